@@ -1,0 +1,20 @@
+# Shortcuts for ./dev (which works without make on a fresh machine).
+.PHONY: run test bench setup schema example
+
+run:
+	./dev run
+
+test:
+	./dev test
+
+bench:
+	./dev bench
+
+setup:
+	./dev setup
+
+schema: setup
+	.venv/bin/studio schema -o studio/export/guide-bundle.schema.json
+
+example: setup
+	.venv/bin/python scripts/make_example.py

@@ -1,0 +1,79 @@
+"""Find a Chromium-family browser for Playwright, in the order DESIGN.md gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+SYSTEM_PATHS = (
+    "/usr/bin/chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
+HOW_TO_FIX = (
+    "no Chromium or Chrome browser found; install one (Debian/Ubuntu: sudo apt-get install "
+    "chromium), run 'playwright install chromium', or set STUDIO_BROWSER to a browser's path"
+)
+
+
+class BrowserNotFound(Exception):
+    """No usable browser; the message says how to get one."""
+
+
+def _playwright_chromium() -> Path | None:
+    root = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
+    base = Path(root) if root and root != "0" else _default_playwright_cache()
+    patterns = ("chromium-*/chrome-linux*/chrome", "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+                "chromium-*/chrome-win*/chrome.exe")
+    found = sorted((p for pattern in patterns for p in base.glob(pattern)), reverse=True)
+    return found[0] if found else None
+
+
+def _default_playwright_cache() -> Path:
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ms-playwright"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ms-playwright"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ms-playwright"
+
+
+def find_browser(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The browser to launch: the setting, STUDIO_BROWSER, Playwright's own, then the system's."""
+    chosen = explicit or os.environ.get("STUDIO_BROWSER")
+    if chosen:
+        path = Path(chosen)
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+        raise BrowserNotFound(f"the browser set to '{chosen}' does not exist or cannot run; {HOW_TO_FIX}")
+    own = _playwright_chromium()
+    if own is not None:
+        return own
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    for candidate in SYSTEM_PATHS:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    raise BrowserNotFound(HOW_TO_FIX)
+
+
+def launch_options(*, headless: bool = True, explicit: str | None = None) -> dict[str, object]:
+    """Keyword arguments for Playwright's ``chromium.launch``."""
+    return {
+        "executable_path": str(find_browser(explicit)),
+        "headless": headless,
+        "args": list(LAUNCH_ARGS),
+    }

@@ -1,0 +1,150 @@
+"""The ``studio`` command: the desktop app, export, validate, schema and the demo server.
+
+Exit codes (a contract CI pipelines rely on): 0 success, 1 the check failed,
+2 bad input, with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="studio",
+    help="Guide Studio: author in-app guides, export bundles, check them in CI.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print ``error: message`` on stderr and exit with ``code``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """Without a command, open the desktop studio."""
+    if version:
+        typer.echo(f"guide-studio {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        _run_gui(None, serve_demo=False)
+
+
+@app.command("open")
+def open_project(
+    project: Annotated[Path | None, typer.Argument(help="Project file to open.")] = None,
+    serve_demo: Annotated[
+        bool, typer.Option("--serve-demo", help="Also serve the demo app on 127.0.0.1.")
+    ] = False,
+) -> None:
+    """Open the desktop studio, optionally on a project file."""
+    _run_gui(project, serve_demo=serve_demo)
+
+
+def _run_gui(project: Path | None, *, serve_demo: bool) -> None:
+    try:
+        from .ui.app import run  # Qt is only imported when the window is wanted
+    except ImportError as exc:
+        fail(f"the desktop studio cannot start: {exc}")
+    raise typer.Exit(run(project, serve_demo=serve_demo))
+
+
+@app.command()
+def new(
+    project: Annotated[Path, typer.Argument(help="Project file to create.")],
+    name: Annotated[str | None, typer.Option(help="Project name (default: the file name).")] = None,
+) -> None:
+    """Create an empty project file."""
+    from .domain import Project
+    from .store import ProjectFileError, ProjectStore
+
+    try:
+        ProjectStore.create(project, Project(name=name or project.stem)).close()
+    except ProjectFileError as exc:
+        fail(str(exc))
+    typer.echo(f"created {project}")
+
+
+@app.command()
+def export(
+    project: Annotated[Path, typer.Argument(help="Project file to export.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Bundle file to write.")],
+) -> None:
+    """Write the project's guide bundle (one deterministic JSON file)."""
+    from .export import ExportError, write_bundle
+    from .store import ProjectFileError, ProjectStore
+
+    try:
+        with ProjectStore.open(project, readonly=True) as store:
+            loaded = store.load()
+        size = write_bundle(loaded, out)
+    except (ProjectFileError, ExportError) as exc:
+        fail(str(exc))
+    enabled = sum(1 for guide in loaded.guides if guide.enabled)
+    typer.echo(f"wrote {out} ({enabled} guides, {size:,} bytes)")
+
+
+@app.command()
+def validate(bundle: Annotated[Path, typer.Argument(help="Bundle file to check.")]) -> None:
+    """Check a bundle: schema, digest, references between guides, sanitised content."""
+    from .export import BundleError, read_bundle
+
+    try:
+        data = read_bundle(bundle)
+    except BundleError as exc:
+        fail(str(exc))
+    typer.echo(f"ok: {bundle} ({len(data['guides'])} guides, {data['digest'][:19]}…)")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print the bundle's JSON Schema as generated from the models."""
+    from .export import schema_text
+
+    text = schema_text()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command("serve-demo")
+def serve_demo(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
+) -> None:
+    """Serve the demo app (Ledgerly) on 127.0.0.1 until Ctrl+C."""
+    from .demo_server import DemoServer
+
+    try:
+        server = DemoServer(port=port).start()
+    except OSError as exc:
+        fail(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc})")
+    typer.echo(f"demo app at {server.url}/  (Ctrl+C stops)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

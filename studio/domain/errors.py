@@ -1,0 +1,73 @@
+"""Turn pydantic validation errors into sentences a content author understands."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+_PLAIN = {
+    "missing": "is required",
+    "string_too_short": "cannot be empty",
+    "extra_forbidden": "is not a known setting",
+    "union_tag_invalid": "is not a known kind",
+}
+_KIND_KEYS = {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "automatic", "manual", "launcher"}
+
+
+def _words(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).replace("_", " ").lower()
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind in _PLAIN:
+        return _PLAIN[kind]
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] == "id":
+        return "use lower-case letters, digits, '-' or '_' (at most 64)"
+    message = error["msg"]
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _place(loc: tuple[Any, ...], data: Any) -> str:
+    parts: list[str] = []
+    node = data
+    for index, key in enumerate(loc):
+        parent = loc[index - 1] if index else None
+        child = node[key] if _indexable(node, key) else None
+        if key in _KIND_KEYS and parent is not None:
+            pass
+        elif isinstance(key, int):
+            name = child.get("name") or child.get("title") if isinstance(child, dict) else None
+            noun = {"guides": "guide", "steps": "step", "items": "item", "buttons": "button"}.get(
+                str(parent), "entry"
+            )
+            parts[-1:] = [f"{noun} {key + 1}" + (f" “{name}”" if name else "")]
+        else:
+            parts.append(_words(str(key)))
+        node = child if child is not None else node
+    return ", ".join(parts)
+
+
+def _indexable(node: Any, key: Any) -> bool:
+    if isinstance(node, dict):
+        return key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+
+
+def describe_errors(exc: ValidationError, data: Any = None) -> list[str]:
+    """One line per problem, e.g. ``guide 2 “Tour”, step 3, title: cannot be empty``."""
+    lines = []
+    for error in exc.errors():
+        place = _place(tuple(error["loc"]), data)
+        message = _message(error)
+        lines.append(f"{place}: {message}" if place else message)
+    return lines
+
+
+def first_error(exc: ValidationError, data: Any = None) -> str:
+    """The first problem as one line, with a count of the others."""
+    lines = describe_errors(exc, data)
+    more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+    return lines[0] + more

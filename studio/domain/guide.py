@@ -1,0 +1,238 @@
+"""Guides of every kind, their triggers and the kind registry."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .base import Identifier, Label, Model, SafeUrl
+from .rules import AudienceRule, Schedule, UrlRule
+from .step import Step
+from .target import Target
+
+
+class AutomaticTrigger(Model):
+    """Start by itself on matching pages, once an element is present, after a delay."""
+
+    type: Literal["automatic"] = "automatic"
+    url: UrlRule | None = None
+    """Pages the guide starts on; none means every page."""
+    element: Target | None = None
+    """Start only once this element is on the page."""
+    delay_ms: Annotated[int, Field(ge=0, le=600_000)] = 0
+
+
+class ManualTrigger(Model):
+    """Start only when asked: from the runtime API, a checklist or the resource center."""
+
+    type: Literal["manual"] = "manual"
+
+
+class LauncherTrigger(Model):
+    """Start when the user clicks an element of the app (a help icon, a "?" button)."""
+
+    type: Literal["launcher"] = "launcher"
+    element: Target
+
+
+Trigger = Annotated[
+    AutomaticTrigger | ManualTrigger | LauncherTrigger, Field(discriminator="type")
+]
+
+
+class Frequency(StrEnum):
+    """How often an automatic guide may show to the same user."""
+
+    once = "once"
+    once_per_session = "once_per_session"
+    always = "always"
+    until_completed = "until_completed"
+
+
+class GuideBase(Model):
+    """What every kind of guide has: identity, trigger, frequency, schedule, audience, priority."""
+
+    id: Identifier
+    name: Label
+    description: Annotated[str, StringConstraints(max_length=1000)] = ""
+    trigger: Trigger = Field(default_factory=ManualTrigger)
+    frequency: Frequency = Frequency.once
+    schedule: Schedule | None = None
+    audience: AudienceRule | None = None
+    priority: Annotated[int, Field(ge=0, le=100)] = 50
+    """When several automatic guides qualify, the highest priority shows (one at a time)."""
+    enabled: bool = True
+
+
+Steps = Annotated[list[Step], Field(min_length=1, max_length=100)]
+
+
+def _unique_step_ids(steps: list[Step]) -> None:
+    seen: set[str] = set()
+    for number, step in enumerate(steps, 1):
+        if step.id in seen:
+            raise ValueError(f"step {number} reuses the id '{step.id}'; every step needs its own")
+        seen.add(step.id)
+
+
+def _single_step(kind: str, steps: list[Step], *, needs_target: bool) -> None:
+    if len(steps) != 1:
+        raise ValueError(f"a {kind} has exactly one step")
+    if needs_target and steps[0].target is None:
+        raise ValueError(f"a {kind} is attached to an element; pick one")
+
+
+class Walkthrough(GuideBase):
+    """A multi-step tour: a highlighted element and a callout per step."""
+
+    kind: Literal["walkthrough"] = "walkthrough"
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Walkthrough:
+        _unique_step_ids(self.steps)
+        return self
+
+
+class Tooltip(GuideBase):
+    """A small callout bound to one element, shown on hover/focus or always."""
+
+    kind: Literal["tooltip"] = "tooltip"
+    show_on: Literal["hover", "always"] = "hover"
+    """``hover`` also shows on keyboard focus."""
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Tooltip:
+        _single_step("tooltip", self.steps, needs_target=True)
+        return self
+
+
+class Hotspot(GuideBase):
+    """A pulsing beacon on an element that opens a callout when clicked."""
+
+    kind: Literal["hotspot"] = "hotspot"
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Hotspot:
+        _single_step("hotspot", self.steps, needs_target=True)
+        return self
+
+
+class Modal(GuideBase):
+    """A centred lightbox with a backdrop: welcome messages, announcements."""
+
+    kind: Literal["modal"] = "modal"
+    close_on_backdrop: bool = True
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Modal:
+        _single_step("modal", self.steps, needs_target=False)
+        if self.steps[0].target is not None:
+            raise ValueError("a modal is centred on the page and has no element")
+        return self
+
+
+class ItemAction(StrEnum):
+    """What clicking a checklist item does."""
+
+    none = "none"
+    start_guide = "start_guide"
+    open_url = "open_url"
+
+
+class ItemCompletion(StrEnum):
+    """What marks a checklist item done."""
+
+    clicked = "clicked"
+    guide_completed = "guide_completed"
+    event = "event"
+    url = "url"
+    element = "element"
+
+
+class ChecklistItem(Model):
+    """One task of an onboarding checklist."""
+
+    id: Identifier
+    title: Label
+    description: Annotated[str, StringConstraints(max_length=500)] = ""
+    action: ItemAction = ItemAction.none
+    guide_id: Identifier | None = None
+    url: SafeUrl | None = None
+    complete_when: ItemCompletion = ItemCompletion.clicked
+    event: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")] | None = None
+    """A runtime event name (``GuideRuntime.track(name)``) that completes the item."""
+    complete_url: UrlRule | None = None
+    element: Target | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ChecklistItem:
+        if (self.action is ItemAction.start_guide) != (self.guide_id is not None):
+            raise ValueError("choose the guide this item starts (and only then)")
+        if (self.action is ItemAction.open_url) != (self.url is not None):
+            raise ValueError("give the address this item opens (and only then)")
+        when = self.complete_when
+        if when is ItemCompletion.guide_completed and self.action is not ItemAction.start_guide:
+            raise ValueError("'done when the guide is completed' needs the item to start a guide")
+        for needed, value, what in (
+            (ItemCompletion.event, self.event, "the event name"),
+            (ItemCompletion.url, self.complete_url, "the page address"),
+            (ItemCompletion.element, self.element, "the element"),
+        ):
+            if (when is needed) != (value is not None):
+                raise ValueError(f"give {what} that marks this item done (and only then)")
+        return self
+
+
+class Checklist(GuideBase):
+    """An onboarding task list with progress; each item starts a guide, opens a URL or ticks itself."""
+
+    kind: Literal["checklist"] = "checklist"
+    title: Label
+    items: Annotated[list[ChecklistItem], Field(min_length=1, max_length=30)]
+    position: Literal["bottom_right", "bottom_left"] = "bottom_right"
+    dismissible: bool = True
+
+    @model_validator(mode="after")
+    def _check(self) -> Checklist:
+        ids = [item.id for item in self.items]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two checklist items share an id; every item needs its own")
+        for item in self.items:
+            if item.guide_id == self.id:
+                raise ValueError(f"item '{item.title}' starts its own checklist")
+        return self
+
+
+Guide = Annotated[
+    Walkthrough | Tooltip | Hotspot | Modal | Checklist, Field(discriminator="kind")
+]
+"""Any guide; later kinds (banner, survey, resource_center, launcher) join this union."""
+
+
+class KindInfo(Model):
+    """What the studio tells an author about a kind of guide."""
+
+    kind: str
+    title: str
+    hint: str
+
+
+GUIDE_KINDS: dict[str, tuple[type[GuideBase], KindInfo]] = {
+    cls.model_fields["kind"].default: (cls, KindInfo(kind=cls.model_fields["kind"].default, title=title, hint=hint))
+    for cls, title, hint in (
+        (Walkthrough, "Walkthrough", "Lead users step by step through a task, one element at a time."),
+        (Tooltip, "Tooltip", "Explain one control when users hover over or focus it."),
+        (Hotspot, "Hotspot", "Draw attention to something new with a pulsing beacon."),
+        (Modal, "Modal", "Welcome users or announce a release in a centred window."),
+        (Checklist, "Checklist", "Give new users a list of onboarding tasks with progress."),
+    )
+}
+"""The kind registry: every kind the studio can author and the runtime can play."""
+
+PLANNED_KINDS = ("banner", "survey", "resource_center", "launcher")

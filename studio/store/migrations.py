@@ -1,0 +1,50 @@
+"""The project file's format versions and the steps that bring an older file up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x47756964  # "Guid": marks an SQLite file as a Guide Studio project
+FORMAT_VERSION = 1
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """Create the first format: the project row and the guide table."""
+    for statement in (
+        """CREATE TABLE project (
+            id INTEGER NOT NULL PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            theme VARCHAR NOT NULL,
+            settings VARCHAR NOT NULL)""",
+        """CREATE TABLE guide (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            enabled BOOLEAN NOT NULL,
+            data VARCHAR NOT NULL)""",
+        "CREATE INDEX ix_guide_position ON guide (position)",
+    ):
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}
+"""Step N turns a format N-1 file (0 = new) into format N, using ``conn.execute`` only
+(never ``executescript``, which would commit half-way); add one step per format change."""
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Bring the file from format ``current`` to FORMAT_VERSION in one transaction."""
+    if current >= FORMAT_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(current + 1, FORMAT_VERSION + 1):
+            MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

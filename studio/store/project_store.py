@@ -1,0 +1,260 @@
+"""The project store: open, create and edit a project file, one transaction per edit."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import Engine, event
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, col, create_engine, func, select
+
+from ..domain import Guide, Project, ProjectSettings, Theme, first_error
+from .errors import ProjectFileError
+from .migrations import migrate
+from .project_file import ensure_writable, inspect, readonly_uri
+from .tables import GuideRow, ProjectRow
+
+_GUIDE = TypeAdapter(Guide)
+
+
+@dataclass(frozen=True)
+class GuideSummary:
+    """A guide as the guide list shows it, read without parsing its steps."""
+
+    id: str
+    kind: str
+    name: str
+    position: int
+    enabled: bool
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")  # a committed edit survives power loss too
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+class ProjectStore:
+    """A project file on disk; every method that changes it commits before returning."""
+
+    def __init__(self, path: Path, engine: Engine, *, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._engine = engine
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, project: Project) -> ProjectStore:
+        """Write a new project file; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectFileError(f"{path.name}: a file with this name already exists")
+        try:
+            with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+                conn.execute("PRAGMA journal_mode = WAL")
+                migrate(conn, 0)
+        except (OSError, sqlite3.Error) as exc:
+            path.unlink(missing_ok=True)
+            raise ProjectFileError(f"{path.name}: cannot create the project file ({exc})") from None
+        store = cls._connect(path, readonly=False)
+        store.replace(project)
+        return store
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> ProjectStore:
+        """Open an existing project, bringing an older file format up to date."""
+        path = Path(path)
+        facts = inspect(path)
+        if not readonly:
+            ensure_writable(path)
+            try:
+                with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+                    migrate(conn, facts.format_version)
+            except sqlite3.Error as exc:
+                raise ProjectFileError(f"{path.name}: cannot update the file ({exc})") from None
+        return cls._connect(path, readonly=readonly)
+
+    @classmethod
+    def _connect(cls, path: Path, *, readonly: bool) -> ProjectStore:
+        if readonly:
+            uri = readonly_uri(path)
+            engine = create_engine(
+                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+            )
+        else:
+            target = str(path)
+            engine = create_engine(
+                "sqlite://",
+                creator=lambda: sqlite3.connect(target, check_same_thread=False),
+                poolclass=NullPool,
+            )
+            event.listen(engine, "connect", _set_pragmas)
+        return cls(path, engine, readonly=readonly)
+
+    def close(self) -> None:
+        """Release the file; the last connection to close folds the WAL back into it."""
+        self._engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        try:
+            with Session(self._engine) as session:
+                yield session
+        except sqlite3.Error as exc:  # pragma: no cover - surfaced through SQLAlchemy below
+            raise ProjectFileError(f"{self.path.name}: {exc}") from None
+        except Exception as exc:
+            if type(exc).__module__.startswith("sqlalchemy"):
+                reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+                raise ProjectFileError(f"{self.path.name}: {reason}") from None
+            raise
+
+    @contextmanager
+    def _edit(self) -> Iterator[Session]:
+        if self.readonly:
+            raise ProjectFileError(f"{self.path.name}: opened read-only; edits are not saved")
+        with self._session() as session:
+            yield session
+            session.commit()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def load(self) -> Project:
+        """The whole project, guides in their list order."""
+        with self._session() as session:
+            row = session.get(ProjectRow, 1)
+            if row is None:
+                raise ProjectFileError(f"{self.path.name}: the project file has no project record")
+            rows = session.exec(select(GuideRow).order_by(col(GuideRow.position))).all()
+            try:
+                theme = Theme.model_validate_json(row.theme)
+                settings = ProjectSettings.model_validate_json(row.settings)
+            except ValidationError as exc:
+                raise ProjectFileError(
+                    f"{self.path.name}: project settings are not valid: {first_error(exc)}"
+                ) from None
+            guides = [self._parse(guide) for guide in rows]
+        return Project(name=row.name, theme=theme, settings=settings, guides=guides)
+
+    def guide_summaries(self) -> list[GuideSummary]:
+        """Every guide's id, kind, name and position, cheap enough for thousands."""
+        with self._session() as session:
+            rows = session.exec(
+                select(
+                    GuideRow.id, GuideRow.kind, GuideRow.name, GuideRow.position, GuideRow.enabled
+                ).order_by(col(GuideRow.position))
+            ).all()
+        return [GuideSummary(*row) for row in rows]
+
+    def get_guide(self, guide_id: str) -> Guide:
+        """One guide by id; ProjectFileError when there is none."""
+        with self._session() as session:
+            row = session.get(GuideRow, guide_id)
+            if row is None:
+                raise ProjectFileError(f"{self.path.name}: there is no guide '{guide_id}'")
+            return self._parse(row)
+
+    def _parse(self, row: GuideRow) -> Guide:
+        try:
+            return _GUIDE.validate_json(row.data)
+        except ValidationError as exc:
+            raise ProjectFileError(
+                f"{self.path.name}: guide '{row.name}' is not valid: {first_error(exc)}"
+            ) from None
+
+    # -- editing ---------------------------------------------------------------------
+
+    def replace(self, project: Project) -> None:
+        """Make the file hold exactly ``project`` (one transaction)."""
+        with self._edit() as session:
+            session.merge(
+                ProjectRow(
+                    id=1,
+                    name=project.name,
+                    theme=project.theme.model_dump_json(by_alias=True),
+                    settings=project.settings.model_dump_json(by_alias=True),
+                )
+            )
+            for row in session.exec(select(GuideRow)).all():
+                session.delete(row)
+            session.flush()
+            for position, guide in enumerate(project.guides):
+                session.add(_row(guide, position))
+
+    def update_project(
+        self,
+        *,
+        name: str | None = None,
+        theme: Theme | None = None,
+        settings: ProjectSettings | None = None,
+    ) -> None:
+        """Change the project's name, theme or settings."""
+        with self._edit() as session:
+            row = session.get(ProjectRow, 1)
+            assert row is not None
+            if name is not None:
+                row.name = Project(name=name).name
+            if theme is not None:
+                row.theme = theme.model_dump_json(by_alias=True)
+            if settings is not None:
+                row.settings = settings.model_dump_json(by_alias=True)
+            session.add(row)
+
+    def put_guide(self, guide: Guide) -> None:
+        """Save a guide: a new one goes to the end of the list, an existing one keeps its place."""
+        with self._edit() as session:
+            existing = session.get(GuideRow, guide.id)
+            if existing is None:
+                last = session.exec(select(func.max(GuideRow.position))).one()
+                session.add(_row(guide, -1 if last is None else last + 1))
+                return
+            fresh = _row(guide, existing.position)
+            for field in ("kind", "name", "enabled", "data"):
+                setattr(existing, field, getattr(fresh, field))
+            session.add(existing)
+
+    def delete_guide(self, guide_id: str) -> None:
+        """Remove a guide; the rest keep their order."""
+        with self._edit() as session:
+            row = session.get(GuideRow, guide_id)
+            if row is None:
+                raise ProjectFileError(f"{self.path.name}: there is no guide '{guide_id}'")
+            session.delete(row)
+
+    def move_guide(self, guide_id: str, index: int) -> None:
+        """Put a guide at ``index`` in the list (clamped), renumbering the rest."""
+        with self._edit() as session:
+            rows = list(session.exec(select(GuideRow).order_by(col(GuideRow.position))).all())
+            moving = next((r for r in rows if r.id == guide_id), None)
+            if moving is None:
+                raise ProjectFileError(f"{self.path.name}: there is no guide '{guide_id}'")
+            rows.remove(moving)
+            rows.insert(max(0, min(index, len(rows))), moving)
+            for position, row in enumerate(rows):
+                if row.position != position:
+                    row.position = position
+                    session.add(row)
+
+
+def _row(guide: Guide, position: int) -> GuideRow:
+    return GuideRow(
+        id=guide.id,
+        kind=guide.kind,
+        name=guide.name,
+        position=position,
+        enabled=guide.enabled,
+        data=guide.model_dump_json(by_alias=True),
+    )

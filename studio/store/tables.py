@@ -1,0 +1,29 @@
+"""SQLModel tables of the project file (format version 1)."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class ProjectRow(SQLModel, table=True):
+    """The single row holding the project's name, theme and settings (as JSON)."""
+
+    __tablename__ = "project"
+
+    id: int = Field(default=1, primary_key=True)
+    name: str
+    theme: str
+    settings: str
+
+
+class GuideRow(SQLModel, table=True):
+    """One guide: its list columns for quick listing, and the whole guide as JSON."""
+
+    __tablename__ = "guide"
+
+    id: str = Field(primary_key=True)
+    kind: str
+    name: str
+    position: int = Field(index=True)
+    enabled: bool = True
+    data: str

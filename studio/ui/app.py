@@ -1,0 +1,34 @@
+"""Start the desktop studio: the Qt application, the main window, the optional demo server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ..demo_server import DemoServer
+from .main_window import MainWindow
+
+
+def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
+    """Run the studio until its window closes; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Guide Studio")
+    app.setOrganizationName("Guide Studio")
+    window = MainWindow()
+    server = None
+    if serve_demo:
+        try:
+            server = DemoServer(port=8765).start()
+        except OSError:
+            server = DemoServer(port=0).start()
+        window.statusBar().showMessage(f"Demo app at {server.url}/")
+    if project is not None:
+        window.open_project(project)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        if server is not None:
+            server.stop()

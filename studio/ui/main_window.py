@@ -1,0 +1,144 @@
+"""The studio's main window: the guide list grouped by kind and a details pane."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import GUIDE_KINDS
+from ..store import ProjectFileError, ProjectStore
+from .guide_summary import summary_html
+
+GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """Shows one project; opening another replaces it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: ProjectStore | None = None
+        self.setWindowTitle("Guide Studio")
+        self.resize(1280, 800)
+
+        self.search = QLineEdit(placeholderText="Search guides…")
+        self.search.setAccessibleName("Search guides")
+        self.search.textChanged.connect(self._filter)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Guides")
+        self.tree.currentItemChanged.connect(self._show_selected)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(8, 8, 0, 8)
+        column.addWidget(self.search)
+        column.addWidget(self.tree)
+
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName("Guide details")
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setSizes([360, 920])
+        self.setCentralWidget(splitter)
+
+        self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.path_label)
+        self._build_menu()
+        self._show_start()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open project…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._choose_project)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(open_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def _show_start(self) -> None:
+        hints = "".join(
+            f"<li><b>{info.title}</b> — {info.hint}</li>" for _cls, info in GUIDE_KINDS.values()
+        )
+        self.details.setHtml(
+            "<h2>Guide Studio</h2><p>Open a project (File › Open) to see its guides.</p>"
+            f"<h3>What each kind of guide is for</h3><ul>{hints}</ul>"
+        )
+
+    def _choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", "", "Guide Studio projects (*.gstudio);;All files (*)"
+        )
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        """Show the project at ``path``; on failure say why and keep the current one."""
+        try:
+            store = ProjectStore.open(path)
+            summaries = store.guide_summaries()
+            name = store.load().name
+        except ProjectFileError as exc:
+            QMessageBox.warning(self, "Cannot open project", str(exc))
+            return False
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.setWindowTitle(f"{name} — Guide Studio")
+        self.path_label.setText(str(path))
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for kind, (_cls, info) in GUIDE_KINDS.items():
+            groups[kind] = QTreeWidgetItem(self.tree, [info.title])
+            groups[kind].setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for summary in summaries:
+            parent = groups.get(summary.kind)
+            if parent is None:
+                continue
+            item = QTreeWidgetItem(parent, [summary.name])
+            item.setData(0, GUIDE_ID_ROLE, summary.id)
+        for kind, group in groups.items():
+            group.setText(0, f"{GUIDE_KINDS[kind][1].title}s ({group.childCount()})")
+        self.tree.expandAll()
+        self.statusBar().showMessage(f"Opened {path.name}: {len(summaries)} guides", 5000)
+        return True
+
+    def _show_selected(self, item: QTreeWidgetItem | None) -> None:
+        guide_id = item.data(0, GUIDE_ID_ROLE) if item else None
+        if not guide_id or self.store is None:
+            return
+        try:
+            self.details.setHtml(summary_html(self.store.get_guide(guide_id)))
+        except ProjectFileError as exc:
+            self.details.setPlainText(str(exc))
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                child.setHidden(bool(needle) and needle not in child.text(0).lower())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Release the project file when the window closes."""
+        if self.store is not None:
+            self.store.close()
+        super().closeEvent(event)
