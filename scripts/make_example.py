@@ -41,12 +41,22 @@ PROJECT = ROOT / "guides" / "example.gstudio"
 BUNDLE = ROOT / "guides" / "example.bundle.json"
 
 
-def target(tag: str, role: str, name: str, *, testid: str | None = None, id: str | None = None,
-           label: str | None = None, ancestors: tuple[str, ...] = ()) -> Target:
+def target(
+    tag: str,
+    role: str,
+    name: str,
+    *,
+    testid: str | None = None,
+    id: str | None = None,  # noqa: A002 - mirrors the HTML attribute
+    label: str | None = None,
+    ancestors: tuple[str, ...] = (),
+) -> Target:
     """A target as the recorder would capture it for a demo-app element."""
     candidates = []
     if testid:
-        candidates.append(SelectorCandidate(kind="test_id", value=testid, attribute="data-testid", score=0.95))
+        candidates.append(
+            SelectorCandidate(kind="test_id", value=testid, attribute="data-testid", score=0.95)
+        )
     if id:
         candidates.append(SelectorCandidate(kind="id", value=f"#{id}", score=0.85))
     candidates.append(SelectorCandidate(kind="role", value=role, name=name, score=0.8))
@@ -54,9 +64,14 @@ def target(tag: str, role: str, name: str, *, testid: str | None = None, id: str
         candidates.append(SelectorCandidate(kind="label", value=label, score=0.75))
     return Target(
         candidates=candidates,
-        fingerprint=Fingerprint(tag=tag, role=role, name=name, text=name if tag in ("a", "button") else None,
-                                attributes={k: v for k, v in (("id", id), ("data-testid", testid)) if v},
-                                ancestors=list(ancestors)),
+        fingerprint=Fingerprint(
+            tag=tag,
+            role=role,
+            name=name,
+            text=name if tag in ("a", "button") else None,
+            attributes={k: v for k, v in (("id", id), ("data-testid", testid)) if v},
+            ancestors=list(ancestors),
+        ),
     )
 
 
@@ -74,26 +89,56 @@ def build() -> Project:
         frequency="until_completed",
         priority=60,
         steps=[
-            Step(id="open-settings", title="Open Settings", page=page("/dashboard.html"),
-                 body="<p>Your company details live under <strong>Settings</strong>.</p>",
-                 target=target("a", "link", "Settings", testid="nav-settings", ancestors=("navigation Main",)),
-                 placement="right", advance=Advance(mode="click")),
-            Step(id="company-name", title="Name your company", page=page("/settings.html"),
-                 body="<p>This name appears on every invoice you send.</p>",
-                 target=target("input", "textbox", "Company name", id="company-name", label="Company name",
-                               ancestors=("heading Company profile",)),
-                 placement="bottom", advance=Advance(mode="input", sample_input="Acme Inc")),
-            Step(id="time-zone", title="Pick your time zone", page=page("/settings.html"),
-                 body="<p>Due dates and reminders follow this time zone.</p>",
-                 target=target("select", "combobox", "Time zone", id="timezone", label="Time zone"),
-                 placement="bottom"),
-            Step(id="save", title="Save your changes", page=page("/settings.html"),
-                 body="<p>Click <em>Save changes</em> to finish.</p>",
-                 target=target("button", "button", "Save changes", testid="save-settings"),
-                 placement="top", advance=Advance(mode="click"), on_missing="end"),
-            Step(id="done", title="You're all set",
-                 body="<p>Next, you can:</p><ul><li>invite your team</li><li>create your first invoice</li></ul>",
-                 placement="center"),
+            Step(
+                id="open-settings",
+                title="Open Settings",
+                page=page("/dashboard.html"),
+                body="<p>Your company details live under <strong>Settings</strong>.</p>",
+                target=target("a", "link", "Settings", testid="nav-settings", ancestors=("navigation Main",)),
+                placement="right",
+                advance=Advance(mode="click"),
+            ),
+            Step(
+                id="company-name",
+                title="Name your company",
+                page=page("/settings.html"),
+                body="<p>This name appears on every invoice you send.</p>",
+                target=target(
+                    "input",
+                    "textbox",
+                    "Company name",
+                    id="company-name",
+                    label="Company name",
+                    ancestors=("heading Company profile",),
+                ),
+                placement="bottom",
+                advance=Advance(mode="input", sample_input="Acme Inc"),
+            ),
+            Step(
+                id="time-zone",
+                title="Pick your time zone",
+                page=page("/settings.html"),
+                body="<p>Due dates and reminders follow this time zone.</p>",
+                target=target("select", "combobox", "Time zone", id="timezone", label="Time zone"),
+                placement="bottom",
+            ),
+            Step(
+                id="save",
+                title="Save your changes",
+                page=page("/settings.html"),
+                body="<p>Click <em>Save changes</em> to finish.</p>",
+                target=target("button", "button", "Save changes", testid="save-settings"),
+                placement="top",
+                advance=Advance(mode="click"),
+                on_missing="end",
+            ),
+            Step(
+                id="done",
+                title="You're all set",
+                body="<p>Next, you can:</p>"
+                "<ul><li>invite your team</li><li>create your first invoice</li></ul>",
+                placement="center",
+            ),
         ],
     )
     reports_tour = Walkthrough(
@@ -102,21 +147,36 @@ def build() -> Project:
         description="Shows the client-side-routed Reports section tab by tab.",
         trigger=AutomaticTrigger(url=page("/reports/**", "glob")),
         frequency="once",
-        audience=AudienceRule(match="all", conditions=[Condition(attribute="role", op="one_of",
-                                                                 value=["admin", "finance"])]),
+        audience=AudienceRule(
+            match="all", conditions=[Condition(attribute="role", op="one_of", value=["admin", "finance"])]
+        ),
         steps=[
-            Step(id="revenue-tab", title="Revenue by month", page=page("/reports/", "prefix"),
-                 body="<p>Open the <b>Revenue</b> tab.</p>",
-                 target=target("a", "link", "Revenue", ancestors=("navigation Report sections",)),
-                 advance=Advance(mode="url", url=page("/reports/revenue"))),
-            Step(id="retention-tab", title="Retention cohorts", page=page("/reports/revenue"),
-                 body="<p>See how many customers stay with you.</p>",
-                 target=target("a", "link", "Retention", ancestors=("navigation Report sections",)),
-                 advance=Advance(mode="click")),
-            Step(id="chart", title="Read the chart", page=page("/reports/retention"),
-                 body="<p>Each bar is one month after sign-up.</p>",
-                 target=target("div", "img", "Retention cohorts chart"), placement="top",
-                 optional=True, on_missing="center"),
+            Step(
+                id="revenue-tab",
+                title="Revenue by month",
+                page=page("/reports/", "prefix"),
+                body="<p>Open the <b>Revenue</b> tab.</p>",
+                target=target("a", "link", "Revenue", ancestors=("navigation Report sections",)),
+                advance=Advance(mode="url", url=page("/reports/revenue")),
+            ),
+            Step(
+                id="retention-tab",
+                title="Retention cohorts",
+                page=page("/reports/revenue"),
+                body="<p>See how many customers stay with you.</p>",
+                target=target("a", "link", "Retention", ancestors=("navigation Report sections",)),
+                advance=Advance(mode="click"),
+            ),
+            Step(
+                id="chart",
+                title="Read the chart",
+                page=page("/reports/retention"),
+                body="<p>Each bar is one month after sign-up.</p>",
+                target=target("div", "img", "Retention cohorts chart"),
+                placement="top",
+                optional=True,
+                on_missing="center",
+            ),
         ],
     )
     customers_tour = Walkthrough(
@@ -126,13 +186,24 @@ def build() -> Project:
         trigger=LauncherTrigger(element=target("button", "button", "Help", id="help-button")),
         frequency="always",
         steps=[
-            Step(id="filter", title="Find a customer", page=page("/customers.html"),
-                 body="<p>Type part of a name to filter the table.</p>",
-                 target=target("input", "searchbox", "Filter by name", id="customer-filter", label="Filter by name"),
-                 advance=Advance(mode="input", sample_input="Glo")),
-            Step(id="row-actions", title="Act on a customer", page=page("/customers.html"),
-                 body="<p>View, edit or delete a customer from its row.</p>",
-                 target=target("button", "button", "View Globex"), placement="left"),
+            Step(
+                id="filter",
+                title="Find a customer",
+                page=page("/customers.html"),
+                body="<p>Type part of a name to filter the table.</p>",
+                target=target(
+                    "input", "searchbox", "Filter by name", id="customer-filter", label="Filter by name"
+                ),
+                advance=Advance(mode="input", sample_input="Glo"),
+            ),
+            Step(
+                id="row-actions",
+                title="Act on a customer",
+                page=page("/customers.html"),
+                body="<p>View, edit or delete a customer from its row.</p>",
+                target=target("button", "button", "View Globex"),
+                placement="left",
+            ),
         ],
     )
     billing_tip = Tooltip(
@@ -141,10 +212,15 @@ def build() -> Project:
         trigger=AutomaticTrigger(url=page("/settings.html")),
         frequency="always",
         show_on="hover",
-        steps=[Step(id="tip", title="Where invoices come from",
-                    body="<p>Replies to your invoices go to this address.</p>",
-                    target=target("input", "textbox", "Billing email", id="billing-email", label="Billing email"),
-                    placement="right")],
+        steps=[
+            Step(
+                id="tip",
+                title="Where invoices come from",
+                body="<p>Replies to your invoices go to this address.</p>",
+                target=target("input", "textbox", "Billing email", id="billing-email", label="Billing email"),
+                placement="right",
+            )
+        ],
     )
     export_hotspot = Hotspot(
         id="csv-export-hotspot",
@@ -152,9 +228,15 @@ def build() -> Project:
         trigger=AutomaticTrigger(url=page("/reports/", "prefix")),
         frequency="until_completed",
         priority=40,
-        steps=[Step(id="beacon", title="New: CSV export",
-                    body="<p>Download any report for your spreadsheet.</p>",
-                    target=target("button", "button", "Export CSV", id="export-report"), placement="left")],
+        steps=[
+            Step(
+                id="beacon",
+                title="New: CSV export",
+                body="<p>Download any report for your spreadsheet.</p>",
+                target=target("button", "button", "Export CSV", id="export-report"),
+                placement="left",
+            )
+        ],
     )
     welcome = Modal(
         id="welcome",
@@ -162,13 +244,21 @@ def build() -> Project:
         trigger=AutomaticTrigger(url=page("/dashboard.html")),
         frequency="once",
         priority=90,
-        steps=[Step(id="hello", title="Welcome to Ledgerly 👋",
-                    body="<p>Invoices, customers and reports in one place. "
-                         "Take a two-minute tour to set up your company.</p>",
-                    placement="center",
-                    buttons=[Button(label="Take the tour", action="start_guide", guide_id="settings-tour",
-                                    primary=True),
-                             Button(label="Maybe later", action="close")])],
+        steps=[
+            Step(
+                id="hello",
+                title="Welcome to Ledgerly 👋",
+                body="<p>Invoices, customers and reports in one place. "
+                "Take a two-minute tour to set up your company.</p>",
+                placement="center",
+                buttons=[
+                    Button(
+                        label="Take the tour", action="start_guide", guide_id="settings-tour", primary=True
+                    ),
+                    Button(label="Maybe later", action="close"),
+                ],
+            )
+        ],
     )
     onboarding = Checklist(
         id="getting-started",
@@ -178,20 +268,43 @@ def build() -> Project:
         frequency="until_completed",
         priority=10,
         items=[
-            ChecklistItem(id="profile", title="Complete your company profile", action="start_guide",
-                          guide_id="settings-tour", complete_when="guide_completed"),
-            ChecklistItem(id="reports", title="Explore your reports", action="open_url",
-                          url="/reports/overview", complete_when="url", complete_url=page("/reports/", "prefix")),
-            ChecklistItem(id="invoice", title="Create your first invoice",
-                          description="Use “Create invoice” on the dashboard.",
-                          complete_when="event", event="invoice_created"),
+            ChecklistItem(
+                id="profile",
+                title="Complete your company profile",
+                action="start_guide",
+                guide_id="settings-tour",
+                complete_when="guide_completed",
+            ),
+            ChecklistItem(
+                id="reports",
+                title="Explore your reports",
+                action="open_url",
+                url="/reports/overview",
+                complete_when="url",
+                complete_url=page("/reports/", "prefix"),
+            ),
+            ChecklistItem(
+                id="invoice",
+                title="Create your first invoice",
+                description="Use “Create invoice” on the dashboard.",
+                complete_when="event",
+                event="invoice_created",
+            ),
         ],
     )
     return Project(
         name="Ledgerly onboarding",
         theme=Theme(primary_color="#4f46e5", border_radius=10),
         settings=ProjectSettings(app_url="http://127.0.0.1:8765/index.html"),
-        guides=[welcome, settings_tour, reports_tour, customers_tour, billing_tip, export_hotspot, onboarding],
+        guides=[
+            welcome,
+            settings_tour,
+            reports_tour,
+            customers_tour,
+            billing_tip,
+            export_hotspot,
+            onboarding,
+        ],
     )
 
 

@@ -35,8 +35,11 @@ class BrowserNotFound(Exception):
 def _playwright_chromium() -> Path | None:
     root = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
     base = Path(root) if root and root != "0" else _default_playwright_cache()
-    patterns = ("chromium-*/chrome-linux*/chrome", "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
-                "chromium-*/chrome-win*/chrome.exe")
+    patterns = (
+        "chromium-*/chrome-linux*/chrome",
+        "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+        "chromium-*/chrome-win*/chrome.exe",
+    )
     found = sorted((p for pattern in patterns for p in base.glob(pattern)), reverse=True)
     return found[0] if found else None
 

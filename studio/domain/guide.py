@@ -37,9 +37,7 @@ class LauncherTrigger(Model):
     element: Target
 
 
-Trigger = Annotated[
-    AutomaticTrigger | ManualTrigger | LauncherTrigger, Field(discriminator="type")
-]
+Trigger = Annotated[AutomaticTrigger | ManualTrigger | LauncherTrigger, Field(discriminator="type")]
 
 
 class Frequency(StrEnum):
@@ -209,9 +207,7 @@ class Checklist(GuideBase):
         return self
 
 
-Guide = Annotated[
-    Walkthrough | Tooltip | Hotspot | Modal | Checklist, Field(discriminator="kind")
-]
+Guide = Annotated[Walkthrough | Tooltip | Hotspot | Modal | Checklist, Field(discriminator="kind")]
 """Any guide; later kinds (banner, survey, resource_center, launcher) join this union."""
 
 
@@ -224,7 +220,10 @@ class KindInfo(Model):
 
 
 GUIDE_KINDS: dict[str, tuple[type[GuideBase], KindInfo]] = {
-    cls.model_fields["kind"].default: (cls, KindInfo(kind=cls.model_fields["kind"].default, title=title, hint=hint))
+    cls.model_fields["kind"].default: (
+        cls,
+        KindInfo(kind=cls.model_fields["kind"].default, title=title, hint=hint),
+    )
     for cls, title, hint in (
         (Walkthrough, "Walkthrough", "Lead users step by step through a task, one element at a time."),
         (Tooltip, "Tooltip", "Explain one control when users hover over or focus it."),

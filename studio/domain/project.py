@@ -20,9 +20,9 @@ class Theme(Model):
     primary_color: Color = "#2563eb"
     text_color: Color = "#1f2937"
     background_color: Color = "#ffffff"
-    font_family: Annotated[
-        str, StringConstraints(pattern=r"^[A-Za-z0-9 ,'\"-]{1,200}$")
-    ] = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+    font_family: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9 ,'\"-]{1,200}$")] = (
+        "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+    )
     border_radius: Annotated[int, Field(ge=0, le=32)] = 8
     backdrop_opacity: Annotated[int, Field(ge=0, le=90)] = 50
     """Percent opacity of the dimmed page behind modals and highlights."""

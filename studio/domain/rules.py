@@ -100,11 +100,11 @@ def check_portable_regex(pattern: str) -> str:
     if len(pattern) > MAX_REGEX_LENGTH:
         raise ValueError(f"the pattern is too long (at most {MAX_REGEX_LENGTH} characters)")
     if _NESTED_QUANTIFIER.search(pattern):
-        raise ValueError(
-            "the pattern repeats a repeated group, which can freeze the page; simplify it"
-        )
+        raise ValueError("the pattern repeats a repeated group, which can freeze the page; simplify it")
     if _NON_PORTABLE.search(pattern):
-        raise ValueError("the pattern uses syntax browsers do not understand (inline flags, \\A, \\Z, (?P, backreferences)")
+        raise ValueError(
+            "the pattern uses syntax browsers do not understand (inline flags, \\A, \\Z, (?P, backreferences)"
+        )
     try:
         re.compile(pattern)
     except re.error as exc:

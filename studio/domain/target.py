@@ -75,9 +75,7 @@ class Fingerprint(Model):
 class Target(Model):
     """An element of the app under guidance, as recorded."""
 
-    candidates: Annotated[list[SelectorCandidate], Field(max_length=20)] = Field(
-        default_factory=list
-    )
+    candidates: Annotated[list[SelectorCandidate], Field(max_length=20)] = Field(default_factory=list)
     fingerprint: Fingerprint | None = None
     frame_path: list[Text] = Field(default_factory=list)
     """Selectors of the same-origin iframes that contain the element, outermost first."""

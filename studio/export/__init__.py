@@ -1,6 +1,14 @@
 """Bundle export: sanitising, deterministic JSON, integrity digest, schema and validation."""
 
-from .bundle import BUNDLE_FORMAT, SCHEMA_VERSION, Bundle, ExportError, build_bundle, bundle_bytes, write_bundle
+from .bundle import (
+    BUNDLE_FORMAT,
+    SCHEMA_VERSION,
+    Bundle,
+    ExportError,
+    build_bundle,
+    bundle_bytes,
+    write_bundle,
+)
 from .sanitize import sanitize_html
 from .schema import SCHEMA_PATH, generate_schema, schema_text
 from .validate import BundleError, check_bundle, read_bundle

@@ -22,9 +22,9 @@ def _normalise(value: Any) -> Any:
 
 def canonical_bytes(data: Any) -> bytes:
     """Sorted keys, no spaces, UTF-8, integral floats as integers."""
-    return json.dumps(
-        _normalise(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return json.dumps(_normalise(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def content_digest(bundle: dict[str, Any]) -> str:

@@ -5,8 +5,27 @@ from __future__ import annotations
 import nh3
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li",
-     "code", "pre", "blockquote", "h3", "h4", "img", "span"}
+    {
+        "p",
+        "br",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "code",
+        "pre",
+        "blockquote",
+        "h3",
+        "h4",
+        "img",
+        "span",
+    }
 )
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "target"},

@@ -82,9 +82,7 @@ def _writable(path: Path, mode: int) -> bool:
 def ensure_writable(path: Path) -> None:
     """Refuse a file (or folder) the studio could not save edits to."""
     if not _writable(path, os.W_OK):
-        raise ProjectFileError(
-            f"{path.name}: the file is read-only; make it writable or open a copy"
-        )
+        raise ProjectFileError(f"{path.name}: the file is read-only; make it writable or open a copy")
     if not _writable(path.parent, os.W_OK | os.X_OK):
         raise ProjectFileError(
             f"{path.name}: its folder is read-only, so edits could not be saved; open a copy"

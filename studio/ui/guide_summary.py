@@ -38,7 +38,10 @@ def summary_html(guide: Guide) -> str:
         for k, v in rows
     )
     if guide.kind == "checklist":
-        entries = [f"{escape(item.title)} <i>({escape(item.action.value.replace('_', ' '))})</i>" for item in guide.items]
+        entries = [
+            f"{escape(item.title)} <i>({escape(item.action.value.replace('_', ' '))})</i>"
+            for item in guide.items
+        ]
         heading = "Items"
     else:
         entries = [

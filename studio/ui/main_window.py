@@ -74,9 +74,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
 
     def _show_start(self) -> None:
-        hints = "".join(
-            f"<li><b>{info.title}</b> — {info.hint}</li>" for _cls, info in GUIDE_KINDS.values()
-        )
+        hints = "".join(f"<li><b>{info.title}</b> — {info.hint}</li>" for _cls, info in GUIDE_KINDS.values())
         self.details.setHtml(
             "<h2>Guide Studio</h2><p>Open a project (File › Open) to see its guides.</p>"
             f"<h3>What each kind of guide is for</h3><ul>{hints}</ul>"

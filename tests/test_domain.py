@@ -1,0 +1,216 @@
+"""The guide model: validation with messages an author understands."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from studio.domain import (
+    GUIDE_KINDS,
+    Advance,
+    AudienceRule,
+    Button,
+    Checklist,
+    ChecklistItem,
+    Condition,
+    Guide,
+    Media,
+    Modal,
+    Project,
+    Schedule,
+    Step,
+    Target,
+    Theme,
+    Tooltip,
+    UrlRule,
+    Walkthrough,
+    describe_errors,
+    first_error,
+)
+
+from .samples import make_target, one_of_each_kind
+
+GUIDE = TypeAdapter(Guide)
+
+
+def error_of(callable_, *args, **kwargs) -> str:
+    with pytest.raises(ValidationError) as info:
+        callable_(*args, **kwargs)
+    return first_error(info.value)
+
+
+def test_every_kind_round_trips_through_json():
+    for guide in one_of_each_kind():
+        again = GUIDE.validate_json(guide.model_dump_json(by_alias=True))
+        assert again == guide
+        assert again.kind in GUIDE_KINDS
+
+
+def test_json_uses_camel_case_and_accepts_snake_case_input():
+    step = Step(id="s", title="t", wait_ms=100, on_missing="end")
+    data = step.model_dump(by_alias=True)
+    assert data["waitMs"] == 100 and data["onMissing"] == "end"
+    assert Step.model_validate(data) == step
+
+
+def test_unknown_fields_are_refused():
+    message = error_of(Step.model_validate, {"id": "s", "title": "t", "colour": "red"})
+    assert "colour: is not a known setting" in message
+
+
+def test_step_needs_some_content():
+    assert "needs a title, some text or an image" in error_of(Step, id="s")
+
+
+def test_click_advance_needs_a_target():
+    message = error_of(Step, id="s", title="t", advance=Advance(mode="click"))
+    assert "needs an element" in message
+
+
+def test_element_and_url_advance_need_their_subject():
+    assert "choose the element" in error_of(Advance, mode="element")
+    assert "page address" in error_of(Advance, mode="url")
+    assert Advance(mode="url", url=UrlRule(value="/done")).url.value == "/done"
+
+
+def test_ids_are_slugs():
+    message = error_of(Step, id="Bad Id!", title="t")
+    assert "lower-case letters" in message
+
+
+def test_single_step_kinds():
+    step = Step(id="s", title="t")
+    assert "pick one" in error_of(Tooltip, id="t", name="T", steps=[step])
+    assert "exactly one step" in error_of(
+        Tooltip, id="t", name="T", steps=[step.model_copy(update={"target": make_target()})] * 2
+    )
+    assert "no element" in error_of(
+        Modal, id="m", name="M", steps=[step.model_copy(update={"target": make_target()})]
+    )
+
+
+def test_duplicate_step_ids_are_named():
+    step = Step(id="same", title="t")
+    assert "reuses the id 'same'" in error_of(Walkthrough, id="w", name="W", steps=[step, step])
+
+
+def test_hostile_links_are_refused():
+    for url in (
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil.example/x",
+        "vbscript:x",
+        "https://ok.example/\nx",
+    ):
+        with pytest.raises(ValidationError):
+            Button(label="Go", action="url", url=url)
+    assert Button(label="Go", action="url", url="/relative").url == "/relative"
+    assert Media(src="https://cdn.example/a.png", alt="A chart").src.startswith("https")
+
+
+def test_images_need_alt_text():
+    assert "alt text" in error_of(Media, src="/a.png")
+
+
+def test_buttons_and_items_need_their_subject():
+    assert "needs an address" in error_of(Button, label="Go", action="url")
+    assert "guide to start" in error_of(Button, label="Go", action="start_guide")
+    assert "event name" in error_of(ChecklistItem, id="i", title="T", complete_when="event")
+    assert "needs the item to start a guide" in error_of(
+        ChecklistItem, id="i", title="T", complete_when="guide_completed"
+    )
+
+
+def test_checklist_cannot_start_itself():
+    item = ChecklistItem(id="i", title="Me", action="start_guide", guide_id="list")
+    assert "starts its own checklist" in error_of(Checklist, id="list", name="L", title="L", items=[item])
+
+
+def test_target_must_be_findable():
+    assert "at least one selector" in error_of(Target)
+
+
+@pytest.mark.parametrize(
+    ("rule", "url", "expected"),
+    [
+        (UrlRule(match="exact", value="/settings"), "https://app.example/settings/", True),
+        (UrlRule(match="exact", value="/settings"), "https://app.example/settings/x", False),
+        (UrlRule(match="prefix", value="/reports"), "http://127.0.0.1:8765/reports/revenue?x=1", True),
+        (UrlRule(match="glob", value="/reports/*"), "http://h/reports/revenue", True),
+        (UrlRule(match="glob", value="/reports/*"), "http://h/reports/a/b", False),
+        (UrlRule(match="glob", value="/reports/**"), "http://h/reports/a/b", True),
+        (UrlRule(match="regex", value=r"^/customers/\d+$"), "http://h/customers/42", True),
+        (UrlRule(match="exact", value="/app?tab=2", with_query=True), "http://h/app?tab=2", True),
+        (UrlRule(match="exact", value="/app"), "http://h/app?tab=2", True),
+        (UrlRule(match="prefix", value="https://app.example/"), "https://app.example/x", True),
+        (UrlRule(match="prefix", value="https://app.example/"), "https://evil.example/x", False),
+    ],
+)
+def test_url_rules(rule, url, expected):
+    assert rule.matches(url) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        ("(a+)+$", "repeats a repeated group"),
+        ("(x*)*y", "repeats a repeated group"),
+        ("(?i)settings", "browsers do not understand"),
+        ("(?P<n>x)", "browsers do not understand"),
+        ("(unclosed", "not a valid regular expression"),
+        ("a" * 201, "too long"),
+    ],
+)
+def test_regex_guard(pattern, reason):
+    assert reason in error_of(UrlRule, match="regex", value=pattern)
+
+
+def test_star_outside_glob_is_explained():
+    assert "only works in a glob" in error_of(UrlRule, match="prefix", value="/a/*")
+
+
+def test_schedule_and_audience():
+    assert "end date must be after" in error_of(
+        Schedule, start_at="2026-02-01T00:00:00Z", end_at="2026-01-01T00:00:00+00:00"
+    )
+    local = Schedule(start_at="2026-01-01T09:00:00+02:00")
+    assert local.model_dump(mode="json", by_alias=True)["startAt"] == "2026-01-01T07:00:00Z"
+    assert "needs a number" in error_of(Condition, attribute="seats", op="greater_than", value="ten")
+    assert "takes no value" in error_of(Condition, attribute="plan", op="exists", value="x")
+    assert "list" in error_of(Condition, attribute="plan", op="one_of", value="pro")
+    AudienceRule(conditions=[Condition(attribute="plan", value="pro")])
+
+
+def test_theme_refuses_css_injection():
+    assert error_of(Theme, font_family="x; } body { display:none")
+    assert error_of(Theme, primary_color="red")
+
+
+def test_errors_name_the_guide_and_step_in_words():
+    data = {
+        "name": "P",
+        "guides": [
+            {
+                "kind": "walkthrough",
+                "id": "tour",
+                "name": "Welcome tour",
+                "steps": [{"id": "a", "title": "ok"}, {"id": "b", "title": "x" * 300}],
+            }
+        ],
+    }
+    with pytest.raises(ValidationError) as info:
+        Project.model_validate(data)
+    lines = describe_errors(info.value, data)
+    assert lines == [
+        "guide 1 “Welcome tour”, step 2 “" + "x" * 300 + "”, title: String should have at most 200 characters"
+    ]
+
+
+def test_project_reports_dangling_references_without_refusing_to_load():
+    guides = one_of_each_kind()
+    project = Project(name="P", guides=[g for g in guides if g.id != "tour"])
+    assert project.problems() == [
+        "checklist 'Start': item 'Take the tour' starts guide 'tour', which does not exist"
+    ]
+    assert Project(name="P", guides=guides).problems() == []

@@ -1,0 +1,62 @@
+"""The desktop shell, with real Qt widgets offscreen."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from studio.ui.main_window import GUIDE_ID_ROLE, MainWindow
+
+from .conftest import EXAMPLE_PROJECT
+
+
+def test_opens_the_example_grouped_by_kind(qtbot, tmp_path: Path):
+    copy = tmp_path / "example.gstudio"
+    copy.write_bytes(EXAMPLE_PROJECT.read_bytes())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(copy)
+    groups = {window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())}
+    assert groups == {"Walkthroughs (3)", "Tooltips (1)", "Hotspots (1)", "Modals (1)", "Checklists (1)"}
+    assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
+    walkthroughs = window.tree.topLevelItem(0)
+    window.tree.setCurrentItem(walkthroughs.child(0))
+    assert walkthroughs.child(0).data(0, GUIDE_ID_ROLE) == "settings-tour"
+    assert "Name your company" in window.details.toPlainText()
+    window.search.setText("reports")
+    visible = [
+        walkthroughs.child(i).text(0)
+        for i in range(walkthroughs.childCount())
+        if not walkthroughs.child(i).isHidden()
+    ]
+    assert visible == ["Tour of Reports"]
+
+
+def test_author_text_is_shown_as_text_not_markup(qtbot, project_file: Path):
+    from studio.store import ProjectStore
+
+    with ProjectStore.open(project_file) as store:
+        tour = store.get_guide("tour")
+        store.put_guide(tour.model_copy(update={"name": "<b>bold</b><img src=x>"}))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_project(project_file)
+    item = window.tree.topLevelItem(0).child(0)
+    window.tree.setCurrentItem(item)
+    assert "<b>bold</b><img src=x>" in window.details.toPlainText()
+
+
+def test_unreadable_project_shows_a_message_and_keeps_the_file(qtbot, tmp_path: Path, monkeypatch):
+    bogus = tmp_path / "bogus.gstudio"
+    bogus.write_text("not a project")
+    digest = hashlib.sha256(bogus.read_bytes()).hexdigest()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_project(bogus)
+    assert shown == ["bogus.gstudio: not a Guide Studio project (not an SQLite file)"]
+    assert hashlib.sha256(bogus.read_bytes()).hexdigest() == digest
+    assert window.windowTitle() == "Guide Studio"
