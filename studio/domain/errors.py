@@ -39,7 +39,9 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
         if key in _KIND_KEYS and parent is not None:
             pass
         elif isinstance(key, int):
-            name = child.get("name") or child.get("title") if isinstance(child, dict) else None
+            name = (child.get("name") or child.get("title")) if isinstance(child, dict) else None
+            if isinstance(name, str) and len(name) > 40:
+                name = name[:39] + "…"
             noun = {"guides": "guide", "steps": "step", "items": "item", "buttons": "button"}.get(
                 str(parent), "entry"
             )

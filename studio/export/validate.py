@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 from pydantic import ValidationError
 
 from ..domain import first_error, reference_problems
@@ -38,6 +39,21 @@ def read_bundle(path: Path) -> dict[str, Any]:
     return data
 
 
+@cache
+def _schema_validator() -> Any:
+    return jsonschema_rs.validator_for(committed_schema())
+
+
+def _explain(error: Any, data: Any) -> str:
+    """Word a schema error for people: the model's own message where it agrees, else the schema's."""
+    try:
+        Bundle.model_validate(data)
+    except ValidationError as exc:
+        return first_error(exc, data)
+    message = str(error.message)
+    return message if len(message) <= 200 else message[:197] + "..."
+
+
 def check_bundle(data: Any) -> Bundle:
     """Check parsed bundle data; returns the typed bundle or raises BundleError."""
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
@@ -47,12 +63,10 @@ def check_bundle(data: Any) -> Bundle:
         raise BundleError(
             f"unsupported schemaVersion {json.dumps(version)} (this studio reads {SCHEMA_VERSION})"
         )
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(committed_schema()).iter_errors(data)
-    )
+    error = next(iter(_schema_validator().iter_errors(data)), None)
     if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "top level"
-        raise BundleError(f"schema violation at {where}: {error.message[:300]}")
+        where = "/".join(str(part) for part in error.instance_path) or "top level"
+        raise BundleError(f"schema violation at {where}: {_explain(error, data)}")
     if data["digest"] != content_digest(data):
         raise BundleError("digest mismatch: the bundle was changed after export; export it again")
     try:

@@ -1,0 +1,29 @@
+"""Print the benchmark table: ``make bench`` (or ``./dev bench``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import machine, store_export  # noqa: E402
+
+SECTIONS = [("Store and export", store_export.rows)]
+"""Each later area (runtime size, locators, replay, start-up) adds a section here."""
+
+
+def main() -> None:
+    """Run every section and print one table."""
+    print(f"Machine: {machine.describe()}\n")
+    results = [(title, fn()) for title, fn in SECTIONS]
+    width = max(len(what) for _title, rows in results for what, _ in rows)
+    for title, rows in results:
+        print(f"## {title}")
+        for what, value in rows:
+            print(f"  {what:<{width}}  {value}")
+        print()
+
+
+if __name__ == "__main__":
+    main()
