@@ -33,8 +33,14 @@ def _target(g: int, s: int) -> Target:
             SelectorCandidate(kind="css", value=f"main .toolbar > button:nth-of-type({s + 1})", score=0.3),
         ],
         fingerprint=Fingerprint(
-            tag="button", role="button", name=name, text=name, classes=["btn", "btn-primary"],
-            ancestors=["main", f"heading Section {g}"], siblings=["Cancel", "Help"], index=s,
+            tag="button",
+            role="button",
+            name=name,
+            text=name,
+            classes=["btn", "btn-primary"],
+            ancestors=["main", f"heading Section {g}"],
+            siblings=["Cancel", "Help"],
+            index=s,
         ),
     )
 
@@ -79,10 +85,14 @@ def rows() -> list[tuple[str, str]]:
         path = Path(tmp) / "scale.gstudio"
         store, create = _timed(lambda: ProjectStore.create(path, project))
         store.close()
-        out.append((f"create project file ({label})", f"{create:.2f} s, {path.stat().st_size / 2**20:.1f} MiB"))
+        out.append(
+            (f"create project file ({label})", f"{create:.2f} s, {path.stat().st_size / 2**20:.1f} MiB")
+        )
         store, opened = _timed(lambda: ProjectStore.open(path))
         summaries, listed = _timed(store.guide_summaries)
-        out.append(("open project + list guides", f"{(opened + listed) * 1000:.0f} ms ({len(summaries):,} guides)"))
+        out.append(
+            ("open project + list guides", f"{(opened + listed) * 1000:.0f} ms ({len(summaries):,} guides)")
+        )
         loaded, load = _timed(store.load)
         out.append(("load whole project", f"{load:.2f} s"))
         edits = []
