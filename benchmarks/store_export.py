@@ -56,7 +56,8 @@ def big_project() -> Project:
                 Step(
                     id=f"s{s}",
                     title=f"Step {s} of guide {g}",
-                    body=f"<p>Do the <b>thing</b> number {s}, then <a href='https://help.example/{g}'>read more</a>.</p>",
+                    body=f"<p>Do the <b>thing</b> number {s}, then "
+                    f"<a href='https://help.example/{g}'>read more</a>.</p>",
                     target=_target(g, s),
                     page=UrlRule(match="prefix", value=f"/area/{g}"),
                     advance=Advance(mode="click"),
