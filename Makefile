@@ -1,5 +1,5 @@
 # Shortcuts for ./dev (which works without make on a fresh machine).
-.PHONY: run test bench setup schema example
+.PHONY: run test bench setup schema example runtime
 
 run:
 	./dev run
@@ -18,3 +18,6 @@ schema: setup
 
 example: setup
 	.venv/bin/python scripts/make_example.py
+
+runtime: setup
+	.venv/bin/python scripts/build_runtime.py

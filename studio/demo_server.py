@@ -7,7 +7,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-DEMO_DIR = Path(__file__).resolve().parents[1] / "assets" / "demo-app"
+from .paths import DEMO_DIR
 SPA_ROUTES = {"/reports": "/reports.html"}
 """Client-side-routed sections: any path below the key is answered with the page."""
 

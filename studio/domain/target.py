@@ -28,7 +28,6 @@ class SelectorKind(StrEnum):
     alt = "alt"
     text = "text"
     css = "css"
-    xpath = "xpath"
 
 
 class SelectorCandidate(Model):

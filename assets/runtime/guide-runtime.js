@@ -1,0 +1,1050 @@
+/*! Guide Studio runtime 0.1.0 | MIT | built from assets/runtime/src by scripts/build_runtime.py: edit the sources, not this file */
+(function () {
+"use strict";
+var VERSION = "0.1.0";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--f:var(--gs-font,system-ui,sans-serif);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:var(--gs-dim,.5)}*{box-sizing:border-box}.gs-callout,.gs-beacon,.gs-launcher,.gs-panel{font:14px/1.5 var(--f);color:var(--t);z-index:calc(var(--z) + 2)}.gs-callout{position:fixed;top:0;left:0;width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:0 12px 32px rgba(16,24,40,.22),0 0 0 1px rgba(16,24,40,.06);animation:gs-in .18s ease-out}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px;max-width:min(280px,calc(100vw - 16px))}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0;line-height:1.35}.gs-body{margin:0;overflow-wrap:anywhere}.gs-body p,.gs-body ul,.gs-body ol{margin:0 0 8px}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;height:auto;border-radius:calc(var(--r) / 2);display:block;margin:0 0 10px}.gs-foot{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:12px}.gs-progress{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}.gs-btn{font:inherit;font-weight:600;cursor:pointer;padding:6px 14px;border-radius:var(--r);border:1px solid rgba(16,24,40,.18);background:transparent;color:inherit}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;width:28px;height:28px;border:0;border-radius:6px;background:transparent;color:inherit;font:20px/1 sans-serif;cursor:pointer;opacity:.7}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax rgba(16,24,40,var(--d));transition:all .2s ease}.gs-full{inset:0;box-shadow:none;background:rgba(16,24,40,var(--d))}.gs-backdrop{position:fixed;inset:0;background:rgba(16,24,40,var(--d));z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;width:22px;height:22px;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--p);box-shadow:0 0 0 4px rgba(255,255,255,.9)}.gs-beacon::after{content:\"\";position:absolute;inset:-6px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s ease-out infinite}.gs-launcher{position:fixed;bottom:20px;right:20px;display:flex;align-items:center;gap:10px;padding:10px 16px;border:0;border-radius:999px;cursor:pointer;font-weight:650;color:#fff;background:var(--p);box-shadow:0 8px 24px rgba(16,24,40,.25)}.gs-left{right:auto;left:20px}.gs-count{background:rgba(255,255,255,.25);border-radius:999px;padding:1px 8px;font-size:12px}.gs-panel{position:fixed;bottom:76px;right:20px;width:min(340px,calc(100vw - 40px));padding:18px;background:var(--b);border-radius:var(--r);box-shadow:0 16px 40px rgba(16,24,40,.25)}.gs-panel.gs-left{right:auto;left:20px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;align-items:flex-start;text-align:start;font:inherit;color:inherit;background:transparent;border:1px solid rgba(16,24,40,.12);border-radius:var(--r);padding:10px 12px;cursor:pointer}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3);margin-top:2px}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block;font-size:12px;opacity:.75}@keyframes gs-in{from{opacity:0}}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*{animation:none !important;transition:none !important}}@media (max-width:480px){.gs-callout:not(.gs-tip){max-width:calc(100vw - 16px)}.gs-modal{padding:18px}}";
+/* Core helpers: error containment, listeners, DOM building, storage. */
+var NS = "guide-runtime";
+var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
+  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+var uid = 0;
+
+function warn(err) { try { console.warn("[" + NS + "]", err); } catch (e) { /* console gone */ } }
+
+/* Wrap a callback so nothing it throws reaches the host page. */
+function guard(fn, self) {
+  return function () {
+    try { return fn.apply(self || this, arguments); } catch (err) { warn(err); }
+  };
+}
+
+/* addEventListener with a guarded handler; returns the matching remover. */
+function listen(target, type, fn, opts) {
+  var h = guard(fn);
+  target.addEventListener(type, h, opts);
+  return function () { target.removeEventListener(type, h, opts); };
+}
+
+function later(fn, ms) {
+  var id = setTimeout(guard(fn), ms);
+  return function () { clearTimeout(id); };
+}
+
+/* Call every function in the list once and empty it (teardown lists). */
+function runAll(list) { list.splice(0).forEach(function (f) { f(); }); }
+
+/* Run fn at most once per animation frame. */
+function perFrame(fn) {
+  var id = 0;
+  var f = function () {
+    if (!id) id = requestAnimationFrame(function () { id = 0; guard(fn)(); });
+  };
+  f.cancel = function () { cancelAnimationFrame(id); id = 0; };
+  return f;
+}
+
+/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+function h(tag, props, kids) {
+  var el = document.createElement(tag);
+  Object.keys(props || {}).forEach(function (k) {
+    var v = props[k];
+    if (v == null || v === false) return;
+    if (k === "text") el.textContent = v;
+    else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), guard(v));
+    else el.setAttribute(k, v === true ? "" : v);
+  });
+  (kids || []).forEach(function (c) { if (c) el.appendChild(c); });
+  return el;
+}
+
+function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
+function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function slice(list) { return Array.prototype.slice.call(list || []); }
+
+/* JSON state under one key, in local or session storage, in memory when storage is blocked. */
+function Store(key, session) {
+  var area = null, mem = {};
+  try {
+    area = session ? window.sessionStorage : window.localStorage;
+    area.setItem(key + ".probe", "1");
+    area.removeItem(key + ".probe");
+  } catch (e) { area = null; }
+  this.get = function () {
+    if (area) {
+      try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }
+    }
+    return mem;
+  };
+  this.update = function (fn) {
+    var v = this.get();
+    fn(v);
+    mem = v;
+    if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
+  };
+}
+
+function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
+function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
+
+/* Guide content through our own allow-list (defence in depth over the export's nh3 pass). */
+var TAGS = /^(P|BR|STRONG|B|EM|I|U|S|A|UL|OL|LI|CODE|PRE|BLOCKQUOTE|H3|H4|IMG|SPAN)$/;
+var DROP = /^(SCRIPT|STYLE|IFRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|TEXTAREA|SELECT|BUTTON|LINK|META|BASE)$/;
+var ATTRS = { A: ["href", "title", "target"], IMG: ["src", "alt", "width", "height"] };
+var parsePolicy;
+
+/* An absolute http(s)/mailto URL, or null for anything else (javascript:, data:, …). */
+function safeUrl(v) {
+  try {
+    var u = new URL(String(v), location.href);
+    return /^(https?|mailto):$/.test(u.protocol) ? u.href : null;
+  } catch (e) { return null; }
+}
+
+function parseHtml(html) {
+  var input = "<body>" + html;
+  if (window.trustedTypes && parsePolicy === undefined) {
+    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); } catch (e) { parsePolicy = null; }
+  }
+  try {
+    return new DOMParser().parseFromString(parsePolicy ? parsePolicy.createHTML(input) : input, "text/html").body;
+  } catch (e) { return null; }
+}
+
+/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
+function richText(html) {
+  var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
+  if (!body) { frag.appendChild(document.createTextNode(String(html || "").replace(/<[^>]*>/g, ""))); return frag; }
+  (function copy(from, to) {
+    slice(from.childNodes).forEach(function (n) {
+      if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }
+      if (n.nodeType !== 1) return;
+      var tag = n.tagName.toUpperCase();
+      if (DROP.test(tag)) return;
+      if (!TAGS.test(tag)) { copy(n, to); return; }
+      var el = document.createElement(tag);
+      (ATTRS[tag] || []).forEach(function (a) {
+        var v = n.getAttribute(a);
+        if (v == null) return;
+        if (a === "href" || a === "src") v = safeUrl(v);
+        if (a === "target") v = "_blank";
+        if (v != null) el.setAttribute(a, v);
+      });
+      if (tag === "A") el.setAttribute("rel", "noopener noreferrer");
+      copy(n, el);
+      to.appendChild(el);
+    });
+  })(body, frag);
+  return frag;
+}
+
+/* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
+var NESTED_QUANTIFIER = /[+*}]\)\??[+*{]/;
+
+function globRe(p) {
+  var out = "";
+  for (var i = 0; i < p.length; i++) {
+    if (p.substr(i, 2) === "**") { out += ".*"; i++; }
+    else if (p[i] === "*") out += "[^/]*";
+    else out += p[i].replace(/[.+?^${}()|[\]\\\/]/g, "\\$&");
+  }
+  return new RegExp("^" + out + "$");
+}
+
+function trimSlash(p) { return p.length > 1 && p.slice(-1) === "/" ? p.slice(0, -1) : p; }
+
+/* Same semantics as studio.domain.UrlRule.matches (shared test vectors keep them equal). */
+function urlMatches(rule, href) {
+  if (!rule) return true;
+  var v = rule.value, s;
+  if (v.indexOf("://") >= 0) s = href;
+  else {
+    var u = new URL(href, location.href);
+    s = (u.pathname || "/") + (rule.withQuery ? u.search + u.hash : "");
+  }
+  switch (rule.match) {
+    case "exact": return trimSlash(s) === trimSlash(v);
+    case "prefix": return s.indexOf(v) === 0;
+    case "glob": return globRe(v).test(s);
+    case "regex":
+      if (v.length > 200 || NESTED_QUANTIFIER.test(v)) return false;
+      try { return new RegExp(v).test(s); } catch (e) { return false; }
+  }
+  return false;
+}
+
+function attrOf(user, path) {
+  return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
+}
+
+function conditionOk(c, user) {
+  var v = attrOf(user, c.attribute), x = c.value, list = Array.isArray(v) ? v.map(String) : null;
+  switch (c.op) {
+    case "exists": return v != null;
+    case "not_exists": return v == null;
+    case "equals": return v != null && String(v) === String(x);
+    case "not_equals": return v == null || String(v) !== String(x);
+    case "contains": return v != null && (list ? list.indexOf(String(x)) >= 0 : String(v).indexOf(String(x)) >= 0);
+    case "starts_with": return v != null && String(v).indexOf(String(x)) === 0;
+    case "one_of": return v != null && x.indexOf(String(v)) >= 0;
+    case "not_one_of": return v == null || x.indexOf(String(v)) < 0;
+    case "greater_than": return v != null && v !== "" && +v > x;
+    case "less_than": return v != null && v !== "" && +v < x;
+  }
+  return false;
+}
+
+function audienceOk(rule, user) {
+  if (!rule) return true;
+  var ok = function (c) { return conditionOk(c, user || {}); };
+  return rule.match === "any" ? rule.conditions.some(ok) : rule.conditions.every(ok);
+}
+
+function scheduleOk(s, now) {
+  return !s || ((!s.startAt || now >= Date.parse(s.startAt)) && (!s.endAt || now < Date.parse(s.endAt)));
+}
+
+/* Whether an automatic guide may show again, given what this user has already seen. */
+function frequencyOk(g, local, session) {
+  switch (g.frequency) {
+    case "once": return !has(local, "seen", g.id);
+    case "once_per_session": return !has(session, "seen", g.id);
+    case "until_completed": return !has(local, "done", g.id) && !has(session, "seen", g.id);
+  }
+  return true;
+}
+
+/* Finding a recorded element again: ranked candidates, fingerprint similarity, confidence. */
+var MIN_CONFIDENCE = 0.5;   /* below this a match is reported as not found */
+var AMBIGUITY_GAP = 0.05;   /* two matches closer than this are reported as ambiguous */
+var IMPLICIT_ROLES = {
+  A: "link", BUTTON: "button", SELECT: "combobox", TEXTAREA: "textbox", NAV: "navigation", MAIN: "main",
+  HEADER: "banner", FOOTER: "contentinfo", ASIDE: "complementary", FORM: "form", TABLE: "table",
+  TR: "row", TD: "cell", TH: "columnheader", UL: "list", OL: "list", LI: "listitem", IMG: "img",
+  DIALOG: "dialog", SECTION: "region", ARTICLE: "article", OPTION: "option", SUMMARY: "button",
+  FIELDSET: "group", PROGRESS: "progressbar"
+};
+var INPUT_ROLES = {
+  button: "button", submit: "button", reset: "button", image: "button", checkbox: "checkbox",
+  radio: "radio", range: "slider", number: "spinbutton", search: "searchbox"
+};
+var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
+
+/* The element's ARIA role, explicit or implied by its tag (the subset guides need). */
+function roleOf(el) {
+  var r = el.getAttribute && el.getAttribute("role");
+  if (r) return r.split(" ")[0];
+  var tag = el.tagName;
+  if (tag === "INPUT") {
+    var t = (el.getAttribute("type") || "text").toLowerCase();
+    return t === "hidden" ? null : INPUT_ROLES[t] || (el.hasAttribute("list") ? "combobox" : "textbox");
+  }
+  if (tag === "A" && !el.hasAttribute("href")) return null;
+  if (tag === "IMG" && el.getAttribute("alt") === "") return "presentation";
+  if (tag === "SELECT" && (el.multiple || el.size > 1)) return "listbox";
+  if ((tag === "SECTION" || tag === "FORM") && !el.hasAttribute("aria-label") && !el.hasAttribute("aria-labelledby")) return null;
+  return /^H[1-6]$/.test(tag) ? "heading" : IMPLICIT_ROLES[tag] || null;
+}
+
+function textOf(el) {
+  var out = "";
+  slice(el.childNodes).forEach(function (n) {
+    if (n.nodeType === 3) out += n.data;
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n)) + " ";
+  });
+  return out;
+}
+
+/* Labels of a form control, from <label for> or a wrapping <label>. */
+function labelText(el) {
+  return norm(slice(el.labels).map(textOf).join(" "));
+}
+
+/* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
+function nameOf(el) {
+  var root = el.getRootNode ? el.getRootNode() : document, v;
+  var ids = el.getAttribute("aria-labelledby");
+  if (ids) {
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    if (v) return v.slice(0, 200);
+  }
+  v = norm(el.getAttribute("aria-label"));
+  if (v) return v.slice(0, 200);
+  var tag = el.tagName;
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
+    if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
+    else v = labelText(el) || norm(el.getAttribute("placeholder"));
+  } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
+  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el));
+  return (v || norm(el.getAttribute("title"))).slice(0, 200);
+}
+
+function q(root, sel) {
+  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+}
+
+function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
+
+/* Elements one selector candidate points at. */
+function candidateMatches(c, root) {
+  var v = c.value;
+  switch (c.kind) {
+    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
+    case "id": case "css": return q(root, v);
+    case "placeholder": return q(root, attrSel("placeholder", v));
+    case "aria_label": return q(root, attrSel("aria-label", v));
+    case "title": return q(root, attrSel("title", v));
+    case "alt": return q(root, attrSel("alt", v));
+    case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
+    case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+    case "text":
+      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) {
+        return norm(textOf(el)) === norm(v) && !slice(el.children).some(function (k) { return norm(textOf(k)) === norm(v); });
+      });
+  }
+  return [];
+}
+
+function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean); }
+
+function overlap(a, b) {
+  if (!a.length && !b.length) return 1;
+  var n = 0;
+  a.forEach(function (x) { if (b.indexOf(x) >= 0) n++; });
+  return n / Math.max(a.length, b.length);
+}
+
+function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(words(a), words(b)) * 0.9; }
+
+/* Landmarks around the element and the nearest heading before it, as "role name" strings. */
+function contextOf(el) {
+  var out = [], n = el.parentElement, k = 0, heading = null;
+  for (; n && n !== document.body; n = n.parentElement) {
+    var r = roleOf(n);
+    if (r && LANDMARKS.test(r)) out.push(r + " " + nameOf(n));
+  }
+  for (n = el; n && !heading && k < 60; k++) {
+    var p = n.previousElementSibling;
+    if (!p) { n = n.parentElement; continue; }
+    n = p;
+    if (/^H[1-6]$/.test(p.tagName)) heading = p;
+    else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
+  }
+  if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
+  return out;
+}
+
+function siblingsOf(el) {
+  var p = el.parentElement;
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s)).slice(0, 60); }).filter(Boolean) : [];
+}
+
+/* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability). */
+function similarity(fp, el, peers) {
+  var total = 0, got = 0;
+  function add(w, s) { total += w; got += w * s; }
+  add(1, el.localName === fp.tag ? 1 : 0);
+  if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
+  if (fp.name != null) add(3, textSim(nameOf(el), fp.name));
+  if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
+  Object.keys(fp.attributes || {}).forEach(function (k) {
+    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, el.getAttribute(k) === fp.attributes[k] ? 1 : 0);
+  });
+  if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.ancestors && fp.ancestors.length) add(1.5, overlap(contextOf(el), fp.ancestors));
+  if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
+  if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
+  if (fp.box) {
+    var r = el.getBoundingClientRect(), b = fp.box;
+    var d = Math.hypot(r.left - b.x, r.top - b.y), diag = Math.hypot(innerWidth, innerHeight) || 1;
+    add(0.5, Math.max(0, 1 - d / diag));
+  }
+  return total ? got / total : 0;
+}
+
+/* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
+function rootFor(target, doc) {
+  var root = doc || document;
+  var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
+  for (var i = 0; i < steps.length && root; i++) {
+    var host = q(root, steps[i][0])[0];
+    try { root = host ? (steps[i][1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
+  }
+  return root;
+}
+
+/* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
+function resolveTarget(target, doc) {
+  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
+  if (!target) return none;
+  var root = rootFor(target, doc);
+  if (!root) return none;
+  var evidence = new Map(), fp = target.fingerprint;
+  (target.candidates || []).forEach(function (c) {
+    var found = candidateMatches(c, root).filter(function (el, i, all) { return all.indexOf(el) === i; });
+    var w = (c.score == null ? 0.5 : c.score) / (found.length || 1);
+    found.forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - w)); });
+  });
+  var pool = slice(evidence.keys()), fallback = !pool.length;
+  if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
+  var groups = {};
+  var peers = function (el) {
+    var key = el.localName + "|" + nameOf(el);
+    groups[key] = groups[key] || q(root, el.localName).filter(function (x) { return nameOf(x) === nameOf(el); });
+    return groups[key].indexOf(el);
+  };
+  var scored = pool.map(function (el) {
+    var sim = fp ? similarity(fp, el, peers) : 0, ev = evidence.get(el) || 0;
+    return { el: el, c: fallback ? sim * 0.85 : fp ? 0.6 * ev + 0.4 * sim : ev };
+  }).sort(function (a, b) { return b.c - a.c; });
+  var best = scored[0], next = scored[1];
+  if (!best || best.c < MIN_CONFIDENCE) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
+  if (next && best.c - next.c < AMBIGUITY_GAP) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
+  return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
+}
+
+function isVisible(el) {
+  if (!el.isConnected) return false;
+  var r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return false;
+  if (el.checkVisibility) return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  var s = getComputedStyle(el);
+  return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
+}
+
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+function waitFor(target, ms, cb) {
+  var done = false, offs = [];
+  function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
+  function check(final) {
+    var res = resolveTarget(target);
+    res.visible = !!res.element && isVisible(res.element);
+    if (res.element && !res.visible) res.reason = "hidden";
+    if (res.visible || final) finish(res);
+  }
+  var tick = perFrame(function () { check(false); });
+  var mo = new MutationObserver(tick);
+  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  var poll = setInterval(tick, 250);
+  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
+  check(!ms);
+  return function () { done = true; runAll(offs); };
+}
+
+/* The runtime's UI: a shadow root for isolation, callouts, highlight, beacon, positioning. */
+var GAP = 12, EDGE = 8;
+var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
+
+/* One shadow-root host per runtime instance, created on first use and removed on teardown. */
+function Surface(rt) {
+  var host = null, shadow = null;
+  this.root = function () {
+    if (shadow) return shadow;
+    host = h("div", { "data-guide-runtime": "" });
+    host.dir = document.documentElement.dir || (document.body && getComputedStyle(document.body).direction) || "ltr";
+    var t = rt.theme || {};
+    [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
+      ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
+      ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
+      if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
+    });
+    shadow = host.attachShadow({ mode: "open" });
+    var sheet = null;
+    if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
+      try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
+    }
+    if (!sheet) shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS }));
+    document.documentElement.appendChild(host);
+    return shadow;
+  };
+  /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
+  this.describe = function (text) {
+    this.root();
+    var id = "gs-d" + (++uid);
+    host.appendChild(h("div", { id: id, hidden: true, text: text }));
+    return id;
+  };
+  this.remove = function () { if (host) host.remove(); host = shadow = null; };
+}
+
+/* The element's box in the top window's viewport (adds the offsets of same-origin iframes). */
+function boxOf(el) {
+  var r = el.getBoundingClientRect(), x = r.left, y = r.top, win = el.ownerDocument.defaultView;
+  while (win && win !== window && win.frameElement) {
+    var f = win.frameElement, fr = f.getBoundingClientRect();
+    x += fr.left + f.clientLeft; y += fr.top + f.clientTop;
+    win = win.parent;
+  }
+  return { left: x, top: y, width: r.width, height: r.height, right: x + r.width, bottom: y + r.height };
+}
+
+/* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
+function place(box, arrow, rect, placement) {
+  var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = box.closest("[dir=rtl]") != null;
+  var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
+  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
+  var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
+  var side = placement;
+  if (!need[side]) side = ["bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"].filter(function (s) { return room[s] >= need[s]; })[0] || "bottom";
+  else if (room[side] < need[side] && room[opposite[side]] >= need[opposite[side]]) side = opposite[side];
+  var x, y, vertical = side === "top" || side === "bottom";
+  if (vertical) {
+    x = rect.left + rect.width / 2 - w / 2;
+    y = side === "bottom" ? rect.bottom + GAP : rect.top - hgt - GAP;
+  } else {
+    y = rect.top + rect.height / 2 - hgt / 2;
+    x = side === "right" ? rect.right + GAP : rect.left - w - GAP;
+  }
+  x = Math.max(EDGE, Math.min(x, vw - w - EDGE));
+  y = Math.max(EDGE, Math.min(y, vh - hgt - EDGE));
+  pos(box, { left: x, top: y });
+  box.setAttribute("data-side", side);
+  if (arrow) {
+    var a = vertical ? rect.left + rect.width / 2 - x : rect.top + rect.height / 2 - y;
+    a = Math.max(14, Math.min(a, (vertical ? w : hgt) - 14));
+    arrow.style.setProperty(vertical ? "left" : "top", a - 6 + "px");
+    arrow.style.removeProperty(vertical ? "top" : "left");
+  }
+}
+
+/* Set pixel positions and sizes through the CSSOM (allowed under a strict CSP, unlike style attributes). */
+function pos(el, props) {
+  Object.keys(props).forEach(function (k) { el.style.setProperty(k, props[k] + "px"); });
+}
+
+function inViewport(r) {
+  return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+}
+
+/* Call fn now and whenever the layout may have moved (scroll, resize, a slow poll); returns the stopper. */
+function follow(fn) {
+  var f = perFrame(fn), poll = setInterval(f, 300);
+  var offs = [listen(window, "scroll", f, { capture: true, passive: true }), listen(window, "resize", f), f.cancel,
+    function () { clearInterval(poll); }];
+  f();
+  return function () { runAll(offs); };
+}
+
+function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
+
+/* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
+function callout(rt, o) {
+  var offs = [], id = "gs" + (++uid), prevFocus = document.activeElement;
+  var labels = rt.labels, st = o.step;
+  var body = h("div", { id: id + "b", "class": "gs-body" });
+  body.appendChild(richText(st.body));
+  var media = st.media && safeUrl(st.media.src) ? (st.media.kind === "video"
+    ? h("video", { "class": "gs-media", src: safeUrl(st.media.src), controls: true, "aria-label": st.media.alt || null })
+    : h("img", { "class": "gs-media", src: safeUrl(st.media.src), alt: st.media.alt || "" })) : null;
+  var buttons = (o.buttons || []).map(function (b) {
+    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
+  });
+  var el = h("div", {
+    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
+  }, [
+    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    media,
+    st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
+    body,
+    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+      h("span", { "class": "gs-btns" }, buttons)
+    ]) : null,
+    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+  ]);
+  var root = rt.surface.root();
+  root.appendChild(el);
+  var arrow = el.querySelector(".gs-arrow");
+  offs.push(follow(function () {
+    if (o.anchor && o.anchor.isConnected) place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    else el.classList.add("gs-center");
+  }));
+  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o.focus !== false) {
+    var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
+    first.focus({ preventScroll: true });
+  }
+  return {
+    el: el,
+    remove: function () {
+      runAll(offs);
+      var hadFocus = el.contains(el.getRootNode().activeElement);
+      el.remove();
+      if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
+    }
+  };
+}
+
+/* Dim the page around `el` (or all of it); never blocks clicks on the page. */
+function highlight(rt, el) {
+  var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
+  rt.surface.root().appendChild(hl);
+  var stop = el ? follow(function () {
+    var r = boxOf(el);
+    pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
+  }) : function () {};
+  return function () { stop(); hl.remove(); };
+}
+
+function bringIntoView(el) {
+  if (!inViewport(boxOf(el))) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+}
+
+/* Keep Tab inside `el` (modal dialogs). */
+function trapFocus(e, el) {
+  if (e.key !== "Tab") return;
+  var f = q(el, FOCUSABLE), root = el.getRootNode(), first = f[0], last = f[f.length - 1];
+  if (!first) { e.preventDefault(); return; }
+  if (e.shiftKey && root.activeElement === first) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && root.activeElement === last) { e.preventDefault(); first.focus(); }
+}
+
+/* Guide kinds as a registry: each kind plays one guide and returns {end()}.
+   A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
+var KINDS = {};
+
+/* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
+function withTarget(rt, g, st, cb) {
+  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+    if (res.visible) cb(res.element);
+    else rt.emit("target_not_found", { guideId: g.id, stepId: st.id, stepIndex: 0, reason: res.reason, confidence: res.confidence });
+  });
+}
+
+KINDS.walkthrough = {
+  exclusive: true,
+  play: function (rt, g, at) {
+    var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
+    function clear() { runAll(offs); if (view) view.remove(); view = null; }
+    function info(extra) { var s = g.steps[i] || {}; return Object.assign({ guideId: g.id, stepId: s.id, stepIndex: i }, extra); }
+    function go(to) {
+      clear();
+      i = to;
+      if (i < 0) i = 0;
+      if (i >= n) return rt.finish(g, "completed");
+      rt.session.update(function (v) { v.active = { g: g.id, s: i }; });
+      var st = g.steps[i];
+      if (st.page && !urlMatches(st.page, location.href)) {
+        offs.push(rt.onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+        return;
+      }
+      if (!st.target) return show(st, null);
+      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+        if (res.visible) return show(st, res.element);
+        rt.emit("target_not_found", info({ reason: res.reason, confidence: res.confidence }));
+        if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
+        else if (st.onMissing === "center") show(st, null);
+        else rt.finish(g, "dismissed", { reason: "target_not_found" });
+      }));
+    }
+    function next() {
+      if (ended) return;
+      rt.emit("step_completed", info());
+      /* Saved before the page may unload, so a click that navigates resumes on the next step. */
+      rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      go(i + 1);
+    }
+    function show(st, el) {
+      var mode = (st.advance || {}).mode || "next", last = i === n - 1;
+      var buttons = st.buttons && st.buttons.length ? st.buttons.map(function (b) { return rt.button(b, g, next, function () { go(i - 1); }); }) : [
+        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+      ].filter(Boolean);
+      if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
+      view = callout(rt, {
+        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        onKey: function (e) {
+          if (e.key === "ArrowRight" && mode === "next") next();
+          else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
+        }
+      });
+      rt.emit("step_shown", info());
+      var adv = st.advance || {};
+      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "input" && el) {
+        var idle = function () {};
+        offs.push(function () { idle(); }, listen(el, "change", next), listen(el, "input", function () { idle(); idle = later(next, 800); }));
+      }
+      if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
+      if (mode === "url") {
+        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        offs.push(rt.onRoute(check));
+      }
+    }
+    go(i);
+    return { end: function () { ended = true; clear(); } };
+  }
+};
+
+KINDS.tooltip = {
+  play: function (rt, g) {
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    function open() {
+      hide();
+      if (view) return;
+      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
+      rt.seen(g);
+      rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    }
+    function close() { if (view) view.remove(); view = null; }
+    offs.push(withTarget(rt, g, st, function (target) {
+      el = target;
+      prevDesc = el.getAttribute("aria-describedby");
+      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
+      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      if (g.showOn === "always") return open();
+      var soon = function () { hide(); hide = later(close, 200); };
+      offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
+        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+    }));
+    return { end: function () { runAll(offs); close(); } };
+  }
+};
+
+KINDS.hotspot = {
+  play: function (rt, g) {
+    var st = g.steps[0], offs = [], beacon = null, view = null;
+    function close() { if (view) view.remove(); view = null; }
+    offs.push(withTarget(rt, g, st, function (el) {
+      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      rt.surface.root().appendChild(beacon);
+      offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
+        function () { beacon.remove(); });
+      offs.push(listen(beacon, "click", function () {
+        if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
+        beacon.setAttribute("aria-expanded", "true");
+        view = callout(rt, {
+          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { rt.emit("step_completed", { guideId: g.id, stepId: st.id, stepIndex: 0 }); rt.finish(g, "completed"); } }],
+          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+        });
+        rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+      }));
+    }));
+    return { end: function () { runAll(offs); close(); } };
+  }
+};
+
+KINDS.modal = {
+  exclusive: true,
+  play: function (rt, g) {
+    var st = g.steps[0], wasInert = document.body.inert;
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
+    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    rt.surface.root().appendChild(backdrop);
+    document.body.inert = true;
+    var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
+      .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
+    var view = callout(rt, {
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+      onKey: function (e) { trapFocus(e, view.el); }
+    });
+    rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    return { end: function () { view.remove(); backdrop.remove(); document.body.inert = wasInert; } };
+  }
+};
+
+KINDS.checklist = {
+  play: function (rt, g) {
+    var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
+    var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
+    var count = h("span", { "class": "gs-count" });
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    rt.surface.root().appendChild(launcher);
+    function complete(it) {
+      if (done(it)) return;
+      rt.local.update(function (v) { mark(v, "items", g.id + "/" + it.id); });
+      rt.emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
+      render();
+      if (g.items.every(done)) rt.completed(g);
+    }
+    function activate(it) {
+      if (it.action === "start_guide") { toggle(false); rt.start(it.guideId); }
+      else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
+      if (it.completeWhen === "clicked") complete(it);
+    }
+    function render() {
+      var k = g.items.filter(done).length, total = g.items.length;
+      count.textContent = k + "/" + total;
+      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      if (!panel) return;
+      panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
+      panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
+      g.items.forEach(function (it, j) {
+        var li = panel.querySelectorAll(".gs-item")[j];
+        li.classList.toggle("gs-done", done(it));
+        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+      });
+    }
+    function toggle(open) {
+      open = typeof open === "boolean" ? open : !panel;
+      launcher.setAttribute("aria-expanded", String(open));
+      if (!open) { if (panel) panel.remove(); panel = null; return; }
+      if (panel) return;
+      var id = "gs" + (++uid);
+      panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        h("h2", { "class": "gs-title", id: id, text: g.title }),
+        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
+        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
+          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function () { activate(it); } }, [
+            h("span", { "class": "gs-check", "aria-hidden": "true" }),
+            h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
+              h("span", { "class": "gs-state gs-desc" })])
+          ])]);
+        }))
+      ]);
+      rt.surface.root().appendChild(panel);
+      render();
+      panel.querySelector(".gs-item").focus();
+    }
+    g.items.forEach(function (it) {
+      if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
+      if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
+      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
+      if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
+    });
+    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    render();
+    rt.seen(g);
+    return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
+  }
+};
+
+/* The runtime: instances that load a bundle, trigger guides and report events. */
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}" };
+
+function Runtime() {
+  this.listeners = {};
+  this.offs = [];
+  this.active = {};
+  this.pending = {};
+  this.routeFns = [];
+  this.stopped = true;
+}
+var R = Runtime.prototype;
+
+/* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
+R.init = function (options) {
+  var self = this;
+  this.stop();
+  options = options || {};
+  if (options.bundleUrl && !options.bundle) {
+    return fetch(options.bundleUrl, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (b) { return self.init(Object.assign({}, options, { bundle: b, bundleUrl: null })); })
+      .catch(function (e) { warn(e); return false; });
+  }
+  var b = options.bundle;
+  if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
+    warn("not a guide bundle this runtime plays (format guide-bundle, schemaVersion 1)");
+    return false;
+  }
+  var key = NS + ":" + (options.storageKey || "state");
+  Object.assign(this, {
+    options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false,
+    labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
+    guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
+  });
+  this.surface = new Surface(this);
+  if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+  this.hookRoutes();
+  this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
+  var act = this.session.get().active, g = act && this.guide(act.g);
+  if (g && g.kind === "walkthrough") this.play(g, act.s);
+  this.evaluate();
+  return true;
+};
+
+R.guide = function (id) { return (this.guides || []).filter(function (g) { return g.id === id; })[0]; };
+
+/* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency. */
+R.start = function (id, opts) {
+  var g = this.guide(id);
+  if (this.stopped || !g) return false;
+  if (this.active[id]) return true;
+  if (KINDS[g.kind].exclusive) this.endExclusive();
+  this.play(g, (opts && opts.step) || 0);
+  return true;
+};
+
+R.endExclusive = function () {
+  var self = this;
+  Object.keys(this.active).forEach(function (id) {
+    var g = self.guide(id);
+    if (g && KINDS[g.kind].exclusive) self.finish(g, "dismissed", { reason: "replaced" });
+  });
+};
+
+R.play = function (g, at) {
+  var slot = {};
+  this.active[g.id] = slot;
+  this.emit("guide_started", { guideId: g.id, kind: g.kind });
+  if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+  var ctl = KINDS[g.kind].play(this, g, at);
+  if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+};
+
+R.seen = function (g) {
+  this.local.update(function (v) { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
+  this.session.update(function (v) { mark(v, "seen", g.id); });
+};
+
+R.completed = function (g) {
+  this.local.update(function (v) { mark(v, "done", g.id); });
+  this.emit("guide_completed", { guideId: g.id });
+};
+
+/* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
+R.finish = function (g, how, extra) {
+  var self = this, slot = this.active[g.id];
+  if (!slot) return;
+  delete this.active[g.id];
+  if (slot.end) slot.end();
+  this.session.update(function (v) { if (v.active && v.active.g === g.id) delete v.active; });
+  if (how === "completed") this.completed(g);
+  else {
+    this.local.update(function (v) { mark(v, "dismissed", g.id); });
+    this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
+  }
+  this.offs.push(later(function () { self.evaluate(); }, 0));
+};
+
+/* A bundle button as a callout button. */
+R.button = function (b, g, next, back) {
+  var self = this;
+  var run = {
+    next: next, back: back || next,
+    close: function () { self.finish(g, "dismissed"); },
+    complete: function () { self.finish(g, "completed"); },
+    url: function () { var u = safeUrl(b.url); self.finish(g, "completed"); if (u) location.assign(u); },
+    start_guide: function () { self.finish(g, "completed"); self.start(b.guideId); }
+  }[b.action || "next"];
+  return { label: b.label, primary: b.primary, run: run || next };
+};
+
+/* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
+R.evaluate = function () {
+  if (this.stopped) return;
+  var self = this, now = Date.now(), local = this.local.get(), session = this.session.get();
+  var exclusiveBusy = Object.keys(this.active).some(function (id) { var g = self.guide(id); return g && KINDS[g.kind].exclusive; });
+  Object.keys(this.pending).forEach(function (id) {
+    var g = self.guide(id);
+    if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
+  });
+  this.guides.filter(function (g) {
+    var t = g.trigger || {};
+    return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && scheduleOk(g.schedule, now) &&
+      audienceOk(g.audience, self.user) && frequencyOk(g, local, session) && urlMatches(t.url, location.href);
+  }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+    if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
+    var t = g.trigger, cancel = [];
+    var go = function () {
+      cancel.push(later(function () {
+        delete self.pending[g.id];
+        if (KINDS[g.kind].exclusive && Object.keys(self.active).some(function (id) { return KINDS[self.guide(id).kind].exclusive; })) return;
+        self.play(g);
+      }, t.delayMs || 0));
+    };
+    self.pending[g.id] = function () { cancel.forEach(function (f) { f(); }); };
+    if (t.element) cancel.push(waitFor(t.element, 600000, function (res) { if (res.element) go(); }));
+    else go();
+  });
+};
+
+/* A click on a launcher trigger's element starts its guide. */
+R.launch = function (e) {
+  var self = this;
+  this.guides.forEach(function (g) {
+    var t = g.trigger || {};
+    if (t.type !== "launcher") return;
+    var el = resolveTarget(t.element).element;
+    if (el && el.contains(e.target)) self.start(g.id);
+  });
+};
+
+/* Route changes of single-page apps: pushState/replaceState (wrapped), popstate, hashchange. */
+R.hookRoutes = function () {
+  var self = this, H = history, alive = true;
+  var fire = function () { if (alive && !self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
+  ["pushState", "replaceState"].forEach(function (m) {
+    var orig = H[m];
+    var wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
+    H[m] = wrapped;
+    self.offs.push(function () { alive = false; if (H[m] === wrapped) H[m] = orig; });
+  });
+  this.offs.push(listen(window, "popstate", fire), listen(window, "hashchange", fire));
+};
+
+R.route = function () {
+  if (this.stopped) return;
+  this.routeFns.slice().forEach(function (f) { guard(f)(); });
+  this.evaluate();
+};
+
+R.onRoute = function (fn) {
+  var fns = this.routeFns;
+  fns.push(fn);
+  return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
+};
+
+/* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
+R.on = function (name, fn) {
+  var list = this.listeners[name] = this.listeners[name] || [];
+  list.push(fn);
+  return function () { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
+};
+
+R.emit = function (name, detail) {
+  detail = Object.assign({ type: name }, detail);
+  (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
+  (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
+  if (EVENTS.indexOf(name) >= 0) {
+    try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
+  }
+};
+
+/* Report an event of the host app (completes checklist items waiting for it). */
+R.track = function (name) { this.emit("track", { name: String(name) }); };
+
+R.resolve = function (target) {
+  var r = resolveTarget(target);
+  return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
+};
+
+/* Forget what this user has seen, completed and dismissed. */
+R.reset = function () {
+  [this.local, this.session].forEach(function (s) { if (s) s.update(function (v) { Object.keys(v).forEach(function (k) { delete v[k]; }); }); });
+};
+
+/* End every guide and remove every node, listener, observer and timer the runtime added. */
+R.stop = function () {
+  var self = this;
+  this.stopped = true;
+  Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
+  Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
+  this.pending = {};
+  runAll(this.offs);
+  this.routeFns = [];
+  if (this.surface) this.surface.remove();
+};
+["init", "start", "stop", "resolve", "on", "track", "reset", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+R.destroy = R.stop;
+
+if (!window.GuideRuntime) {
+  var main = new Runtime(), api = {
+    version: VERSION,
+    /* An independent runtime (its own bundle, state key and UI). */
+    create: function () { return new Runtime(); },
+    /* Shared with the in-page recorder, so capture and resolution agree. */
+    dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
+  };
+  ["init", "start", "stop", "destroy", "resolve", "on", "track", "reset"].forEach(function (m) {
+    api[m] = function () { return main[m].apply(main, arguments); };
+  });
+  window.GuideRuntime = api;
+}
+})();

@@ -1,0 +1,82 @@
+/* Core helpers: error containment, listeners, DOM building, storage. */
+var NS = "guide-runtime";
+var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
+  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+var uid = 0;
+
+function warn(err) { try { console.warn("[" + NS + "]", err); } catch (e) { /* console gone */ } }
+
+/* Wrap a callback so nothing it throws reaches the host page. */
+function guard(fn, self) {
+  return function () {
+    try { return fn.apply(self || this, arguments); } catch (err) { warn(err); }
+  };
+}
+
+/* addEventListener with a guarded handler; returns the matching remover. */
+function listen(target, type, fn, opts) {
+  var h = guard(fn);
+  target.addEventListener(type, h, opts);
+  return function () { target.removeEventListener(type, h, opts); };
+}
+
+function later(fn, ms) {
+  var id = setTimeout(guard(fn), ms);
+  return function () { clearTimeout(id); };
+}
+
+/* Call every function in the list once and empty it (teardown lists). */
+function runAll(list) { list.splice(0).forEach(function (f) { f(); }); }
+
+/* Run fn at most once per animation frame. */
+function perFrame(fn) {
+  var id = 0;
+  var f = function () {
+    if (!id) id = requestAnimationFrame(function () { id = 0; guard(fn)(); });
+  };
+  f.cancel = function () { cancelAnimationFrame(id); id = 0; };
+  return f;
+}
+
+/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+function h(tag, props, kids) {
+  var el = document.createElement(tag);
+  Object.keys(props || {}).forEach(function (k) {
+    var v = props[k];
+    if (v == null || v === false) return;
+    if (k === "text") el.textContent = v;
+    else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), guard(v));
+    else el.setAttribute(k, v === true ? "" : v);
+  });
+  (kids || []).forEach(function (c) { if (c) el.appendChild(c); });
+  return el;
+}
+
+function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
+function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function slice(list) { return Array.prototype.slice.call(list || []); }
+
+/* JSON state under one key, in local or session storage, in memory when storage is blocked. */
+function Store(key, session) {
+  var area = null, mem = {};
+  try {
+    area = session ? window.sessionStorage : window.localStorage;
+    area.setItem(key + ".probe", "1");
+    area.removeItem(key + ".probe");
+  } catch (e) { area = null; }
+  this.get = function () {
+    if (area) {
+      try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }
+    }
+    return mem;
+  };
+  this.update = function (fn) {
+    var v = this.get();
+    fn(v);
+    mem = v;
+    if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
+  };
+}
+
+function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
+function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }

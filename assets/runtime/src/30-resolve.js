@@ -1,0 +1,216 @@
+/* Finding a recorded element again: ranked candidates, fingerprint similarity, confidence. */
+var MIN_CONFIDENCE = 0.5;   /* below this a match is reported as not found */
+var AMBIGUITY_GAP = 0.05;   /* two matches closer than this are reported as ambiguous */
+var IMPLICIT_ROLES = {
+  A: "link", BUTTON: "button", SELECT: "combobox", TEXTAREA: "textbox", NAV: "navigation", MAIN: "main",
+  HEADER: "banner", FOOTER: "contentinfo", ASIDE: "complementary", FORM: "form", TABLE: "table",
+  TR: "row", TD: "cell", TH: "columnheader", UL: "list", OL: "list", LI: "listitem", IMG: "img",
+  DIALOG: "dialog", SECTION: "region", ARTICLE: "article", OPTION: "option", SUMMARY: "button",
+  FIELDSET: "group", PROGRESS: "progressbar"
+};
+var INPUT_ROLES = {
+  button: "button", submit: "button", reset: "button", image: "button", checkbox: "checkbox",
+  radio: "radio", range: "slider", number: "spinbutton", search: "searchbox"
+};
+var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
+
+/* The element's ARIA role, explicit or implied by its tag (the subset guides need). */
+function roleOf(el) {
+  var r = el.getAttribute && el.getAttribute("role");
+  if (r) return r.split(" ")[0];
+  var tag = el.tagName;
+  if (tag === "INPUT") {
+    var t = (el.getAttribute("type") || "text").toLowerCase();
+    return t === "hidden" ? null : INPUT_ROLES[t] || (el.hasAttribute("list") ? "combobox" : "textbox");
+  }
+  if (tag === "A" && !el.hasAttribute("href")) return null;
+  if (tag === "IMG" && el.getAttribute("alt") === "") return "presentation";
+  if (tag === "SELECT" && (el.multiple || el.size > 1)) return "listbox";
+  if ((tag === "SECTION" || tag === "FORM") && !el.hasAttribute("aria-label") && !el.hasAttribute("aria-labelledby")) return null;
+  return /^H[1-6]$/.test(tag) ? "heading" : IMPLICIT_ROLES[tag] || null;
+}
+
+function textOf(el) {
+  var out = "";
+  slice(el.childNodes).forEach(function (n) {
+    if (n.nodeType === 3) out += n.data;
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n)) + " ";
+  });
+  return out;
+}
+
+/* Labels of a form control, from <label for> or a wrapping <label>. */
+function labelText(el) {
+  return norm(slice(el.labels).map(textOf).join(" "));
+}
+
+/* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
+function nameOf(el) {
+  var root = el.getRootNode ? el.getRootNode() : document, v;
+  var ids = el.getAttribute("aria-labelledby");
+  if (ids) {
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    if (v) return v.slice(0, 200);
+  }
+  v = norm(el.getAttribute("aria-label"));
+  if (v) return v.slice(0, 200);
+  var tag = el.tagName;
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
+    if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
+    else v = labelText(el) || norm(el.getAttribute("placeholder"));
+  } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
+  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el));
+  return (v || norm(el.getAttribute("title"))).slice(0, 200);
+}
+
+function q(root, sel) {
+  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+}
+
+function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
+
+/* Elements one selector candidate points at. */
+function candidateMatches(c, root) {
+  var v = c.value;
+  switch (c.kind) {
+    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
+    case "id": case "css": return q(root, v);
+    case "placeholder": return q(root, attrSel("placeholder", v));
+    case "aria_label": return q(root, attrSel("aria-label", v));
+    case "title": return q(root, attrSel("title", v));
+    case "alt": return q(root, attrSel("alt", v));
+    case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
+    case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+    case "text":
+      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) {
+        return norm(textOf(el)) === norm(v) && !slice(el.children).some(function (k) { return norm(textOf(k)) === norm(v); });
+      });
+  }
+  return [];
+}
+
+function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean); }
+
+function overlap(a, b) {
+  if (!a.length && !b.length) return 1;
+  var n = 0;
+  a.forEach(function (x) { if (b.indexOf(x) >= 0) n++; });
+  return n / Math.max(a.length, b.length);
+}
+
+function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(words(a), words(b)) * 0.9; }
+
+/* Landmarks around the element and the nearest heading before it, as "role name" strings. */
+function contextOf(el) {
+  var out = [], n = el.parentElement, k = 0, heading = null;
+  for (; n && n !== document.body; n = n.parentElement) {
+    var r = roleOf(n);
+    if (r && LANDMARKS.test(r)) out.push(r + " " + nameOf(n));
+  }
+  for (n = el; n && !heading && k < 60; k++) {
+    var p = n.previousElementSibling;
+    if (!p) { n = n.parentElement; continue; }
+    n = p;
+    if (/^H[1-6]$/.test(p.tagName)) heading = p;
+    else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
+  }
+  if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
+  return out;
+}
+
+function siblingsOf(el) {
+  var p = el.parentElement;
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s)).slice(0, 60); }).filter(Boolean) : [];
+}
+
+/* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability). */
+function similarity(fp, el, peers) {
+  var total = 0, got = 0;
+  function add(w, s) { total += w; got += w * s; }
+  add(1, el.localName === fp.tag ? 1 : 0);
+  if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
+  if (fp.name != null) add(3, textSim(nameOf(el), fp.name));
+  if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
+  Object.keys(fp.attributes || {}).forEach(function (k) {
+    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, el.getAttribute(k) === fp.attributes[k] ? 1 : 0);
+  });
+  if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.ancestors && fp.ancestors.length) add(1.5, overlap(contextOf(el), fp.ancestors));
+  if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
+  if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
+  if (fp.box) {
+    var r = el.getBoundingClientRect(), b = fp.box;
+    var d = Math.hypot(r.left - b.x, r.top - b.y), diag = Math.hypot(innerWidth, innerHeight) || 1;
+    add(0.5, Math.max(0, 1 - d / diag));
+  }
+  return total ? got / total : 0;
+}
+
+/* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
+function rootFor(target, doc) {
+  var root = doc || document;
+  var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
+  for (var i = 0; i < steps.length && root; i++) {
+    var host = q(root, steps[i][0])[0];
+    try { root = host ? (steps[i][1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
+  }
+  return root;
+}
+
+/* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
+function resolveTarget(target, doc) {
+  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
+  if (!target) return none;
+  var root = rootFor(target, doc);
+  if (!root) return none;
+  var evidence = new Map(), fp = target.fingerprint;
+  (target.candidates || []).forEach(function (c) {
+    var found = candidateMatches(c, root).filter(function (el, i, all) { return all.indexOf(el) === i; });
+    var w = (c.score == null ? 0.5 : c.score) / (found.length || 1);
+    found.forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - w)); });
+  });
+  var pool = slice(evidence.keys()), fallback = !pool.length;
+  if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
+  var groups = {};
+  var peers = function (el) {
+    var key = el.localName + "|" + nameOf(el);
+    groups[key] = groups[key] || q(root, el.localName).filter(function (x) { return nameOf(x) === nameOf(el); });
+    return groups[key].indexOf(el);
+  };
+  var scored = pool.map(function (el) {
+    var sim = fp ? similarity(fp, el, peers) : 0, ev = evidence.get(el) || 0;
+    return { el: el, c: fallback ? sim * 0.85 : fp ? 0.6 * ev + 0.4 * sim : ev };
+  }).sort(function (a, b) { return b.c - a.c; });
+  var best = scored[0], next = scored[1];
+  if (!best || best.c < MIN_CONFIDENCE) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
+  if (next && best.c - next.c < AMBIGUITY_GAP) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
+  return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
+}
+
+function isVisible(el) {
+  if (!el.isConnected) return false;
+  var r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return false;
+  if (el.checkVisibility) return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  var s = getComputedStyle(el);
+  return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
+}
+
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+function waitFor(target, ms, cb) {
+  var done = false, offs = [];
+  function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
+  function check(final) {
+    var res = resolveTarget(target);
+    res.visible = !!res.element && isVisible(res.element);
+    if (res.element && !res.visible) res.reason = "hidden";
+    if (res.visible || final) finish(res);
+  }
+  var tick = perFrame(function () { check(false); });
+  var mo = new MutationObserver(tick);
+  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  var poll = setInterval(tick, 250);
+  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
+  check(!ms);
+  return function () { done = true; runAll(offs); };
+}

@@ -1,0 +1,170 @@
+/* The runtime's UI: a shadow root for isolation, callouts, highlight, beacon, positioning. */
+var GAP = 12, EDGE = 8;
+var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
+
+/* One shadow-root host per runtime instance, created on first use and removed on teardown. */
+function Surface(rt) {
+  var host = null, shadow = null;
+  this.root = function () {
+    if (shadow) return shadow;
+    host = h("div", { "data-guide-runtime": "" });
+    host.dir = document.documentElement.dir || (document.body && getComputedStyle(document.body).direction) || "ltr";
+    var t = rt.theme || {};
+    [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
+      ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
+      ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
+      if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
+    });
+    shadow = host.attachShadow({ mode: "open" });
+    var sheet = null;
+    if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
+      try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
+    }
+    if (!sheet) shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS }));
+    document.documentElement.appendChild(host);
+    return shadow;
+  };
+  /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
+  this.describe = function (text) {
+    this.root();
+    var id = "gs-d" + (++uid);
+    host.appendChild(h("div", { id: id, hidden: true, text: text }));
+    return id;
+  };
+  this.remove = function () { if (host) host.remove(); host = shadow = null; };
+}
+
+/* The element's box in the top window's viewport (adds the offsets of same-origin iframes). */
+function boxOf(el) {
+  var r = el.getBoundingClientRect(), x = r.left, y = r.top, win = el.ownerDocument.defaultView;
+  while (win && win !== window && win.frameElement) {
+    var f = win.frameElement, fr = f.getBoundingClientRect();
+    x += fr.left + f.clientLeft; y += fr.top + f.clientTop;
+    win = win.parent;
+  }
+  return { left: x, top: y, width: r.width, height: r.height, right: x + r.width, bottom: y + r.height };
+}
+
+/* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
+function place(box, arrow, rect, placement) {
+  var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = box.closest("[dir=rtl]") != null;
+  var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
+  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
+  var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
+  var side = placement;
+  if (!need[side]) side = ["bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"].filter(function (s) { return room[s] >= need[s]; })[0] || "bottom";
+  else if (room[side] < need[side] && room[opposite[side]] >= need[opposite[side]]) side = opposite[side];
+  var x, y, vertical = side === "top" || side === "bottom";
+  if (vertical) {
+    x = rect.left + rect.width / 2 - w / 2;
+    y = side === "bottom" ? rect.bottom + GAP : rect.top - hgt - GAP;
+  } else {
+    y = rect.top + rect.height / 2 - hgt / 2;
+    x = side === "right" ? rect.right + GAP : rect.left - w - GAP;
+  }
+  x = Math.max(EDGE, Math.min(x, vw - w - EDGE));
+  y = Math.max(EDGE, Math.min(y, vh - hgt - EDGE));
+  pos(box, { left: x, top: y });
+  box.setAttribute("data-side", side);
+  if (arrow) {
+    var a = vertical ? rect.left + rect.width / 2 - x : rect.top + rect.height / 2 - y;
+    a = Math.max(14, Math.min(a, (vertical ? w : hgt) - 14));
+    arrow.style.setProperty(vertical ? "left" : "top", a - 6 + "px");
+    arrow.style.removeProperty(vertical ? "top" : "left");
+  }
+}
+
+/* Set pixel positions and sizes through the CSSOM (allowed under a strict CSP, unlike style attributes). */
+function pos(el, props) {
+  Object.keys(props).forEach(function (k) { el.style.setProperty(k, props[k] + "px"); });
+}
+
+function inViewport(r) {
+  return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+}
+
+/* Call fn now and whenever the layout may have moved (scroll, resize, a slow poll); returns the stopper. */
+function follow(fn) {
+  var f = perFrame(fn), poll = setInterval(f, 300);
+  var offs = [listen(window, "scroll", f, { capture: true, passive: true }), listen(window, "resize", f), f.cancel,
+    function () { clearInterval(poll); }];
+  f();
+  return function () { runAll(offs); };
+}
+
+function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
+
+/* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
+function callout(rt, o) {
+  var offs = [], id = "gs" + (++uid), prevFocus = document.activeElement;
+  var labels = rt.labels, st = o.step;
+  var body = h("div", { id: id + "b", "class": "gs-body" });
+  body.appendChild(richText(st.body));
+  var media = st.media && safeUrl(st.media.src) ? (st.media.kind === "video"
+    ? h("video", { "class": "gs-media", src: safeUrl(st.media.src), controls: true, "aria-label": st.media.alt || null })
+    : h("img", { "class": "gs-media", src: safeUrl(st.media.src), alt: st.media.alt || "" })) : null;
+  var buttons = (o.buttons || []).map(function (b) {
+    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
+  });
+  var el = h("div", {
+    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
+  }, [
+    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    media,
+    st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
+    body,
+    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+      h("span", { "class": "gs-btns" }, buttons)
+    ]) : null,
+    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+  ]);
+  var root = rt.surface.root();
+  root.appendChild(el);
+  var arrow = el.querySelector(".gs-arrow");
+  offs.push(follow(function () {
+    if (o.anchor && o.anchor.isConnected) place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    else el.classList.add("gs-center");
+  }));
+  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o.focus !== false) {
+    var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
+    first.focus({ preventScroll: true });
+  }
+  return {
+    el: el,
+    remove: function () {
+      runAll(offs);
+      var hadFocus = el.contains(el.getRootNode().activeElement);
+      el.remove();
+      if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
+    }
+  };
+}
+
+/* Dim the page around `el` (or all of it); never blocks clicks on the page. */
+function highlight(rt, el) {
+  var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
+  rt.surface.root().appendChild(hl);
+  var stop = el ? follow(function () {
+    var r = boxOf(el);
+    pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
+  }) : function () {};
+  return function () { stop(); hl.remove(); };
+}
+
+function bringIntoView(el) {
+  if (!inViewport(boxOf(el))) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+}
+
+/* Keep Tab inside `el` (modal dialogs). */
+function trapFocus(e, el) {
+  if (e.key !== "Tab") return;
+  var f = q(el, FOCUSABLE), root = el.getRootNode(), first = f[0], last = f[f.length - 1];
+  if (!first) { e.preventDefault(); return; }
+  if (e.shiftKey && root.activeElement === first) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && root.activeElement === last) { e.preventDefault(); first.focus(); }
+}

@@ -1,0 +1,212 @@
+/* Guide kinds as a registry: each kind plays one guide and returns {end()}.
+   A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
+var KINDS = {};
+
+/* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
+function withTarget(rt, g, st, cb) {
+  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+    if (res.visible) cb(res.element);
+    else rt.emit("target_not_found", { guideId: g.id, stepId: st.id, stepIndex: 0, reason: res.reason, confidence: res.confidence });
+  });
+}
+
+KINDS.walkthrough = {
+  exclusive: true,
+  play: function (rt, g, at) {
+    var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
+    function clear() { runAll(offs); if (view) view.remove(); view = null; }
+    function info(extra) { var s = g.steps[i] || {}; return Object.assign({ guideId: g.id, stepId: s.id, stepIndex: i }, extra); }
+    function go(to) {
+      clear();
+      i = to;
+      if (i < 0) i = 0;
+      if (i >= n) return rt.finish(g, "completed");
+      rt.session.update(function (v) { v.active = { g: g.id, s: i }; });
+      var st = g.steps[i];
+      if (st.page && !urlMatches(st.page, location.href)) {
+        offs.push(rt.onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+        return;
+      }
+      if (!st.target) return show(st, null);
+      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+        if (res.visible) return show(st, res.element);
+        rt.emit("target_not_found", info({ reason: res.reason, confidence: res.confidence }));
+        if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
+        else if (st.onMissing === "center") show(st, null);
+        else rt.finish(g, "dismissed", { reason: "target_not_found" });
+      }));
+    }
+    function next() {
+      if (ended) return;
+      rt.emit("step_completed", info());
+      /* Saved before the page may unload, so a click that navigates resumes on the next step. */
+      rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      go(i + 1);
+    }
+    function show(st, el) {
+      var mode = (st.advance || {}).mode || "next", last = i === n - 1;
+      var buttons = st.buttons && st.buttons.length ? st.buttons.map(function (b) { return rt.button(b, g, next, function () { go(i - 1); }); }) : [
+        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+      ].filter(Boolean);
+      if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
+      view = callout(rt, {
+        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        onKey: function (e) {
+          if (e.key === "ArrowRight" && mode === "next") next();
+          else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
+        }
+      });
+      rt.emit("step_shown", info());
+      var adv = st.advance || {};
+      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "input" && el) {
+        var idle = function () {};
+        offs.push(function () { idle(); }, listen(el, "change", next), listen(el, "input", function () { idle(); idle = later(next, 800); }));
+      }
+      if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
+      if (mode === "url") {
+        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        offs.push(rt.onRoute(check));
+      }
+    }
+    go(i);
+    return { end: function () { ended = true; clear(); } };
+  }
+};
+
+KINDS.tooltip = {
+  play: function (rt, g) {
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    function open() {
+      hide();
+      if (view) return;
+      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
+      rt.seen(g);
+      rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    }
+    function close() { if (view) view.remove(); view = null; }
+    offs.push(withTarget(rt, g, st, function (target) {
+      el = target;
+      prevDesc = el.getAttribute("aria-describedby");
+      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
+      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      if (g.showOn === "always") return open();
+      var soon = function () { hide(); hide = later(close, 200); };
+      offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
+        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+    }));
+    return { end: function () { runAll(offs); close(); } };
+  }
+};
+
+KINDS.hotspot = {
+  play: function (rt, g) {
+    var st = g.steps[0], offs = [], beacon = null, view = null;
+    function close() { if (view) view.remove(); view = null; }
+    offs.push(withTarget(rt, g, st, function (el) {
+      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      rt.surface.root().appendChild(beacon);
+      offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
+        function () { beacon.remove(); });
+      offs.push(listen(beacon, "click", function () {
+        if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
+        beacon.setAttribute("aria-expanded", "true");
+        view = callout(rt, {
+          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { rt.emit("step_completed", { guideId: g.id, stepId: st.id, stepIndex: 0 }); rt.finish(g, "completed"); } }],
+          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+        });
+        rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+      }));
+    }));
+    return { end: function () { runAll(offs); close(); } };
+  }
+};
+
+KINDS.modal = {
+  exclusive: true,
+  play: function (rt, g) {
+    var st = g.steps[0], wasInert = document.body.inert;
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
+    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    rt.surface.root().appendChild(backdrop);
+    document.body.inert = true;
+    var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
+      .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
+    var view = callout(rt, {
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+      onKey: function (e) { trapFocus(e, view.el); }
+    });
+    rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    return { end: function () { view.remove(); backdrop.remove(); document.body.inert = wasInert; } };
+  }
+};
+
+KINDS.checklist = {
+  play: function (rt, g) {
+    var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
+    var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
+    var count = h("span", { "class": "gs-count" });
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    rt.surface.root().appendChild(launcher);
+    function complete(it) {
+      if (done(it)) return;
+      rt.local.update(function (v) { mark(v, "items", g.id + "/" + it.id); });
+      rt.emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
+      render();
+      if (g.items.every(done)) rt.completed(g);
+    }
+    function activate(it) {
+      if (it.action === "start_guide") { toggle(false); rt.start(it.guideId); }
+      else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
+      if (it.completeWhen === "clicked") complete(it);
+    }
+    function render() {
+      var k = g.items.filter(done).length, total = g.items.length;
+      count.textContent = k + "/" + total;
+      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      if (!panel) return;
+      panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
+      panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
+      g.items.forEach(function (it, j) {
+        var li = panel.querySelectorAll(".gs-item")[j];
+        li.classList.toggle("gs-done", done(it));
+        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+      });
+    }
+    function toggle(open) {
+      open = typeof open === "boolean" ? open : !panel;
+      launcher.setAttribute("aria-expanded", String(open));
+      if (!open) { if (panel) panel.remove(); panel = null; return; }
+      if (panel) return;
+      var id = "gs" + (++uid);
+      panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        h("h2", { "class": "gs-title", id: id, text: g.title }),
+        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
+        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
+          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function () { activate(it); } }, [
+            h("span", { "class": "gs-check", "aria-hidden": "true" }),
+            h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
+              h("span", { "class": "gs-state gs-desc" })])
+          ])]);
+        }))
+      ]);
+      rt.surface.root().appendChild(panel);
+      render();
+      panel.querySelector(".gs-item").focus();
+    }
+    g.items.forEach(function (it) {
+      if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
+      if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
+      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
+      if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
+    });
+    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    render();
+    rt.seen(g);
+    return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
+  }
+};
