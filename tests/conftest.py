@@ -43,6 +43,22 @@ def demo_server():
 
 
 @pytest.fixture(scope="session")
+def _test_server():
+    from .server import TestServer
+
+    server = TestServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(_test_server):
+    """The fixture-page server, emptied after each test."""
+    yield _test_server
+    _test_server.reset()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A real headless Chromium through Playwright."""
     from playwright.sync_api import sync_playwright
@@ -59,6 +75,7 @@ def browser():
 def page(browser):
     """A fresh browser context and page, closed after the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(5000)
     page = context.new_page()
     yield page
     context.close()

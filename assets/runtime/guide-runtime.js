@@ -59,7 +59,7 @@ function h(tag, props, kids) {
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
 function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-function slice(list) { return Array.prototype.slice.call(list || []); }
+function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
 function Store(key, session) {
@@ -203,8 +203,13 @@ function scheduleOk(s, now) {
   return !s || ((!s.startAt || now >= Date.parse(s.startAt)) && (!s.endAt || now < Date.parse(s.endAt)));
 }
 
-/* Whether an automatic guide may show again, given what this user has already seen. */
-function frequencyOk(g, local, session) {
+/* Whether an automatic guide may show again, given what this user has seen, done and dismissed.
+   A persistent widget (the checklist) stays across pages until dismissed, so dismissals count, not views. */
+function frequencyOk(g, local, session, persistent) {
+  if (persistent) {
+    var f = g.frequency;
+    return f === "always" || (!has(local, "done", g.id) && !has(f === "once" ? local : session, "dismissed", g.id));
+  }
   switch (g.frequency) {
     case "once": return !has(local, "seen", g.id);
     case "once_per_session": return !has(session, "seen", g.id);
@@ -570,7 +575,8 @@ function callout(rt, o) {
     el: el,
     remove: function () {
       runAll(offs);
-      var hadFocus = el.contains(el.getRootNode().activeElement);
+      var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
+      if (hadFocus) active.blur();
       el.remove();
       if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
     }
@@ -662,6 +668,7 @@ KINDS.walkthrough = {
         }
       });
       rt.emit("step_shown", info());
+      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
       if (mode === "click" && el) offs.push(listen(el, "click", next, true));
       if (mode === "input" && el) {
@@ -740,14 +747,15 @@ KINDS.modal = {
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
       step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { trapFocus(e, view.el); }
+      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
     });
     rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
-    return { end: function () { view.remove(); backdrop.remove(); document.body.inert = wasInert; } };
+    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
   }
 };
 
 KINDS.checklist = {
+  persistent: true,
   play: function (rt, g) {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
@@ -809,7 +817,6 @@ KINDS.checklist = {
     });
     offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
     render();
-    rt.seen(g);
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }
 };
@@ -854,7 +861,7 @@ R.init = function (options) {
   this.hookRoutes();
   this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
   var act = this.session.get().active, g = act && this.guide(act.g);
-  if (g && g.kind === "walkthrough") this.play(g, act.s);
+  if (g && g.kind === "walkthrough") this.play(g, act.s, true);
   this.evaluate();
   return true;
 };
@@ -879,11 +886,14 @@ R.endExclusive = function () {
   });
 };
 
-R.play = function (g, at) {
+/* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
+R.play = function (g, at, resumed) {
   var slot = {};
   this.active[g.id] = slot;
-  this.emit("guide_started", { guideId: g.id, kind: g.kind });
-  if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+  if (!resumed) {
+    this.emit("guide_started", { guideId: g.id, kind: g.kind });
+    if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+  }
   var ctl = KINDS[g.kind].play(this, g, at);
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
 };
@@ -907,7 +917,7 @@ R.finish = function (g, how, extra) {
   this.session.update(function (v) { if (v.active && v.active.g === g.id) delete v.active; });
   if (how === "completed") this.completed(g);
   else {
-    this.local.update(function (v) { mark(v, "dismissed", g.id); });
+    [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
     this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
   }
   this.offs.push(later(function () { self.evaluate(); }, 0));
@@ -938,7 +948,7 @@ R.evaluate = function () {
   this.guides.filter(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && scheduleOk(g.schedule, now) &&
-      audienceOk(g.audience, self.user) && frequencyOk(g, local, session) && urlMatches(t.url, location.href);
+      audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
   }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
@@ -1001,8 +1011,8 @@ R.on = function (name, fn) {
 R.emit = function (name, detail) {
   detail = Object.assign({ type: name }, detail);
   (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
-  (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
   if (EVENTS.indexOf(name) >= 0) {
+    (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
     try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
   }
 };

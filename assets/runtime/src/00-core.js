@@ -54,7 +54,7 @@ function h(tag, props, kids) {
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
 function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-function slice(list) { return Array.prototype.slice.call(list || []); }
+function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
 function Store(key, session) {

@@ -64,8 +64,13 @@ function scheduleOk(s, now) {
   return !s || ((!s.startAt || now >= Date.parse(s.startAt)) && (!s.endAt || now < Date.parse(s.endAt)));
 }
 
-/* Whether an automatic guide may show again, given what this user has already seen. */
-function frequencyOk(g, local, session) {
+/* Whether an automatic guide may show again, given what this user has seen, done and dismissed.
+   A persistent widget (the checklist) stays across pages until dismissed, so dismissals count, not views. */
+function frequencyOk(g, local, session, persistent) {
+  if (persistent) {
+    var f = g.frequency;
+    return f === "always" || (!has(local, "done", g.id) && !has(f === "once" ? local : session, "dismissed", g.id));
+  }
   switch (g.frequency) {
     case "once": return !has(local, "seen", g.id);
     case "once_per_session": return !has(session, "seen", g.id);

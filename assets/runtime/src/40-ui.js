@@ -138,7 +138,8 @@ function callout(rt, o) {
     el: el,
     remove: function () {
       runAll(offs);
-      var hadFocus = el.contains(el.getRootNode().activeElement);
+      var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
+      if (hadFocus) active.blur();
       el.remove();
       if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
     }

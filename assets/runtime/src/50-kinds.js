@@ -59,6 +59,7 @@ KINDS.walkthrough = {
         }
       });
       rt.emit("step_shown", info());
+      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
       if (mode === "click" && el) offs.push(listen(el, "click", next, true));
       if (mode === "input" && el) {
@@ -137,14 +138,15 @@ KINDS.modal = {
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
       step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { trapFocus(e, view.el); }
+      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
     });
     rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
-    return { end: function () { view.remove(); backdrop.remove(); document.body.inert = wasInert; } };
+    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
   }
 };
 
 KINDS.checklist = {
+  persistent: true,
   play: function (rt, g) {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
@@ -206,7 +208,6 @@ KINDS.checklist = {
     });
     offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
     render();
-    rt.seen(g);
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }
 };

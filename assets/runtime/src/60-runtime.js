@@ -38,7 +38,7 @@ R.init = function (options) {
   this.hookRoutes();
   this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
   var act = this.session.get().active, g = act && this.guide(act.g);
-  if (g && g.kind === "walkthrough") this.play(g, act.s);
+  if (g && g.kind === "walkthrough") this.play(g, act.s, true);
   this.evaluate();
   return true;
 };
@@ -63,11 +63,14 @@ R.endExclusive = function () {
   });
 };
 
-R.play = function (g, at) {
+/* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
+R.play = function (g, at, resumed) {
   var slot = {};
   this.active[g.id] = slot;
-  this.emit("guide_started", { guideId: g.id, kind: g.kind });
-  if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+  if (!resumed) {
+    this.emit("guide_started", { guideId: g.id, kind: g.kind });
+    if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+  }
   var ctl = KINDS[g.kind].play(this, g, at);
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
 };
@@ -91,7 +94,7 @@ R.finish = function (g, how, extra) {
   this.session.update(function (v) { if (v.active && v.active.g === g.id) delete v.active; });
   if (how === "completed") this.completed(g);
   else {
-    this.local.update(function (v) { mark(v, "dismissed", g.id); });
+    [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
     this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
   }
   this.offs.push(later(function () { self.evaluate(); }, 0));
@@ -122,7 +125,7 @@ R.evaluate = function () {
   this.guides.filter(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && scheduleOk(g.schedule, now) &&
-      audienceOk(g.audience, self.user) && frequencyOk(g, local, session) && urlMatches(t.url, location.href);
+      audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
   }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
@@ -185,8 +188,8 @@ R.on = function (name, fn) {
 R.emit = function (name, detail) {
   detail = Object.assign({ type: name }, detail);
   (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
-  (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
   if (EVENTS.indexOf(name) >= 0) {
+    (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
     try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
   }
 };
