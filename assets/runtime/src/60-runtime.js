@@ -29,7 +29,7 @@ R.init = function (options) {
   }
   var key = NS + ":" + (options.storageKey || "state");
   Object.assign(this, {
-    options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false,
+    options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
     labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
     guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
   });
@@ -67,6 +67,7 @@ R.endExclusive = function () {
 R.play = function (g, at, resumed) {
   var slot = {};
   this.active[g.id] = slot;
+  this.here[g.id] = 1;
   if (!resumed) {
     this.emit("guide_started", { guideId: g.id, kind: g.kind });
     if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
@@ -124,7 +125,7 @@ R.evaluate = function () {
   });
   this.guides.filter(function (g) {
     var t = g.trigger || {};
-    return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && scheduleOk(g.schedule, now) &&
+    return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
       audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
   }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
@@ -168,6 +169,8 @@ R.hookRoutes = function () {
 
 R.route = function () {
   if (this.stopped) return;
+  /* "Always" means on every page visited, not again right after closing on this one. */
+  if (this.href !== location.href) { this.href = location.href; this.here = {}; }
   this.routeFns.slice().forEach(function (f) { guard(f)(); });
   this.evaluate();
 };
