@@ -325,7 +325,8 @@ function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
   for (; n && n !== document.body; n = n.parentElement) {
     var r = roleOf(n);
-    if (r && LANDMARKS.test(r)) out.push(r + " " + nameOf(n));
+    if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
+    else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
   }
   for (n = el; n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
@@ -343,9 +344,10 @@ function siblingsOf(el) {
   return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s)).slice(0, 60); }).filter(Boolean) : [];
 }
 
-/* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability). */
+/* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
+   [overall, what it is and where (without its position, which alone never decides)]. */
 function similarity(fp, el, peers) {
-  var total = 0, got = 0;
+  var total = 0, got = 0, content;
   function add(w, s) { total += w; got += w * s; }
   add(1, el.localName === fp.tag ? 1 : 0);
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
@@ -357,13 +359,14 @@ function similarity(fp, el, peers) {
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
   if (fp.ancestors && fp.ancestors.length) add(1.5, overlap(contextOf(el), fp.ancestors));
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
+  content = total ? got / total : 0;
   if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
   if (fp.box) {
     var r = el.getBoundingClientRect(), b = fp.box;
     var d = Math.hypot(r.left - b.x, r.top - b.y), diag = Math.hypot(innerWidth, innerHeight) || 1;
     add(0.5, Math.max(0, 1 - d / diag));
   }
-  return total ? got / total : 0;
+  return [total ? got / total : 0, content];
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
@@ -383,11 +386,12 @@ function resolveTarget(target, doc) {
   if (!target) return none;
   var root = rootFor(target, doc);
   if (!root) return none;
+  /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
+     matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint;
   (target.candidates || []).forEach(function (c) {
-    var found = candidateMatches(c, root).filter(function (el, i, all) { return all.indexOf(el) === i; });
-    var w = (c.score == null ? 0.5 : c.score) / (found.length || 1);
-    found.forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - w)); });
+    var w = c.score == null ? 0.5 : c.score;
+    new Set(candidateMatches(c, root)).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - w)); });
   });
   var pool = slice(evidence.keys()), fallback = !pool.length;
   if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
@@ -398,12 +402,13 @@ function resolveTarget(target, doc) {
     return groups[key].indexOf(el);
   };
   var scored = pool.map(function (el) {
-    var sim = fp ? similarity(fp, el, peers) : 0, ev = evidence.get(el) || 0;
-    return { el: el, c: fallback ? sim * 0.85 : fp ? 0.6 * ev + 0.4 * sim : ev };
+    var sim = fp ? similarity(fp, el, peers) : [0, 0], ev = evidence.get(el) || 0;
+    return { el: el, k: sim[1], c: fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev };
   }).sort(function (a, b) { return b.c - a.c; });
   var best = scored[0], next = scored[1];
   if (!best || best.c < MIN_CONFIDENCE) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
-  if (next && best.c - next.c < AMBIGUITY_GAP) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
+  /* Close calls are decided only by a real difference in content or context, never by position alone. */
+  if (next && best.c - next.c < AMBIGUITY_GAP && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 

@@ -1,0 +1,188 @@
+"""GuideRuntime.resolve and missing targets: ranked candidates, fingerprints, ambiguity, hard places."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.domain import AutomaticTrigger, Fingerprint, SelectorCandidate, Step, Target, Walkthrough
+
+from .runtime_helpers import Player, bundle_of, callout, html
+
+ROWS = "".join(
+    f'<tr><td>{name}</td><td><button class="btn">View</button></td></tr>' for name in ("Globex", "Initech", "Hooli")
+)
+PAGE = html(
+    '<nav aria-label="Main"><a href="#s" data-testid="nav-settings">Settings</a></nav>'
+    '<h2>Company profile</h2><label for="company">Company name</label><input id="company" placeholder="Acme">'
+    '<button id="save-3f9a2c" class="css-1x2y3z" aria-label="Save changes">Save</button>'
+    f"<table>{ROWS}</table>"
+    '<button hidden data-testid="ghost">Ghost</button>'
+    '<button data-testid="tiny" style="width:0;height:0;padding:0;border:0;overflow:hidden">Tiny</button>'
+)
+
+
+def resolve(page, target: Target) -> dict:
+    return page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return {found: r.element ? r.element.outerHTML : null,"
+        " confidence: r.confidence, ambiguous: r.ambiguous}; }",
+        target.model_dump(mode="json", by_alias=True),
+    )
+
+
+@pytest.fixture
+def app(page, server):
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(server.page("/app.html", PAGE))
+    return page
+
+
+def cand(kind, value, score=0.8, **kw):
+    return SelectorCandidate(kind=kind, value=value, score=score, **kw)
+
+
+def test_each_candidate_kind_finds_its_element(app):
+    cases = [
+        (cand("test_id", "nav-settings", attribute="data-testid"), "Settings"),
+        (cand("id", "#company"), 'id="company"'),
+        (cand("role", "link", name="Settings"), "Settings"),
+        (cand("role", "textbox", name="Company name"), 'id="company"'),
+        (cand("label", "Company name"), 'id="company"'),
+        (cand("placeholder", "Acme"), 'id="company"'),
+        (cand("aria_label", "Save changes"), "Save</button>"),
+        (cand("text", "Save"), "Save</button>"),
+        (cand("css", "nav > a"), "Settings"),
+    ]
+    for candidate, expected in cases:
+        result = resolve(app, Target(candidates=[candidate]))
+        assert result["found"] and expected in result["found"], candidate
+        assert result["confidence"] >= 0.5 and not result["ambiguous"]
+
+
+def test_stale_high_rank_selector_falls_back_to_others(app):
+    target = Target(candidates=[
+        cand("id", "#save-0000", 0.9),  # the auto-generated id changed in this release
+        cand("role", "button", name="Save changes", score=0.8),
+    ], fingerprint=Fingerprint(tag="button", role="button", name="Save changes", text="Save"))
+    result = resolve(app, target)
+    assert result["found"] and "Save</button>" in result["found"]
+
+
+def test_fingerprint_alone_finds_a_reworded_element(app):
+    target = Target(candidates=[cand("test_id", "save-btn", 0.95, attribute="data-testid")],
+                    fingerprint=Fingerprint(tag="button", role="button", name="Save changes", text="Save",
+                                            ancestors=["heading Company profile"]))
+    result = resolve(app, target)
+    assert result["found"] and "Save</button>" in result["found"]
+    assert 0.5 <= result["confidence"] < 0.95
+
+
+def test_look_alikes_are_ambiguous_not_guessed(app):
+    result = resolve(app, Target(candidates=[cand("role", "button", name="View")]))
+    assert result == {"found": None, "confidence": pytest.approx(result["confidence"]), "ambiguous": True}
+
+
+def row_of(page, target: Target):
+    return page.evaluate(
+        "t => { const e = GuideRuntime.resolve(t).element; return e && e.closest('tr').cells[0].textContent; }",
+        target.model_dump(mode="json", by_alias=True))
+
+
+def test_row_context_separates_look_alikes_but_position_alone_does_not(app):
+    like = dict(tag="button", role="button", name="View", text="View", classes=["btn"])
+    by_row = Target(candidates=[cand("role", "button", name="View")],
+                    fingerprint=Fingerprint(**like, ancestors=["row Initech View", "table"]))
+    assert row_of(app, by_row) == "Initech"
+    by_index = Target(candidates=[cand("role", "button", name="View")], fingerprint=Fingerprint(**like, index=1))
+    assert row_of(app, by_index) is None
+    assert resolve(app, by_index)["ambiguous"] is True
+
+
+def test_nothing_like_it_is_not_found(app):
+    target = Target(candidates=[cand("test_id", "delete-account", attribute="data-testid")],
+                    fingerprint=Fingerprint(tag="button", role="button", name="Delete account", text="Delete account"))
+    assert resolve(app, target) == {"found": None, "confidence": pytest.approx(resolve(app, target)["confidence"]),
+                                    "ambiguous": False}
+    assert resolve(app, target)["confidence"] < 0.5
+
+
+SHADOW_AND_FRAMES = html(
+    '<div style="height:120px;overflow:auto" id="scroller"><div style="height:900px"></div>'
+    '<button data-testid="deep">Deep</button></div>'
+    '<header style="position:sticky;top:0"><button data-testid="sticky">Sticky</button></header>'
+    '<div id="host"></div><iframe id="frame" src="/frame.html" style="margin-top:300px"></iframe>'
+    "<script>document.getElementById('host').attachShadow({mode:'open'}).innerHTML="
+    "'<button data-testid=\"in-shadow\">In shadow</button>';</script>"
+)
+
+
+def tour(target: Target, **step) -> Walkthrough:
+    return Walkthrough(id="t", name="T", trigger=AutomaticTrigger(),
+                       steps=[Step(id="s", title="Here", target=target, **step), Step(id="z", title="Next one")])
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (Target(candidates=[cand("test_id", "deep", attribute="data-testid")]), "deep"),
+        (Target(candidates=[cand("test_id", "in-shadow", attribute="data-testid")], shadow_path=["#host"]), "in-shadow"),
+        (Target(candidates=[cand("test_id", "in-frame", attribute="data-testid")], frame_path=["#frame"]), "in-frame"),
+        (Target(candidates=[cand("test_id", "sticky", attribute="data-testid")]), "sticky"),
+    ],
+)
+def test_callouts_reach_hard_places(page, server, target, expected):
+    server.page("/frame.html", html('<button data-testid="in-frame">In frame</button>'))
+    Player(page, bundle_of(tour(target, placement="bottom")))
+    page.goto(server.page("/app.html", SHADOW_AND_FRAMES))
+    callout(page).wait_for()
+    page.wait_for_timeout(500)  # smooth scrolling settles
+    frame = page.frame_locator("#frame") if expected == "in-frame" else page
+    element = frame.get_by_test_id(expected).bounding_box()
+    box = callout(page).bounding_box()
+    assert 0 <= element["y"] <= 800, "the target was scrolled into view"
+    assert box["y"] >= element["y"] + element["height"] - 1, (box, element)
+    assert abs(box["x"] + box["width"] / 2 - (element["x"] + element["width"] / 2)) < box["width"] / 2 + 1
+
+
+@pytest.mark.parametrize(
+    ("on_missing", "expected_titles", "reason_target"),
+    [
+        ("skip", ["Next one"], "missing"),
+        ("center", ["Here", "Next one"], "missing"),
+        ("end", [], "missing"),
+        ("skip", ["Next one"], "hidden"),
+        ("skip", ["Next one"], "ambiguous"),
+    ],
+)
+def test_missing_targets_follow_the_fallback(page, server, on_missing, expected_titles, reason_target):
+    targets = {
+        "missing": Target(candidates=[cand("test_id", "nope", attribute="data-testid")]),
+        "hidden": Target(candidates=[cand("test_id", "ghost", attribute="data-testid")]),
+        "ambiguous": Target(candidates=[cand("role", "button", name="View")]),
+    }
+    player = Player(page, bundle_of(tour(targets[reason_target], wait_ms=300, on_missing=on_missing)))
+    page.goto(server.page("/app.html", PAGE))
+    event = player.wait_event("target_not_found")
+    assert event["reason"] == {"missing": "not_found"}.get(reason_target, reason_target)
+    assert event["stepId"] == "s"
+    titles = []
+    for title in expected_titles:
+        page.locator("[data-guide-runtime] .gs-title", has_text=title).wait_for()
+        assert "gs-center" in callout(page).get_attribute("class")
+        titles.append(title)
+        if title == "Here":
+            page.get_by_role("button", name="Next").click()
+    if on_missing == "end":
+        player.wait_event("guide_dismissed")
+        assert callout(page).count() == 0
+
+
+def test_late_target_is_waited_for(page, server):
+    late = html('<script>setTimeout(function(){var b=document.createElement("button");'
+                'b.dataset.testid="late";b.textContent="Late";document.querySelector("main").appendChild(b)},700)'
+                "</script>")
+    player = Player(page, bundle_of(tour(Target(candidates=[cand("test_id", "late", attribute="data-testid")]),
+                                         wait_ms=3000)))
+    page.goto(server.page("/app.html", late))
+    callout(page).wait_for()
+    assert "target_not_found" not in player.names()
+    assert "gs-center" not in callout(page).get_attribute("class")
