@@ -1057,6 +1057,8 @@ if (!window.GuideRuntime) {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
     create: function () { return new Runtime(); },
+    /* Whether a URL rule of the bundle matches an address (the studio's "matches this URL?" check). */
+    matchUrl: function (rule, href) { return urlMatches(rule, href || location.href); },
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
