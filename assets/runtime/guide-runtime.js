@@ -457,6 +457,9 @@ function Surface(rt) {
       ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
       if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
+    /* Inline !important beats page rules such as `div { display: none !important }` on our host. */
+    [["display", "block"], ["visibility", "visible"], ["opacity", "1"], ["transform", "none"], ["filter", "none"],
+      ["contain", "none"]].forEach(function (p) { host.style.setProperty(p[0], p[1], "important"); });
     shadow = host.attachShadow({ mode: "open" });
     var sheet = null;
     if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
