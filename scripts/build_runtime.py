@@ -32,18 +32,32 @@ def main() -> None:
         sys.exit("Node.js and npm are needed to minify the runtime: sudo apt-get install nodejs npm")
     if not (ROOT / "node_modules" / ".bin" / "terser").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
-    preamble = (
-        f"/*! Guide Studio runtime {__version__} | MIT | source sha256:{source_digest(source)} */"
-    )
+    preamble = f"/*! Guide Studio runtime {__version__} | MIT | source sha256:{source_digest(source)} */"
     subprocess.run(
-        ["npx", "--no-install", "terser", str(RUNTIME_PATH), "--ecma", "2020", "--compress",
-         "passes=3,ecma=2020,unsafe_arrows=true,unsafe_methods=true", "--mangle",
-         "--comments", "false", "--preamble", preamble, "-o", str(MINIFIED_PATH)],
-        cwd=ROOT, check=True,
+        [
+            "npx",
+            "--no-install",
+            "terser",
+            str(RUNTIME_PATH),
+            "--ecma",
+            "2020",
+            "--compress",
+            "passes=3,ecma=2020,unsafe_arrows=true,unsafe_methods=true",
+            "--mangle",
+            "--comments",
+            "false",
+            "-o",
+            str(MINIFIED_PATH),
+        ],
+        cwd=ROOT,
+        check=True,
     )
-    shipped = MINIFIED_PATH.read_text(encoding="utf-8")
-    print(f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
-          f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped")
+    shipped = preamble + "\n" + MINIFIED_PATH.read_text(encoding="utf-8").strip() + "\n"
+    MINIFIED_PATH.write_text(shipped, encoding="utf-8")
+    print(
+        f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
+        f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped"
+    )
 
 
 if __name__ == "__main__":

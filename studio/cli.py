@@ -85,19 +85,31 @@ def new(
 def export(
     project: Annotated[Path, typer.Argument(help="Project file to export.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Bundle file to write.")],
+    runtime: Annotated[
+        bool,
+        typer.Option("--runtime", help="Also write the minified runtime and an embed snippet beside it."),
+    ] = False,
 ) -> None:
     """Write the project's guide bundle (one deterministic JSON file)."""
     from .export import ExportError, write_bundle
+    from .export.runtime import write_runtime
     from .store import ProjectFileError, ProjectStore
 
     try:
         with ProjectStore.open(project, readonly=True) as store:
             loaded = store.load()
         size = write_bundle(loaded, out)
+        shipped = write_runtime(out) if runtime else None
     except (ProjectFileError, ExportError) as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write beside {out}: {exc.strerror or exc}")
     enabled = sum(1 for guide in loaded.guides if guide.enabled)
     typer.echo(f"wrote {out} ({enabled} guides, {size:,} bytes)")
+    if shipped is not None:
+        typer.echo(
+            f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped) and {shipped.snippet.name}"
+        )
 
 
 @app.command()

@@ -8,6 +8,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .paths import DEMO_DIR
+
 SPA_ROUTES = {"/reports": "/reports.html"}
 """Client-side-routed sections: any path below the key is answered with the page."""
 

@@ -20,28 +20,39 @@ def bundle_of(*guides: Any, **project: Any) -> dict[str, Any]:
 
 def html(body: str, head: str = "", lang: str = "en", dir: str = "ltr") -> str:  # noqa: A002
     """A small accessible fixture page."""
-    return (f'<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Fixture</title>{head}</head><body><main>{body}</main></body></html>")
+    return (
+        f'<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Fixture</title>{head}</head><body><main>{body}</main></body></html>"
+    )
 
 
 class Player:
     """Injects the runtime into every page of a context and records its events."""
 
-    def __init__(self, page: Any, bundle: dict[str, Any], *, user: dict | None = None,
-                 options: dict | None = None, autoinit: bool = True) -> None:
+    def __init__(
+        self,
+        page: Any,
+        bundle: dict[str, Any],
+        *,
+        user: dict | None = None,
+        options: dict | None = None,
+        autoinit: bool = True,
+    ) -> None:
         self.page = page
         self.events: list[tuple[str, dict[str, Any]]] = []
         page.expose_function("__gsRecord", lambda name, detail: self.events.append((name, detail)))
         page.add_init_script(script=RUNTIME_JS)
         if autoinit:
             opts = json.dumps({"bundle": bundle, "user": user or {}, **(options or {})})
-            page.add_init_script(script=(
-                "document.addEventListener('DOMContentLoaded', function () {"
-                f"  var o = {opts}; o.onEvent = function (n, d) {{ window.__gsRecord(n, JSON.parse(JSON.stringify(d))); }};"
-                "  window.GuideRuntime.init(o);"
-                "});"
-            ))
+            page.add_init_script(
+                script=(
+                    "document.addEventListener('DOMContentLoaded', function () {"
+                    f"  var o = {opts}; o.onEvent = function (n, d) {{ window.__gsRecord(n, JSON.parse(JSON.stringify(d))); }};"
+                    "  window.GuideRuntime.init(o);"
+                    "});"
+                )
+            )
 
     def names(self) -> list[str]:
         """Event names in order."""

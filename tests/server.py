@@ -7,8 +7,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-TYPES = {".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".html": "text/html",
-         ".svg": "image/svg+xml", ".png": "image/png"}
+TYPES = {
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 
 
 class TestServer:
@@ -49,7 +55,9 @@ class TestServer:
         """Base address, e.g. http://127.0.0.1:40123."""
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
-    def page(self, path: str, html: str, headers: dict[str, str] | None = None, ctype: str = "text/html") -> str:
+    def page(
+        self, path: str, html: str, headers: dict[str, str] | None = None, ctype: str = "text/html"
+    ) -> str:
         """Serve ``html`` at ``path`` (prefix-matched when it ends with ``*``); returns its URL."""
         self.pages[path] = (html.encode("utf-8"), f"{ctype}; charset=utf-8", headers or {})
         return self.url + path.rstrip("*")
@@ -66,7 +74,7 @@ class TestServer:
                 return value
         for prefix, root in self.folders.items():
             if path.startswith(prefix):
-                file = (root / path[len(prefix):]).resolve()
+                file = (root / path[len(prefix) :]).resolve()
                 if file.is_file() and root.resolve() in file.parents:
                     return file.read_bytes(), TYPES.get(file.suffix, "application/octet-stream"), {}
         return None
@@ -74,6 +82,7 @@ class TestServer:
     def reset(self) -> None:
         """Forget the pages registered by a test."""
         self.pages.clear()
+        self.folders.clear()
 
     def stop(self) -> None:
         """Stop serving."""

@@ -29,9 +29,24 @@ AUTO = AutomaticTrigger()
 
 def test_tooltip_on_hover_and_focus(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(Tooltip(id="tip", name="Tip", trigger=AUTO, steps=[
-        Step(id="t", title="Where invoices come from", body="<p>Replies go here.</p>",
-             target=make_target("email", "Billing email"))])))
+    player = Player(
+        page,
+        bundle_of(
+            Tooltip(
+                id="tip",
+                name="Tip",
+                trigger=AUTO,
+                steps=[
+                    Step(
+                        id="t",
+                        title="Where invoices come from",
+                        body="<p>Replies go here.</p>",
+                        target=make_target("email", "Billing email"),
+                    )
+                ],
+            )
+        ),
+    )
     page.goto(url)
     player.wait_event("guide_started")
     page.wait_for_timeout(200)
@@ -41,7 +56,8 @@ def test_tooltip_on_hover_and_focus(page, server):
     assert callout(page).get_attribute("role") == "tooltip"
     described = page.get_by_label("Billing email").get_attribute("aria-describedby")
     assert page.evaluate(f"document.getElementById('{described}').textContent") == (
-        "Where invoices come from. Replies go here.")
+        "Where invoices come from. Replies go here."
+    )
     page.mouse.move(0, 0)
     callout(page).wait_for(state="detached")
     page.get_by_label("Billing email").focus()
@@ -52,8 +68,18 @@ def test_tooltip_on_hover_and_focus(page, server):
 
 def test_tooltip_always_shown(page, server):
     url = server.page("/app.html", PAGE)
-    Player(page, bundle_of(Tooltip(id="tip", name="Tip", trigger=AUTO, show_on="always", steps=[
-        Step(id="t", title="Always here", target=make_target("export", "Export CSV"))])))
+    Player(
+        page,
+        bundle_of(
+            Tooltip(
+                id="tip",
+                name="Tip",
+                trigger=AUTO,
+                show_on="always",
+                steps=[Step(id="t", title="Always here", target=make_target("export", "Export CSV"))],
+            )
+        ),
+    )
     page.goto(url)
     callout(page).wait_for()
     assert callout(page).inner_text() == "Always here"
@@ -61,9 +87,24 @@ def test_tooltip_always_shown(page, server):
 
 def test_hotspot_beacon_opens_its_callout(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(Hotspot(id="spot", name="New", trigger=AUTO, steps=[
-        Step(id="h", title="New: CSV export", body="<p>Download any report.</p>",
-             target=make_target("export", "Export CSV"))])))
+    player = Player(
+        page,
+        bundle_of(
+            Hotspot(
+                id="spot",
+                name="New",
+                trigger=AUTO,
+                steps=[
+                    Step(
+                        id="h",
+                        title="New: CSV export",
+                        body="<p>Download any report.</p>",
+                        target=make_target("export", "Export CSV"),
+                    )
+                ],
+            )
+        ),
+    )
     page.goto(url)
     beacon = page.locator("[data-guide-runtime] .gs-beacon")
     beacon.wait_for()
@@ -81,15 +122,35 @@ def test_hotspot_beacon_opens_its_callout(page, server):
 
 def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(
-        Modal(id="hello", name="Hello", trigger=AUTO, steps=[Step(
-            id="m", title="Welcome", body="<p>Take the tour?</p>",
-            media=Media(src="/logo.png", alt="Ledgerly logo"),
-            buttons=[Button(label="Take the tour", action="start_guide", guide_id="tour", primary=True),
-                     Button(label="Maybe later", action="close")])]),
-        Walkthrough(id="tour", name="Tour", steps=[Step(id="s", title="Tour step",
-                                                        target=make_target("export", "Export CSV"))]),
-    ))
+    player = Player(
+        page,
+        bundle_of(
+            Modal(
+                id="hello",
+                name="Hello",
+                trigger=AUTO,
+                steps=[
+                    Step(
+                        id="m",
+                        title="Welcome",
+                        body="<p>Take the tour?</p>",
+                        media=Media(src="/logo.png", alt="Ledgerly logo"),
+                        buttons=[
+                            Button(
+                                label="Take the tour", action="start_guide", guide_id="tour", primary=True
+                            ),
+                            Button(label="Maybe later", action="close"),
+                        ],
+                    )
+                ],
+            ),
+            Walkthrough(
+                id="tour",
+                name="Tour",
+                steps=[Step(id="s", title="Tour step", target=make_target("export", "Export CSV"))],
+            ),
+        ),
+    )
     page.goto(url)
     dialog = page.get_by_role("dialog", name="Welcome")
     dialog.wait_for()
@@ -98,9 +159,7 @@ def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
     assert page.locator("[data-guide-runtime] img.gs-media").get_attribute("alt") == "Ledgerly logo"
     for _ in range(5):
         page.keyboard.press("Tab")
-        inside = page.evaluate(
-            "document.activeElement.hasAttribute('data-guide-runtime')"
-        )
+        inside = page.evaluate("document.activeElement.hasAttribute('data-guide-runtime')")
         assert inside, "focus left the modal"
     page.get_by_role("button", name="Take the tour").click()
     page.locator("[data-guide-runtime] .gs-title", has_text="Tour step").wait_for()
@@ -110,8 +169,18 @@ def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
 
 def test_modal_closes_on_escape_and_backdrop(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(Modal(id="hello", name="Hello", trigger=AUTO, frequency="always",
-                                          steps=[Step(id="m", title="Welcome")])))
+    player = Player(
+        page,
+        bundle_of(
+            Modal(
+                id="hello",
+                name="Hello",
+                trigger=AUTO,
+                frequency="always",
+                steps=[Step(id="m", title="Welcome")],
+            )
+        ),
+    )
     page.goto(url)
     page.get_by_role("dialog").wait_for()
     page.keyboard.press("Escape")
@@ -133,16 +202,41 @@ def test_modal_closes_on_escape_and_backdrop(page, server):
 def test_checklist_items_progress_and_persistence(page, server):
     url = server.page("/app.html", PAGE)
     server.page("/reports/overview", html("<h1>Reports</h1>"))
-    player = Player(page, bundle_of(
-        Checklist(id="start", name="Start", title="Get started", trigger=AUTO, items=[
-            ChecklistItem(id="tour", title="Take the tour", action="start_guide", guide_id="tour",
-                          complete_when="guide_completed"),
-            ChecklistItem(id="invoice", title="Create an invoice", complete_when="event", event="invoice_created"),
-            ChecklistItem(id="reports", title="Open reports", action="open_url", url="/reports/overview",
-                          complete_when="url", complete_url=UrlRule(match="prefix", value="/reports/")),
-        ]),
-        Walkthrough(id="tour", name="Tour", steps=[Step(id="s", title="Only step")]),
-    ))
+    player = Player(
+        page,
+        bundle_of(
+            Checklist(
+                id="start",
+                name="Start",
+                title="Get started",
+                trigger=AUTO,
+                items=[
+                    ChecklistItem(
+                        id="tour",
+                        title="Take the tour",
+                        action="start_guide",
+                        guide_id="tour",
+                        complete_when="guide_completed",
+                    ),
+                    ChecklistItem(
+                        id="invoice",
+                        title="Create an invoice",
+                        complete_when="event",
+                        event="invoice_created",
+                    ),
+                    ChecklistItem(
+                        id="reports",
+                        title="Open reports",
+                        action="open_url",
+                        url="/reports/overview",
+                        complete_when="url",
+                        complete_url=UrlRule(match="prefix", value="/reports/"),
+                    ),
+                ],
+            ),
+            Walkthrough(id="tour", name="Tour", steps=[Step(id="s", title="Only step")]),
+        ),
+    )
     page.goto(url)
     launcher = page.locator("[data-guide-runtime] .gs-launcher")
     launcher.wait_for()
@@ -164,7 +258,10 @@ def test_checklist_items_progress_and_persistence(page, server):
     player.wait_event("checklist_item_completed", 3)
     page.wait_for_timeout(100)
     assert [d["itemId"] for n, d in player.events if n == "checklist_item_completed"] == [
-        "tour", "invoice", "reports"]
+        "tour",
+        "invoice",
+        "reports",
+    ]
     assert "start" in [d["guideId"] for n, d in player.events if n == "guide_completed"]
     page.goto(url)  # a completed checklist does not come back
     player.wait_event("guide_started", 3)

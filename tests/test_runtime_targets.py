@@ -9,7 +9,8 @@ from studio.domain import AutomaticTrigger, Fingerprint, SelectorCandidate, Step
 from .runtime_helpers import Player, bundle_of, callout, html
 
 ROWS = "".join(
-    f'<tr><td>{name}</td><td><button class="btn">View</button></td></tr>' for name in ("Globex", "Initech", "Hooli")
+    f'<tr><td>{name}</td><td><button class="btn">View</button></td></tr>'
+    for name in ("Globex", "Initech", "Hooli")
 )
 PAGE = html(
     '<nav aria-label="Main"><a href="#s" data-testid="nav-settings">Settings</a></nav>'
@@ -59,18 +60,28 @@ def test_each_candidate_kind_finds_its_element(app):
 
 
 def test_stale_high_rank_selector_falls_back_to_others(app):
-    target = Target(candidates=[
-        cand("id", "#save-0000", 0.9),  # the auto-generated id changed in this release
-        cand("role", "button", name="Save changes", score=0.8),
-    ], fingerprint=Fingerprint(tag="button", role="button", name="Save changes", text="Save"))
+    target = Target(
+        candidates=[
+            cand("id", "#save-0000", 0.9),  # the auto-generated id changed in this release
+            cand("role", "button", name="Save changes", score=0.8),
+        ],
+        fingerprint=Fingerprint(tag="button", role="button", name="Save changes", text="Save"),
+    )
     result = resolve(app, target)
     assert result["found"] and "Save</button>" in result["found"]
 
 
 def test_fingerprint_alone_finds_a_reworded_element(app):
-    target = Target(candidates=[cand("test_id", "save-btn", 0.95, attribute="data-testid")],
-                    fingerprint=Fingerprint(tag="button", role="button", name="Save changes", text="Save",
-                                            ancestors=["heading Company profile"]))
+    target = Target(
+        candidates=[cand("test_id", "save-btn", 0.95, attribute="data-testid")],
+        fingerprint=Fingerprint(
+            tag="button",
+            role="button",
+            name="Save changes",
+            text="Save",
+            ancestors=["heading Company profile"],
+        ),
+    )
     result = resolve(app, target)
     assert result["found"] and "Save</button>" in result["found"]
     assert 0.5 <= result["confidence"] < 0.95
@@ -84,24 +95,34 @@ def test_look_alikes_are_ambiguous_not_guessed(app):
 def row_of(page, target: Target):
     return page.evaluate(
         "t => { const e = GuideRuntime.resolve(t).element; return e && e.closest('tr').cells[0].textContent; }",
-        target.model_dump(mode="json", by_alias=True))
+        target.model_dump(mode="json", by_alias=True),
+    )
 
 
 def test_row_context_separates_look_alikes_but_position_alone_does_not(app):
     like = dict(tag="button", role="button", name="View", text="View", classes=["btn"])
-    by_row = Target(candidates=[cand("role", "button", name="View")],
-                    fingerprint=Fingerprint(**like, ancestors=["row Initech View", "table"]))
+    by_row = Target(
+        candidates=[cand("role", "button", name="View")],
+        fingerprint=Fingerprint(**like, ancestors=["row Initech View", "table"]),
+    )
     assert row_of(app, by_row) == "Initech"
-    by_index = Target(candidates=[cand("role", "button", name="View")], fingerprint=Fingerprint(**like, index=1))
+    by_index = Target(
+        candidates=[cand("role", "button", name="View")], fingerprint=Fingerprint(**like, index=1)
+    )
     assert row_of(app, by_index) is None
     assert resolve(app, by_index)["ambiguous"] is True
 
 
 def test_nothing_like_it_is_not_found(app):
-    target = Target(candidates=[cand("test_id", "delete-account", attribute="data-testid")],
-                    fingerprint=Fingerprint(tag="button", role="button", name="Delete account", text="Delete account"))
-    assert resolve(app, target) == {"found": None, "confidence": pytest.approx(resolve(app, target)["confidence"]),
-                                    "ambiguous": False}
+    target = Target(
+        candidates=[cand("test_id", "delete-account", attribute="data-testid")],
+        fingerprint=Fingerprint(tag="button", role="button", name="Delete account", text="Delete account"),
+    )
+    assert resolve(app, target) == {
+        "found": None,
+        "confidence": pytest.approx(resolve(app, target)["confidence"]),
+        "ambiguous": False,
+    }
     assert resolve(app, target)["confidence"] < 0.5
 
 
@@ -116,16 +137,26 @@ SHADOW_AND_FRAMES = html(
 
 
 def tour(target: Target, **step) -> Walkthrough:
-    return Walkthrough(id="t", name="T", trigger=AutomaticTrigger(),
-                       steps=[Step(id="s", title="Here", target=target, **step), Step(id="z", title="Next one")])
+    return Walkthrough(
+        id="t",
+        name="T",
+        trigger=AutomaticTrigger(),
+        steps=[Step(id="s", title="Here", target=target, **step), Step(id="z", title="Next one")],
+    )
 
 
 @pytest.mark.parametrize(
     ("target", "expected"),
     [
         (Target(candidates=[cand("test_id", "deep", attribute="data-testid")]), "deep"),
-        (Target(candidates=[cand("test_id", "in-shadow", attribute="data-testid")], shadow_path=["#host"]), "in-shadow"),
-        (Target(candidates=[cand("test_id", "in-frame", attribute="data-testid")], frame_path=["#frame"]), "in-frame"),
+        (
+            Target(candidates=[cand("test_id", "in-shadow", attribute="data-testid")], shadow_path=["#host"]),
+            "in-shadow",
+        ),
+        (
+            Target(candidates=[cand("test_id", "in-frame", attribute="data-testid")], frame_path=["#frame"]),
+            "in-frame",
+        ),
         (Target(candidates=[cand("test_id", "sticky", attribute="data-testid")]), "sticky"),
     ],
 )
@@ -177,11 +208,15 @@ def test_missing_targets_follow_the_fallback(page, server, on_missing, expected_
 
 
 def test_late_target_is_waited_for(page, server):
-    late = html('<script>setTimeout(function(){var b=document.createElement("button");'
-                'b.dataset.testid="late";b.textContent="Late";document.querySelector("main").appendChild(b)},700)'
-                "</script>")
-    player = Player(page, bundle_of(tour(Target(candidates=[cand("test_id", "late", attribute="data-testid")]),
-                                         wait_ms=3000)))
+    late = html(
+        '<script>setTimeout(function(){var b=document.createElement("button");'
+        'b.dataset.testid="late";b.textContent="Late";document.querySelector("main").appendChild(b)},700)'
+        "</script>"
+    )
+    player = Player(
+        page,
+        bundle_of(tour(Target(candidates=[cand("test_id", "late", attribute="data-testid")]), wait_ms=3000)),
+    )
     page.goto(server.page("/app.html", late))
     callout(page).wait_for()
     assert "target_not_found" not in player.names()

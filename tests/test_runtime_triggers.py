@@ -31,7 +31,9 @@ def modal(id_: str, title: str, **kw) -> Modal:
     return Modal(id=id_, name=title, steps=[Step(id="m", title=title)], **kw)
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=lambda c: f"{c['rule']['match']}:{c['rule']['value']}:{c['url']}")
+@pytest.mark.parametrize(
+    "case", VECTORS, ids=lambda c: f"{c['rule']['match']}:{c['rule']['value']}:{c['url']}"
+)
 def test_url_rules_in_python(case):
     assert UrlRule.model_validate(case["rule"]).matches(case["url"]) is case["expected"]
 
@@ -45,7 +47,9 @@ def test_url_rules_in_the_runtime_agree(page, server):
 
 def test_frequency_once_and_always(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(modal("once", "Once"), modal("every", "Every", frequency="always", priority=10)))
+    player = Player(
+        page, bundle_of(modal("once", "Once"), modal("every", "Every", frequency="always", priority=10))
+    )
     page.goto(url)
     page.get_by_role("dialog", name="Once").wait_for()
     page.keyboard.press("Escape")
@@ -89,9 +93,18 @@ def test_audience_schedule_and_delay(page, server):
     url = server.page("/app.html", PAGE)
     now = datetime.now(UTC)
     guides = [
-        modal("pro", "Pro only", audience=AudienceRule(conditions=[Condition(attribute="plan", value="pro")]), priority=5),
-        modal("admins", "Admins", audience=AudienceRule(conditions=[
-            Condition(attribute="roles", op="contains", value="admin")]), priority=6),
+        modal(
+            "pro",
+            "Pro only",
+            audience=AudienceRule(conditions=[Condition(attribute="plan", value="pro")]),
+            priority=5,
+        ),
+        modal(
+            "admins",
+            "Admins",
+            audience=AudienceRule(conditions=[Condition(attribute="roles", op="contains", value="admin")]),
+            priority=6,
+        ),
         modal("future", "Future", schedule=Schedule(start_at=now + timedelta(days=1)), priority=7),
         modal("past", "Past", schedule=Schedule(end_at=now - timedelta(days=1)), priority=8),
         modal("later", "Later", trigger=AutomaticTrigger(delay_ms=600), priority=1),
@@ -107,13 +120,18 @@ def test_audience_schedule_and_delay(page, server):
 
 
 def test_element_present_and_launcher_triggers(page, server):
-    late = html('<button data-testid="help">Help</button><script>setTimeout(function(){var b=document.createElement'
-                '("button");b.dataset.testid="beta";b.textContent="Beta";document.body.appendChild(b)},500)</script>')
+    late = html(
+        '<button data-testid="help">Help</button><script>setTimeout(function(){var b=document.createElement'
+        '("button");b.dataset.testid="beta";b.textContent="Beta";document.body.appendChild(b)},500)</script>'
+    )
     url = server.page("/app.html", late)
-    player = Player(page, bundle_of(
-        modal("when-beta", "Beta arrived", trigger=AutomaticTrigger(element=make_target("beta", "Beta"))),
-        modal("help", "Help guide", trigger=LauncherTrigger(element=make_target("help", "Help"))),
-    ))
+    player = Player(
+        page,
+        bundle_of(
+            modal("when-beta", "Beta arrived", trigger=AutomaticTrigger(element=make_target("beta", "Beta"))),
+            modal("help", "Help guide", trigger=LauncherTrigger(element=make_target("help", "Help"))),
+        ),
+    )
     page.goto(url)
     page.wait_for_timeout(200)
     assert callout(page).count() == 0
@@ -135,13 +153,15 @@ def test_state_lives_under_one_key_and_survives_blocked_storage(page, server):
     assert json.loads(page.evaluate("localStorage.getItem('guide-runtime:state')"))["seen"] == {"once": 1}
 
     blocked = page.context.new_page()
-    blocked.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});"
-                            "Object.defineProperty(window, 'sessionStorage', {get() { throw new Error('blocked'); }});")
+    blocked.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});"
+        "Object.defineProperty(window, 'sessionStorage', {get() { throw new Error('blocked'); }});"
+    )
     player = Player(blocked, bundle_of(modal("once", "Once")))
     blocked.goto(url)
     blocked.get_by_role("dialog").wait_for()
     blocked.keyboard.press("Escape")
     player.wait_event("guide_dismissed")
-    blocked.evaluate("GuideRuntime.init({bundle: %s})" % json.dumps(bundle_of(modal("once", "Once"))))
+    blocked.evaluate("b => GuideRuntime.init({bundle: b})", bundle_of(modal("once", "Once")))
     blocked.wait_for_timeout(300)
     assert callout(blocked).count() == 1  # memory-only state starts fresh, but the runtime works

@@ -11,9 +11,9 @@ PAGE = html(
     '<h1>Settings</h1><button data-testid="save">Save</button>'
     '<label for="name">Company name</label><input id="name">'
     '<button data-testid="other" onclick="setTimeout(function(){var b=document.createElement(\'p\');'
-    'b.id=\'later\';b.textContent=\'Saved!\';document.body.appendChild(b)},100)">Other</button>'
+    "b.id='later';b.textContent='Saved!';document.body.appendChild(b)},100)\">Other</button>"
     '<a href="/next.html" data-testid="go">Next page</a>'
-    '<button data-testid="spa" onclick="history.pushState({}, \'\', \'/spa/done\')">Route</button>'
+    "<button data-testid=\"spa\" onclick=\"history.pushState({}, '', '/spa/done')\">Route</button>"
 )
 
 
@@ -31,11 +31,21 @@ def tour(*steps, **kw):
 
 def test_steps_back_next_progress_and_done(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(tour(
-        Step(id="one", title="First", body="<p>Hello <b>there</b></p>", target=make_target("save", "Save")),
-        Step(id="two", title="Second", target=make_target("other", "Other")),
-        Step(id="three", title="All done", body="<p>Centred</p>"),
-    )))
+    player = Player(
+        page,
+        bundle_of(
+            tour(
+                Step(
+                    id="one",
+                    title="First",
+                    body="<p>Hello <b>there</b></p>",
+                    target=make_target("save", "Save"),
+                ),
+                Step(id="two", title="Second", target=make_target("other", "Other")),
+                Step(id="three", title="All done", body="<p>Centred</p>"),
+            )
+        ),
+    )
     page.goto(url)
     box = callout(page)
     box.wait_for()
@@ -55,15 +65,29 @@ def test_steps_back_next_progress_and_done(page, server):
     page.get_by_role("button", name="Done").click()
     player.wait_event("guide_completed")
     assert callout(page).count() == 0
-    assert player.names() == ["guide_started", "step_shown", "step_completed", "step_shown", "step_shown",
-                              "step_completed", "step_shown", "step_completed", "step_shown", "step_completed",
-                              "guide_completed"]
+    assert player.names() == [
+        "guide_started",
+        "step_shown",
+        "step_completed",
+        "step_shown",
+        "step_shown",
+        "step_completed",
+        "step_shown",
+        "step_completed",
+        "step_shown",
+        "step_completed",
+        "guide_completed",
+    ]
 
 
 def test_callout_sits_beside_its_target(page, server):
     url = server.page("/app.html", PAGE)
-    Player(page, bundle_of(tour(Step(id="one", title="Save it", target=make_target("save", "Save"),
-                                     placement="bottom"))))
+    Player(
+        page,
+        bundle_of(
+            tour(Step(id="one", title="Save it", target=make_target("save", "Save"), placement="bottom"))
+        ),
+    )
     page.goto(url)
     callout(page).wait_for()
     page.wait_for_timeout(300)
@@ -77,15 +101,33 @@ def test_callout_sits_beside_its_target(page, server):
 
 def test_advance_on_click_input_element_and_url(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(tour(
-        Step(id="click", title="Click save", target=make_target("save", "Save"), advance=Advance(mode="click")),
-        Step(id="type", title="Type a name", target=name_target(), advance=Advance(mode="input")),
-        Step(id="appear", title="Press other", target=make_target("other", "Other"),
-             advance=Advance(mode="element", element=by_css("#later"))),
-        Step(id="route", title="Change route", target=make_target("spa", "Route"),
-             advance=Advance(mode="url", url=UrlRule(match="exact", value="/spa/done"))),
-        Step(id="end", title="The end"),
-    )))
+    player = Player(
+        page,
+        bundle_of(
+            tour(
+                Step(
+                    id="click",
+                    title="Click save",
+                    target=make_target("save", "Save"),
+                    advance=Advance(mode="click"),
+                ),
+                Step(id="type", title="Type a name", target=name_target(), advance=Advance(mode="input")),
+                Step(
+                    id="appear",
+                    title="Press other",
+                    target=make_target("other", "Other"),
+                    advance=Advance(mode="element", element=by_css("#later")),
+                ),
+                Step(
+                    id="route",
+                    title="Change route",
+                    target=make_target("spa", "Route"),
+                    advance=Advance(mode="url", url=UrlRule(match="exact", value="/spa/done")),
+                ),
+                Step(id="end", title="The end"),
+            )
+        ),
+    )
     page.goto(url)
     callout(page).wait_for()
     assert page.get_by_role("button", name="Next").count() == 0  # click steps advance by the click itself
@@ -104,12 +146,26 @@ def test_advance_on_click_input_element_and_url(page, server):
 def test_continues_across_a_full_page_load(page, server):
     url = server.page("/app.html", PAGE)
     server.page("/next.html", html('<h1>Next</h1><button data-testid="finish">Finish</button>'))
-    player = Player(page, bundle_of(tour(
-        Step(id="go", title="Open the next page", target=make_target("go", "Next page"),
-             advance=Advance(mode="click"), page=UrlRule(match="exact", value="/app.html")),
-        Step(id="there", title="Finish here", target=make_target("finish", "Finish"),
-             page=UrlRule(match="exact", value="/next.html")),
-    )))
+    player = Player(
+        page,
+        bundle_of(
+            tour(
+                Step(
+                    id="go",
+                    title="Open the next page",
+                    target=make_target("go", "Next page"),
+                    advance=Advance(mode="click"),
+                    page=UrlRule(match="exact", value="/app.html"),
+                ),
+                Step(
+                    id="there",
+                    title="Finish here",
+                    target=make_target("finish", "Finish"),
+                    page=UrlRule(match="exact", value="/next.html"),
+                ),
+            )
+        ),
+    )
     page.goto(url)
     callout(page).wait_for()
     with page.expect_navigation():
@@ -123,10 +179,15 @@ def test_continues_across_a_full_page_load(page, server):
 
 def test_waits_for_its_page_in_a_single_page_app(page, server):
     url = server.page("/spa/*", PAGE)
-    Player(page, bundle_of(tour(
-        Step(id="a", title="On start", target=make_target("spa", "Route")),
-        Step(id="b", title="On done page", page=UrlRule(match="exact", value="/spa/done")),
-    )))
+    Player(
+        page,
+        bundle_of(
+            tour(
+                Step(id="a", title="On start", target=make_target("spa", "Route")),
+                Step(id="b", title="On done page", page=UrlRule(match="exact", value="/spa/done")),
+            )
+        ),
+    )
     page.goto(url + "start")
     callout(page).wait_for()
     page.get_by_role("button", name="Next").click()
@@ -138,13 +199,20 @@ def test_waits_for_its_page_in_a_single_page_app(page, server):
 
 def test_keyboard_only(page, server):
     url = server.page("/app.html", PAGE)
-    player = Player(page, bundle_of(tour(
-        Step(id="one", title="First", target=make_target("save", "Save")),
-        Step(id="two", title="Second", target=make_target("other", "Other")),
-    )))
+    player = Player(
+        page,
+        bundle_of(
+            tour(
+                Step(id="one", title="First", target=make_target("save", "Save")),
+                Step(id="two", title="Second", target=make_target("other", "Other")),
+            )
+        ),
+    )
     page.goto(url)
     callout(page).wait_for()
-    focused = page.evaluate("document.querySelector('[data-guide-runtime]').shadowRoot.activeElement.textContent")
+    focused = page.evaluate(
+        "document.querySelector('[data-guide-runtime]').shadowRoot.activeElement.textContent"
+    )
     assert focused == "Next"
     page.keyboard.press("Enter")
     page.locator("[data-guide-runtime] .gs-title", has_text="Second").wait_for()

@@ -26,7 +26,7 @@ SOURCE_DIR = RUNTIME_DIR / "src"
 RUNTIME_PATH = RUNTIME_DIR / "guide-runtime.js"
 MINIFIED_NAME = "guide-runtime.min.js"
 MINIFIED_PATH = RUNTIME_DIR / MINIFIED_NAME
-SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{64})")
+SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
 SIZE_BUDGET_GZIP = 12 * 1024
 
 
@@ -55,8 +55,8 @@ def build_runtime() -> str:
 
 
 def source_digest(text: str) -> str:
-    """The SHA-256 the minified file records of the source it was built from."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The SHA-256 prefix the minified file records of the source it was built from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def minified_runtime() -> str:

@@ -55,9 +55,9 @@ function place(box, arrow, rect, placement) {
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
-  var side = placement;
-  if (!need[side]) side = ["bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"].filter(function (s) { return room[s] >= need[s]; })[0] || "bottom";
-  else if (room[side] < need[side] && room[opposite[side]] >= need[opposite[side]]) side = opposite[side];
+  var fits = function (s) { return room[s] >= need[s]; };
+  var side = [placement, opposite[placement], "bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"]
+    .filter(function (s) { return need[s] && fits(s); })[0] || "bottom";
   var x, y, vertical = side === "top" || side === "bottom";
   if (vertical) {
     x = rect.left + rect.width / 2 - w / 2;
@@ -129,7 +129,7 @@ function callout(rt, o) {
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor && o.anchor.isConnected) place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o.anchor && o.anchor.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
   if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
