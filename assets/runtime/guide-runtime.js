@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--f:var(--gs-font,system-ui,sans-serif);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:var(--gs-dim,.5)}*{box-sizing:border-box}.gs-callout,.gs-beacon,.gs-launcher,.gs-panel{font:14px/1.5 var(--f);color:var(--t);z-index:calc(var(--z) + 2)}.gs-callout{position:fixed;top:0;left:0;width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:0 12px 32px rgba(16,24,40,.22),0 0 0 1px rgba(16,24,40,.06);animation:gs-in .18s ease-out}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px;max-width:min(280px,calc(100vw - 16px))}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0;line-height:1.35}.gs-body{margin:0;overflow-wrap:anywhere}.gs-body p,.gs-body ul,.gs-body ol{margin:0 0 8px}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;height:auto;border-radius:calc(var(--r) / 2);display:block;margin:0 0 10px}.gs-foot{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:12px}.gs-progress{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}.gs-btn{font:inherit;font-weight:600;cursor:pointer;padding:6px 14px;border-radius:var(--r);border:1px solid rgba(16,24,40,.18);background:transparent;color:inherit}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;width:28px;height:28px;border:0;border-radius:6px;background:transparent;color:inherit;font:20px/1 sans-serif;cursor:pointer;opacity:.7}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax rgba(16,24,40,var(--d));transition:all .2s ease}.gs-full{inset:0;box-shadow:none;background:rgba(16,24,40,var(--d))}.gs-backdrop{position:fixed;inset:0;background:rgba(16,24,40,var(--d));z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;width:22px;height:22px;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--p);box-shadow:0 0 0 4px rgba(255,255,255,.9)}.gs-beacon::after{content:\"\";position:absolute;inset:-6px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s ease-out infinite}.gs-launcher{position:fixed;bottom:20px;right:20px;display:flex;align-items:center;gap:10px;padding:10px 16px;border:0;border-radius:999px;cursor:pointer;font-weight:650;color:#fff;background:var(--p);box-shadow:0 8px 24px rgba(16,24,40,.25)}.gs-left{right:auto;left:20px}.gs-count{background:rgba(255,255,255,.25);border-radius:999px;padding:1px 8px;font-size:12px}.gs-panel{position:fixed;bottom:76px;right:20px;width:min(340px,calc(100vw - 40px));padding:18px;background:var(--b);border-radius:var(--r);box-shadow:0 16px 40px rgba(16,24,40,.25)}.gs-panel.gs-left{right:auto;left:20px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;align-items:flex-start;text-align:start;font:inherit;color:inherit;background:transparent;border:1px solid rgba(16,24,40,.12);border-radius:var(--r);padding:10px 12px;cursor:pointer}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3);margin-top:2px}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block;font-size:12px;opacity:.75}@keyframes gs-in{from{opacity:0}}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important;transition:none !important}}@media (max-width:480px){.gs-callout:not(.gs-tip){max-width:calc(100vw - 16px)}.gs-modal{padding:18px}}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25);--l:1px solid rgba(16,24,40,.15)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--t)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s);animation:gs-in .2s}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;height:auto;display:block;margin:0 0 10px}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:var(--l);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-in{from{opacity:0}}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
@@ -64,11 +64,7 @@ function slice(list) { return Array.from(list || []); }
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
 function Store(key, session) {
   var area = null, mem = {};
-  try {
-    area = session ? window.sessionStorage : window.localStorage;
-    area.setItem(key + ".probe", "1");
-    area.removeItem(key + ".probe");
-  } catch (e) { area = null; }
+  try { area = session ? window.sessionStorage : window.localStorage; } catch (e) { /* blocked: memory only */ }
   this.get = function () {
     if (area) {
       try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }
@@ -88,7 +84,8 @@ function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
 
 /* Guide content through our own allow-list (defence in depth over the export's nh3 pass). */
 var TAGS = /^(P|BR|STRONG|B|EM|I|U|S|A|UL|OL|LI|CODE|PRE|BLOCKQUOTE|H3|H4|IMG|SPAN)$/;
-var DROP = /^(SCRIPT|STYLE|IFRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|TEXTAREA|SELECT|BUTTON|LINK|META|BASE)$/;
+/* Dropped with their content; any other unknown element is unwrapped to its allowed children. */
+var DROP = /^(SCRIPT|STYLE|IFRAME|OBJECT|TEMPLATE|NOSCRIPT|SVG|MATH|TEXTAREA|SELECT|TITLE)$/;
 var ATTRS = { A: ["href", "title", "target"], IMG: ["src", "alt", "width", "height"] };
 var parsePolicy;
 
@@ -113,7 +110,7 @@ function parseHtml(html) {
 /* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
 function richText(html) {
   var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
-  if (!body) { frag.appendChild(document.createTextNode(String(html || "").replace(/<[^>]*>/g, ""))); return frag; }
+  if (!body) { frag.appendChild(document.createTextNode(String(html || ""))); return frag; }
   (function copy(from, to) {
     slice(from.childNodes).forEach(function (n) {
       if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }
@@ -361,11 +358,7 @@ function similarity(fp, el, peers) {
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
-  if (fp.box) {
-    var r = el.getBoundingClientRect(), b = fp.box;
-    var d = Math.hypot(r.left - b.x, r.top - b.y), diag = Math.hypot(innerWidth, innerHeight) || 1;
-    add(0.5, Math.max(0, 1 - d / diag));
-  }
+  /* fp.box is kept for reports and thumbnails, not matching: layouts move with the viewport. */
   return [total ? got / total : 0, content];
 }
 
@@ -450,16 +443,16 @@ function Surface(rt) {
   this.root = function () {
     if (shadow) return shadow;
     host = h("div", { "data-guide-runtime": "" });
-    host.dir = document.documentElement.dir || (document.body && getComputedStyle(document.body).direction) || "ltr";
+    host.dir = getComputedStyle(document.body || document.documentElement).direction;
     var t = rt.theme || {};
+    /* Inline !important beats page rules such as `div { display: none !important }` on our host;
+       cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
+    host.style.cssText = "display:block!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important";
     [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
       ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
       ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
       if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
-    /* Inline !important beats page rules such as `div { display: none !important }` on our host. */
-    [["display", "block"], ["visibility", "visible"], ["opacity", "1"], ["transform", "none"], ["filter", "none"],
-      ["contain", "none"]].forEach(function (p) { host.style.setProperty(p[0], p[1], "important"); });
     shadow = host.attachShadow({ mode: "open" });
     var sheet = null;
     if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
@@ -493,7 +486,7 @@ function boxOf(el) {
 /* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
 function place(box, arrow, rect, placement) {
   var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
-  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = box.closest("[dir=rtl]") != null;
+  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
@@ -619,11 +612,16 @@ function trapFocus(e, el) {
    A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
 var KINDS = {};
 
+/* Emit a step event of guide g (step i, 0 for single-step kinds). */
+function stepEvent(rt, name, g, i, extra) {
+  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+}
+
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
   return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
     if (res.visible) cb(res.element);
-    else rt.emit("target_not_found", { guideId: g.id, stepId: st.id, stepIndex: 0, reason: res.reason, confidence: res.confidence });
+    else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
 }
 
@@ -632,7 +630,6 @@ KINDS.walkthrough = {
   play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
     function clear() { runAll(offs); if (view) view.remove(); view = null; }
-    function info(extra) { var s = g.steps[i] || {}; return Object.assign({ guideId: g.id, stepId: s.id, stepIndex: i }, extra); }
     function go(to) {
       clear();
       i = to;
@@ -647,7 +644,7 @@ KINDS.walkthrough = {
       if (!st.target) return show(st, null);
       offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
         if (res.visible) return show(st, res.element);
-        rt.emit("target_not_found", info({ reason: res.reason, confidence: res.confidence }));
+        stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
         else if (st.onMissing === "center") show(st, null);
         else rt.finish(g, "dismissed", { reason: "target_not_found" });
@@ -655,7 +652,7 @@ KINDS.walkthrough = {
     }
     function next() {
       if (ended) return;
-      rt.emit("step_completed", info());
+      stepEvent(rt, "step_completed", g, i);
       /* Saved before the page may unload, so a click that navigates resumes on the next step. */
       rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
       go(i + 1);
@@ -675,7 +672,7 @@ KINDS.walkthrough = {
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
       });
-      rt.emit("step_shown", info());
+      stepEvent(rt, "step_shown", g, i);
       offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
       if (mode === "click" && el) offs.push(listen(el, "click", next, true));
@@ -702,7 +699,7 @@ KINDS.tooltip = {
       if (view) return;
       view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
       rt.seen(g);
-      rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+      stepEvent(rt, "step_shown", g, 0);
     }
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
@@ -733,10 +730,10 @@ KINDS.hotspot = {
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
           step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { rt.emit("step_completed", { guideId: g.id, stepId: st.id, stepIndex: 0 }); rt.finish(g, "completed"); } }],
+          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
           onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
-        rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+        stepEvent(rt, "step_shown", g, 0);
       }));
     }));
     return { end: function () { runAll(offs); close(); } };
@@ -757,7 +754,7 @@ KINDS.modal = {
       step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
       onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
     });
-    rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    stepEvent(rt, "step_shown", g, 0);
     return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
   }
 };
@@ -881,17 +878,15 @@ R.start = function (id, opts) {
   var g = this.guide(id);
   if (this.stopped || !g) return false;
   if (this.active[id]) return true;
-  if (KINDS[g.kind].exclusive) this.endExclusive();
+  if (KINDS[g.kind].exclusive) this.exclusive().forEach(function (o) { this.finish(o, "dismissed", { reason: "replaced" }); }, this);
   this.play(g, (opts && opts.step) || 0);
   return true;
 };
 
-R.endExclusive = function () {
+/* The playing guides of kinds that show one at a time (walkthroughs, modals). */
+R.exclusive = function () {
   var self = this;
-  Object.keys(this.active).forEach(function (id) {
-    var g = self.guide(id);
-    if (g && KINDS[g.kind].exclusive) self.finish(g, "dismissed", { reason: "replaced" });
-  });
+  return Object.keys(this.active).map(function (id) { return self.guide(id); }).filter(function (g) { return g && KINDS[g.kind].exclusive; });
 };
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -949,7 +944,7 @@ R.button = function (b, g, next, back) {
 R.evaluate = function () {
   if (this.stopped) return;
   var self = this, now = Date.now(), local = this.local.get(), session = this.session.get();
-  var exclusiveBusy = Object.keys(this.active).some(function (id) { var g = self.guide(id); return g && KINDS[g.kind].exclusive; });
+  var exclusiveBusy = this.exclusive().length > 0;
   Object.keys(this.pending).forEach(function (id) {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
@@ -964,7 +959,7 @@ R.evaluate = function () {
     var go = function () {
       cancel.push(later(function () {
         delete self.pending[g.id];
-        if (KINDS[g.kind].exclusive && Object.keys(self.active).some(function (id) { return KINDS[self.guide(id).kind].exclusive; })) return;
+        if (KINDS[g.kind].exclusive && self.exclusive().length) return;
         self.play(g);
       }, t.delayMs || 0));
     };
@@ -1036,11 +1031,6 @@ R.resolve = function (target) {
   return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
 };
 
-/* Forget what this user has seen, completed and dismissed. */
-R.reset = function () {
-  [this.local, this.session].forEach(function (s) { if (s) s.update(function (v) { Object.keys(v).forEach(function (k) { delete v[k]; }); }); });
-};
-
 /* End every guide and remove every node, listener, observer and timer the runtime added. */
 R.stop = function () {
   var self = this;
@@ -1052,7 +1042,7 @@ R.stop = function () {
   this.routeFns = [];
   if (this.surface) this.surface.remove();
 };
-["init", "start", "stop", "resolve", "on", "track", "reset", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
 R.destroy = R.stop;
 
 if (!window.GuideRuntime) {
@@ -1065,7 +1055,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "destroy", "resolve", "on", "track", "reset"].forEach(function (m) {
+  ["init", "start", "stop", "destroy", "resolve", "on", "track"].forEach(function (m) {
     api[m] = function () { return main[m].apply(main, arguments); };
   });
   window.GuideRuntime = api;

@@ -59,11 +59,7 @@ function slice(list) { return Array.from(list || []); }
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
 function Store(key, session) {
   var area = null, mem = {};
-  try {
-    area = session ? window.sessionStorage : window.localStorage;
-    area.setItem(key + ".probe", "1");
-    area.removeItem(key + ".probe");
-  } catch (e) { area = null; }
+  try { area = session ? window.sessionStorage : window.localStorage; } catch (e) { /* blocked: memory only */ }
   this.get = function () {
     if (area) {
       try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }

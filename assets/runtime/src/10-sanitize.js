@@ -1,6 +1,7 @@
 /* Guide content through our own allow-list (defence in depth over the export's nh3 pass). */
 var TAGS = /^(P|BR|STRONG|B|EM|I|U|S|A|UL|OL|LI|CODE|PRE|BLOCKQUOTE|H3|H4|IMG|SPAN)$/;
-var DROP = /^(SCRIPT|STYLE|IFRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|TEXTAREA|SELECT|BUTTON|LINK|META|BASE)$/;
+/* Dropped with their content; any other unknown element is unwrapped to its allowed children. */
+var DROP = /^(SCRIPT|STYLE|IFRAME|OBJECT|TEMPLATE|NOSCRIPT|SVG|MATH|TEXTAREA|SELECT|TITLE)$/;
 var ATTRS = { A: ["href", "title", "target"], IMG: ["src", "alt", "width", "height"] };
 var parsePolicy;
 
@@ -25,7 +26,7 @@ function parseHtml(html) {
 /* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
 function richText(html) {
   var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
-  if (!body) { frag.appendChild(document.createTextNode(String(html || "").replace(/<[^>]*>/g, ""))); return frag; }
+  if (!body) { frag.appendChild(document.createTextNode(String(html || ""))); return frag; }
   (function copy(from, to) {
     slice(from.childNodes).forEach(function (n) {
       if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }

@@ -141,11 +141,7 @@ function similarity(fp, el, peers) {
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
-  if (fp.box) {
-    var r = el.getBoundingClientRect(), b = fp.box;
-    var d = Math.hypot(r.left - b.x, r.top - b.y), diag = Math.hypot(innerWidth, innerHeight) || 1;
-    add(0.5, Math.max(0, 1 - d / diag));
-  }
+  /* fp.box is kept for reports and thumbnails, not matching: layouts move with the viewport. */
   return [total ? got / total : 0, content];
 }
 

@@ -8,16 +8,16 @@ function Surface(rt) {
   this.root = function () {
     if (shadow) return shadow;
     host = h("div", { "data-guide-runtime": "" });
-    host.dir = document.documentElement.dir || (document.body && getComputedStyle(document.body).direction) || "ltr";
+    host.dir = getComputedStyle(document.body || document.documentElement).direction;
     var t = rt.theme || {};
+    /* Inline !important beats page rules such as `div { display: none !important }` on our host;
+       cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
+    host.style.cssText = "display:block!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important";
     [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
       ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
       ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
       if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
-    /* Inline !important beats page rules such as `div { display: none !important }` on our host. */
-    [["display", "block"], ["visibility", "visible"], ["opacity", "1"], ["transform", "none"], ["filter", "none"],
-      ["contain", "none"]].forEach(function (p) { host.style.setProperty(p[0], p[1], "important"); });
     shadow = host.attachShadow({ mode: "open" });
     var sheet = null;
     if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
@@ -51,7 +51,7 @@ function boxOf(el) {
 /* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
 function place(box, arrow, rect, placement) {
   var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
-  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = box.closest("[dir=rtl]") != null;
+  var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };

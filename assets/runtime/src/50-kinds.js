@@ -2,11 +2,16 @@
    A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
 var KINDS = {};
 
+/* Emit a step event of guide g (step i, 0 for single-step kinds). */
+function stepEvent(rt, name, g, i, extra) {
+  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+}
+
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
   return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
     if (res.visible) cb(res.element);
-    else rt.emit("target_not_found", { guideId: g.id, stepId: st.id, stepIndex: 0, reason: res.reason, confidence: res.confidence });
+    else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
 }
 
@@ -15,7 +20,6 @@ KINDS.walkthrough = {
   play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
     function clear() { runAll(offs); if (view) view.remove(); view = null; }
-    function info(extra) { var s = g.steps[i] || {}; return Object.assign({ guideId: g.id, stepId: s.id, stepIndex: i }, extra); }
     function go(to) {
       clear();
       i = to;
@@ -30,7 +34,7 @@ KINDS.walkthrough = {
       if (!st.target) return show(st, null);
       offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
         if (res.visible) return show(st, res.element);
-        rt.emit("target_not_found", info({ reason: res.reason, confidence: res.confidence }));
+        stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
         else if (st.onMissing === "center") show(st, null);
         else rt.finish(g, "dismissed", { reason: "target_not_found" });
@@ -38,7 +42,7 @@ KINDS.walkthrough = {
     }
     function next() {
       if (ended) return;
-      rt.emit("step_completed", info());
+      stepEvent(rt, "step_completed", g, i);
       /* Saved before the page may unload, so a click that navigates resumes on the next step. */
       rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
       go(i + 1);
@@ -58,7 +62,7 @@ KINDS.walkthrough = {
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
       });
-      rt.emit("step_shown", info());
+      stepEvent(rt, "step_shown", g, i);
       offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
       if (mode === "click" && el) offs.push(listen(el, "click", next, true));
@@ -85,7 +89,7 @@ KINDS.tooltip = {
       if (view) return;
       view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
       rt.seen(g);
-      rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+      stepEvent(rt, "step_shown", g, 0);
     }
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
@@ -116,10 +120,10 @@ KINDS.hotspot = {
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
           step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { rt.emit("step_completed", { guideId: g.id, stepId: st.id, stepIndex: 0 }); rt.finish(g, "completed"); } }],
+          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
           onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
-        rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+        stepEvent(rt, "step_shown", g, 0);
       }));
     }));
     return { end: function () { runAll(offs); close(); } };
@@ -140,7 +144,7 @@ KINDS.modal = {
       step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
       onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
     });
-    rt.emit("step_shown", { guideId: g.id, stepId: st.id, stepIndex: 0 });
+    stepEvent(rt, "step_shown", g, 0);
     return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
   }
 };

@@ -50,17 +50,15 @@ R.start = function (id, opts) {
   var g = this.guide(id);
   if (this.stopped || !g) return false;
   if (this.active[id]) return true;
-  if (KINDS[g.kind].exclusive) this.endExclusive();
+  if (KINDS[g.kind].exclusive) this.exclusive().forEach(function (o) { this.finish(o, "dismissed", { reason: "replaced" }); }, this);
   this.play(g, (opts && opts.step) || 0);
   return true;
 };
 
-R.endExclusive = function () {
+/* The playing guides of kinds that show one at a time (walkthroughs, modals). */
+R.exclusive = function () {
   var self = this;
-  Object.keys(this.active).forEach(function (id) {
-    var g = self.guide(id);
-    if (g && KINDS[g.kind].exclusive) self.finish(g, "dismissed", { reason: "replaced" });
-  });
+  return Object.keys(this.active).map(function (id) { return self.guide(id); }).filter(function (g) { return g && KINDS[g.kind].exclusive; });
 };
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -118,7 +116,7 @@ R.button = function (b, g, next, back) {
 R.evaluate = function () {
   if (this.stopped) return;
   var self = this, now = Date.now(), local = this.local.get(), session = this.session.get();
-  var exclusiveBusy = Object.keys(this.active).some(function (id) { var g = self.guide(id); return g && KINDS[g.kind].exclusive; });
+  var exclusiveBusy = this.exclusive().length > 0;
   Object.keys(this.pending).forEach(function (id) {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
@@ -133,7 +131,7 @@ R.evaluate = function () {
     var go = function () {
       cancel.push(later(function () {
         delete self.pending[g.id];
-        if (KINDS[g.kind].exclusive && Object.keys(self.active).some(function (id) { return KINDS[self.guide(id).kind].exclusive; })) return;
+        if (KINDS[g.kind].exclusive && self.exclusive().length) return;
         self.play(g);
       }, t.delayMs || 0));
     };
@@ -205,11 +203,6 @@ R.resolve = function (target) {
   return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
 };
 
-/* Forget what this user has seen, completed and dismissed. */
-R.reset = function () {
-  [this.local, this.session].forEach(function (s) { if (s) s.update(function (v) { Object.keys(v).forEach(function (k) { delete v[k]; }); }); });
-};
-
 /* End every guide and remove every node, listener, observer and timer the runtime added. */
 R.stop = function () {
   var self = this;
@@ -221,7 +214,7 @@ R.stop = function () {
   this.routeFns = [];
   if (this.surface) this.surface.remove();
 };
-["init", "start", "stop", "resolve", "on", "track", "reset", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
 R.destroy = R.stop;
 
 if (!window.GuideRuntime) {
@@ -234,7 +227,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "destroy", "resolve", "on", "track", "reset"].forEach(function (m) {
+  ["init", "start", "stop", "destroy", "resolve", "on", "track"].forEach(function (m) {
     api[m] = function () { return main[m].apply(main, arguments); };
   });
   window.GuideRuntime = api;
