@@ -247,7 +247,7 @@ def build() -> Project:
         steps=[
             Step(
                 id="hello",
-                title="Welcome to Ledgerly 👋",
+                title="Welcome to Ledgerly",
                 body="<p>Invoices, customers and reports in one place. "
                 "Take a two-minute tour to set up your company.</p>",
                 placement="center",

@@ -65,7 +65,7 @@ def test_export_writes_a_runtime_and_a_snippet_that_plays_the_bundle(tmp_path: P
             "<body><main><h1>Dashboard</h1></main>" + snippet + "</body></html>",
         )
     )
-    dialog = page.get_by_role("dialog", name="Welcome to Ledgerly 👋")
+    dialog = page.get_by_role("dialog", name="Welcome to Ledgerly")
     dialog.wait_for()
     callout(page).first.wait_for()
 

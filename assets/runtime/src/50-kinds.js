@@ -56,6 +56,8 @@ KINDS.walkthrough = {
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
         step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        /* Steps the user completes on the page leave focus there (an input step focuses its field). */
+        focus: mode === "next" || !el,
         progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
         onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
@@ -67,6 +69,7 @@ KINDS.walkthrough = {
       var adv = st.advance || {};
       if (mode === "click" && el) offs.push(listen(el, "click", next, true));
       if (mode === "input" && el) {
+        el.focus({ preventScroll: true });
         var idle = function () {};
         offs.push(function () { idle(); }, listen(el, "change", next), listen(el, "input", function () { idle(); idle = later(next, 800); }));
       }

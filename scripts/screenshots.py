@@ -1,0 +1,107 @@
+"""Take the screenshots under docs/screenshots: each guide kind on the demo app, and the studio.
+
+    .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from studio.browser import launch_options  # noqa: E402
+from studio.demo_server import DemoServer  # noqa: E402
+from studio.export.runtime import minified_runtime  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+BUNDLE = json.loads((ROOT / "guides" / "example.bundle.json").read_text(encoding="utf-8"))
+
+
+def shade(page, selector: str) -> None:
+    page.locator(f"[data-guide-runtime] {selector}").first.wait_for()
+    page.wait_for_timeout(400)
+
+
+def runtime_shots() -> None:
+    """Play the example bundle on the demo app and photograph each kind."""
+    with DemoServer() as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**launch_options())
+
+        def fresh(path: str, seen: tuple[str, ...] = ()):
+            context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
+            state = {"seen": {gid: 1 for gid in seen}, "dismissed": {gid: 1 for gid in seen}}
+            context.add_init_script(f"localStorage.setItem('guide-runtime:state', {json.dumps(json.dumps(state))});")
+            context.add_init_script(minified_runtime())
+            context.add_init_script(
+                "document.addEventListener('DOMContentLoaded', () => GuideRuntime.init("
+                f"{{bundle: {json.dumps(BUNDLE)}, user: {{role: 'admin'}}}}));")
+            page = context.new_page()
+            page.goto(server.url + path)
+            return context, page
+
+        context, page = fresh("/dashboard.html")
+        shade(page, ".gs-modal")
+        page.screenshot(path=OUT / "runtime-modal.png")
+        context.close()
+
+        context, page = fresh("/settings.html", ("welcome", "getting-started"))
+        page.evaluate("GuideRuntime.start('settings-tour', {step: 1})")
+        shade(page, ".gs-hl")
+        page.screenshot(path=OUT / "runtime-walkthrough.png")
+        context.close()
+
+        context, page = fresh("/settings.html", ("welcome", "settings-tour", "getting-started"))
+        page.get_by_label("Billing email").hover()
+        shade(page, ".gs-tip")
+        page.screenshot(path=OUT / "runtime-tooltip.png")
+        context.close()
+
+        context, page = fresh("/reports/overview", ("welcome", "settings-tour", "reports-tour", "getting-started"))
+        shade(page, ".gs-beacon")
+        page.screenshot(path=OUT / "runtime-hotspot.png")
+        page.locator("[data-guide-runtime] .gs-beacon").click()
+        shade(page, ".gs-callout")
+        page.screenshot(path=OUT / "runtime-hotspot-open.png")
+        context.close()
+
+        context, page = fresh("/customers.html", ("welcome", "settings-tour"))
+        page.locator("[data-guide-runtime] .gs-launcher").click()
+        shade(page, ".gs-panel")
+        page.screenshot(path=OUT / "runtime-checklist.png")
+        context.close()
+        browser.close()
+
+
+def studio_shot() -> None:
+    """The main window on a copy of the example project (offscreen Qt)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from studio.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    copy = Path(tempfile.mkdtemp()) / "example.gstudio"
+    shutil.copy(ROOT / "guides" / "example.gstudio", copy)
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.open_project(copy)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(0))
+    window.show()
+    app.processEvents()
+    window.grab().save(str(OUT / "studio-main-window.png"))
+    window.close()
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    runtime_shots()
+    studio_shot()
+    print(f"wrote screenshots to {OUT.relative_to(ROOT)}")
