@@ -1,6 +1,6 @@
 """Take the screenshots under docs/screenshots: each guide kind on the demo app, and the studio.
 
-    .venv/bin/python scripts/screenshots.py
+.venv/bin/python scripts/screenshots.py
 """
 
 from __future__ import annotations
@@ -38,11 +38,14 @@ def runtime_shots() -> None:
         def fresh(path: str, seen: tuple[str, ...] = ()):
             context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
             state = {"seen": {gid: 1 for gid in seen}, "dismissed": {gid: 1 for gid in seen}}
-            context.add_init_script(f"localStorage.setItem('guide-runtime:state', {json.dumps(json.dumps(state))});")
+            context.add_init_script(
+                f"localStorage.setItem('guide-runtime:state', {json.dumps(json.dumps(state))});"
+            )
             context.add_init_script(minified_runtime())
             context.add_init_script(
                 "document.addEventListener('DOMContentLoaded', () => GuideRuntime.init("
-                f"{{bundle: {json.dumps(BUNDLE)}, user: {{role: 'admin'}}}}));")
+                f"{{bundle: {json.dumps(BUNDLE)}, user: {{role: 'admin'}}}}));"
+            )
             page = context.new_page()
             page.goto(server.url + path)
             return context, page
@@ -64,7 +67,9 @@ def runtime_shots() -> None:
         page.screenshot(path=OUT / "runtime-tooltip.png")
         context.close()
 
-        context, page = fresh("/reports/overview", ("welcome", "settings-tour", "reports-tour", "getting-started"))
+        context, page = fresh(
+            "/reports/overview", ("welcome", "settings-tour", "reports-tour", "getting-started")
+        )
         shade(page, ".gs-beacon")
         page.screenshot(path=OUT / "runtime-hotspot.png")
         page.locator("[data-guide-runtime] .gs-beacon").click()
