@@ -36,7 +36,13 @@ def test_every_kind_plays_on_the_demo_app(page, demo_server):
     page.locator("[data-guide-runtime] .gs-title", has_text="Revenue by month").wait_for()  # audience: admins
     player.wait_event("checklist_item_completed", 2)  # "Explore your reports" by URL
     started = {d["guideId"] for n, d in player.events if n == "guide_started"}
-    assert {"welcome", "settings-tour", "billing-email-tip", "csv-export-hotspot", "getting-started",
-            "reports-tour"} <= started
+    assert {
+        "welcome",
+        "settings-tour",
+        "billing-email-tip",
+        "csv-export-hotspot",
+        "getting-started",
+        "reports-tour",
+    } <= started
     assert "target_not_found" not in player.names()
     assert callout(page).count() >= 1

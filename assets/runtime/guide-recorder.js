@@ -1,0 +1,283 @@
+/*! Guide Studio in-page recorder | MIT | studio only: never shipped to production.
+   Loaded after guide-runtime.js; defines window.GuideRecorder. Captures use the runtime's own
+   role/name/matching code (GuideRuntime.dom), so what the studio records, production finds. */
+(function () {
+  "use strict";
+  if (window.GuideRecorder || !window.GuideRuntime || !window.GuideRuntime.dom) return;
+  var RT = window.GuideRuntime, D = RT.dom;
+  var TEST_ATTRS = ["data-testid", "data-test", "data-cy", "data-qa", "data-test-id"];
+  var STABLE_ATTRS = ["name", "type", "placeholder", "aria-label", "title", "alt", "role", "for", "href"];
+  var SCORE = { test_id: 0.95, id: 0.85, role: 0.8, label: 0.75, aria_label: 0.75, placeholder: 0.7, alt: 0.7, title: 0.6, text: 0.6, css: 0.45, structure: 0.2 };
+  var INTERACTIVE = "button,a[href],input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option],[tabindex]:not([tabindex='-1'])";
+  var SENSITIVE_AUTOCOMPLETE = /^(cc-|one-time-code|current-password|new-password)/;
+  var mode = "pause", passThrough = false, ui = null, hovered = null, sink = null;
+
+  /* Tokens a build or framework generated, which change between releases. */
+  function volatile(token) {
+    var t = String(token);
+    return /\d{3,}/.test(t) ||                                         // long numbers: ids from counters, timestamps
+      /^:r[0-9a-z]*:$|^(ember|ext-gen|yui_|mui-|radix-|headlessui-|react-select-|downshift-|rc-tabs-)/i.test(t) ||
+      /^(css|sc|jss|emotion|makeStyles|tw)-[a-z0-9]/i.test(t) ||         // css-in-js
+      /^_?ng(content|host|-tns|-star)|^ng-c\d|_ngcontent|_nghost/.test(t) ||   // Angular view encapsulation
+      /__[A-Za-z0-9_-]{5,}$|^_[A-Za-z0-9]{5,}$/.test(t) ||              // CSS-module hashes: Button_primary__3xY7z
+      /(^|[-_])(?=(?:[a-z]*\d){2})(?=[a-z0-9]*[a-z])[a-z0-9]{6,}$/i.test(t) ||  // random token: save-3f9a2c
+      (/^[A-Za-z]{5,8}$/.test(t) && (t.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) || []).length >= 3); // kMthTr, bdVaJa
+  }
+
+  function cssEscape(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/[^a-zA-Z0-9_-]/g, "\\$&"); }
+  function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
+  function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
+  function stableClasses(el) { return Array.from(el.classList).filter(function (c) { return !volatile(c); }).slice(0, 6); }
+
+  /* The nearest interactive ancestor: a click on an icon inside a button records the button. */
+  function retarget(el) {
+    if (!el || el.nodeType !== 1) return null;
+    var hit = el.closest(INTERACTIVE);
+    if (hit && hit.tagName === "LABEL" && hit.control) return hit.control;
+    return hit || el;
+  }
+
+  /* A CSS path inside `root`, anchored at the nearest stable id; nth-of-type only where needed. */
+  function structuralPath(el, root) {
+    var parts = [];
+    for (var n = el; n && n.nodeType === 1 && n !== root && n !== document.documentElement; n = n.parentElement) {
+      if (n.id && !volatile(n.id) && n !== el) { parts.unshift("#" + cssEscape(n.id)); break; }
+      var part = n.localName, p = n.parentElement;
+      if (p) {
+        var same = Array.from(p.children).filter(function (s) { return s.localName === n.localName; });
+        if (same.length > 1) part += ":nth-of-type(" + (same.indexOf(n) + 1) + ")";
+      }
+      parts.unshift(part);
+    }
+    return parts.join(" > ");
+  }
+
+  function hostPath(root) {
+    var path = [];
+    while (root && root.host) {
+      var host = root.host, outer = host.getRootNode();
+      path.unshift(host.id && !volatile(host.id) ? "#" + cssEscape(host.id) : structuralPath(host, outer));
+      root = outer;
+    }
+    return path;
+  }
+
+  function framePath() {
+    var path = [], w = window;
+    try {
+      while (w !== w.top && w.frameElement) {
+        var f = w.frameElement;
+        path.unshift(f.id && !volatile(f.id) ? "#" + cssEscape(f.id) : f.name ? "iframe" + attrSel("name", f.name) : structuralPath(f, f.ownerDocument));
+        w = w.parent;
+      }
+    } catch (e) { /* cross-origin parent: the runtime cannot reach into it either */ }
+    return path;
+  }
+
+  /* GuideRecorder.capture: ranked candidates (each checked for uniqueness), fingerprint, frame and shadow paths. */
+  function capture(element) {
+    var el = retarget(element);
+    if (!el) return null;
+    var root = el.getRootNode(), candidates = [], seen = {};
+    function add(kind, value, extra) {
+      if (!value || seen[kind + value]) return;
+      seen[kind + value] = 1;
+      var c = Object.assign({ kind: kind === "structure" ? "css" : kind, value: String(value).slice(0, 1000), score: SCORE[kind] }, extra);
+      var found = D.matches(c, root);
+      if (found.indexOf(el) < 0) return;                 // must find the element itself
+      c.unique = found.length === 1;
+      if (!c.unique) c.score = Math.round(c.score * 0.6 * 100) / 100;
+      candidates.push(c);
+    }
+    TEST_ATTRS.forEach(function (a) {
+      var v = el.getAttribute(a);
+      if (v && !volatile(v)) add("test_id", v, { attribute: a });
+    });
+    if (el.id && !volatile(el.id)) add("id", "#" + cssEscape(el.id));
+    var role = D.roleOf(el), name = D.nameOf(el);
+    if (role && name) add("role", role, { name: name });
+    if (el.labels && el.labels.length) add("label", norm(Array.from(el.labels).map(function (l) { return l.textContent; }).join(" ")));
+    ["placeholder", "aria-label", "title", "alt"].forEach(function (a) {
+      var v = el.getAttribute(a);
+      if (v && norm(v).length <= 200) add(a === "aria-label" ? "aria_label" : a, v);
+    });
+    var text = norm(el.textContent);
+    if (text && text.length <= 80 && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) add("text", text);
+    var classes = stableClasses(el);
+    if (classes.length) add("css", el.localName + classes.slice(0, 3).map(function (c) { return "." + cssEscape(c); }).join(""));
+    add("structure", structuralPath(el, root));
+    candidates.sort(function (a, b) { return (b.unique - a.unique) || (b.score - a.score); });
+
+    var attributes = {};
+    TEST_ATTRS.concat(STABLE_ATTRS, ["id"]).forEach(function (a) {
+      var v = el.getAttribute(a);
+      if (v != null && v.length <= 200 && !volatile(v)) attributes[a] = v;
+    });
+    var looksAlike = Array.from(root.querySelectorAll(el.localName)).filter(function (o) { return D.nameOf(o) === name; });
+    var r = el.getBoundingClientRect();
+    return {
+      candidates: candidates.slice(0, 12),
+      fingerprint: {
+        tag: el.localName, role: role || null, name: name || null,
+        text: text ? text.slice(0, 200) : null, attributes: attributes, classes: classes,
+        ancestors: D.contextOf(el), siblings: D.siblingsOf(el), index: looksAlike.indexOf(el),
+        box: { x: Math.round(r.left), y: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height) }
+      },
+      framePath: framePath(),
+      shadowPath: hostPath(root)
+    };
+  }
+
+  /* Role, name and how surely the runtime finds the element again from its capture (0..1). */
+  function describe(element) {
+    var el = retarget(element), target = capture(el);
+    /* This frame's runtime resolves from this frame's document, so the frame path is left out here. */
+    var found = RT.resolve(Object.assign({}, target, { framePath: [] }));
+    return { role: D.roleOf(el), name: D.nameOf(el), confidence: found.element === el ? found.confidence : 0, target: target };
+  }
+
+  function sensitive(el) {
+    return el.type === "password" || SENSITIVE_AUTOCOMPLETE.test(el.getAttribute("autocomplete") || "");
+  }
+
+  function emit(event) {
+    event.url = location.href;
+    event.frame = framePath();
+    if (sink) { try { sink(event); } catch (e) { /* studio gone */ } }
+    try { window.dispatchEvent(new CustomEvent("guide-recorder:event", { detail: event })); } catch (e) { /* ignore */ }
+  }
+
+  function rectOf(el) {
+    var r = el.getBoundingClientRect(), x = r.left, y = r.top, w = window;
+    try {
+      while (w !== w.top && w.frameElement) {
+        var fr = w.frameElement.getBoundingClientRect();
+        x += fr.left + w.frameElement.clientLeft; y += fr.top + w.frameElement.clientTop; w = w.parent;
+      }
+    } catch (e) { /* cross-origin */ }
+    return { x: x, y: y, width: r.width, height: r.height };
+  }
+
+  function ours(e) { return ui && e.composedPath().indexOf(ui.host) >= 0; }
+
+  function onClick(e) {
+    if (mode === "pause" || passThrough || e.altKey || ours(e) || !e.isTrusted) return;
+    var el = retarget(e.composedPath()[0]);
+    if (!el) return;
+    if (mode === "pick") { e.preventDefault(); e.stopImmediatePropagation(); }
+    if (mode === "record" && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && !/^(button|submit|reset|checkbox|radio|image)$/.test(el.type)) return;
+    var d = describe(el);
+    emit({ type: mode === "pick" ? "pick" : "click", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
+    if (mode === "pick") setMode("pause");
+  }
+
+  function swallow(e) {
+    if (mode === "pick" && !passThrough && !e.altKey && !ours(e)) { e.preventDefault(); e.stopImmediatePropagation(); }
+  }
+
+  function onChange(e) {
+    if (mode !== "record" || ours(e)) return;
+    var el = retarget(e.composedPath()[0]);
+    if (!el || !/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || /^(button|submit|reset|checkbox|radio|image|file)$/.test(el.type)) return;
+    var d = describe(el), secret = sensitive(el);
+    emit({ type: "input", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el),
+           sensitive: secret, value: secret ? null : el.tagName === "SELECT" ? el.value : maskValue(el.value) });
+  }
+
+  var captureValues = false;
+  function maskValue(v) { return captureValues ? String(v).slice(0, 500) : v ? "\u2022".repeat(Math.min(String(v).length, 12)) : ""; }
+
+  function onKey(e) {
+    if (e.key === "Alt") { passThrough = e.type === "keydown"; paint(); }
+    if (e.type === "keydown" && e.key === "Escape" && mode !== "pause") { emit({ type: "end" }); setMode("pause"); }
+  }
+
+  function onMove(e) {
+    if (mode === "pause") return;
+    var el = retarget(e.composedPath()[0]);
+    if (ours(e) || el === hovered) return;
+    hovered = el;
+    paint();
+  }
+
+  function buildUi() {
+    var host = document.createElement("div");
+    host.setAttribute("data-guide-recorder", "");
+    var shadow = host.attachShadow({ mode: "open" });
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ":host{all:initial}*{font:12px/1.4 system-ui,sans-serif;box-sizing:border-box}" +
+      ".box{position:fixed;pointer-events:none;z-index:2147483646;border:2px solid #7c3aed;background:rgba(124,58,237,.08);border-radius:4px}" +
+      ".tag{position:fixed;pointer-events:none;z-index:2147483647;background:#1e1b4b;color:#fff;padding:3px 8px;border-radius:4px;max-width:420px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+      ".bar{position:fixed;top:10px;right:10px;z-index:2147483647;display:flex;gap:4px;align-items:center;background:#1e1b4b;color:#fff;padding:6px;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.3)}" +
+      "button{border:0;border-radius:5px;padding:4px 10px;background:#312e81;color:#fff;cursor:pointer}button[aria-pressed=true]{background:#7c3aed}" +
+      ".state{padding:0 6px;font-weight:600}");
+    shadow.adoptedStyleSheets = [sheet];
+    var box = document.createElement("div"), tag = document.createElement("div"), bar = document.createElement("div");
+    box.className = "box"; tag.className = "tag"; bar.className = "bar";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "Guide Studio recorder");
+    var state = document.createElement("span");
+    state.className = "state";
+    bar.appendChild(state);
+    var buttons = {};
+    [["record", "Record"], ["pick", "Pick"], ["pause", "Pause"], ["end", "End (Esc)"]].forEach(function (b) {
+      var btn = document.createElement("button");
+      btn.type = "button"; btn.textContent = b[1];
+      btn.addEventListener("click", function () { if (b[0] === "end") { emit({ type: "end" }); setMode("pause"); } else { setMode(b[0]); emit({ type: "mode", mode: b[0] }); } });
+      buttons[b[0]] = btn;
+      bar.appendChild(btn);
+    });
+    shadow.append(box, tag, bar);
+    document.documentElement.appendChild(host);
+    return { host: host, box: box, tag: tag, bar: bar, state: state, buttons: buttons };
+  }
+
+  var waiting = false;
+  function paint() {
+    if (document.readyState === "loading" || !document.body) {
+      if (!waiting) { waiting = true; document.addEventListener("DOMContentLoaded", function () { waiting = false; paint(); }); }
+      return;
+    }
+    if (!ui || !document.documentElement.contains(ui.host)) ui = buildUi();
+    var inFrame = window !== window.top;
+    ui.bar.style.display = inFrame ? "none" : "flex";
+    ui.state.textContent = passThrough ? "Pass-through" : { record: "Recording", pick: "Pick an element", pause: "Paused" }[mode];
+    Object.keys(ui.buttons).forEach(function (k) { ui.buttons[k].setAttribute("aria-pressed", String(k === mode)); });
+    var show = mode !== "pause" && !passThrough && hovered && hovered.isConnected;
+    ui.box.style.display = ui.tag.style.display = show ? "block" : "none";
+    if (!show) return;
+    var r = hovered.getBoundingClientRect(), d = describe(hovered);
+    ui.box.style.left = r.left - 2 + "px"; ui.box.style.top = r.top - 2 + "px";
+    ui.box.style.width = r.width + 4 + "px"; ui.box.style.height = r.height + 4 + "px";
+    ui.tag.textContent = (d.role || hovered.localName) + (d.name ? ' "' + d.name + '"' : "") + " \u00b7 " + Math.round(d.confidence * 100) + "% findable";
+    ui.tag.style.left = Math.max(4, r.left) + "px";
+    ui.tag.style.top = (r.top > 26 ? r.top - 24 : r.bottom + 4) + "px";
+  }
+
+  function setMode(next) {
+    if (!/^(record|pick|pause)$/.test(next)) return mode;
+    mode = next;
+    if (mode === "pause") hovered = null;
+    paint();
+    return mode;
+  }
+
+  ["click"].forEach(function (t) { window.addEventListener(t, onClick, true); });
+  ["mousedown", "mouseup", "pointerdown", "pointerup", "auxclick", "dblclick", "submit"].forEach(function (t) { window.addEventListener(t, swallow, true); });
+  window.addEventListener("change", onChange, true);
+  window.addEventListener("mousemove", onMove, true);
+  window.addEventListener("keydown", onKey, true);
+  window.addEventListener("keyup", onKey, true);
+  window.addEventListener("scroll", function () { if (hovered) paint(); }, true);
+
+  window.GuideRecorder = {
+    capture: capture,
+    describe: describe,
+    volatile: volatile,
+    setMode: setMode,
+    mode: function () { return mode; },
+    /* Where capture events go (the studio's Playwright binding); events are also DOM CustomEvents. */
+    connect: function (fn, options) { sink = fn; captureValues = !!(options && options.captureValues); }
+  };
+})();

@@ -1,0 +1,255 @@
+"""The recorder session: Playwright and Chromium on a worker thread, driven through a queue.
+
+The GUI thread never waits on the browser: it calls ``start``/``set_mode``/``stop`` (which
+only enqueue) and receives ``RecorderEvent``s through the callback, on this thread; the Qt
+layer re-emits them as signals. Tests drive the same class headless.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..browser import BrowserNotFound, find_browser, launch_options
+from ..domain import Target
+from ..export.runtime import RUNTIME_PATH
+from ..paths import RUNTIME_DIR
+from .events import Capture, RecorderEvent
+
+RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
+MODES = ("record", "pick", "pause")
+REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
+BINDING = "__studioRecorder"
+
+
+def _bootstrap(capture_values: bool) -> str:
+    return (
+        "(function(){ if (!window.GuideRecorder || !window.%s) return;"
+        " GuideRecorder.connect(function (e) { window.%s(JSON.stringify(e)); }, {captureValues: %s});"
+        " window.%s(JSON.stringify({type: 'hello'})).then(function (m) { GuideRecorder.setMode(m); }); })();"
+        % (BINDING, BINDING, "true" if capture_values else "false", BINDING)
+    )
+
+
+class RecorderSession:
+    """One browser the author records in; ``start`` returns at once, events arrive via ``on_event``."""
+
+    def __init__(
+        self,
+        on_event: Callable[[RecorderEvent], None],
+        *,
+        headless: bool = False,
+        browser: str | None = None,
+        redact_inputs: bool = True,
+        capture_values: bool = False,
+        viewport: tuple[int, int] = (1280, 800),
+    ) -> None:
+        self._on_event = on_event
+        self._headless = headless
+        self._browser = browser
+        self._redact = redact_inputs
+        self._capture_values = capture_values
+        self._viewport = viewport
+        self._mode = "pause"
+        self._commands: queue.Queue[tuple[str, Any, Future | None]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._ended = threading.Event()
+
+    @property
+    def mode(self) -> str:
+        """The mode pages start in and are switched to: record, pick or pause."""
+        return self._mode
+
+    @property
+    def running(self) -> bool:
+        """Whether the browser is open."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, url: str, mode: str = "record") -> None:
+        """Open the browser on ``url``; BrowserNotFound at once when there is no browser."""
+        if self.running:
+            raise RuntimeError("the recorder is already running")
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        find_browser(self._browser)  # fail fast, on the caller's thread, with the clear message
+        self._mode = mode
+        self._ended.clear()
+        self._thread = threading.Thread(target=self._run, args=(url,), name="recorder", daemon=True)
+        self._thread.start()
+
+    def set_mode(self, mode: str) -> None:
+        """Switch every page to record, pick or pause."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        self._mode = mode
+        self._commands.put(("mode", mode, None))
+
+    def call(self, fn: Callable[[Any], Any]) -> Future:
+        """Run ``fn(page)`` on the recorder thread with the current page (tests, preview)."""
+        future: Future = Future()
+        self._commands.put(("call", fn, future))
+        return future
+
+    def stop(self, timeout: float = 15) -> None:
+        """Close the browser and wait for the session to end."""
+        self._commands.put(("stop", None, None))
+        self._ended.wait(timeout)
+
+    def wait_ended(self, timeout: float | None = None) -> bool:
+        """Wait until the browser is closed (by ``stop`` or by the author)."""
+        return self._ended.wait(timeout)
+
+    # -- the worker thread ---------------------------------------------------------------
+
+    def _emit(self, event: RecorderEvent) -> None:
+        try:
+            self._on_event(event)
+        except Exception:  # noqa: BLE001 - a listener's bug must not kill the browser session
+            pass
+
+    def _run(self, url: str) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    **launch_options(headless=self._headless, explicit=self._browser)
+                )
+                try:
+                    self._drive(browser, url, PlaywrightError)
+                finally:
+                    try:
+                        browser.close()
+                    except PlaywrightError:
+                        pass
+        except BrowserNotFound as exc:
+            self._emit(RecorderEvent("error", message=str(exc)))
+        except Exception as exc:  # noqa: BLE001 - reported to the author, never a traceback
+            self._emit(RecorderEvent("error", message=f"the browser stopped: {str(exc).splitlines()[0]}"))
+        finally:
+            self._ended.set()
+            self._emit(RecorderEvent("ended"))
+
+    def _drive(self, browser: Any, url: str, playwright_error: type[Exception]) -> None:
+        width, height = self._viewport
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.expose_binding(BINDING, self._on_binding)
+        context.add_init_script(script=RUNTIME_PATH.read_text(encoding="utf-8"))
+        context.add_init_script(script=RECORDER_PATH.read_text(encoding="utf-8"))
+        context.add_init_script(script=_bootstrap(self._capture_values))
+        page = context.new_page()
+        context.on("page", lambda tab: self._emit(RecorderEvent("page", url=tab.url)))  # new tabs, popups
+        try:
+            page.goto(url, wait_until="domcontentloaded", timeout=30_000)
+        except playwright_error as exc:
+            self._emit(RecorderEvent("error", message=f"cannot open {url}: {str(exc).splitlines()[0]}"))
+            return
+        self._emit(RecorderEvent("started", url=page.url, mode=self._mode))
+        while True:
+            pages = [p for p in context.pages if not p.is_closed()]
+            if not pages:
+                return  # the author closed the browser window
+            try:
+                command, argument, future = self._commands.get_nowait()
+            except queue.Empty:
+                try:
+                    pages[-1].wait_for_timeout(40)  # lets Playwright deliver bindings and events
+                except playwright_error:
+                    pass
+                continue
+            if command == "stop":
+                return
+            if command == "mode":
+                self._apply_mode(pages, argument, playwright_error)
+                self._emit(RecorderEvent("mode", mode=argument))
+            elif command == "call" and future is not None:
+                try:
+                    future.set_result(argument(pages[-1]))
+                except Exception as exc:  # noqa: BLE001 - handed back to the caller
+                    future.set_exception(exc)
+
+    def _apply_mode(self, pages: list[Any], mode: str, playwright_error: type[Exception]) -> None:
+        for page in pages:
+            for frame in page.frames:
+                try:
+                    frame.evaluate("m => window.GuideRecorder && GuideRecorder.setMode(m)", mode)
+                except playwright_error:
+                    pass  # a frame that is navigating picks the mode up from its hello
+
+    def _on_binding(self, source: dict[str, Any], payload: str) -> str | None:
+        event = json.loads(payload)
+        kind = event.get("type")
+        if kind == "hello":
+            return self._mode
+        if kind == "mode":
+            self._mode = event.get("mode", self._mode)
+            self._emit(RecorderEvent("mode", mode=self._mode))
+        elif kind == "end":
+            self._mode = "pause"
+            self._emit(RecorderEvent("mode", mode="pause", message="ended from the page"))
+        elif kind in ("click", "input", "pick"):
+            if kind == "pick":
+                self._mode = "pause"
+            self._capture(source.get("page"), event)
+        return None
+
+    def _capture(self, page: Any, event: dict[str, Any]) -> None:
+        try:
+            target = Target.model_validate(event["target"])
+        except (ValidationError, KeyError, TypeError) as exc:
+            self._emit(
+                RecorderEvent("error", message=f"could not record that element ({exc.__class__.__name__})")
+            )
+            return
+        screenshot, thumbnail = self._pictures(page, event.get("rect"))
+        self._emit(
+            RecorderEvent(
+                "capture",
+                capture=Capture(
+                    kind=event["type"],
+                    url=event.get("url", ""),
+                    target=target,
+                    role=event.get("role"),
+                    name=event.get("name") or None,
+                    confidence=float(event.get("confidence") or 0),
+                    value=None if event.get("sensitive") else event.get("value"),
+                    sensitive=bool(event.get("sensitive")),
+                    screenshot=screenshot,
+                    thumbnail=thumbnail,
+                ),
+            )
+        )
+
+    def _pictures(self, page: Any, rect: dict[str, float] | None) -> tuple[bytes | None, bytes | None]:
+        if page is None:
+            return None, None
+        style = REDACT_CSS if self._redact else None
+        try:
+            screenshot = page.screenshot(style=style, timeout=5_000, animations="disabled")
+        except Exception:  # noqa: BLE001 - the page navigated away: no picture, still a step
+            return None, None
+        thumbnail = None
+        if rect and rect.get("width", 0) >= 1 and rect.get("height", 0) >= 1:
+            width, height = self._viewport
+            pad = 24
+            x = max(0, rect["x"] - pad)
+            y = max(0, rect["y"] - pad)
+            clip = {
+                "x": x,
+                "y": y,
+                "width": min(width - x, rect["width"] + 2 * pad),
+                "height": min(height - y, rect["height"] + 2 * pad),
+            }
+            if clip["width"] >= 1 and clip["height"] >= 1:
+                try:
+                    thumbnail = page.screenshot(clip=clip, style=style, timeout=5_000, animations="disabled")
+                except Exception:  # noqa: BLE001
+                    thumbnail = None
+        return screenshot, thumbnail

@@ -1,0 +1,35 @@
+"""Turn captures into guide steps with titles an author would have written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from ..domain import Advance, Step, UrlRule
+from .events import Capture
+
+
+def next_step_id(existing: Iterable[str]) -> str:
+    """The first free ``step-N`` id."""
+    taken = set(existing)
+    number = 1
+    while f"step-{number}" in taken:
+        number += 1
+    return f"step-{number}"
+
+
+def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
+    """A step on the captured element: "Click Save", "Type into Company name" …"""
+    name = (capture.name or capture.target.describe()).strip()
+    page = UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
+    if capture.kind == "input":
+        sample = capture.value if values_captured and not capture.sensitive else None
+        title = f"Type into {name}" if name else "Fill in this field"
+        advance = Advance(mode="input", sample_input=sample)
+    elif capture.kind == "click":
+        title = f"Click {name}" if name else "Click here"
+        advance = Advance(mode="click")
+    else:
+        title = name or "This element"
+        advance = Advance()
+    return Step(id=step_id, title=title[:200], target=capture.target, page=page, advance=advance)

@@ -1,0 +1,138 @@
+"""GuideRecorder.capture in real Chromium: candidates, volatile tokens, round trips through resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.recorder.session import RECORDER_PATH
+
+from .runtime_helpers import RUNTIME_JS, html
+
+RECORDER_JS = RECORDER_PATH.read_text(encoding="utf-8")
+
+PAGE = html(
+    '<nav aria-label="Main"><a href="/a" data-testid="nav-home">Home</a><a href="/b" id="nav-billing">Billing</a></nav>'
+    '<form aria-label="Profile"><label for="name">Full name</label><input id="name" name="fullName">'
+    '<label>Email <input type="email" placeholder="you@example.com" id=":r3:"></label>'
+    '<input type="password" id="pw" aria-label="Password"></form>'
+    '<button class="Button_primary__3xY7z css-1x2y3z kMthTr btn btn-primary" id="save-3f9a2c">'
+    '<svg aria-hidden="true" width="10" height="10"><rect width="10" height="10"/></svg><span>Save</span></button>'
+    '<button _ngcontent-abc-c12="" class="ng-tns-c12-3 action">Cancel</button>'
+    "<table><tr><td>Globex</td><td><button>View</button></td></tr><tr><td>Hooli</td><td><button>View</button></td></tr></table>"
+    '<img src="/logo.svg" alt="Company logo" width="10" height="10"><div title="Help area" style="width:20px;height:20px"></div>'
+)
+
+
+@pytest.fixture
+def app(page, server):
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/app.html", PAGE))
+    return page
+
+
+def capture(page, selector: str) -> dict:
+    return page.evaluate("s => GuideRecorder.capture(document.querySelector(s))", selector)
+
+
+def test_volatile_tokens_are_detected(app):
+    verdicts = app.evaluate(
+        "ts => ts.map(t => GuideRecorder.volatile(t))",
+        [
+            ":r3:",
+            "ember123",
+            "save-3f9a2c",
+            "Button_primary__3xY7z",
+            "css-1x2y3z",
+            "kMthTr",
+            "sc-bdVaJa",
+            "_ngcontent-abc-c12",
+            "ng-tns-c12-3",
+            "mui-42",
+            "radix-:r1:",
+            "1699999999",
+            "save",
+            "btn-primary",
+            "nav-home",
+            "company-name",
+            "saveBtn",
+            "iPhone",
+            "col-md-6",
+            "h2",
+        ],
+    )
+    assert verdicts == [True] * 12 + [False] * 8
+
+
+def test_candidates_are_ranked_checked_and_stable(app):
+    target = capture(app, "[data-testid=nav-home]")
+    kinds = [c["kind"] for c in target["candidates"]]
+    assert kinds[0] == "test_id" and target["candidates"][0]["unique"] is True
+    assert "role" in kinds and "text" in kinds
+    save = capture(app, "#save-3f9a2c span")  # a click on the label inside the button
+    assert save["fingerprint"]["tag"] == "button"
+    values = " ".join(c["value"] for c in save["candidates"])
+    assert (
+        "3f9a2c" not in values
+        and "3xY7z" not in values
+        and "kMthTr" not in values
+        and "css-1x2y3z" not in values
+    )
+    assert "btn-primary" in values
+    assert save["fingerprint"]["classes"] == ["btn", "btn-primary"]
+    assert "id" not in save["fingerprint"]["attributes"]
+    email = capture(app, "[type=email]")
+    assert [c["kind"] for c in email["candidates"]][:1] != ["id"]
+    assert any(c["kind"] == "placeholder" for c in email["candidates"])
+    view = capture(app, "tr:nth-of-type(2) button")
+    role = next(c for c in view["candidates"] if c["kind"] == "role")
+    assert role["unique"] is False and role["score"] < 0.8
+    assert view["fingerprint"]["ancestors"][0] == "row Hooli View" and view["fingerprint"]["index"] == 1
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        "[data-testid=nav-home]",
+        "#nav-billing",
+        "#name",
+        "[type=email]",
+        "#pw",
+        "#save-3f9a2c",
+        "[_ngcontent-abc-c12]",
+        "tr:nth-of-type(1) button",
+        "tr:nth-of-type(2) button",
+        "img",
+        "[title='Help area']",
+    ],
+)
+def test_every_capture_resolves_back_to_its_element(app, selector):
+    assert app.evaluate(
+        "s => { const el = document.querySelector(s); const r = GuideRuntime.resolve(GuideRecorder.capture(el));"
+        " return r.element === el && r.confidence >= 0.5; }",
+        selector,
+    )
+
+
+def test_shadow_and_frame_paths(page, server):
+    server.page("/frame.html", html('<button data-testid="inner">Inner</button>'))
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(
+        server.page(
+            "/app.html",
+            html(
+                '<div id="widget"></div><iframe id="help-frame" src="/frame.html"></iframe>'
+                "<script>document.getElementById('widget').attachShadow({mode:'open'}).innerHTML="
+                "'<button>Inside</button>';</script>"
+            ),
+        )
+    )
+    shadow = page.evaluate(
+        "GuideRecorder.capture(document.getElementById('widget').shadowRoot.querySelector('button'))"
+    )
+    assert shadow["shadowPath"] == ["#widget"]
+    assert page.evaluate("t => GuideRuntime.resolve(t).element.textContent", shadow) == "Inside"
+    frame = page.frame_locator("#help-frame").locator("button").evaluate("el => GuideRecorder.capture(el)")
+    assert frame["framePath"] == ["#help-frame"]
+    assert page.evaluate("t => GuideRuntime.resolve(t).element.textContent", frame) == "Inner"

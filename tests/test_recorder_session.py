@@ -1,0 +1,182 @@
+"""The recorder session, headless against the demo app and fixture pages."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+
+from studio.browser import BrowserNotFound
+from studio.recorder import RecorderEvent, RecorderSession, step_from_capture
+from studio.recorder.steps import next_step_id
+
+from .runtime_helpers import html
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+class Recording:
+    """A headless session whose events land in a queue."""
+
+    def __init__(self, **options) -> None:
+        self.events: queue.Queue[RecorderEvent] = queue.Queue()
+        self.session = RecorderSession(self.events.put, headless=True, **options)
+
+    def next(self, kind: str, timeout: float = 10) -> RecorderEvent:
+        while True:
+            event = self.events.get(timeout=timeout)
+            if event.kind == "error":
+                raise AssertionError(event.message)
+            if event.kind == kind:
+                return event
+
+    def do(self, fn):
+        return self.session.call(fn).result(timeout=15)
+
+
+@pytest.fixture
+def recording():
+    made: list[Recording] = []
+
+    def start(url: str, mode: str = "record", **options) -> Recording:
+        rec = Recording(**options)
+        made.append(rec)
+        rec.session.start(url, mode)
+        rec.next("started")
+        return rec
+
+    yield start
+    for rec in made:
+        rec.session.stop()
+
+
+def test_a_click_through_of_the_demo_app(recording, demo_server):
+    rec = recording(demo_server.url + "/index.html")
+    rec.do(lambda p: p.get_by_label("Work email").fill("dana@example.com"))
+    rec.do(lambda p: p.get_by_label("Work email").press("Tab"))
+    email = rec.next("capture").capture
+    rec.do(lambda p: p.get_by_label("Password").fill("hunter2"))
+    rec.do(lambda p: p.get_by_label("Password").press("Tab"))
+    password = rec.next("capture").capture
+    rec.do(lambda p: p.get_by_test_id("sign-in").click())
+    sign_in = rec.next("capture").capture
+    rec.do(lambda p: p.wait_for_url("**/dashboard.html"))
+    rec.do(lambda p: p.get_by_test_id("nav-settings").click())
+    settings = rec.next("capture").capture
+
+    assert (email.kind, email.name, email.value, email.sensitive) == (
+        "input",
+        "Work email",
+        "••••••••••••",
+        False,
+    )
+    assert (password.kind, password.value, password.sensitive) == ("input", None, True)
+    assert sign_in.kind == "click" and sign_in.name == "Sign in" and sign_in.url.endswith("/index.html")
+    assert settings.url.endswith("/dashboard.html") and settings.target.candidates[0].value == "nav-settings"
+    for cap in (email, sign_in, settings):
+        assert cap.screenshot.startswith(PNG) and cap.thumbnail.startswith(PNG)
+        assert len(cap.thumbnail) < len(cap.screenshot)
+        assert cap.confidence >= 0.8
+    steps = []
+    for cap in (email, password, sign_in, settings):
+        steps.append(step_from_capture(cap, next_step_id(s.id for s in steps)))
+    assert [s.title for s in steps] == [
+        "Type into Work email",
+        "Type into Password",
+        "Click Sign in",
+        "Click Settings",
+    ]
+    assert [s.id for s in steps] == ["step-1", "step-2", "step-3", "step-4"]
+    assert [s.advance.mode.value for s in steps] == ["input", "input", "click", "click"]
+    assert steps[3].page.value == "/dashboard.html"
+    assert all(s.advance.sample_input is None for s in steps)  # values are not kept unless asked for
+
+
+def test_values_can_be_kept_for_replay_but_never_secrets(recording, server):
+    url = server.page(
+        "/form.html",
+        html(
+            '<label for="n">Name</label><input id="n">'
+            '<label for="c">Card</label><input id="c" autocomplete="cc-number">'
+        ),
+    )
+    rec = recording(url, capture_values=True)
+    rec.do(lambda p: (p.get_by_label("Name").fill("Acme"), p.get_by_label("Name").press("Tab")))
+    name = rec.next("capture").capture
+    rec.do(lambda p: (p.get_by_label("Card").fill("4111111111111111"), p.get_by_label("Card").press("Tab")))
+    card = rec.next("capture").capture
+    assert (
+        name.value == "Acme"
+        and step_from_capture(name, "s", values_captured=True).advance.sample_input == "Acme"
+    )
+    assert card.value is None and card.sensitive is True
+
+
+def test_pick_mode_swallows_the_click(recording, demo_server):
+    rec = recording(demo_server.url + "/dashboard.html", mode="pick")
+    rec.do(lambda p: p.get_by_test_id("create-invoice").click())
+    picked = rec.next("capture").capture
+    assert picked.kind == "pick" and picked.name == "+ Create invoice"
+    assert rec.do(lambda p: p.get_by_role("status").count()) == 0  # the app never saw the click
+    assert rec.session.mode == "pause"
+    rec.do(lambda p: p.get_by_test_id("create-invoice").click())  # paused: the app works normally
+    assert rec.do(lambda p: p.get_by_role("status").inner_text()) == "Draft invoice #1043 created"
+    assert rec.events.empty() or all(e.kind != "capture" for e in list(rec.events.queue))
+
+
+def test_mode_switches_reach_the_page_and_new_pages(recording, demo_server):
+    rec = recording(demo_server.url + "/dashboard.html", mode="pause")
+    rec.session.set_mode("record")
+    rec.next("mode")
+    assert rec.do(lambda p: p.evaluate("GuideRecorder.mode()")) == "record"
+    assert rec.do(lambda p: p.get_by_role("toolbar", name="Guide Studio recorder").is_visible())
+    rec.do(lambda p: p.get_by_test_id("nav-settings").click())
+    rec.next("capture")
+    rec.do(lambda p: p.wait_for_url("**/settings.html"))
+    assert rec.do(lambda p: p.evaluate("GuideRecorder.mode()")) == "record"  # a new page asks for the mode
+    rec.do(lambda p: p.keyboard.press("Escape"))
+    assert rec.next("mode").mode == "pause"
+
+
+def test_new_tabs_and_iframes_are_followed(recording, server):
+    server.page("/frame.html", html('<button data-testid="in-frame">Frame button</button>'))
+    server.page("/other.html", html('<button data-testid="in-tab">Tab button</button>'))
+    url = server.page(
+        "/app.html",
+        html(
+            '<a href="/other.html" target="_blank" data-testid="open">Open</a>'
+            '<iframe id="help" src="/frame.html"></iframe>'
+        ),
+    )
+    rec = recording(url)
+    rec.do(lambda p: p.frame_locator("#help").get_by_test_id("in-frame").click())
+    in_frame = rec.next("capture").capture
+    assert in_frame.target.frame_path == ["#help"] and in_frame.name == "Frame button"
+    rec.do(lambda p: p.get_by_test_id("open").click())
+    seen = {rec.events.get(timeout=10).kind, rec.events.get(timeout=10).kind}
+    assert seen == {"capture", "page"}  # the click, and the new tab it opened
+    rec.do(lambda p: (p.wait_for_load_state(), p.get_by_test_id("in-tab").click()))
+    in_tab = rec.next("capture").capture
+    assert in_tab.url.endswith("/other.html") and in_tab.name == "Tab button"
+
+
+def test_missing_browser_is_one_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("STUDIO_BROWSER", str(tmp_path / "no-chrome"))
+    session = RecorderSession(lambda e: None, headless=True)
+    with pytest.raises(BrowserNotFound, match="apt-get install chromium"):
+        session.start("http://127.0.0.1:9/")
+    assert not session.running
+
+
+def test_unreachable_url_is_reported_and_the_session_ends(demo_server):
+    events: queue.Queue[RecorderEvent] = queue.Queue()
+    session = RecorderSession(events.put, headless=True)
+    session.start("http://127.0.0.1:9/nothing-here")
+    assert session.wait_ended(30)
+    kinds = []
+    while not events.empty():
+        event = events.get()
+        kinds.append(event.kind)
+        if event.kind == "error":
+            assert event.message.startswith("cannot open http://127.0.0.1:9/nothing-here")
+    assert kinds == ["error", "ended"]
