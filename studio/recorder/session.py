@@ -7,6 +7,7 @@ layer re-emits them as signals. Tests drive the same class headless.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import threading
@@ -29,11 +30,13 @@ BINDING = "__studioRecorder"
 
 
 def _bootstrap(capture_values: bool) -> str:
+    """Connect each page's recorder to the studio and ask the studio for the current mode."""
+    values = "true" if capture_values else "false"
     return (
-        "(function(){ if (!window.GuideRecorder || !window.%s) return;"
-        " GuideRecorder.connect(function (e) { window.%s(JSON.stringify(e)); }, {captureValues: %s});"
-        " window.%s(JSON.stringify({type: 'hello'})).then(function (m) { GuideRecorder.setMode(m); }); })();"
-        % (BINDING, BINDING, "true" if capture_values else "false", BINDING)
+        f"(function(){{ if (!window.GuideRecorder || !window.{BINDING}) return;"
+        f" GuideRecorder.connect(function (e) {{ window.{BINDING}(JSON.stringify(e)); }}, {{captureValues: {values}}});"
+        f" window.{BINDING}(JSON.stringify({{type: 'hello'}}))"
+        ".then(function (m) { GuideRecorder.setMode(m); }); })();"
     )
 
 
@@ -125,10 +128,8 @@ class RecorderSession:
                 try:
                     self._drive(browser, url, PlaywrightError)
                 finally:
-                    try:
+                    with contextlib.suppress(PlaywrightError):
                         browser.close()
-                    except PlaywrightError:
-                        pass
         except BrowserNotFound as exc:
             self._emit(RecorderEvent("error", message=str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the author, never a traceback
