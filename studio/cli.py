@@ -124,6 +124,39 @@ def validate(bundle: Annotated[Path, typer.Argument(help="Bundle file to check."
     typer.echo(f"ok: {bundle} ({len(data['guides'])} guides, {data['digest'][:19]}…)")
 
 
+@app.command("check-targets")
+def check_targets_command(
+    project: Annotated[Path, typer.Argument(help="Project file whose targets to check.")],
+    url: Annotated[str, typer.Option("--url", help="Base address of the app build to check against.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    timeout_ms: Annotated[
+        int | None, typer.Option("--timeout-ms", help="Wait per target (default: each step's own).")
+    ] = None,
+) -> None:
+    """Report recorded targets that no longer resolve (or only ambiguously) on a build of the app."""
+    from .browser import BrowserNotFound
+    from .recorder.drift import check_targets, report_json
+    from .store import ProjectFileError, ProjectStore
+
+    try:
+        with ProjectStore.open(project, readonly=True) as store:
+            loaded = store.load()
+        checks = check_targets(loaded, url, timeout_ms=timeout_ms)
+    except (ProjectFileError, BrowserNotFound, ConnectionError) as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(report_json(checks))
+    else:
+        for check in checks:
+            mark = "ok " if check.ok else "!! "
+            typer.echo(f"{mark}{check.status:<15} {check.confidence:>5.2f}  {check.guide_name} › step "
+                       f"{check.step_number} ({check.url})")
+        bad = sum(not check.ok for check in checks)
+        typer.echo(f"{len(checks) - bad} of {len(checks)} targets found" + (f", {bad} need attention" if bad else ""))
+    if any(not check.ok for check in checks):
+        raise typer.Exit(EXIT_FAILED)
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,

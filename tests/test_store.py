@@ -19,6 +19,8 @@ from studio.domain import Modal, Project, ProjectSettings, Step, Theme
 from studio.store import FORMAT_VERSION, ProjectFileError, ProjectStore
 from studio.store.migrations import APPLICATION_ID
 
+from .samples import one_of_each_kind
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -222,3 +224,48 @@ def test_killing_a_writer_loses_nothing_committed(tmp_path: Path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def _v1_file(path: Path) -> None:
+    """A project file exactly as format 1 wrote it."""
+    from studio.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    MIGRATIONS[1](conn)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO project VALUES (1, 'Old', '{}', '{}')")
+    guide = one_of_each_kind()[0]
+    conn.execute("INSERT INTO guide VALUES (?, ?, ?, 0, 1, ?)",
+                 (guide.id, guide.kind, guide.name, guide.model_dump_json(by_alias=True)))
+    conn.close()
+
+
+def test_an_older_file_is_migrated_on_open_and_keeps_everything(tmp_path: Path):
+    path = tmp_path / "old.gstudio"
+    _v1_file(path)
+    with ProjectStore.open(path, readonly=True) as store:  # read-only: readable, not upgraded
+        assert store.load().guides[0].id == "tour"
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    with ProjectStore.open(path) as store:
+        assert store.load().name == "Old" and [g.id for g in store.load().guides] == ["tour"]
+        store.put_step_images("tour", "a", screenshot=b"\x89PNG big", thumbnail=b"\x89PNG small")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
+    conn.close()
+
+
+def test_step_images_follow_their_steps(project_file: Path):
+    with ProjectStore.open(project_file) as store:
+        store.put_step_images("tour", "a", screenshot=b"\x89PNG 1", thumbnail=b"\x89PNG 2")
+        store.put_step_images("tour", "b", screenshot=None, thumbnail=b"\x89PNG 3")
+        assert store.step_image("tour", "a", "screenshot") == b"\x89PNG 1"
+        assert store.step_image("tour", "b") == b"\x89PNG 3" and store.step_image("tour", "b", "screenshot") is None
+        tour = store.get_guide("tour")
+        store.put_guide(tour.model_copy(update={"steps": tour.steps[1:]}))  # step "a" deleted
+        assert store.step_image("tour", "a") is None and store.step_image("tour", "b") == b"\x89PNG 3"
+        store.delete_guide("tour")
+        assert store.step_image("tour", "b") is None

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x47756964  # "Guid": marks an SQLite file as a Guide Studio project
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -29,7 +29,19 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}
+def _v2(conn: sqlite3.Connection) -> None:
+    """Add the screenshots and thumbnails the recorder takes for each step."""
+    conn.execute(
+        """CREATE TABLE step_image (
+            guide_id VARCHAR NOT NULL,
+            step_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            png BLOB NOT NULL,
+            PRIMARY KEY (guide_id, step_id, kind))"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
 """Step N turns a format N-1 file (0 = new) into format N, using ``conn.execute`` only
 (never ``executescript``, which would commit half-way); add one step per format change."""
 

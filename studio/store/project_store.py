@@ -17,7 +17,7 @@ from ..domain import Guide, Project, ProjectSettings, Theme, first_error
 from .errors import ProjectFileError
 from .migrations import migrate
 from .project_file import ensure_writable, inspect, readonly_uri
-from .tables import GuideRow, ProjectRow
+from .tables import GuideRow, ProjectRow, StepImageRow
 
 _GUIDE = TypeAdapter(Guide)
 
@@ -225,6 +225,10 @@ class ProjectStore:
             for field in ("kind", "name", "enabled", "data"):
                 setattr(existing, field, getattr(fresh, field))
             session.add(existing)
+            kept = {step.id for step in getattr(guide, "steps", [])}
+            for image in session.exec(select(StepImageRow).where(StepImageRow.guide_id == guide.id)).all():
+                if image.step_id not in kept:
+                    session.delete(image)
 
     def delete_guide(self, guide_id: str) -> None:
         """Remove a guide; the rest keep their order."""
@@ -233,6 +237,27 @@ class ProjectStore:
             if row is None:
                 raise ProjectFileError(f"{self.path.name}: there is no guide '{guide_id}'")
             session.delete(row)
+            for image in session.exec(select(StepImageRow).where(StepImageRow.guide_id == guide_id)).all():
+                session.delete(image)
+
+    def put_step_images(
+        self, guide_id: str, step_id: str, *, screenshot: bytes | None, thumbnail: bytes | None
+    ) -> None:
+        """Keep the recorder's pictures of a step (replacing older ones)."""
+        with self._edit() as session:
+            for kind, png in (("screenshot", screenshot), ("thumbnail", thumbnail)):
+                old = session.get(StepImageRow, (guide_id, step_id, kind))
+                if old is not None:
+                    session.delete(old)
+                    session.flush()
+                if png:
+                    session.add(StepImageRow(guide_id=guide_id, step_id=step_id, kind=kind, png=png))
+
+    def step_image(self, guide_id: str, step_id: str, kind: str = "thumbnail") -> bytes | None:
+        """A step's ``screenshot`` or ``thumbnail`` PNG, or None."""
+        with self._session() as session:
+            row = session.get(StepImageRow, (guide_id, step_id, kind))
+            return row.png if row else None
 
     def move_guide(self, guide_id: str, index: int) -> None:
         """Put a guide at ``index`` in the list (clamped), renumbering the rest."""

@@ -16,6 +16,17 @@ class ProjectRow(SQLModel, table=True):
     settings: str
 
 
+class StepImageRow(SQLModel, table=True):
+    """A PNG the recorder took for a step: its viewport ``screenshot`` or element ``thumbnail``."""
+
+    __tablename__ = "step_image"
+
+    guide_id: str = Field(primary_key=True)
+    step_id: str = Field(primary_key=True)
+    kind: str = Field(primary_key=True)
+    png: bytes
+
+
 class GuideRow(SQLModel, table=True):
     """One guide: its list columns for quick listing, and the whole guide as JSON."""
 

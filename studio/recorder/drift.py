@@ -1,0 +1,107 @@
+"""Drift check: which recorded targets no longer resolve on a build of the app, before users notice."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from urllib.parse import urljoin
+
+from ..browser import launch_options
+from ..domain import Project, Step, Target, UrlMatch, UrlRule
+from ..export.runtime import RUNTIME_PATH
+
+LOW_CONFIDENCE = 0.7
+"""Found, but with less certainty than this: worth a re-pick before the next release."""
+
+# Polls GuideRuntime.resolve until the element is visible or the deadline passes.
+PROBE = """
+async ([target, ms]) => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const r = GuideRuntime.resolve(target);
+    const visible = !!r.element && GuideRuntime.dom.isVisible(r.element);
+    if (visible || Date.now() > end) {
+      return {confidence: r.confidence, ambiguous: r.ambiguous,
+              status: visible ? "found" : r.element ? "hidden" : r.ambiguous ? "ambiguous" : "not_found"};
+    }
+    await new Promise(done => setTimeout(done, 100));
+  }
+}
+"""
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """How one recorded target fares on a build of the app."""
+
+    guide_id: str
+    guide_name: str
+    step_id: str
+    step_number: int
+    url: str
+    status: str
+    """found, low_confidence, ambiguous, hidden or not_found."""
+    confidence: float
+
+    @property
+    def ok(self) -> bool:
+        """Found with enough confidence."""
+        return self.status == "found"
+
+
+def _path_of(rule: UrlRule | None) -> str | None:
+    if rule is None or "*" in rule.value or rule.match is UrlMatch.regex:
+        return None
+    return rule.value
+
+
+def targets_to_check(project: Project, base_url: str) -> Iterator[tuple[str, str, str, int, str, Target, int]]:
+    """Every target of the project with the page it lives on: (guide id, name, step id, number, url, target, wait)."""
+    for guide in project.guides:
+        start = _path_of(getattr(guide.trigger, "url", None)) or "/"
+        steps: list[Step] = getattr(guide, "steps", [])
+        page = start
+        for number, step in enumerate(steps, 1):
+            page = _path_of(step.page) or page
+            if step.target is not None:
+                yield guide.id, guide.name, step.id, number, urljoin(base_url, page), step.target, step.wait_ms
+
+
+def check_targets(project: Project, base_url: str, *, browser: str | None = None,
+                  timeout_ms: int | None = None) -> list[TargetCheck]:
+    """Open each page of the app headless and resolve every target with the real runtime."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    results: list[TargetCheck] = []
+    runtime = RUNTIME_PATH.read_text(encoding="utf-8")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(**launch_options(headless=True, explicit=browser))
+        context = chromium.new_context(viewport={"width": 1280, "height": 800})
+        context.add_init_script(script=runtime)
+        page = context.new_page()
+        current = None
+        try:
+            for guide_id, name, step_id, number, url, target, wait in targets_to_check(project, base_url):
+                if url != current:
+                    try:
+                        page.goto(url, wait_until="load", timeout=30_000)
+                    except PlaywrightError as exc:
+                        raise ConnectionError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
+                    current = url
+                probe = page.evaluate(PROBE, [target.model_dump(mode="json", by_alias=True),
+                                              timeout_ms if timeout_ms is not None else wait])
+                status = probe["status"]
+                if status == "found" and probe["confidence"] < LOW_CONFIDENCE:
+                    status = "low_confidence"
+                results.append(TargetCheck(guide_id, name, step_id, number, url, status,
+                                           round(float(probe["confidence"] or 0), 3)))
+        finally:
+            chromium.close()
+    return results
+
+
+def report_json(checks: list[TargetCheck]) -> str:
+    """The checks as JSON, for CI tools."""
+    return json.dumps([asdict(check) for check in checks], indent=2)

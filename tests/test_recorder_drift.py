@@ -1,0 +1,48 @@
+"""Drift check: targets that stopped resolving on a changed build of the demo app are reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from studio.demo_server import DemoServer
+from studio.paths import DEMO_DIR
+from studio.recorder.drift import check_targets
+from studio.store import ProjectStore
+
+from .conftest import EXAMPLE_PROJECT, ROOT
+
+
+def changed_release(tmp_path: Path) -> Path:
+    """A copy of the demo app whose next release dropped the Save button and hid the billing email."""
+    app = tmp_path / "app"
+    shutil.copytree(DEMO_DIR, app)
+    settings = app / "settings.html"
+    text = settings.read_text()
+    text = text.replace('<button class="primary" type="submit" data-testid="save-settings">Save changes</button>', "")
+    text = text.replace('<input id="billing-email"', '<input hidden id="billing-email"')
+    settings.write_text(text)
+    return app
+
+
+def test_the_example_is_clean_on_the_demo_app(demo_server):
+    with ProjectStore.open(EXAMPLE_PROJECT, readonly=True) as store:
+        checks = check_targets(store.load(), demo_server.url + "/")
+    assert len(checks) == 11 and all(check.ok for check in checks), [c for c in checks if not c.ok]
+
+
+def test_drift_is_reported_per_step_with_exit_code_1(tmp_path: Path):
+    with DemoServer(root=changed_release(tmp_path)) as server:
+        with ProjectStore.open(EXAMPLE_PROJECT, readonly=True) as store:
+            checks = check_targets(store.load(), server.url + "/", timeout_ms=300)
+        bad = {(c.guide_id, c.step_number): c.status for c in checks if not c.ok}
+        assert bad == {("settings-tour", 4): "not_found", ("billing-email-tip", 1): "hidden"}
+        result = subprocess.run([sys.executable, "-m", "studio", "check-targets", str(EXAMPLE_PROJECT), "--url",
+                                 server.url + "/", "--timeout-ms", "300", "--json"],
+                                capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 1
+    statuses = {(c["guide_id"], c["step_number"]): c["status"] for c in json.loads(result.stdout)}
+    assert statuses[("settings-tour", 4)] == "not_found" and statuses[("settings-tour", 1)] == "found"
