@@ -149,10 +149,14 @@ def check_targets_command(
     else:
         for check in checks:
             mark = "ok " if check.ok else "!! "
-            typer.echo(f"{mark}{check.status:<15} {check.confidence:>5.2f}  {check.guide_name} › step "
-                       f"{check.step_number} ({check.url})")
+            typer.echo(
+                f"{mark}{check.status:<15} {check.confidence:>5.2f}  {check.guide_name} › step "
+                f"{check.step_number} ({check.url})"
+            )
         bad = sum(not check.ok for check in checks)
-        typer.echo(f"{len(checks) - bad} of {len(checks)} targets found" + (f", {bad} need attention" if bad else ""))
+        typer.echo(
+            f"{len(checks) - bad} of {len(checks)} targets found" + (f", {bad} need attention" if bad else "")
+        )
     if any(not check.ok for check in checks):
         raise typer.Exit(EXIT_FAILED)
 

@@ -22,7 +22,9 @@ def changed_release(tmp_path: Path) -> Path:
     shutil.copytree(DEMO_DIR, app)
     settings = app / "settings.html"
     text = settings.read_text()
-    text = text.replace('<button class="primary" type="submit" data-testid="save-settings">Save changes</button>', "")
+    text = text.replace(
+        '<button class="primary" type="submit" data-testid="save-settings">Save changes</button>', ""
+    )
     text = text.replace('<input id="billing-email"', '<input hidden id="billing-email"')
     settings.write_text(text)
     return app
@@ -40,9 +42,24 @@ def test_drift_is_reported_per_step_with_exit_code_1(tmp_path: Path):
             checks = check_targets(store.load(), server.url + "/", timeout_ms=300)
         bad = {(c.guide_id, c.step_number): c.status for c in checks if not c.ok}
         assert bad == {("settings-tour", 4): "not_found", ("billing-email-tip", 1): "hidden"}
-        result = subprocess.run([sys.executable, "-m", "studio", "check-targets", str(EXAMPLE_PROJECT), "--url",
-                                 server.url + "/", "--timeout-ms", "300", "--json"],
-                                capture_output=True, text=True, cwd=ROOT, timeout=120)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "studio",
+                "check-targets",
+                str(EXAMPLE_PROJECT),
+                "--url",
+                server.url + "/",
+                "--timeout-ms",
+                "300",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
     assert result.returncode == 1
     statuses = {(c["guide_id"], c["step_number"]): c["status"] for c in json.loads(result.stdout)}
     assert statuses[("settings-tour", 4)] == "not_found" and statuses[("settings-tour", 1)] == "found"

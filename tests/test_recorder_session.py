@@ -180,3 +180,25 @@ def test_unreachable_url_is_reported_and_the_session_ends(demo_server):
         if event.kind == "error":
             assert event.message.startswith("cannot open http://127.0.0.1:9/nothing-here")
     assert kinds == ["error", "ended"]
+
+
+def test_repick_gives_a_step_a_new_target(recording, demo_server, tmp_path):
+    import shutil
+
+    from studio.recorder.repick import apply_pick, repick_url
+    from studio.store import ProjectStore
+
+    from .conftest import EXAMPLE_PROJECT
+
+    copy = tmp_path / "example.gstudio"
+    shutil.copy(EXAMPLE_PROJECT, copy)
+    with ProjectStore.open(copy) as store:
+        url = repick_url(store, "settings-tour", "time-zone", demo_server.url + "/")
+        assert url == demo_server.url + "/settings.html"
+        rec = recording(url, mode="pick")
+        rec.do(lambda p: p.get_by_label("Currency").click())
+        picked = rec.next("capture").capture
+        guide = apply_pick(store, "settings-tour", "time-zone", picked)
+        assert guide.steps[2].target.fingerprint.name == "Currency"
+        assert store.get_guide("settings-tour").steps[2].target.candidates[0].value == "#currency"
+        assert store.step_image("settings-tour", "time-zone").startswith(PNG)

@@ -237,8 +237,10 @@ def _v1_file(path: Path) -> None:
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO project VALUES (1, 'Old', '{}', '{}')")
     guide = one_of_each_kind()[0]
-    conn.execute("INSERT INTO guide VALUES (?, ?, ?, 0, 1, ?)",
-                 (guide.id, guide.kind, guide.name, guide.model_dump_json(by_alias=True)))
+    conn.execute(
+        "INSERT INTO guide VALUES (?, ?, ?, 0, 1, ?)",
+        (guide.id, guide.kind, guide.name, guide.model_dump_json(by_alias=True)),
+    )
     conn.close()
 
 
@@ -263,7 +265,10 @@ def test_step_images_follow_their_steps(project_file: Path):
         store.put_step_images("tour", "a", screenshot=b"\x89PNG 1", thumbnail=b"\x89PNG 2")
         store.put_step_images("tour", "b", screenshot=None, thumbnail=b"\x89PNG 3")
         assert store.step_image("tour", "a", "screenshot") == b"\x89PNG 1"
-        assert store.step_image("tour", "b") == b"\x89PNG 3" and store.step_image("tour", "b", "screenshot") is None
+        assert (
+            store.step_image("tour", "b") == b"\x89PNG 3"
+            and store.step_image("tour", "b", "screenshot") is None
+        )
         tour = store.get_guide("tour")
         store.put_guide(tour.model_copy(update={"steps": tour.steps[1:]}))  # step "a" deleted
         assert store.step_image("tour", "a") is None and store.step_image("tour", "b") == b"\x89PNG 3"

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urljoin
 
 from ..browser import launch_options
-from ..domain import Project, Step, Target, UrlMatch, UrlRule
+from ..domain import Guide, Project, Step, Target, UrlMatch, UrlRule
 from ..export.runtime import RUNTIME_PATH
 
 LOW_CONFIDENCE = 0.7
@@ -56,20 +56,36 @@ def _path_of(rule: UrlRule | None) -> str | None:
     return rule.value
 
 
-def targets_to_check(project: Project, base_url: str) -> Iterator[tuple[str, str, str, int, str, Target, int]]:
+def step_url(guide: Guide, index: int, base_url: str) -> str:
+    """The page step ``index`` of ``guide`` lives on: its page rule, an earlier step's, or the trigger's."""
+    page = _path_of(getattr(guide.trigger, "url", None)) or "/"
+    steps: list[Step] = getattr(guide, "steps", [])
+    for step in steps[: index + 1]:
+        page = _path_of(step.page) or page
+    return urljoin(base_url, page)
+
+
+def targets_to_check(
+    project: Project, base_url: str
+) -> Iterator[tuple[str, str, str, int, str, Target, int]]:
     """Every target of the project with the page it lives on: (guide id, name, step id, number, url, target, wait)."""
     for guide in project.guides:
-        start = _path_of(getattr(guide.trigger, "url", None)) or "/"
-        steps: list[Step] = getattr(guide, "steps", [])
-        page = start
-        for number, step in enumerate(steps, 1):
-            page = _path_of(step.page) or page
+        for index, step in enumerate(getattr(guide, "steps", [])):
             if step.target is not None:
-                yield guide.id, guide.name, step.id, number, urljoin(base_url, page), step.target, step.wait_ms
+                yield (
+                    guide.id,
+                    guide.name,
+                    step.id,
+                    index + 1,
+                    step_url(guide, index, base_url),
+                    step.target,
+                    step.wait_ms,
+                )
 
 
-def check_targets(project: Project, base_url: str, *, browser: str | None = None,
-                  timeout_ms: int | None = None) -> list[TargetCheck]:
+def check_targets(
+    project: Project, base_url: str, *, browser: str | None = None, timeout_ms: int | None = None
+) -> list[TargetCheck]:
     """Open each page of the app headless and resolve every target with the real runtime."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -90,13 +106,27 @@ def check_targets(project: Project, base_url: str, *, browser: str | None = None
                     except PlaywrightError as exc:
                         raise ConnectionError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
                     current = url
-                probe = page.evaluate(PROBE, [target.model_dump(mode="json", by_alias=True),
-                                              timeout_ms if timeout_ms is not None else wait])
+                probe = page.evaluate(
+                    PROBE,
+                    [
+                        target.model_dump(mode="json", by_alias=True),
+                        timeout_ms if timeout_ms is not None else wait,
+                    ],
+                )
                 status = probe["status"]
                 if status == "found" and probe["confidence"] < LOW_CONFIDENCE:
                     status = "low_confidence"
-                results.append(TargetCheck(guide_id, name, step_id, number, url, status,
-                                           round(float(probe["confidence"] or 0), 3)))
+                results.append(
+                    TargetCheck(
+                        guide_id,
+                        name,
+                        step_id,
+                        number,
+                        url,
+                        status,
+                        round(float(probe["confidence"] or 0), 3),
+                    )
+                )
         finally:
             chromium.close()
     return results
