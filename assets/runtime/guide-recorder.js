@@ -17,6 +17,7 @@
     var t = String(token);
     return /\d{3,}/.test(t) ||                                         // long numbers: ids from counters, timestamps
       /^:r[0-9a-z]*:$|^(ember|ext-gen|yui_|mui-|radix-|headlessui-|react-select-|downshift-|rc-tabs-)/i.test(t) ||
+      /^(mat|cdk|ngb|ui-id|ext-comp|p-[a-z]+|ant-[a-z]+|el-[a-z]+|v|input|field)[-_][\w-]*\d+$/i.test(t) || // framework counters: mat-input-3
       /^(css|sc|jss|emotion|makeStyles|tw)-[a-z0-9]/i.test(t) ||         // css-in-js
       /^_?ng(content|host|-tns|-star)|^ng-c\d|_ngcontent|_nghost/.test(t) ||   // Angular view encapsulation
       /__[A-Za-z0-9_-]{5,}$|^_[A-Za-z0-9]{5,}$/.test(t) ||              // CSS-module hashes: Button_primary__3xY7z
@@ -101,6 +102,9 @@
       var v = el.getAttribute(a);
       if (v && norm(v).length <= 200) add(a === "aria-label" ? "aria_label" : a, v);
     });
+    var nameAttr = el.getAttribute("name"), href = el.getAttribute("href");
+    if (nameAttr && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName) && !volatile(nameAttr)) add("css", el.localName + attrSel("name", nameAttr), { score: 0.7 });
+    if (href && el.tagName === "A" && /^\/[^?#]*$/.test(href) && !volatile(href)) add("css", "a" + attrSel("href", href), { score: 0.7 });
     var text = norm(el.textContent);
     if (text && text.length <= 80 && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) add("text", text);
     var classes = stableClasses(el);

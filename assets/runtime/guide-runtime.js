@@ -9,7 +9,7 @@ var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed"
   "guide_dismissed", "target_not_found", "checklist_item_completed"];
 var uid = 0;
 
-function warn(err) { try { console.warn("[" + NS + "]", err); } catch (e) { /* console gone */ } }
+function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
 /* Wrap a callback so nothing it throws reaches the host page. */
 function guard(fn, self) {
@@ -223,7 +223,7 @@ var IMPLICIT_ROLES = {
   HEADER: "banner", FOOTER: "contentinfo", ASIDE: "complementary", FORM: "form", TABLE: "table",
   TR: "row", TD: "cell", TH: "columnheader", UL: "list", OL: "list", LI: "listitem", IMG: "img",
   DIALOG: "dialog", SECTION: "region", ARTICLE: "article", OPTION: "option", SUMMARY: "button",
-  FIELDSET: "group", PROGRESS: "progressbar"
+  FIELDSET: "group"
 };
 var INPUT_ROLES = {
   button: "button", submit: "button", reset: "button", image: "button", checkbox: "checkbox",
@@ -374,7 +374,7 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc) {
+function resolveTarget(target, doc, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
   var root = rootFor(target, doc);
@@ -398,10 +398,12 @@ function resolveTarget(target, doc) {
     var sim = fp ? similarity(fp, el, peers) : [0, 0], ev = evidence.get(el) || 0;
     return { el: el, k: sim[1], c: fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev };
   }).sort(function (a, b) { return b.c - a.c; });
-  var best = scored[0], next = scored[1];
-  if (!best || best.c < MIN_CONFIDENCE) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
-  /* Close calls are decided only by a real difference in content or context, never by position alone. */
-  if (next && best.c - next.c < AMBIGUITY_GAP && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
+  /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
+     weak structural selectors and position never pick between look-alikes. */
+  var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
+  var best = close[0], next = close[1];
+  if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
+  if (next && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 
@@ -1029,8 +1031,9 @@ R.emit = function (name, detail) {
 /* Report an event of the host app (completes checklist items waiting for it). */
 R.track = function (name) { this.emit("track", { name: String(name) }); };
 
-R.resolve = function (target) {
-  var r = resolveTarget(target);
+/* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
+R.resolve = function (target, opts) {
+  var r = resolveTarget(target, null, opts && opts.minConfidence);
   return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
 };
 
@@ -1046,7 +1049,6 @@ R.stop = function () {
   if (this.surface) this.surface.remove();
 };
 ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
-R.destroy = R.stop;
 
 if (!window.GuideRuntime) {
   var main = new Runtime(), api = {
@@ -1058,7 +1060,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "destroy", "resolve", "on", "track"].forEach(function (m) {
+  ["init", "start", "stop", "resolve", "on", "track"].forEach(function (m) {
     api[m] = function () { return main[m].apply(main, arguments); };
   });
   window.GuideRuntime = api;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from urllib.parse import urljoin
 
@@ -68,7 +69,7 @@ def step_url(guide: Guide, index: int, base_url: str) -> str:
 def targets_to_check(
     project: Project, base_url: str
 ) -> Iterator[tuple[str, str, str, int, str, Target, int]]:
-    """Every target of the project with the page it lives on: (guide id, name, step id, number, url, target, wait)."""
+    """Every target with its page: (guide id, name, step id, step number, url, target, wait)."""
     for guide in project.guides:
         for index, step in enumerate(getattr(guide, "steps", [])):
             if step.target is not None:
@@ -86,7 +87,15 @@ def targets_to_check(
 def check_targets(
     project: Project, base_url: str, *, browser: str | None = None, timeout_ms: int | None = None
 ) -> list[TargetCheck]:
-    """Open each page of the app headless and resolve every target with the real runtime."""
+    """Open each page of the app headless and resolve every target with the real runtime.
+
+    Runs on a thread of its own, so it works beside a Playwright session of the caller's.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="drift") as pool:
+        return pool.submit(_check, project, base_url, browser, timeout_ms).result()
+
+
+def _check(project: Project, base_url: str, browser: str | None, timeout_ms: int | None) -> list[TargetCheck]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 

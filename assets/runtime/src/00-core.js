@@ -4,7 +4,7 @@ var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed"
   "guide_dismissed", "target_not_found", "checklist_item_completed"];
 var uid = 0;
 
-function warn(err) { try { console.warn("[" + NS + "]", err); } catch (e) { /* console gone */ } }
+function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
 /* Wrap a callback so nothing it throws reaches the host page. */
 function guard(fn, self) {

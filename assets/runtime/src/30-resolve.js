@@ -6,7 +6,7 @@ var IMPLICIT_ROLES = {
   HEADER: "banner", FOOTER: "contentinfo", ASIDE: "complementary", FORM: "form", TABLE: "table",
   TR: "row", TD: "cell", TH: "columnheader", UL: "list", OL: "list", LI: "listitem", IMG: "img",
   DIALOG: "dialog", SECTION: "region", ARTICLE: "article", OPTION: "option", SUMMARY: "button",
-  FIELDSET: "group", PROGRESS: "progressbar"
+  FIELDSET: "group"
 };
 var INPUT_ROLES = {
   button: "button", submit: "button", reset: "button", image: "button", checkbox: "checkbox",
@@ -157,7 +157,7 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc) {
+function resolveTarget(target, doc, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
   var root = rootFor(target, doc);
@@ -181,10 +181,12 @@ function resolveTarget(target, doc) {
     var sim = fp ? similarity(fp, el, peers) : [0, 0], ev = evidence.get(el) || 0;
     return { el: el, k: sim[1], c: fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev };
   }).sort(function (a, b) { return b.c - a.c; });
-  var best = scored[0], next = scored[1];
-  if (!best || best.c < MIN_CONFIDENCE) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
-  /* Close calls are decided only by a real difference in content or context, never by position alone. */
-  if (next && best.c - next.c < AMBIGUITY_GAP && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
+  /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
+     weak structural selectors and position never pick between look-alikes. */
+  var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
+  var best = close[0], next = close[1];
+  if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
+  if (next && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 

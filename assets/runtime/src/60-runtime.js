@@ -198,8 +198,9 @@ R.emit = function (name, detail) {
 /* Report an event of the host app (completes checklist items waiting for it). */
 R.track = function (name) { this.emit("track", { name: String(name) }); };
 
-R.resolve = function (target) {
-  var r = resolveTarget(target);
+/* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
+R.resolve = function (target, opts) {
+  var r = resolveTarget(target, null, opts && opts.minConfidence);
   return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
 };
 
@@ -215,7 +216,6 @@ R.stop = function () {
   if (this.surface) this.surface.remove();
 };
 ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
-R.destroy = R.stop;
 
 if (!window.GuideRuntime) {
   var main = new Runtime(), api = {
@@ -227,7 +227,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "destroy", "resolve", "on", "track"].forEach(function (m) {
+  ["init", "start", "stop", "resolve", "on", "track"].forEach(function (m) {
     api[m] = function () { return main[m].apply(main, arguments); };
   });
   window.GuideRuntime = api;
