@@ -8,8 +8,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import machine, runtime_size, store_export  # noqa: E402
+from benchmarks.locators import run as locators  # noqa: E402
 
-SECTIONS = [("Runtime size", runtime_size.rows), ("Store and export", store_export.rows)]
+SECTIONS = [
+    ("Runtime size", runtime_size.rows),
+    ("Locator robustness (realistic profile, 600 targets)", locators.summary_rows),
+    ("Store and export", store_export.rows),
+]
 """Each later area (runtime size, locators, replay, start-up) adds a section here."""
 
 

@@ -164,11 +164,15 @@ function resolveTarget(target, doc, min) {
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
-  var evidence = new Map(), fp = target.fingerprint;
-  (target.candidates || []).forEach(function (c) {
-    var w = c.score == null ? 0.5 : c.score;
-    new Set(candidateMatches(c, root)).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - w)); });
-  });
+  var evidence = new Map(), fp = target.fingerprint, strong = 0;
+  /* Weak structural paths (score < 0.3) only count when no stronger candidate matches anything:
+     after rows are deleted or reordered they point at a neighbour. */
+  (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root)]; })
+    .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
+      if (m[0] < 0.3 && strong) return;
+      if (m[0] >= 0.3 && m[1].length) strong = 1;
+      new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
+    });
   var pool = slice(evidence.keys()), fallback = !pool.length;
   if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
   var groups = {};

@@ -12,7 +12,7 @@ function Surface(rt) {
     var t = rt.theme || {};
     /* Inline !important beats page rules such as `div { display: none !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = "display:block!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important";
+    host.style.cssText = "display:block!important;visibility:visible!important;transform:none!important";
     [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
       ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
       ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
