@@ -92,6 +92,30 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
     assert all(s.advance.sample_input is None for s in steps)  # values are not kept unless asked for
 
 
+def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_path):
+    from studio.domain import Project, Step, Walkthrough
+    from studio.recorder import append_capture
+    from studio.store import ProjectStore
+
+    path = tmp_path / "rec.gstudio"
+    with ProjectStore.create(
+        path,
+        Project(
+            name="Rec",
+            guides=[Walkthrough(id="tour", name="Tour", steps=[Step(id="step-1", title="Welcome")])],
+        ),
+    ) as store:
+        rec = recording(demo_server.url + "/dashboard.html")
+        rec.do(lambda p: p.get_by_test_id("nav-customers").click())
+        step = append_capture(store, "tour", rec.next("capture").capture)
+    with ProjectStore.open(path, readonly=True) as store:
+        saved = store.get_guide("tour").steps
+        assert [s.id for s in saved] == ["step-1", "step-2"] and saved[1].title == "Click Customers"
+        assert saved[1].page.value == "/dashboard.html" and step == saved[1]
+        assert store.step_image("tour", "step-2", "screenshot").startswith(PNG)
+        assert store.step_image("tour", "step-2", "thumbnail").startswith(PNG)
+
+
 def test_values_can_be_kept_for_replay_but_never_secrets(recording, server):
     url = server.page(
         "/form.html",
@@ -130,6 +154,13 @@ def test_mode_switches_reach_the_page_and_new_pages(recording, demo_server):
     rec.next("mode")
     assert rec.do(lambda p: p.evaluate("GuideRecorder.mode()")) == "record"
     assert rec.do(lambda p: p.get_by_role("toolbar", name="Guide Studio recorder").is_visible())
+    rec.do(lambda p: p.get_by_test_id("nav-settings").hover())
+    label = rec.do(lambda p: p.locator("[data-guide-recorder] .tag").inner_text())
+    assert (
+        label.startswith('link "Settings"')
+        and label.endswith("% findable")
+        and int(label.split()[-2][:-1]) >= 80
+    )
     rec.do(lambda p: p.get_by_test_id("nav-settings").click())
     rec.next("capture")
     rec.do(lambda p: p.wait_for_url("**/settings.html"))
