@@ -144,11 +144,14 @@
     return el.type === "password" || SENSITIVE_AUTOCOMPLETE.test(el.getAttribute("autocomplete") || "");
   }
 
+  /* Send an event to the studio; resolves once the studio has handled it (pictures taken). */
   function emit(event) {
     event.url = location.href;
     event.frame = framePath();
-    if (sink) { try { sink(event); } catch (e) { /* studio gone */ } }
+    var done = null;
+    if (sink) { try { done = sink(event); } catch (e) { /* studio gone */ } }
     try { window.dispatchEvent(new CustomEvent("guide-recorder:event", { detail: event })); } catch (e) { /* ignore */ }
+    return done && done.then ? done : null;
   }
 
   function rectOf(el) {
@@ -171,8 +174,18 @@
     if (mode === "pick") { e.preventDefault(); e.stopImmediatePropagation(); }
     if (mode === "record" && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && !/^(button|submit|reset|checkbox|radio|image)$/.test(el.type)) return;
     var d = describe(el);
-    emit({ type: mode === "pick" ? "pick" : "click", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
-    if (mode === "pick") setMode("pause");
+    var handled = emit({ type: mode === "pick" ? "pick" : "click", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
+    if (mode === "pick") { setMode("pause"); return; }
+    /* Hold the click until the studio has photographed the page, then replay it: a click that
+       navigates would otherwise be photographed on the next page. The app sees the replayed
+       click (isTrusted false) once; mouse-down and mouse-up reached it as usual. */
+    if (handled) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      var replayed = false, replay = function () { if (!replayed) { replayed = true; el.click(); } };
+      handled.then(replay, replay);
+      setTimeout(replay, 2000);
+    }
   }
 
   function swallow(e) {

@@ -34,7 +34,7 @@ def _bootstrap(capture_values: bool) -> str:
     values = "true" if capture_values else "false"
     return (
         f"(function(){{ if (!window.GuideRecorder || !window.{BINDING}) return;"
-        f" GuideRecorder.connect(function (e) {{ window.{BINDING}(JSON.stringify(e)); }},"
+        f" GuideRecorder.connect(function (e) {{ return window.{BINDING}(JSON.stringify(e)); }},"
         f" {{captureValues: {values}}});"
         f" window.{BINDING}(JSON.stringify({{type: 'hello'}}))"
         ".then(function (m) { GuideRecorder.setMode(m); }); })();"
