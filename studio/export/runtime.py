@@ -46,6 +46,7 @@ def build_runtime() -> str:
         f"/*! Guide Studio runtime {__version__} | MIT | built from assets/runtime/src by "
         "scripts/build_runtime.py: edit the sources, not this file */\n"
         "(function () {\n"
+        '"use strict";\n'
         f"var VERSION = {json.dumps(__version__)};\n"
         f"var CSS = {json.dumps(css)};\n"
         f"{body}"

@@ -223,7 +223,7 @@ if (!window.GuideRuntime) {
     /* An independent runtime (its own bundle, state key and UI). */
     create: function () { return new Runtime(); },
     /* Whether a URL rule of the bundle matches an address (the studio's "matches this URL?" check). */
-    matchUrl: function (rule, href) { return urlMatches(rule, href || location.href); },
+    matchUrl: urlMatches,
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
