@@ -14,6 +14,12 @@ def test_every_kind_plays_on_the_demo_app(page, demo_server):
     player = Player(page, BUNDLE, user={"role": "admin"})
     page.goto(demo_server.url + "/dashboard.html")
     page.get_by_role("dialog", name="Welcome to Ledgerly").wait_for()
+    primary = page.get_by_role("button", name="Take the tour")  # the project's theme, through CSS properties
+    assert primary.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(79, 70, 229)"
+    assert (
+        page.locator("[data-guide-runtime] .gs-modal").evaluate("e => getComputedStyle(e).borderRadius")
+        == "10px"
+    )
     launcher = page.locator("[data-guide-runtime] .gs-launcher")
     assert launcher.get_attribute("aria-label") == "Get started with Ledgerly, 0 of 3"
     page.get_by_role("button", name="Take the tour").click()

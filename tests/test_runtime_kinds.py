@@ -235,18 +235,38 @@ def test_checklist_items_progress_and_persistence(page, server):
                 ],
             ),
             Walkthrough(id="tour", name="Tour", steps=[Step(id="s", title="Only step")]),
+            Checklist(
+                id="side",
+                name="Side",
+                title="More",
+                trigger=AUTO,
+                position="bottom_left",
+                items=[
+                    ChecklistItem(
+                        id="banner",
+                        title="See the success banner",
+                        complete_when="element",
+                        element=make_target("success", "Done!"),
+                    )
+                ],
+            ),
         ),
     )
     page.goto(url)
-    launcher = page.locator("[data-guide-runtime] .gs-launcher")
+    launcher = page.locator("[data-guide-runtime] .gs-launcher").first
     launcher.wait_for()
     assert launcher.get_attribute("aria-label") == "Get started, 0 of 3"
     launcher.click()
     page.get_by_role("button", name="Take the tour").click()
     page.get_by_role("button", name="Done").click()
     player.wait_event("checklist_item_completed")
+    page.evaluate(
+        "() => { const b = document.createElement('p'); b.dataset.testid = 'success';"
+        " b.textContent = 'Done!'; document.querySelector('main').appendChild(b); }"
+    )
+    assert player.wait_event("checklist_item_completed", 2)["itemId"] == "banner"  # an element appeared
     page.get_by_test_id("invoice").click()
-    player.wait_event("checklist_item_completed", 2)
+    player.wait_event("checklist_item_completed", 3)
     assert launcher.get_attribute("aria-label") == "Get started, 2 of 3"
     page.reload()  # progress persists across page loads
     launcher.wait_for()
@@ -255,10 +275,11 @@ def test_checklist_items_progress_and_persistence(page, server):
     assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "2"
     with page.expect_navigation():
         page.get_by_role("button", name="Open reports").click()
-    player.wait_event("checklist_item_completed", 3)
+    player.wait_event("checklist_item_completed", 4)
     page.wait_for_timeout(100)
     assert [d["itemId"] for n, d in player.events if n == "checklist_item_completed"] == [
         "tour",
+        "banner",
         "invoice",
         "reports",
     ]

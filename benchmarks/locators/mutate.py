@@ -182,6 +182,13 @@ def move_field(body, rng, targets, deleted):
     sets[1].children.insert(rng.randint(0, len(sets[1].children)), row)
 
 
+def spa_rerender(body, rng, targets, deleted):
+    """A single-page app re-renders a view: new generated ids and hashes, reordered items, a new wrapper."""
+    regen(body, rng, targets, deleted)
+    reorder(body, rng, targets, deleted)
+    wrap(body, rng, targets, deleted)
+
+
 def delete(body, rng, targets, deleted):
     """A target is removed from the product: "not found" is the right answer."""
     key = rng.choice([k for k in targets if k not in deleted])
@@ -202,6 +209,7 @@ WEIGHTED = [
     (decoy, 0.08),
     (new_rows, 0.1),
     (move_field, 0.05),
+    (spa_rerender, 0.05),
 ]
 PROFILES = {
     "realistic": {"regen": 0.8, "count": [1, 1, 1, 2, 2, 3], "delete": 0.3},
