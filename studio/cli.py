@@ -162,6 +162,85 @@ def check_targets_command(
 
 
 @app.command()
+def replay(
+    bundle: Annotated[Path, typer.Argument(help="Bundle file to replay.")],
+    url: Annotated[str, typer.Option("--url", help="Base address of the app build under test.")],
+    guide: Annotated[
+        list[str] | None, typer.Option("--guide", help="Only this guide id (repeatable).")
+    ] = None,
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write an HTML report into this folder.")
+    ] = None,
+    input_values: Annotated[
+        list[str] | None,
+        typer.Option("--input", help="KEY=VALUE typed into input steps (KEY: step or guide.step)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=32, help="Guides replayed in parallel.")
+    ] = 1,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds before the whole run ends.")] = 600,
+    connect: Annotated[
+        str | None, typer.Option("--connect", help="A remote Playwright server (ws://…).")
+    ] = None,
+    cdp: Annotated[str | None, typer.Option("--cdp", help="Any Chrome DevTools Protocol endpoint.")] = None,
+    storage_state: Annotated[
+        Path | None, typer.Option("--storage-state", help="Playwright storage state (apps behind a login).")
+    ] = None,
+) -> None:
+    """Replay guides headless and fail (exit 1) when a step would break for users."""
+    from .browser import BrowserNotFound
+    from .export import BundleError, read_bundle
+    from .replay import ReplayError, junit_xml
+    from .replay import replay as run_replay
+
+    inputs = {}
+    for item in input_values or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            fail(f"--input takes KEY=VALUE, not {item!r}")
+        inputs[key] = value
+
+    def progress(result) -> None:
+        mark = "PASS" if result.passed else "FAIL"
+        failed = [s for s in result.steps if s.status == "failed"]
+        why = f" — step {failed[0].index + 1}: {failed[0].reason}: {failed[0].detail}" if failed else ""
+        typer.echo(f"{mark} {result.name} ({len(result.steps)} steps, {result.seconds:.1f} s){why}")
+
+    try:
+        data = read_bundle(bundle)
+        results = run_replay(
+            data,
+            url,
+            guide_ids=guide or None,
+            inputs=inputs,
+            workers=workers,
+            timeout=timeout,
+            connect=connect,
+            cdp=cdp,
+            storage_state=str(storage_state) if storage_state else None,
+            on_result=progress,
+        )
+    except (BundleError, ReplayError, BrowserNotFound) as exc:
+        fail(str(exc))
+    if junit is not None:
+        junit.write_text(junit_xml(results), encoding="utf-8")
+    if report is not None:
+        from .replay.report import write_report
+
+        typer.echo(f"report: {write_report(results, report)}")
+    steps = [s for r in results for s in r.steps]
+    failed = sum(s.status == "failed" for s in steps)
+    passed = sum(s.status == "passed" for s in steps)
+    typer.echo(
+        f"{passed} of {len(steps)} steps passed in {len(results)} guides"
+        + (f", {failed} failed" if failed else "")
+    )
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
 ) -> None:

@@ -1,0 +1,146 @@
+"""studio replay: the example replays green; broken targets fail with a precise reason; JUnit and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from studio.domain import Advance, AutomaticTrigger, SelectorCandidate, Step, Target, UrlRule, Walkthrough
+from studio.replay import junit_xml, replay
+
+from .conftest import EXAMPLE_BUNDLE, ROOT
+from .runtime_helpers import bundle_of, html
+
+EXAMPLE = json.loads(EXAMPLE_BUNDLE.read_text(encoding="utf-8"))
+
+
+def studio(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "studio", *args], capture_output=True, text=True, cwd=ROOT, timeout=180
+    )
+
+
+def test_the_example_replays_green_with_one_or_two_workers(demo_server):
+    one = replay(EXAMPLE, demo_server.url + "/")
+    two = replay(EXAMPLE, demo_server.url + "/", workers=2)
+    summary = [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in one]
+    assert summary == [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in two]
+    assert all(r.passed for r in one), summary
+    assert sum(len(r.steps) for r in one) == 14
+    assert all(s.screenshot and s.screenshot.startswith(b"\x89PNG") for r in one for s in r.steps)
+
+
+def by_id(testid: str) -> Target:
+    return Target(
+        candidates=[SelectorCandidate(kind="test_id", value=testid, attribute="data-testid", score=0.95)]
+    )
+
+
+BROKEN = {
+    "gone": html("<h1>Gone</h1><p>The button was removed in this release.</p>"),
+    "twice": html('<button data-testid="act">Act</button><button data-testid="act">Act</button>'),
+    "covered": html(
+        '<button data-testid="act">Act</button><div style="position:fixed;inset:0;background:#fff8">'
+        "Cookie banner</div>"
+    ),
+    "hidden": html('<button data-testid="act" style="display:none">Act</button>'),
+}
+
+
+@pytest.fixture
+def broken_app(server):
+    for name, page in BROKEN.items():
+        server.page(f"/{name}.html", page)
+    guides = [
+        Walkthrough(
+            id=name,
+            name=f"Tour {name}",
+            trigger=AutomaticTrigger(url=UrlRule(match="exact", value=f"/{name}.html")),
+            steps=[
+                Step(
+                    id="act",
+                    title="Press act",
+                    target=by_id("act"),
+                    advance=Advance(mode="click"),
+                    on_missing="end",
+                    wait_ms=500,
+                ),
+                Step(id="after", title="Afterwards"),
+            ],
+        )
+        for name in BROKEN
+    ]
+    return bundle_of(*guides), server.url + "/"
+
+
+def test_broken_targets_fail_with_their_reason(broken_app):
+    bundle, url = broken_app
+    results = {r.guide_id: r for r in replay(bundle, url)}
+    reasons = {gid: (r.steps[0].status, r.steps[0].reason) for gid, r in results.items()}
+    assert reasons == {
+        "gone": ("failed", "not_found"),
+        "twice": ("failed", "ambiguous"),
+        "covered": ("failed", "covered"),
+        "hidden": ("failed", "hidden"),
+    }
+    assert all(r.steps[1].status == "skipped" for r in results.values())
+    assert "Cookie banner" in results["covered"].steps[0].detail
+    assert "test_id='act'" in results["gone"].steps[0].detail
+
+
+def test_junit_xml_has_the_common_shape(broken_app):
+    bundle, url = broken_app
+    root = ET.fromstring(junit_xml(replay(bundle, url, guide_ids=["gone", "covered"])))
+    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "2"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["Tour gone (gone)", "Tour covered (covered)"]
+    for suite in suites:
+        assert {"name", "tests", "failures", "errors", "skipped", "time"} <= set(suite.attrib)
+        cases = suite.findall("testcase")
+        assert [c.get("name") for c in cases] == ["step 1: Press act", "step 2: Afterwards"]
+        assert cases[0].find("failure") is not None and cases[1].find("skipped") is not None
+        float(cases[0].get("time"))
+    assert suites[0].find("testcase/failure").get("message").startswith("not_found: target not_found")
+
+
+def test_cli_exit_codes(broken_app, demo_server, tmp_path: Path):
+    bundle, url = broken_app
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(bundle))
+    junit = tmp_path / "junit.xml"
+    result = studio(
+        "replay",
+        str(path),
+        "--url",
+        url,
+        "--guide",
+        "gone",
+        "--guide",
+        "covered",
+        "--junit",
+        str(junit),
+        "--report",
+        str(tmp_path / "report"),
+    )
+    assert result.returncode == 1 and "FAIL Tour gone" in result.stdout and "not_found" in result.stdout
+    assert ET.parse(junit).getroot().get("failures") == "2"
+    report = (tmp_path / "report" / "index.html").read_text()
+    assert "0 of 4 steps passed, 2 failed" in report and "covered at its click point" in report
+    assert (tmp_path / "report" / "covered-1.png").read_bytes().startswith(b"\x89PNG")
+    ok = studio("replay", str(EXAMPLE_BUNDLE), "--url", demo_server.url + "/", "--guide", "welcome")
+    assert ok.returncode == 0 and "1 of 1 steps passed" in ok.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    invalid = studio("replay", str(bad), "--url", url)
+    assert invalid.returncode == 2 and invalid.stderr.startswith("error: not a guide bundle")
+    unreachable = studio("replay", str(EXAMPLE_BUNDLE), "--url", "http://127.0.0.1:9/", "--guide", "welcome")
+    assert unreachable.returncode == 2 and unreachable.stderr.startswith(
+        "error: cannot open http://127.0.0.1:9/"
+    )
+    unknown = studio("replay", str(EXAMPLE_BUNDLE), "--url", url, "--guide", "nope")
+    assert unknown.returncode == 2 and "no guide with id nope" in unknown.stderr
