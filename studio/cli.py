@@ -240,6 +240,35 @@ def replay(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command("docs")
+def docs_command(
+    bundle: Annotated[Path, typer.Argument(help="Bundle whose guides to document.")],
+    url: Annotated[str, typer.Option("--url", help="Base address of the app to photograph.")],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Folder for guides.md, its pictures and guides.html.")
+    ],
+    guide: Annotated[
+        list[str] | None, typer.Option("--guide", help="Only this guide id (repeatable).")
+    ] = None,
+) -> None:
+    """Write step-by-step documentation (Markdown and standalone HTML) from a replay of the guides."""
+    from .browser import BrowserNotFound
+    from .export import BundleError, read_bundle
+    from .replay import ReplayError
+    from .replay import replay as run_replay
+    from .replay.docs import write_docs
+
+    try:
+        data = read_bundle(bundle)
+        results = run_replay(data, url, guide_ids=guide or None)
+        markdown, page = write_docs(results, data, out)
+    except (BundleError, ReplayError, BrowserNotFound) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    typer.echo(f"wrote {markdown} and {page}")
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,

@@ -144,3 +144,85 @@ def test_cli_exit_codes(broken_app, demo_server, tmp_path: Path):
     )
     unknown = studio("replay", str(EXAMPLE_BUNDLE), "--url", url, "--guide", "nope")
     assert unknown.returncode == 2 and "no guide with id nope" in unknown.stderr
+
+
+def test_connect_to_a_remote_playwright_server(tmp_path: Path, demo_server):
+    """`--connect` against a local browser server (what `playwright launch-server` runs on a grid node)."""
+    import socket
+
+    import playwright
+
+    from studio.browser import launch_options
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    options = launch_options()
+    config = tmp_path / "launch.json"
+    config.write_text(
+        json.dumps(
+            {
+                "executablePath": options["executable_path"],
+                "args": options["args"],
+                "headless": True,
+                "port": port,
+                "host": "127.0.0.1",
+            }
+        )
+    )
+    driver = Path(playwright.__file__).parent / "driver"
+    server = subprocess.Popen(
+        [
+            str(driver / "node"),
+            str(driver / "package" / "cli.js"),
+            "launch-server",
+            "--browser",
+            "chromium",
+            "--config",
+            str(config),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        endpoint = server.stdout.readline().strip()
+        assert endpoint.startswith(f"ws://127.0.0.1:{port}/")
+        remote = replay(
+            EXAMPLE, demo_server.url + "/", guide_ids=["welcome", "settings-tour"], connect=endpoint
+        )
+        assert [r.passed for r in remote] == [True, True]
+        result = studio(
+            "replay",
+            str(EXAMPLE_BUNDLE),
+            "--url",
+            demo_server.url + "/",
+            "--guide",
+            "welcome",
+            "--connect",
+            endpoint,
+        )
+        assert result.returncode == 0, result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_docs_from_a_replay(tmp_path: Path, demo_server):
+    out = tmp_path / "docs"
+    result = studio(
+        "docs",
+        str(EXAMPLE_BUNDLE),
+        "--url",
+        demo_server.url + "/",
+        "-o",
+        str(out),
+        "--guide",
+        "settings-tour",
+    )
+    assert result.returncode == 0, result.stderr
+    markdown = (out / "guides.md").read_text()
+    assert "## Set up your company profile" in markdown and "2. **Name your company**" in markdown
+    assert "![Name your company](settings-tour-2.png)" in markdown
+    assert (out / "settings-tour-2.png").read_bytes().startswith(b"\x89PNG")
+    page = (out / "guides.html").read_text()
+    assert page.count("data:image/png;base64,") == 5 and "<script" not in page
