@@ -84,20 +84,32 @@ def new(
 @app.command()
 def export(
     project: Annotated[Path, typer.Argument(help="Project file to export.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Bundle file to write.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Bundle file (or folder, for devtools-recorder).")],
     runtime: Annotated[
         bool,
         typer.Option("--runtime", help="Also write the minified runtime and an embed snippet beside it."),
     ] = False,
+    export_format: Annotated[
+        str, typer.Option("--format", help="guide-bundle, or devtools-recorder (a folder of recordings).")
+    ] = "guide-bundle",
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="App address for devtools-recorder (default: the project's)."),
+    ] = None,
 ) -> None:
-    """Write the project's guide bundle (one deterministic JSON file)."""
+    """Write the project's guide bundle (one deterministic JSON file), or DevTools Recorder recordings."""
     from .export import ExportError, write_bundle
     from .export.runtime import write_runtime
     from .store import ProjectFileError, ProjectStore
 
+    if export_format not in ("guide-bundle", "devtools-recorder"):
+        fail(f"unknown --format {export_format!r} (guide-bundle or devtools-recorder)")
     try:
         with ProjectStore.open(project, readonly=True) as store:
             loaded = store.load()
+        if export_format == "devtools-recorder":
+            _write_recordings(loaded, out, base_url or loaded.settings.app_url)
+            return
         size = write_bundle(loaded, out)
         shipped = write_runtime(out) if runtime else None
     except (ProjectFileError, ExportError) as exc:
@@ -110,6 +122,18 @@ def export(
         typer.echo(
             f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped) and {shipped.snippet.name}"
         )
+
+
+def _write_recordings(project, out: Path, base_url: str | None) -> None:
+    from .export.devtools import devtools_recordings
+
+    if not base_url:
+        fail("give --base-url: the project has no app address")
+    out.mkdir(parents=True, exist_ok=True)
+    files = devtools_recordings(project, base_url)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {len(files)} DevTools Recorder recordings to {out}")
 
 
 @app.command()
@@ -187,6 +211,10 @@ def replay(
     storage_state: Annotated[
         Path | None, typer.Option("--storage-state", help="Playwright storage state (apps behind a login).")
     ] = None,
+    login_script: Annotated[
+        Path | None,
+        typer.Option("--login-script", help="JSON login recipe or Python file with login(page, url)."),
+    ] = None,
 ) -> None:
     """Replay guides headless and fail (exit 1) when a step would break for users."""
     from .browser import BrowserNotFound
@@ -219,6 +247,7 @@ def replay(
             connect=connect,
             cdp=cdp,
             storage_state=str(storage_state) if storage_state else None,
+            login_script=str(login_script) if login_script else None,
             on_result=progress,
         )
     except (BundleError, ReplayError, BrowserNotFound) as exc:

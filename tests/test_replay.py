@@ -226,3 +226,22 @@ def test_docs_from_a_replay(tmp_path: Path, demo_server):
     assert (out / "settings-tour-2.png").read_bytes().startswith(b"\x89PNG")
     page = (out / "guides.html").read_text()
     assert page.count("data:image/png;base64,") == 5 and "<script" not in page
+
+
+def test_login_recipe_runs_before_each_guide(tmp_path: Path, server):
+    server.page("/login.html", html('<label for="u">User</label><input id="u"><button id="go" onclick="'
+                                    "localStorage.setItem('user', document.getElementById('u').value);"
+                                    "location.href='/app.html'\">Sign in</button>"))
+    server.page("/app.html", html("<script>if (localStorage.getItem('user')) document.write("
+                                  "'<button data-testid=\"act\">Act</button>')</script>"))
+    bundle = bundle_of(Walkthrough(id="private", name="Private", trigger=AutomaticTrigger(
+        url=UrlRule(match="exact", value="/app.html")), steps=[Step(id="s", title="Act", target=by_id("act"), wait_ms=500)]))
+    recipe = tmp_path / "login.json"
+    recipe.write_text(json.dumps({"steps": [{"goto": "/login.html"}, {"fill": "#u", "value": "qa"},
+                                            {"click": "#go"}, {"waitForUrl": "**/app.html"}]}))
+    assert replay(bundle, server.url + "/")[0].steps[0].reason == "not_found"  # logged out: nothing to find
+    assert replay(bundle, server.url + "/", login_script=str(recipe))[0].passed
+    script = tmp_path / "login.py"
+    script.write_text("def login(page, base_url):\n    page.goto(base_url + 'login.html')\n"
+                      "    page.fill('#u', 'qa')\n    page.click('#go')\n    page.wait_for_url('**/app.html')\n")
+    assert replay(bundle, server.url + "/", login_script=str(script))[0].passed

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+import runpy
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -56,8 +58,10 @@ class _GuideRun:
         inputs: dict[str, str],
         storage_state: str | None,
         deadline: float,
+        login: Callable[[Any, str], None] | None = None,
     ) -> None:
         self.guide = guide
+        self.login = login
         self.events: list[tuple[str, dict]] = []
         options = {"viewport": {"width": 1280, "height": 800}}
         if storage_state:
@@ -99,6 +103,8 @@ class _GuideRun:
         self.page = self.context.new_page()
         url = start_url(guide, self.base_url)
         try:
+            if self.login is not None:
+                self.login(self.page, self.base_url)
             self.page.goto(url, wait_until="domcontentloaded", timeout=30_000)
         except PlaywrightError as exc:
             raise ReplayError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
@@ -250,6 +256,40 @@ class _GuideRun:
             outcome.detail = f"the step did not advance on '{mode}'"
 
 
+def load_login(path: str) -> Callable[[Any, str], None]:
+    """A login step run in every guide's fresh browser context before it starts.
+
+    Either a JSON recipe, ``{"steps": [{"goto": "/login"}, {"fill": selector, "value": v},
+    {"click": selector}, {"waitForUrl": "**/home"}]}``, or a Python file defining
+    ``login(page, base_url)``.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise ReplayError(f"no login script at {path}")
+    if file.suffix == ".py":
+        namespace = runpy.run_path(str(file))
+        if not callable(namespace.get("login")):
+            raise ReplayError(f"{file.name} defines no login(page, base_url) function")
+        return namespace["login"]
+    try:
+        steps = json.loads(file.read_text(encoding="utf-8"))["steps"]
+    except (ValueError, KeyError, TypeError):
+        raise ReplayError(f'{file.name}: a login recipe is JSON with a "steps" list') from None
+
+    def login(page: Any, base_url: str) -> None:
+        for step in steps:
+            if "goto" in step:
+                page.goto(urljoin(base_url, step["goto"]), wait_until="domcontentloaded")
+            elif "fill" in step:
+                page.fill(step["fill"], str(step.get("value", "")), timeout=10_000)
+            elif "click" in step:
+                page.click(step["click"], timeout=10_000)
+            elif "waitForUrl" in step:
+                page.wait_for_url(step["waitForUrl"], timeout=10_000)
+
+    return login
+
+
 def _describe(target: dict | None) -> str:
     if not target:
         return "(none)"
@@ -272,6 +312,7 @@ def replay(
     cdp: str | None = None,
     storage_state: str | None = None,
     browser: str | None = None,
+    login_script: str | None = None,
     on_result: Callable[[GuideResult], None] | None = None,
 ) -> list[GuideResult]:
     """Replay the bundle's guides (or those named) and return their results in bundle order."""
@@ -280,6 +321,7 @@ def replay(
     if missing:
         raise ReplayError(f"no guide with id {', '.join(sorted(missing))} in the bundle")
     deadline = time.monotonic() + timeout
+    login = load_login(login_script) if login_script else None
     lock = threading.Lock()
     chunks = [guides[i :: max(1, workers)] for i in range(max(1, workers))]
 
@@ -316,7 +358,7 @@ def replay(
                         )
                     else:
                         result = _GuideRun(
-                            chromium, bundle, guide, base_url, inputs or {}, storage_state, deadline
+                            chromium, bundle, guide, base_url, inputs or {}, storage_state, deadline, login
                         ).run()
                     done[guide["id"]] = result
                     if on_result:

@@ -1,0 +1,1 @@
+"""Replay throughput: studio replay against @puppeteer/replay on the same flows."""

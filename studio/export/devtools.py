@@ -1,0 +1,80 @@
+"""Export walkthroughs as Chrome DevTools Recorder recordings (replayable by @puppeteer/replay).
+
+Useful on its own (open a guide's path in DevTools, or run it with puppeteer) and as the
+common ground for comparing ``studio replay`` with @puppeteer/replay in ``make bench``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+from ..domain import AdvanceMode, Project, SelectorKind, Target, Walkthrough
+
+
+def _quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def selectors(target: Target) -> list[list[str]]:
+    """DevTools selector lists, best first; each list pierces the target's open shadow hosts."""
+    out: list[list[str]] = []
+    for c in target.candidates:
+        if c.kind is SelectorKind.test_id:
+            sel = f'[{c.attribute or "data-testid"}="{_quote(c.value)}"]'
+        elif c.kind in (SelectorKind.id, SelectorKind.css):
+            sel = c.value
+        elif c.kind is SelectorKind.role and c.name:
+            sel = f'aria/{c.name}[role="{c.value}"]'
+        elif c.kind in (SelectorKind.label, SelectorKind.aria_label):
+            sel = f"aria/{c.value}"
+        elif c.kind in (SelectorKind.placeholder, SelectorKind.title, SelectorKind.alt):
+            sel = f'[{c.kind.value}="{_quote(c.value)}"]'
+        elif c.kind is SelectorKind.text:
+            sel = f"text/{c.value}"
+        else:
+            continue
+        out.append([*target.shadow_path, sel])
+    return out
+
+
+def recording(guide: Walkthrough, base_url: str, viewport: tuple[int, int] = (1280, 800)) -> dict[str, Any]:
+    """One walkthrough as a DevTools Recorder recording: navigate, then click/type each step's target."""
+    first_page = next((s.page.value for s in guide.steps if s.page and "*" not in s.page.value), "")
+    trigger_url = getattr(guide.trigger, "url", None)
+    start = trigger_url.value if trigger_url is not None and "*" not in trigger_url.value else first_page
+    steps: list[dict[str, Any]] = [
+        {
+            "type": "setViewport",
+            "width": viewport[0],
+            "height": viewport[1],
+            "deviceScaleFactor": 1,
+            "isMobile": False,
+            "hasTouch": False,
+            "isLandscape": True,
+        },
+        {"type": "navigate", "url": urljoin(base_url, start)},
+    ]
+    for step in guide.steps:
+        if step.target is None or step.target.frame_path:
+            continue
+        found = selectors(step.target)
+        if not found:
+            continue
+        steps.append({"type": "waitForElement", "selectors": found})
+        mode = step.advance.mode
+        if mode is AdvanceMode.input:
+            steps.append({"type": "change", "selectors": found, "value": step.advance.sample_input or "test"})
+        elif mode in (AdvanceMode.click, AdvanceMode.url, AdvanceMode.element):
+            steps.append({"type": "click", "selectors": found, "offsetX": 4, "offsetY": 4})
+    return {"title": guide.name, "steps": steps}
+
+
+def devtools_recordings(project: Project, base_url: str) -> dict[str, str]:
+    """``{file name: recording JSON}`` for every enabled walkthrough of the project."""
+    return {
+        f"{guide.id}.json": json.dumps(recording(guide, base_url), indent=2, ensure_ascii=False) + "\n"
+        for guide in project.guides
+        if isinstance(guide, Walkthrough) and guide.enabled
+    }
