@@ -30,8 +30,12 @@ def rows() -> list[tuple[str, str]]:
         ours = time.perf_counter() - started
         steps = sum(len(r.steps) for r in results)
         passed = sum(s.status == "passed" for r in results for s in r.steps)
-        out.append(("studio replay (3 walkthroughs, every step checked)",
-                    f"{steps} guide steps in {ours:.1f} s = {steps / ours:.1f} steps/s ({passed} passed)"))
+        out.append(
+            (
+                "studio replay (3 walkthroughs, every step checked)",
+                f"{steps} guide steps in {ours:.1f} s = {steps / ours:.1f} steps/s ({passed} passed)",
+            )
+        )
         all_results = replay(bundle, server.url + "/", workers=2)
         all_steps = sum(len(r.steps) for r in all_results)
         out.append(("studio replay, whole example bundle, --workers 2", f"{all_steps} steps"))
@@ -46,13 +50,23 @@ def rows() -> list[tuple[str, str]]:
             for name, text in files.items():
                 (Path(folder) / name).write_text(text, encoding="utf-8")
                 paths.append(str(Path(folder) / name))
-            done = subprocess.run(["node", str(script), str(find_browser()), *paths], capture_output=True, text=True,
-                                  cwd=ROOT, timeout=300)
+            done = subprocess.run(
+                ["node", str(script), str(find_browser()), *paths],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=300,
+            )
         if done.returncode != 0:
             out.append(("@puppeteer/replay", f"failed: {done.stderr.strip().splitlines()[-1][:120]}"))
             return out
         figures = json.loads(done.stdout.strip().splitlines()[-1])
-        out.append(("@puppeteer/replay (same flows, exported recordings)",
-                    f"{figures['steps']} recorder steps in {figures['seconds']:.1f} s = "
-                    f"{figures['steps'] / figures['seconds']:.1f} steps/s ({figures['failed']} recordings failed)"))
+        out.append(
+            (
+                "@puppeteer/replay (same flows, exported recordings)",
+                f"{figures['steps']} recorder steps in {figures['seconds']:.1f} s = "
+                f"{figures['steps'] / figures['seconds']:.1f} steps/s "
+                f"({figures['failed']} of {len(files)} recordings failed)",
+            )
+        )
     return out
