@@ -245,3 +245,20 @@ def test_login_recipe_runs_before_each_guide(tmp_path: Path, server):
     script.write_text("def login(page, base_url):\n    page.goto(base_url + 'login.html')\n"
                       "    page.fill('#u', 'qa')\n    page.click('#go')\n    page.wait_for_url('**/app.html')\n")
     assert replay(bundle, server.url + "/", login_script=str(script))[0].passed
+
+
+def test_overall_timeout_ends_the_run(demo_server):
+    results = replay(EXAMPLE, demo_server.url + "/", timeout=0.001)
+    assert all(r.steps[0].reason == "timeout" for r in results)
+
+
+def test_devtools_recorder_export(tmp_path: Path):
+    result = studio("export", str(ROOT / "guides" / "example.gstudio"), "--format", "devtools-recorder",
+                    "-o", str(tmp_path), "--base-url", "http://127.0.0.1:8765/")
+    assert result.returncode == 0, result.stderr
+    recording = json.loads((tmp_path / "settings-tour.json").read_text())
+    types = [s["type"] for s in recording["steps"]]
+    assert types[:2] == ["setViewport", "navigate"] and recording["steps"][1]["url"] == "http://127.0.0.1:8765/dashboard.html"
+    assert types.count("click") == 2 and types.count("change") == 1
+    assert recording["steps"][2]["selectors"][0] == ['[data-testid="nav-settings"]']
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["customers-basics.json", "reports-tour.json", "settings-tour.json"]
