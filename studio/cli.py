@@ -248,6 +248,7 @@ def replay(
             cdp=cdp,
             storage_state=str(storage_state) if storage_state else None,
             login_script=str(login_script) if login_script else None,
+            screenshots=report is not None,
             on_result=progress,
         )
     except (BundleError, ReplayError, BrowserNotFound) as exc:

@@ -26,7 +26,7 @@ def rows() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     with DemoServer() as server:
         started = time.perf_counter()
-        results = replay(bundle, server.url + "/", guide_ids=walkthroughs)
+        results = replay(bundle, server.url + "/", guide_ids=walkthroughs, screenshots=False)
         ours = time.perf_counter() - started
         steps = sum(len(r.steps) for r in results)
         passed = sum(s.status == "passed" for r in results for s in r.steps)
@@ -38,7 +38,7 @@ def rows() -> list[tuple[str, str]]:
         )
         for workers in (1, 2):
             started = time.perf_counter()
-            all_results = replay(bundle, server.url + "/", workers=workers)
+            all_results = replay(bundle, server.url + "/", workers=workers, screenshots=False)
             elapsed = time.perf_counter() - started
             all_steps = sum(len(r.steps) for r in all_results)
             out.append(

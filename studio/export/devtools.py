@@ -26,7 +26,10 @@ def selectors(target: Target) -> list[list[str]]:
         elif c.kind in (SelectorKind.id, SelectorKind.css):
             sel = c.value
         elif c.kind is SelectorKind.role and c.name:
-            sel = f'aria/{c.name}[role="{c.value}"]'
+            # Chromium renames some roles in its accessibility tree (img → image), so the
+            # name alone follows as a fallback.
+            out.append([*target.shadow_path, f'aria/{c.name}[role="{c.value}"]'])
+            sel = f"aria/{c.name}"
         elif c.kind in (SelectorKind.label, SelectorKind.aria_label):
             sel = f"aria/{c.value}"
         elif c.kind in (SelectorKind.placeholder, SelectorKind.title, SelectorKind.alt):

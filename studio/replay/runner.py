@@ -59,9 +59,11 @@ class _GuideRun:
         storage_state: str | None,
         deadline: float,
         login: Callable[[Any, str], None] | None = None,
+        screenshots: bool = True,
     ) -> None:
         self.guide = guide
         self.login = login
+        self.screenshots = screenshots
         self.events: list[tuple[str, dict]] = []
         options = {"viewport": {"width": 1280, "height": 800}}
         if storage_state:
@@ -83,6 +85,10 @@ class _GuideRun:
         self.inputs = inputs
         self.deadline = deadline
 
+    def shot(self) -> bytes | None:
+        """A viewport screenshot when the run keeps pictures (reports, docs)."""
+        return self.page.screenshot() if self.screenshots else None
+
     def wait_event(self, accept: Callable[[str, dict], bool], seconds: float) -> tuple[str, dict] | None:
         end = min(time.monotonic() + seconds, self.deadline)
         seen = 0
@@ -91,7 +97,7 @@ class _GuideRun:
                 if accept(name, detail):
                     return name, detail
             seen = len(self.events)
-            self.page.wait_for_timeout(50)
+            self.page.wait_for_timeout(25)
         return None
 
     def run(self) -> GuideResult:
@@ -130,7 +136,7 @@ class _GuideRun:
         launcher = self.page.locator("[data-guide-runtime] .gs-launcher")
         try:
             launcher.wait_for(timeout=5_000)
-            step.screenshot = self.page.screenshot()
+            step.screenshot = self.shot()
         except Exception:  # noqa: BLE001 - reported as a failed step
             step.status, step.reason, step.detail = (
                 "failed",
@@ -199,11 +205,11 @@ class _GuideRun:
             if probe["status"] != "ok":
                 outcome.status, outcome.reason = "failed", probe["status"]
                 outcome.detail = f"{probe['detail']}; target {_describe(step['target'])}"
-                outcome.screenshot = self.page.screenshot()
+                outcome.screenshot = self.page.screenshot()  # failures are always pictured
                 return
-        self.page.wait_for_timeout(150)  # placement settles
+        self.page.wait_for_timeout(60)  # placement settles (two animation frames and a margin)
         callout = self.page.evaluate(CALLOUT_PROBE)
-        outcome.screenshot = self.page.screenshot()
+        outcome.screenshot = self.shot()
         if callout["status"] != "ok":
             outcome.status, outcome.reason, outcome.detail = "failed", callout["status"], callout["detail"]
             return
@@ -313,6 +319,7 @@ def replay(
     storage_state: str | None = None,
     browser: str | None = None,
     login_script: str | None = None,
+    screenshots: bool = True,
     on_result: Callable[[GuideResult], None] | None = None,
 ) -> list[GuideResult]:
     """Replay the bundle's guides (or those named) and return their results in bundle order."""
@@ -358,7 +365,15 @@ def replay(
                         )
                     else:
                         result = _GuideRun(
-                            chromium, bundle, guide, base_url, inputs or {}, storage_state, deadline, login
+                            chromium,
+                            bundle,
+                            guide,
+                            base_url,
+                            inputs or {},
+                            storage_state,
+                            deadline,
+                            login,
+                            screenshots,
                         ).run()
                     done[guide["id"]] = result
                     if on_result:
