@@ -229,21 +229,49 @@ def test_docs_from_a_replay(tmp_path: Path, demo_server):
 
 
 def test_login_recipe_runs_before_each_guide(tmp_path: Path, server):
-    server.page("/login.html", html('<label for="u">User</label><input id="u"><button id="go" onclick="'
-                                    "localStorage.setItem('user', document.getElementById('u').value);"
-                                    "location.href='/app.html'\">Sign in</button>"))
-    server.page("/app.html", html("<script>if (localStorage.getItem('user')) document.write("
-                                  "'<button data-testid=\"act\">Act</button>')</script>"))
-    bundle = bundle_of(Walkthrough(id="private", name="Private", trigger=AutomaticTrigger(
-        url=UrlRule(match="exact", value="/app.html")), steps=[Step(id="s", title="Act", target=by_id("act"), wait_ms=500)]))
+    server.page(
+        "/login.html",
+        html(
+            '<label for="u">User</label><input id="u"><button id="go" onclick="'
+            "localStorage.setItem('user', document.getElementById('u').value);"
+            "location.href='/app.html'\">Sign in</button>"
+        ),
+    )
+    server.page(
+        "/app.html",
+        html(
+            "<script>if (localStorage.getItem('user')) document.write("
+            "'<button data-testid=\"act\">Act</button>')</script>"
+        ),
+    )
+    bundle = bundle_of(
+        Walkthrough(
+            id="private",
+            name="Private",
+            trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/app.html")),
+            steps=[Step(id="s", title="Act", target=by_id("act"), wait_ms=500)],
+        )
+    )
     recipe = tmp_path / "login.json"
-    recipe.write_text(json.dumps({"steps": [{"goto": "/login.html"}, {"fill": "#u", "value": "qa"},
-                                            {"click": "#go"}, {"waitForUrl": "**/app.html"}]}))
+    recipe.write_text(
+        json.dumps(
+            {
+                "steps": [
+                    {"goto": "/login.html"},
+                    {"fill": "#u", "value": "qa"},
+                    {"click": "#go"},
+                    {"waitForUrl": "**/app.html"},
+                ]
+            }
+        )
+    )
     assert replay(bundle, server.url + "/")[0].steps[0].reason == "not_found"  # logged out: nothing to find
     assert replay(bundle, server.url + "/", login_script=str(recipe))[0].passed
     script = tmp_path / "login.py"
-    script.write_text("def login(page, base_url):\n    page.goto(base_url + 'login.html')\n"
-                      "    page.fill('#u', 'qa')\n    page.click('#go')\n    page.wait_for_url('**/app.html')\n")
+    script.write_text(
+        "def login(page, base_url):\n    page.goto(base_url + 'login.html')\n"
+        "    page.fill('#u', 'qa')\n    page.click('#go')\n    page.wait_for_url('**/app.html')\n"
+    )
     assert replay(bundle, server.url + "/", login_script=str(script))[0].passed
 
 
@@ -253,12 +281,27 @@ def test_overall_timeout_ends_the_run(demo_server):
 
 
 def test_devtools_recorder_export(tmp_path: Path):
-    result = studio("export", str(ROOT / "guides" / "example.gstudio"), "--format", "devtools-recorder",
-                    "-o", str(tmp_path), "--base-url", "http://127.0.0.1:8765/")
+    result = studio(
+        "export",
+        str(ROOT / "guides" / "example.gstudio"),
+        "--format",
+        "devtools-recorder",
+        "-o",
+        str(tmp_path),
+        "--base-url",
+        "http://127.0.0.1:8765/",
+    )
     assert result.returncode == 0, result.stderr
     recording = json.loads((tmp_path / "settings-tour.json").read_text())
     types = [s["type"] for s in recording["steps"]]
-    assert types[:2] == ["setViewport", "navigate"] and recording["steps"][1]["url"] == "http://127.0.0.1:8765/dashboard.html"
+    assert (
+        types[:2] == ["setViewport", "navigate"]
+        and recording["steps"][1]["url"] == "http://127.0.0.1:8765/dashboard.html"
+    )
     assert types.count("click") == 2 and types.count("change") == 1
     assert recording["steps"][2]["selectors"][0] == ['[data-testid="nav-settings"]']
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["customers-basics.json", "reports-tour.json", "settings-tour.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "customers-basics.json",
+        "reports-tour.json",
+        "settings-tour.json",
+    ]

@@ -60,3 +60,28 @@ def test_unreadable_project_shows_a_message_and_keeps_the_file(qtbot, tmp_path: 
     assert shown == ["bogus.gstudio: not a Guide Studio project (not an SQLite file)"]
     assert hashlib.sha256(bogus.read_bytes()).hexdigest() == digest
     assert window.windowTitle() == "Guide Studio"
+
+
+def test_recording_from_the_studio_adds_a_walkthrough(qtbot, tmp_path: Path, demo_server, monkeypatch):
+    from studio.store import ProjectStore
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    copy = tmp_path / "example.gstudio"
+    copy.write_bytes(EXAMPLE_PROJECT.read_bytes())
+    window = MainWindow(headless_recorder=True)
+    qtbot.addWidget(window)
+    window.open_project(copy)
+    assert window.start_recording(demo_server.url + "/dashboard.html")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Recording on"), timeout=20_000)
+    window.recorder.session.call(lambda page: page.get_by_test_id("nav-customers").click()).result(timeout=15)
+    qtbot.waitUntil(lambda: window.tree.topLevelItem(0).text(0) == "Walkthroughs (4)", timeout=15_000)
+    assert window.statusBar().currentMessage() == "Recorded: click on Customers"
+    window.recorder.stop()
+    qtbot.waitUntil(lambda: window.record_action.isEnabled(), timeout=15_000)
+    assert warnings == []
+    with ProjectStore.open(copy, readonly=True) as store:
+        guide = store.get_guide("recorded-1")
+        assert [s.title for s in guide.steps] == ["Click Customers"]
+        assert store.step_image("recorded-1", "step-1").startswith(b"\x89PNG")
+        assert store.load().settings.app_url == demo_server.url + "/dashboard.html"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..browser import BrowserNotFound
 from ..domain import GUIDE_KINDS
+from ..recorder import RecorderEvent, record_into
 from ..store import ProjectFileError, ProjectStore
 from .guide_summary import summary_html
+from .recording import RecorderBridge, describe
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,9 +34,12 @@ GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
 class MainWindow(QMainWindow):
     """Shows one project; opening another replaces it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, headless_recorder: bool = False) -> None:
         super().__init__()
         self.store: ProjectStore | None = None
+        self.recorder = RecorderBridge(headless=headless_recorder, parent=self)
+        self.recorder.event.connect(self._on_recorder_event)
+        self.recording_guide: str | None = None
         self.setWindowTitle("Guide Studio")
         self.resize(1280, 800)
 
@@ -72,6 +79,16 @@ class MainWindow(QMainWindow):
         menu.addAction(open_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        record_menu = self.menuBar().addMenu("&Record")
+        self.record_action = QAction("&Record walkthrough…", self, shortcut=QKeySequence("Ctrl+R"))
+        self.record_action.setToolTip("Open your app in a browser and turn each click into a step")
+        self.record_action.triggered.connect(self._ask_and_record)
+        self.stop_action = QAction(
+            "&Stop recording", self, shortcut=QKeySequence("Ctrl+Shift+R"), enabled=False
+        )
+        self.stop_action.triggered.connect(self.recorder.stop)
+        record_menu.addAction(self.record_action)
+        record_menu.addAction(self.stop_action)
 
     def _show_start(self) -> None:
         hints = "".join(f"<li><b>{info.title}</b> — {info.hint}</li>" for _cls, info in GUIDE_KINDS.values())
@@ -101,6 +118,16 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(f"{name} — Guide Studio")
         self.path_label.setText(str(path))
+        self._populate(summaries)
+        self.statusBar().showMessage(f"Opened {path.name}: {len(summaries)} guides", 5000)
+        return True
+
+    def refresh(self) -> None:
+        """Rebuild the guide list from the open project (after the recorder added steps)."""
+        if self.store is not None:
+            self._populate(self.store.guide_summaries())
+
+    def _populate(self, summaries) -> None:
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for kind, (_cls, info) in GUIDE_KINDS.items():
@@ -115,8 +142,6 @@ class MainWindow(QMainWindow):
         for kind, group in groups.items():
             group.setText(0, f"{GUIDE_KINDS[kind][1].title}s ({group.childCount()})")
         self.tree.expandAll()
-        self.statusBar().showMessage(f"Opened {path.name}: {len(summaries)} guides", 5000)
-        return True
 
     def _show_selected(self, item: QTreeWidgetItem | None) -> None:
         guide_id = item.data(0, GUIDE_ID_ROLE) if item else None
@@ -135,8 +160,68 @@ class MainWindow(QMainWindow):
                 child = group.child(child_index)
                 child.setHidden(bool(needle) and needle not in child.text(0).lower())
 
+    # -- recording ------------------------------------------------------------------------
+
+    def _ask_and_record(self) -> None:
+        if self.store is None:
+            QMessageBox.information(self, "Record walkthrough", "Open or create a project first.")
+            return
+        remembered = self.store.load().settings.app_url or "http://127.0.0.1:8765/index.html"
+        url, ok = QInputDialog.getText(
+            self, "Record walkthrough", "Start address of your app:", text=remembered
+        )
+        if ok and url.strip():
+            self.start_recording(url.strip())
+
+    def start_recording(self, url: str) -> bool:
+        """Open the browser on ``url``; each capture becomes a step of a new walkthrough."""
+        if self.store is None or self.recorder.session.running:
+            return False
+        existing = {s.id for s in self.store.guide_summaries()}
+        number = 1
+        while f"recorded-{number}" in existing:
+            number += 1
+        self.recording_guide = f"recorded-{number}"
+        try:
+            self.recorder.start(url)
+        except BrowserNotFound as exc:
+            QMessageBox.warning(self, "Cannot record", str(exc))
+            return False
+        settings = self.store.load().settings
+        if settings.app_url != url:
+            self.store.update_project(settings=settings.model_copy(update={"app_url": url}))
+        self.record_action.setEnabled(False)
+        self.stop_action.setEnabled(True)
+        self.statusBar().showMessage(f"Starting the browser on {url}…")
+        return True
+
+    def _on_recorder_event(self, event: RecorderEvent) -> None:
+        message = describe(event)
+        if message:
+            self.statusBar().showMessage(message)
+        if event.kind == "capture" and event.capture is not None and self.store and self.recording_guide:
+            if event.capture.kind == "pick":
+                return
+            try:
+                record_into(
+                    self.store,
+                    self.recording_guide,
+                    f"Recorded walkthrough {self.recording_guide[9:]}",
+                    event.capture,
+                )
+            except (ProjectFileError, ValueError) as exc:
+                self.statusBar().showMessage(f"Could not add that step: {exc}")
+                return
+            self.refresh()
+        elif event.kind == "ended":
+            self.record_action.setEnabled(True)
+            self.stop_action.setEnabled(False)
+        elif event.kind == "error":
+            QMessageBox.warning(self, "Recorder", event.message)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Release the project file when the window closes."""
+        """Close the recorder's browser and release the project file when the window closes."""
+        self.recorder.stop()
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)

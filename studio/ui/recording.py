@@ -1,0 +1,46 @@
+"""Recording from the studio: the recorder session's events as Qt signals on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..recorder import RecorderEvent, RecorderSession
+
+
+class RecorderBridge(QObject):
+    """Owns a RecorderSession; its events (from the recorder thread) arrive as a queued signal."""
+
+    event = Signal(object)
+
+    def __init__(
+        self, *, headless: bool = False, redact_inputs: bool = True, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        # Emitting from the recorder thread queues the call onto the GUI thread (Qt.AutoConnection).
+        self.session = RecorderSession(
+            lambda e: self.event.emit(e), headless=headless, redact_inputs=redact_inputs
+        )
+
+    def start(self, url: str) -> None:
+        """Open the browser on ``url`` in record mode; BrowserNotFound at once when there is none."""
+        self.session.start(url, "record")
+
+    def stop(self) -> None:
+        """Close the browser (waits for the recorder thread; it only sends a command)."""
+        if self.session.running:
+            self.session.stop()
+
+
+def describe(event: RecorderEvent) -> str:
+    """A status-bar line for a recorder event."""
+    if event.kind == "started":
+        return f"Recording on {event.url} — click through your app; Esc or End in the page stops"
+    if event.kind == "capture" and event.capture is not None:
+        return f"Recorded: {event.capture.kind} on {event.capture.name or 'an element'}"
+    if event.kind == "mode":
+        return f"Recorder: {event.mode}"
+    if event.kind == "error":
+        return f"Recorder: {event.message}"
+    if event.kind == "ended":
+        return "Recorder closed"
+    return ""
