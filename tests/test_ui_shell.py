@@ -85,3 +85,24 @@ def test_recording_from_the_studio_adds_a_walkthrough(qtbot, tmp_path: Path, dem
         assert [s.title for s in guide.steps] == ["Click Customers"]
         assert store.step_image("recorded-1", "step-1").startswith(b"\x89PNG")
         assert store.load().settings.app_url == demo_server.url + "/dashboard.html"
+
+
+def test_delete_with_undo_and_redo_from_the_window(qtbot, project_file: Path):
+    from studio.store import ProjectStore
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_project(project_file)
+    tips = window.tree.topLevelItem(1)
+    window.tree.setCurrentItem(tips.child(0))
+    window.delete_action.trigger()
+    assert window.tree.topLevelItem(1).text(0) == "Tooltips (0)"
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert "tip" not in [s.id for s in store.guide_summaries()]
+    assert window.undo_stack.undoText() == "Delete “Tip”"
+    window.undo_stack.undo()
+    assert window.tree.topLevelItem(1).text(0) == "Tooltips (1)"
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert [s.id for s in store.guide_summaries()] == ["tour", "tip", "spot", "hello", "start"]
+    window.undo_stack.redo()
+    assert window.tree.topLevelItem(1).text(0) == "Tooltips (0)"

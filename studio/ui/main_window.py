@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import Command, Workspace
 from ..browser import BrowserNotFound
 from ..domain import GUIDE_KINDS
 from ..recorder import RecorderEvent, record_into
@@ -29,6 +30,21 @@ from .guide_summary import summary_html
 from .recording import RecorderBridge, describe
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _UndoAdapter(QUndoCommand):
+    """A Qt-free command on the studio's QUndoStack."""
+
+    def __init__(self, command: Command, window: MainWindow) -> None:
+        super().__init__(command.text)
+        self.command = command
+        self.window = window
+
+    def redo(self) -> None:
+        self.window.apply_command(self.command, undo=False)
+
+    def undo(self) -> None:
+        self.window.apply_command(self.command, undo=True)
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +56,8 @@ class MainWindow(QMainWindow):
         self.recorder = RecorderBridge(headless=headless_recorder, parent=self)
         self.recorder.event.connect(self._on_recorder_event)
         self.recording_guide: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self.workspace: Workspace | None = None
         self.setWindowTitle("Guide Studio")
         self.resize(1280, 800)
 
@@ -79,6 +97,15 @@ class MainWindow(QMainWindow):
         menu.addAction(open_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.delete_action = QAction("&Delete guide", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        for action in (undo, redo, self.delete_action):
+            edit_menu.addAction(action)
         record_menu = self.menuBar().addMenu("&Record")
         self.record_action = QAction("&Record walkthrough…", self, shortcut=QKeySequence("Ctrl+R"))
         self.record_action.setToolTip("Open your app in a browser and turn each click into a step")
@@ -116,6 +143,10 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
         self.store = store
+        self.undo_stack.clear()
+        self.workspace = Workspace(
+            store, execute=lambda command: self.undo_stack.push(_UndoAdapter(command, self))
+        )
         self.setWindowTitle(f"{name} — Guide Studio")
         self.path_label.setText(str(path))
         self._populate(summaries)
@@ -159,6 +190,30 @@ class MainWindow(QMainWindow):
             for child_index in range(group.childCount()):
                 child = group.child(child_index)
                 child.setHidden(bool(needle) and needle not in child.text(0).lower())
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def apply_command(self, command: Command, *, undo: bool) -> None:
+        """Run an edit (or its undo) against the project file and show the result."""
+        if self.store is None:
+            return
+        try:
+            (command.revert if undo else command.apply)(self.store)
+        except ProjectFileError as exc:
+            QMessageBox.warning(self, "Cannot save", str(exc))
+        self.refresh()
+
+    def selected_guide(self) -> str | None:
+        """The id of the guide selected in the list."""
+        item = self.tree.currentItem()
+        return item.data(0, GUIDE_ID_ROLE) if item else None
+
+    def delete_selected(self) -> None:
+        """Delete the selected guide (Undo brings it back in place)."""
+        guide_id = self.selected_guide()
+        if guide_id and self.workspace is not None:
+            self.workspace.delete_guide(guide_id)
+            self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", 5000)
 
     # -- recording ------------------------------------------------------------------------
 
