@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -62,6 +63,12 @@ def source_digest(text: str) -> str:
 def minified_runtime() -> str:
     """The runtime as shipped to production (terser-minified, committed)."""
     return MINIFIED_PATH.read_text(encoding="utf-8")
+
+
+@cache
+def runtime_script() -> str:
+    """The shipped runtime, read once: studio, recorder, QA replay and production run the same bytes."""
+    return minified_runtime()
 
 
 def minified_is_current() -> bool:

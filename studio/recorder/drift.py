@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from ..browser import launch_options
 from ..domain import Guide, Project, Step, Target, UrlMatch, UrlRule
-from ..export.runtime import RUNTIME_PATH
+from ..export.runtime import runtime_script
 
 LOW_CONFIDENCE = 0.7
 """Found, but with less certainty than this: worth a re-pick before the next release."""
@@ -100,7 +100,7 @@ def _check(project: Project, base_url: str, browser: str | None, timeout_ms: int
     from playwright.sync_api import sync_playwright
 
     results: list[TargetCheck] = []
-    runtime = RUNTIME_PATH.read_text(encoding="utf-8")
+    runtime = runtime_script()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(**launch_options(headless=True, explicit=browser))
         context = chromium.new_context(viewport={"width": 1280, "height": 800})

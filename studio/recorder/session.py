@@ -13,13 +13,14 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..browser import BrowserNotFound, find_browser, launch_options
 from ..domain import Target
-from ..export.runtime import RUNTIME_PATH
+from ..export.runtime import runtime_script
 from ..paths import RUNTIME_DIR
 from .events import Capture, RecorderEvent
 
@@ -27,6 +28,12 @@ RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
 MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
 BINDING = "__studioRecorder"
+
+
+@cache
+def recorder_script() -> str:
+    """The in-page recorder, read once per process."""
+    return RECORDER_PATH.read_text(encoding="utf-8")
 
 
 def _bootstrap(capture_values: bool) -> str:
@@ -143,8 +150,8 @@ class RecorderSession:
         width, height = self._viewport
         context = browser.new_context(viewport={"width": width, "height": height})
         context.expose_binding(BINDING, self._on_binding)
-        context.add_init_script(script=RUNTIME_PATH.read_text(encoding="utf-8"))
-        context.add_init_script(script=RECORDER_PATH.read_text(encoding="utf-8"))
+        context.add_init_script(script=runtime_script())
+        context.add_init_script(script=recorder_script())
         context.add_init_script(script=_bootstrap(self._capture_values))
         page = context.new_page()
         context.on("page", lambda tab: self._emit(RecorderEvent("page", url=tab.url)))  # new tabs, popups

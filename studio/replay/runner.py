@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..browser import launch_options
-from ..export.runtime import RUNTIME_PATH
+from ..export.runtime import runtime_script
 from .checks import CALLOUT_PROBE, TARGET_PROBE
 from .results import GuideResult, StepResult
 
@@ -72,7 +72,7 @@ class _GuideRun:
         self.context.expose_binding(
             EVENT_BINDING, lambda _source, name, detail: self.events.append((name, detail))
         )
-        self.context.add_init_script(script=RUNTIME_PATH.read_text(encoding="utf-8"))
+        self.context.add_init_script(script=runtime_script())
         self.context.add_init_script(
             script=(
                 "document.addEventListener('DOMContentLoaded', function () { GuideRuntime.init({bundle: "

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.recorder = RecorderBridge(headless=headless_recorder, parent=self)
         self.recorder.event.connect(self._on_recorder_event)
         self.recording_guide: str | None = None
+        self.recording_name = ""
         self.undo_stack = QUndoStack(self)
         self.workspace: Workspace | None = None
         self.setWindowTitle("Guide Studio")
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         while f"recorded-{number}" in existing:
             number += 1
         self.recording_guide = f"recorded-{number}"
+        self.recording_name = f"Recorded walkthrough {number}"
         try:
             self.recorder.start(url)
         except BrowserNotFound as exc:
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
                 record_into(
                     self.store,
                     self.recording_guide,
-                    f"Recorded walkthrough {self.recording_guide[9:]}",
+                    self.recording_name,
                     event.capture,
                 )
             except (ProjectFileError, ValueError) as exc:
