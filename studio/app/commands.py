@@ -16,6 +16,12 @@ class Command:
     """An edit: ``apply`` and ``revert`` each change the project file once."""
 
     text = "Edit"
+    merge_key: object = None
+    """Consecutive edits with the same key (typing in one field) are undone as one."""
+
+    def merge(self, newer: Command) -> bool:
+        """Absorb ``newer`` (already applied) when both edit the same thing; True when merged."""
+        return False
 
     def apply(self, store: ProjectStore) -> None:
         """Make the change (saved before returning)."""
@@ -32,10 +38,17 @@ class PutGuide(Command):
 
     after: Guide
     before: Guide | None = None
+    merge_key: object = None
 
     @property
     def text(self) -> str:  # type: ignore[override]
         return f"Edit “{self.after.name}”" if self.before else f"Add “{self.after.name}”"
+
+    def merge(self, newer: Command) -> bool:
+        if isinstance(newer, PutGuide) and self.merge_key is not None and newer.merge_key == self.merge_key:
+            self.after = newer.after
+            return True
+        return False
 
     def apply(self, store: ProjectStore) -> None:
         store.put_guide(self.after)

@@ -37,7 +37,8 @@ class Workspace:
             self._route(command)
             return
         command.apply(self.store)
-        self._done.append(command)
+        if not (self._done and not self._undone and self._done[-1].merge(command)):
+            self._done.append(command)
         del self._done[: -self._limit]
         self._undone.clear()
         self._notify(command)
@@ -74,14 +75,14 @@ class Workspace:
 
     # -- the edits the studio offers ---------------------------------------------------------
 
-    def save_guide(self, guide: Guide) -> None:
-        """Add a new guide or save an edited one."""
+    def save_guide(self, guide: Guide, *, merge_key: object = None) -> None:
+        """Add a new guide or save an edited one (edits with one ``merge_key`` in a row undo as one)."""
         try:
             before = self.store.get_guide(guide.id)
         except ProjectFileError:  # no such guide yet
             before = None
         if before != guide:
-            self.execute(PutGuide(after=guide, before=before))
+            self.execute(PutGuide(after=guide, before=before, merge_key=merge_key))
 
     def delete_guide(self, guide_id: str) -> None:
         """Delete a guide (undo restores it in place)."""

@@ -13,14 +13,15 @@ _PLAIN = {
     "extra_forbidden": "is not a known setting",
     "union_tag_invalid": "is not a known kind",
 }
-_KIND_KEYS = {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "automatic", "manual", "launcher"}
+KIND_KEYS = {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "automatic", "manual", "launcher"}
 
 
 def _words(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).replace("_", " ").lower()
 
 
-def _message(error: dict[str, Any]) -> str:
+def message_of(error: dict[str, Any]) -> str:
+    """One pydantic error's message in an author's words (without where it is)."""
     kind = error["type"]
     if kind in _PLAIN:
         return _PLAIN[kind]
@@ -36,7 +37,7 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
     for index, key in enumerate(loc):
         parent = loc[index - 1] if index else None
         child = node[key] if _indexable(node, key) else None
-        if key in _KIND_KEYS and parent is not None:
+        if key in KIND_KEYS and parent is not None:
             pass
         elif isinstance(key, int):
             name = (child.get("name") or child.get("title")) if isinstance(child, dict) else None
@@ -63,7 +64,7 @@ def describe_errors(exc: ValidationError, data: Any = None) -> list[str]:
     lines = []
     for error in exc.errors():
         place = _place(tuple(error["loc"]), data)
-        message = _message(error)
+        message = message_of(error)
         lines.append(f"{place}: {message}" if place else message)
     return lines
 

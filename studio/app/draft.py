@@ -1,0 +1,246 @@
+"""A guide being edited: every change is validated at once and saved when the guide is valid (no Qt).
+
+An author's change can leave a guide briefly invalid (a tooltip before its element is
+picked, "advance when an element appears" before the element is chosen). The draft keeps
+that state in memory with messages placed on the fields they concern, and saves — one
+undoable command — as soon as the guide is valid again. Valid states are always on disk.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..domain import Guide
+from ..domain.errors import KIND_KEYS, message_of
+from .forms import Path
+
+GUIDE = TypeAdapter(Guide)
+
+_AUTOMATIC_KEYS = ("url", "element", "delay_ms")
+_ADVANCE_KEEPS = {"element": "element", "url": "url", "input": "sample_input"}
+_ITEM_ACTION_KEEPS = {"start_guide": "guide_id", "open_url": "url"}
+_ITEM_DONE_KEEPS = {"event": "event", "url": "complete_url", "element": "element"}
+
+
+def dump(guide: Guide) -> dict[str, Any]:
+    """A guide as the plain data the editor works on (Python field names, JSON values)."""
+    return guide.model_dump(mode="json", exclude_none=True)
+
+
+def get_at(data: Any, path: Path, default: Any = None) -> Any:
+    """The value at ``path`` (keys and list indexes), or ``default`` when any part is missing."""
+    node = data
+    for key in path:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            node = node[key]
+        else:
+            return default
+    return node
+
+
+def set_at(data: dict[str, Any], path: Path, value: Any) -> dict[str, Any]:
+    """A copy of ``data`` with ``value`` at ``path`` (None removes it; missing objects are created)."""
+    out = copy.deepcopy(data)
+    node: Any = out
+    for key in path[:-1]:
+        if isinstance(node, list):
+            node = node[key]
+            continue
+        if not isinstance(node.get(key), dict | list):
+            node[key] = {}
+        node = node[key]
+    last = path[-1]
+    if isinstance(node, list):
+        node[last] = value
+    elif value is None:
+        node.pop(last, None)
+    else:
+        node[last] = value
+    return out
+
+
+def tidy(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop values that no longer apply after a mode change, so switching modes never blocks saving."""
+    trigger = data.get("trigger") or {"type": "manual"}
+    kind = trigger.get("type", "manual")
+    keep = _AUTOMATIC_KEYS if kind == "automatic" else ("element",) if kind == "launcher" else ()
+    data["trigger"] = {"type": kind, **{k: v for k, v in trigger.items() if k in keep}}
+    schedule = data.get("schedule")
+    if isinstance(schedule, dict) and not any(schedule.values()):
+        data.pop("schedule")
+    for step in data.get("steps", []):
+        advance = step.setdefault("advance", {"mode": "next"})
+        wanted = _ADVANCE_KEEPS.get(advance.get("mode", "next"))
+        for key in ("element", "url", "sample_input"):
+            if key != wanted:
+                advance.pop(key, None)
+        for button in step.get("buttons", []):
+            action = button.get("action", "next")
+            if action != "url":
+                button.pop("url", None)
+            if action != "start_guide":
+                button.pop("guide_id", None)
+    for item in data.get("items", []):
+        action_keep = _ITEM_ACTION_KEEPS.get(item.get("action", "none"))
+        for key in ("guide_id", "url"):
+            if key != action_keep:
+                item.pop(key, None)
+        done_keep = _ITEM_DONE_KEEPS.get(item.get("complete_when", "clicked"))
+        for key in ("event", "complete_url", "element"):
+            if key != done_keep:
+                item.pop(key, None)
+    return data
+
+
+def _field_loc(loc: tuple[Any, ...]) -> Path:
+    """A pydantic error location without the union tags (``walkthrough``, ``automatic`` …)."""
+    return tuple(part for part in loc if not (isinstance(part, str) and part in KIND_KEYS))
+
+
+class GuideDraft:
+    """One guide's editable data, its current problems, and the last saved version."""
+
+    def __init__(self, save, data: dict[str, Any], saved: Guide | None) -> None:
+        """``save(guide, merge_key)`` stores a valid guide (the workspace, as one undoable edit)."""
+        self._save = save
+        self.data = data
+        self.saved = saved
+        self.errors: list[tuple[Path, str]] = []
+        if saved is None:
+            self._validate()
+
+    @property
+    def id(self) -> str:
+        """The guide's id (fixed for the draft's life)."""
+        return self.data["id"]
+
+    @property
+    def kind(self) -> str:
+        """walkthrough, tooltip, hotspot, modal or checklist."""
+        return self.data["kind"]
+
+    @property
+    def parts_key(self) -> str:
+        """The list the guide is made of: ``steps``, or ``items`` for a checklist."""
+        return "items" if self.kind == "checklist" else "steps"
+
+    @property
+    def parts(self) -> list[dict[str, Any]]:
+        """The steps (or checklist items) as data."""
+        return self.data.get(self.parts_key, [])
+
+    @property
+    def valid(self) -> bool:
+        """Whether the current data is a valid guide (and therefore saved)."""
+        return not self.errors
+
+    def value(self, path: Path, default: Any = None) -> Any:
+        """The current value at ``path``."""
+        return get_at(self.data, path, default)
+
+    def set(self, path: Path, value: Any) -> bool:
+        """Change one value; saved (merging with the previous change of the same field) when valid."""
+        return self.replace(tidy(set_at(self.data, path, value)), merge_key=(self.id, path))
+
+    def replace(self, data: dict[str, Any], *, merge_key: Any = None) -> bool:
+        """Take new data for the whole guide; returns whether it was valid and saved."""
+        self.data = data
+        guide = self._validate()
+        if guide is None:
+            return False
+        if guide != self.saved:
+            self._save(guide, merge_key)
+            self.saved = guide
+        return True
+
+    def _validate(self) -> Guide | None:
+        try:
+            guide = GUIDE.validate_python(self.data)
+        except ValidationError as exc:
+            self.errors = [(_field_loc(tuple(e["loc"])), message_of(e)) for e in exc.errors()]
+            return None
+        self.errors = []
+        return guide
+
+    def problems(self, scope: Path, fields: list[Path]) -> tuple[dict[Path, str], list[str]]:
+        """The messages inside ``scope``: by field (longest matching path) and the rest."""
+        placed: dict[Path, str] = {}
+        general: list[str] = []
+        for loc, message in self.errors:
+            if loc[: len(scope)] != scope:
+                continue
+            rel = loc[len(scope) :]
+            best = max((f for f in fields if rel[: len(f)] == f), key=len, default=None)
+            if best is None:  # a rule over several fields (advance mode + element): the first of them
+                best = next((f for f in fields if f[: len(rel)] == rel and rel), None)
+            if best is None:
+                general.append(message)
+            else:
+                placed.setdefault(best, message)
+        return placed, general
+
+    def first_problem(self) -> str | None:
+        """The first problem anywhere in the guide, in words, with where it is."""
+        if not self.errors:
+            return None
+        loc, message = self.errors[0]
+        where = []
+        for index, part in enumerate(loc):
+            if isinstance(part, int):
+                noun = {"steps": "step", "items": "item", "buttons": "button"}.get(str(loc[index - 1]), "entry")
+                where[-1:] = [f"{noun} {part + 1}"]
+            else:
+                where.append(str(part).replace("_", " "))
+        return f"{', '.join(where)}: {message}" if where else message
+
+    # -- steps and checklist items ---------------------------------------------------------
+
+    def _with_parts(self, parts: list[dict[str, Any]]) -> bool:
+        return self.replace({**copy.deepcopy(self.data), self.parts_key: parts})
+
+    def new_part_id(self) -> str:
+        """The first free ``step-N`` / ``item-N`` id."""
+        prefix = "item" if self.kind == "checklist" else "step"
+        taken = {p["id"] for p in self.parts}
+        number = 1
+        while f"{prefix}-{number}" in taken:
+            number += 1
+        return f"{prefix}-{number}"
+
+    def add_part(self, after: int | None = None, part: dict[str, Any] | None = None) -> int:
+        """Insert a new step or item after ``after`` (default: at the end); returns its index."""
+        parts = copy.deepcopy(self.parts)
+        if part is None:
+            part = {"id": self.new_part_id(), "title": "New task" if self.kind == "checklist" else "New step"}
+        index = len(parts) if after is None else after + 1
+        parts.insert(index, part)
+        self._with_parts(parts)
+        return index
+
+    def duplicate_part(self, index: int) -> int:
+        """Copy a step or item right after itself, under a new id; returns the copy's index."""
+        part = copy.deepcopy(self.parts[index])
+        part["id"] = self.new_part_id()
+        return self.add_part(index, part)
+
+    def delete_part(self, index: int) -> bool:
+        """Remove a step or item; refused (False) when it is the guide's last one."""
+        if len(self.parts) <= 1:
+            return False
+        parts = copy.deepcopy(self.parts)
+        del parts[index]
+        self._with_parts(parts)
+        return True
+
+    def move_part(self, index: int, to: int) -> None:
+        """Move a step or item to position ``to``."""
+        parts = copy.deepcopy(self.parts)
+        to = max(0, min(to, len(parts) - 1))
+        if to != index:
+            parts.insert(to, parts.pop(index))
+            self._with_parts(parts)

@@ -1,0 +1,285 @@
+"""What the property panel shows for a guide, a step, a checklist item and the theme (no Qt).
+
+Each field is data: where its value lives in the edited object, what kind of editor it
+needs, its label and hint in an author's words, and when it applies. The studio builds
+its forms from these lists, so a new model field is one line here, not a new widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..domain import (
+    AdvanceMode,
+    ButtonAction,
+    ConditionOp,
+    Frequency,
+    ItemAction,
+    ItemCompletion,
+    MissingTarget,
+    Placement,
+    UrlMatch,
+)
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editable value: ``kind`` names the editor (line, text, html, int, bool, choice, …)."""
+
+    path: Path
+    label: str
+    kind: str
+    hint: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+    suffix: str = ""
+    when: tuple[Path, tuple[str, ...]] | None = None
+    """Shown only while the value at this path is one of these."""
+    kinds: tuple[str, ...] = ()
+    """Guide kinds the field applies to; empty means all."""
+    optional: bool = False
+    """The value may be empty (None); the editor offers to clear it."""
+
+    def applies(self, kind: str, value_at) -> bool:
+        """Whether the field belongs on the form for a guide of ``kind`` in its current state."""
+        if self.kinds and kind not in self.kinds:
+            return False
+        if self.when is None:
+            return True
+        path, values = self.when
+        return value_at(path) in values
+
+
+def _choices(enum: type[StrEnum], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((member.value, labels.get(member.value, member.value.replace("_", " "))) for member in enum)
+
+
+URL_MATCHES = _choices(
+    UrlMatch,
+    {
+        "exact": "is exactly",
+        "prefix": "starts with",
+        "glob": "matches the pattern (* and **)",
+        "regex": "matches the regular expression",
+    },
+)
+CONDITION_OPS = _choices(ConditionOp, {"not_equals": "does not equal", "one_of": "is one of"})
+
+TARGETED = ("walkthrough", "tooltip", "hotspot")
+AUTOMATIC = (("trigger", "type"), ("automatic",))
+LAUNCHER = (("trigger", "type"), ("launcher",))
+
+GUIDE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("name",), "Name", "line", "Shown in the studio and in analytics, not to users."),
+    FieldSpec(("title",), "Checklist title", "line", "The heading users see.", kinds=("checklist",)),
+    FieldSpec(("description",), "Notes", "text", "For your team: what the guide is for."),
+    FieldSpec(("enabled",), "Enabled", "bool", "Disabled guides are exported but never shown."),
+    FieldSpec(
+        ("trigger", "type"),
+        "Starts",
+        "choice",
+        "How the guide begins.",
+        choices=(
+            ("automatic", "by itself on matching pages"),
+            ("manual", "only when asked (checklist, button, API)"),
+            ("launcher", "when the user clicks an element"),
+        ),
+    ),
+    FieldSpec(
+        ("trigger", "url"),
+        "On pages",
+        "url_rule",
+        "Leave empty to show on every page.",
+        when=AUTOMATIC,
+        optional=True,
+    ),
+    FieldSpec(
+        ("trigger", "element"),
+        "Once this is present",
+        "target",
+        "Wait for an element before showing.",
+        when=AUTOMATIC,
+        optional=True,
+    ),
+    FieldSpec(
+        ("trigger", "delay_ms"), "Delay", "int", maximum=600_000, suffix=" ms", when=AUTOMATIC
+    ),
+    FieldSpec(("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER),
+    FieldSpec(
+        ("frequency",),
+        "How often",
+        "choice",
+        "For automatic guides, per user.",
+        choices=_choices(
+            Frequency,
+            {
+                "once": "once",
+                "once_per_session": "once per session",
+                "always": "every time",
+                "until_completed": "until completed",
+            },
+        ),
+    ),
+    FieldSpec(("priority",), "Priority", "int", "The highest wins when several qualify.", maximum=100),
+    FieldSpec(("schedule", "start_at"), "Show from", "datetime", optional=True),
+    FieldSpec(("schedule", "end_at"), "Show until", "datetime", optional=True),
+    FieldSpec(("audience",), "Audience", "audience", "Who sees it; empty means everyone.", optional=True),
+    FieldSpec(
+        ("show_on",),
+        "Show",
+        "choice",
+        choices=(("hover", "on hover or keyboard focus"), ("always", "always")),
+        kinds=("tooltip",),
+    ),
+    FieldSpec(("close_on_backdrop",), "Close on backdrop click", "bool", kinds=("modal",)),
+    FieldSpec(
+        ("position",),
+        "Position",
+        "choice",
+        choices=(("bottom_right", "bottom right"), ("bottom_left", "bottom left")),
+        kinds=("checklist",),
+    ),
+    FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=("checklist",)),
+)
+
+STEP_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("title",), "Title", "line"),
+    FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images."),
+    FieldSpec(("media",), "Image or video", "media", optional=True),
+    FieldSpec(
+        ("target",),
+        "Element",
+        "target",
+        "What the step points at; none shows it centred.",
+        kinds=TARGETED,
+        optional=True,
+    ),
+    FieldSpec(
+        ("page",),
+        "Page",
+        "url_rule",
+        "The page the step belongs to; the guide waits for it.",
+        optional=True,
+        kinds=("walkthrough",),
+    ),
+    FieldSpec(
+        ("placement",),
+        "Placement",
+        "choice",
+        choices=_choices(Placement, {"auto": "automatic"}),
+        kinds=TARGETED,
+    ),
+    FieldSpec(
+        ("advance", "mode"),
+        "Moves on when",
+        "choice",
+        choices=_choices(
+            AdvanceMode,
+            {
+                "next": "the user presses Next",
+                "click": "the user clicks the element",
+                "input": "the user types into the element",
+                "element": "another element appears",
+                "url": "the page address changes",
+            },
+        ),
+        kinds=("walkthrough",),
+    ),
+    FieldSpec(
+        ("advance", "element"),
+        "Element to wait for",
+        "target",
+        when=(("advance", "mode"), ("element",)),
+        kinds=("walkthrough",),
+    ),
+    FieldSpec(
+        ("advance", "url"), "Page to wait for", "url_rule", when=(("advance", "mode"), ("url",)), kinds=("walkthrough",)
+    ),
+    FieldSpec(
+        ("advance", "sample_input"),
+        "Sample input for tests",
+        "line",
+        "Typed by the QA replay; never a real secret.",
+        when=(("advance", "mode"), ("input",)),
+        kinds=("walkthrough",),
+        optional=True,
+    ),
+    FieldSpec(("buttons",), "Buttons", "buttons", "None: Back / Next / Close as usual."),
+    FieldSpec(
+        ("on_missing",),
+        "If the element is missing",
+        "choice",
+        choices=_choices(
+            MissingTarget,
+            {"skip": "skip the step", "center": "show it centred", "end": "end the guide"},
+        ),
+        kinds=TARGETED,
+    ),
+    FieldSpec(("wait_ms",), "Wait for the element", "int", maximum=60_000, suffix=" ms", kinds=TARGETED),
+    FieldSpec(
+        ("optional",), "Optional step", "bool", "QA reports a missing element as skipped.", kinds=("walkthrough",)
+    ),
+)
+
+ITEM_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("title",), "Task", "line"),
+    FieldSpec(("description",), "Details", "text"),
+    FieldSpec(
+        ("action",),
+        "Clicking it",
+        "choice",
+        choices=_choices(
+            ItemAction, {"none": "does nothing else", "start_guide": "starts a guide", "open_url": "opens a page"}
+        ),
+    ),
+    FieldSpec(("guide_id",), "Guide", "guide", when=(("action",), ("start_guide",))),
+    FieldSpec(("url",), "Address", "line", when=(("action",), ("open_url",))),
+    FieldSpec(
+        ("complete_when",),
+        "Done when",
+        "choice",
+        choices=_choices(
+            ItemCompletion,
+            {
+                "clicked": "the user clicks it",
+                "guide_completed": "the guide is completed",
+                "event": "the app reports an event",
+                "url": "the user visits a page",
+                "element": "an element appears",
+            },
+        ),
+    ),
+    FieldSpec(("event",), "Event name", "line", when=(("complete_when",), ("event",))),
+    FieldSpec(("complete_url",), "Page", "url_rule", when=(("complete_when",), ("url",))),
+    FieldSpec(("element",), "Element", "target", when=(("complete_when",), ("element",))),
+)
+
+THEME_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("primary_color",), "Accent colour", "color", "Buttons, highlights, beacons."),
+    FieldSpec(("text_color",), "Text colour", "color"),
+    FieldSpec(("background_color",), "Background", "color"),
+    FieldSpec(("font_family",), "Font", "line", "A CSS font list, e.g. Inter, sans-serif."),
+    FieldSpec(("border_radius",), "Corner radius", "int", maximum=32, suffix=" px"),
+    FieldSpec(("backdrop_opacity",), "Backdrop", "int", "How dark the page behind gets.", maximum=90, suffix=" %"),
+)
+
+SETTINGS_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("app_url",), "App address", "line", "Where recording and tests start.", optional=True),
+    FieldSpec(("redact_inputs",), "Blur form fields in pictures", "bool"),
+)
+
+BUTTON_ACTIONS = _choices(
+    ButtonAction,
+    {
+        "next": "Next step",
+        "back": "Back",
+        "close": "Close",
+        "complete": "Finish",
+        "url": "Open a link",
+        "start_guide": "Start a guide",
+    },
+)

@@ -1,0 +1,147 @@
+"""The studio's behaviour without a display: drafts, inline problems, parts, undo, project settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.app import Studio, Workspace
+from studio.app.draft import get_at, set_at, tidy
+from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+from studio.domain import GUIDE_KINDS
+from studio.recorder.events import Capture
+from studio.store import ProjectStore
+
+from .samples import make_target
+
+
+@pytest.fixture
+def studio(project_file: Path):
+    store = ProjectStore.open(project_file)
+    yield Studio(Workspace(store))
+    store.close()
+
+
+def on_disk(path: Path, guide_id: str):
+    with ProjectStore.open(path, readonly=True) as store:
+        return store.get_guide(guide_id)
+
+
+def capture(kind="pick", name="Save", testid="save") -> Capture:
+    return Capture(kind, "http://x/settings", make_target(testid, name), "button", name, 0.9, thumbnail=b"png")
+
+
+def test_a_new_guide_of_each_kind_is_saved_unless_it_needs_an_element(studio, project_file):
+    for kind in GUIDE_KINDS:
+        draft = studio.new_guide(kind)
+        needs_element = kind in ("tooltip", "hotspot")
+        assert draft.valid is not needs_element, (kind, draft.errors)
+        row = next(r for r in studio.rows() if r.id == draft.id)
+        if needs_element:
+            assert row.problem == "steps, step 1: a %s is attached to an element; pick one" % kind or row.problem
+            assert "pick one" in row.problem
+            assert studio.apply_pick(draft.id, ("steps", 0, "target"), capture())
+            assert studio.store.step_image(draft.id, "step-1") == b"png"
+        assert on_disk(project_file, draft.id).kind == kind
+    ids = [r.id for r in studio.rows()]
+    assert "walkthrough-1" in ids and "checklist-1" in ids
+
+
+def test_an_invalid_change_is_kept_with_its_message_on_the_field_and_nothing_saved(studio, project_file):
+    draft = studio.draft("tour")
+    assert draft.set(("steps", 1, "advance", "mode"), "element") is False
+    placed, general = draft.problems(("steps", 1), [f.path for f in STEP_FIELDS])
+    assert placed == {("advance", "mode"): "choose the element whose appearance moves the guide on"}
+    assert general == []
+    assert on_disk(project_file, "tour").steps[1].advance.mode == "next"
+    assert [r for r in studio.unsaved()] == [draft]
+    # choosing the element makes it valid, and it is saved
+    assert studio.apply_pick("tour", ("steps", 1, "advance", "element"), capture(name="Done"))
+    assert on_disk(project_file, "tour").steps[1].advance.mode == "element"
+    # switching back drops the element instead of refusing to save
+    assert draft.set(("steps", 1, "advance", "mode"), "next")
+    assert on_disk(project_file, "tour").steps[1].advance.element is None
+
+
+def test_messages_are_in_words_and_placed_on_guide_fields(studio):
+    draft = studio.draft("tour")
+    assert not draft.set(("name",), "  ")
+    placed, _ = draft.problems((), [f.path for f in GUIDE_FIELDS])
+    assert placed == {("name",): "cannot be empty"}
+    assert not draft.set(("trigger", "type"), "automatic") or True
+    draft.set(("name",), "Tour")
+    assert not draft.set(("trigger", "url"), {"match": "prefix", "value": "/a*"})
+    placed, _ = draft.problems((), [f.path for f in GUIDE_FIELDS])
+    assert "only works in a glob rule" in placed[("trigger", "url")]
+    assert draft.first_problem().startswith("trigger, url")
+
+
+def test_switching_a_trigger_keeps_only_what_applies():
+    data = {"trigger": {"type": "automatic", "url": {"value": "/x"}, "delay_ms": 5}, "steps": []}
+    assert tidy(set_at(data, ("trigger", "type"), "launcher"))["trigger"] == {"type": "launcher"}
+    assert tidy(set_at(data, ("trigger", "type"), "manual"))["trigger"] == {"type": "manual"}
+    assert get_at(data, ("trigger", "url", "value")) == "/x"
+    assert get_at(data, ("steps", 3, "x"), "none") == "none"
+
+
+def test_typing_in_one_field_undoes_as_one_edit_and_parts_undo_and_redo(studio, project_file):
+    draft = studio.draft("tour")
+    for text in ("C", "Cl", "Cli", "Click Save now"):
+        assert draft.set(("steps", 0, "title"), text)
+    assert on_disk(project_file, "tour").steps[0].title == "Click Save now"
+    studio.workspace.undo()
+    assert on_disk(project_file, "tour").steps[0].title == "Click save"
+    assert draft.value(("steps", 0, "title")) == "Click save"  # the open draft follows undo
+
+    copy_index = studio.duplicate_part("tour", 0)
+    assert [s.id for s in on_disk(project_file, "tour").steps] == ["a", "step-1", "b"] and copy_index == 1
+    draft.move_part(2, 0)
+    assert [s.id for s in on_disk(project_file, "tour").steps] == ["b", "a", "step-1"]
+    assert draft.delete_part(1)
+    assert [s.id for s in on_disk(project_file, "tour").steps] == ["b", "step-1"]
+    studio.workspace.undo()
+    studio.workspace.undo()
+    assert [s.id for s in on_disk(project_file, "tour").steps] == ["a", "step-1", "b"]
+    studio.workspace.redo()
+    assert [p["id"] for p in draft.parts] == ["b", "a", "step-1"]
+
+
+def test_the_last_step_cannot_be_deleted_and_checklist_items_are_parts(studio, project_file):
+    modal = studio.draft("hello")
+    assert not modal.delete_part(0)
+    checklist = studio.draft("start")
+    index = checklist.add_part()
+    assert checklist.set(("items", index, "action"), "open_url") is False
+    placed, general = checklist.problems(("items", index), [f.path for f in ITEM_FIELDS])
+    assert placed == {} and general == ["give the address this item opens (and only then)"]
+    assert checklist.set(("items", index, "url"), "https://example.com/help")
+    assert on_disk(project_file, "start").items[1].url == "https://example.com/help"
+
+
+def test_deleting_a_new_unsaved_guide_drops_it_and_a_saved_one_can_be_undone(studio, project_file):
+    tip = studio.new_guide("tooltip")
+    studio.delete(tip.id)
+    assert tip.id not in [r.id for r in studio.rows()]
+    studio.delete("hello")
+    assert "hello" not in [r.id for r in studio.rows()]
+    studio.workspace.undo()
+    assert "hello" in [r.id for r in studio.rows()]
+
+
+def test_recorded_steps_append_through_the_history(studio, project_file):
+    studio.add_capture("rec", "Recorded", capture("click", "Save"))
+    studio.add_capture("rec", "Recorded", capture("click", "Close", "close"))
+    assert [s.title for s in on_disk(project_file, "rec").steps] == ["Click Save", "Click Close"]
+    studio.workspace.undo()
+    assert [s.title for s in on_disk(project_file, "rec").steps] == ["Click Save"]
+
+
+def test_project_theme_and_settings_are_checked_and_undoable(studio, project_file):
+    assert studio.set_project_value(("theme", "primary_color"), "#ff0000") is None
+    assert studio.project().theme.primary_color == "#ff0000"
+    problem = studio.set_project_value(("theme", "primary_color"), "red")
+    assert problem and "primary color" in problem
+    assert studio.set_project_value(("settings", "app_url"), "javascript:alert(1)").endswith("(not javascript:)")
+    studio.workspace.undo()
+    assert studio.project_value(("theme", "primary_color")) == "#2563eb"
