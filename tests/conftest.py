@@ -79,3 +79,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+from .ui_fixtures import dialogs, make_window  # noqa: E402,F401 - fixtures for the studio's window

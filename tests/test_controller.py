@@ -29,7 +29,9 @@ def on_disk(path: Path, guide_id: str):
 
 
 def capture(kind="pick", name="Save", testid="save") -> Capture:
-    return Capture(kind, "http://x/settings", make_target(testid, name), "button", name, 0.9, thumbnail=b"png")
+    return Capture(
+        kind, "http://x/settings", make_target(testid, name), "button", name, 0.9, thumbnail=b"png"
+    )
 
 
 def test_a_new_guide_of_each_kind_is_saved_unless_it_needs_an_element(studio, project_file):
@@ -39,8 +41,7 @@ def test_a_new_guide_of_each_kind_is_saved_unless_it_needs_an_element(studio, pr
         assert draft.valid is not needs_element, (kind, draft.errors)
         row = next(r for r in studio.rows() if r.id == draft.id)
         if needs_element:
-            assert row.problem == "steps, step 1: a %s is attached to an element; pick one" % kind or row.problem
-            assert "pick one" in row.problem
+            assert row.problem == f"step 1, target: a {kind} is attached to an element; pick one"
             assert studio.apply_pick(draft.id, ("steps", 0, "target"), capture())
             assert studio.store.step_image(draft.id, "step-1") == b"png"
         assert on_disk(project_file, draft.id).kind == kind
@@ -142,6 +143,8 @@ def test_project_theme_and_settings_are_checked_and_undoable(studio, project_fil
     assert studio.project().theme.primary_color == "#ff0000"
     problem = studio.set_project_value(("theme", "primary_color"), "red")
     assert problem and "primary color" in problem
-    assert studio.set_project_value(("settings", "app_url"), "javascript:alert(1)").endswith("(not javascript:)")
+    assert studio.set_project_value(("settings", "app_url"), "javascript:alert(1)").endswith(
+        "(not javascript:)"
+    )
     studio.workspace.undo()
     assert studio.project_value(("theme", "primary_color")) == "#2563eb"

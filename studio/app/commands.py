@@ -101,7 +101,14 @@ class SetProject(Command):
 
     before: tuple[str, Theme, ProjectSettings]
     after: tuple[str, Theme, ProjectSettings]
+    merge_key: object = None
     text = "Edit project"
+
+    def merge(self, newer: Command) -> bool:
+        if isinstance(newer, SetProject) and self.merge_key is not None and newer.merge_key == self.merge_key:
+            self.after = newer.after
+            return True
+        return False
 
     def apply(self, store: ProjectStore) -> None:
         name, theme, settings = self.after

@@ -22,7 +22,9 @@ from .forms import Path
 from .workspace import Workspace
 
 _STARTERS: dict[str, dict[str, Any]] = {
-    "walkthrough": {"steps": [{"id": "step-1", "title": "Welcome", "body": "<p>Let us show you around.</p>"}]},
+    "walkthrough": {
+        "steps": [{"id": "step-1", "title": "Welcome", "body": "<p>Let us show you around.</p>"}]
+    },
     "tooltip": {"steps": [{"id": "step-1", "title": "Tip", "body": "<p>What this control does.</p>"}]},
     "hotspot": {"steps": [{"id": "step-1", "title": "New", "body": "<p>Something new is here.</p>"}]},
     "modal": {"steps": [{"id": "step-1", "title": "Welcome", "body": "<p>A short welcome message.</p>"}]},
@@ -38,7 +40,7 @@ class GuideRow:
     name: str
     kind: str
     problem: str | None = None
-    """Why the guide cannot be saved yet; None when it is saved."""
+    """Why the guide's last change cannot be saved yet; None when everything is saved."""
 
 
 class Studio:
@@ -68,11 +70,17 @@ class Studio:
 
     def rows(self) -> list[GuideRow]:
         """Every guide in list order, then the new ones not saved yet."""
-        rows = [GuideRow(s.id, s.name, s.kind) for s in self.store.guide_summaries()]
+        rows = []
+        for summary in self.store.guide_summaries():
+            draft = self.drafts.get(summary.id)
+            problem = draft.first_problem() if draft is not None else None
+            rows.append(GuideRow(summary.id, summary.name, summary.kind, problem))
         saved = {row.id for row in rows}
         for draft in self.drafts.values():
             if draft.id not in saved:
-                rows.append(GuideRow(draft.id, draft.data.get("name", draft.id), draft.kind, draft.first_problem()))
+                rows.append(
+                    GuideRow(draft.id, draft.data.get("name", draft.id), draft.kind, draft.first_problem())
+                )
         return rows
 
     def unsaved(self) -> list[GuideDraft]:
@@ -139,7 +147,9 @@ class Studio:
         else:
             step = step_from_capture(capture, draft.new_part_id())
             draft.add_part(part=dump_step(step))
-        self.store.put_step_images(guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
+        self.store.put_step_images(
+            guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail
+        )
         return draft
 
     def apply_pick(self, guide_id: str, path: Path, capture: Capture) -> bool:
@@ -148,7 +158,9 @@ class Studio:
         saved = draft.set(path, capture.target.model_dump(mode="json", exclude_none=True))
         if len(path) == 3 and path[0] == "steps" and path[2] == "target":
             step_id = draft.parts[path[1]]["id"]
-            self.store.put_step_images(guide_id, step_id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
+            self.store.put_step_images(
+                guide_id, step_id, screenshot=capture.screenshot, thumbnail=capture.thumbnail
+            )
         return saved
 
     def duplicate_part(self, guide_id: str, index: int) -> int:
@@ -173,7 +185,7 @@ class Studio:
         return self.store.load()
 
     def set_project_value(self, path: Path, value: Any) -> str | None:
-        """Change the name, a theme value or a setting (``("theme", "primary_color")``); the problem or None."""
+        """Change the name, a theme value or a setting ; returns the problem or None."""
         project = self.project()
         data = {
             "name": project.name,
@@ -187,7 +199,7 @@ class Studio:
             name = Project(name=data["name"]).name
         except ValidationError as exc:
             return first_error(exc, data)
-        self.workspace.set_project(name=name, theme=theme, settings=settings)
+        self.workspace.set_project(name=name, theme=theme, settings=settings, merge_key=("project", path))
         return None
 
     def project_value(self, path: Path) -> Any:

@@ -34,9 +34,8 @@ def get_at(data: Any, path: Path, default: Any = None) -> Any:
     """The value at ``path`` (keys and list indexes), or ``default`` when any part is missing."""
     node = data
     for key in path:
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        in_dict = isinstance(node, dict) and key in node
+        if in_dict or (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)):
             node = node[key]
         else:
             return default
@@ -102,6 +101,18 @@ def _field_loc(loc: tuple[Any, ...]) -> Path:
     return tuple(part for part in loc if not (isinstance(part, str) and part in KIND_KEYS))
 
 
+# Whole-guide rules that are about one field: shown on that field.
+_FIELD_OF_RULE = {"is attached to an element; pick one": ("steps", 0, "target")}
+
+
+def _placed(loc: Path, message: str) -> tuple[Path, str]:
+    if not loc:
+        for ending, field in _FIELD_OF_RULE.items():
+            if message.endswith(ending):
+                return field, message
+    return loc, message
+
+
 class GuideDraft:
     """One guide's editable data, its current problems, and the last saved version."""
 
@@ -162,7 +173,7 @@ class GuideDraft:
         try:
             guide = GUIDE.validate_python(self.data)
         except ValidationError as exc:
-            self.errors = [(_field_loc(tuple(e["loc"])), message_of(e)) for e in exc.errors()]
+            self.errors = [_placed(_field_loc(tuple(e["loc"])), message_of(e)) for e in exc.errors()]
             return None
         self.errors = []
         return guide
@@ -192,7 +203,9 @@ class GuideDraft:
         where = []
         for index, part in enumerate(loc):
             if isinstance(part, int):
-                noun = {"steps": "step", "items": "item", "buttons": "button"}.get(str(loc[index - 1]), "entry")
+                noun = {"steps": "step", "items": "item", "buttons": "button"}.get(
+                    str(loc[index - 1]), "entry"
+                )
                 where[-1:] = [f"{noun} {part + 1}"]
             else:
                 where.append(str(part).replace("_", " "))

@@ -105,10 +105,10 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         when=AUTOMATIC,
         optional=True,
     ),
+    FieldSpec(("trigger", "delay_ms"), "Delay", "int", maximum=600_000, suffix=" ms", when=AUTOMATIC),
     FieldSpec(
-        ("trigger", "delay_ms"), "Delay", "int", maximum=600_000, suffix=" ms", when=AUTOMATIC
+        ("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER
     ),
-    FieldSpec(("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER),
     FieldSpec(
         ("frequency",),
         "How often",
@@ -197,7 +197,11 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         kinds=("walkthrough",),
     ),
     FieldSpec(
-        ("advance", "url"), "Page to wait for", "url_rule", when=(("advance", "mode"), ("url",)), kinds=("walkthrough",)
+        ("advance", "url"),
+        "Page to wait for",
+        "url_rule",
+        when=(("advance", "mode"), ("url",)),
+        kinds=("walkthrough",),
     ),
     FieldSpec(
         ("advance", "sample_input"),
@@ -221,7 +225,11 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(("wait_ms",), "Wait for the element", "int", maximum=60_000, suffix=" ms", kinds=TARGETED),
     FieldSpec(
-        ("optional",), "Optional step", "bool", "QA reports a missing element as skipped.", kinds=("walkthrough",)
+        ("optional",),
+        "Optional step",
+        "bool",
+        "QA reports a missing element as skipped.",
+        kinds=("walkthrough",),
     ),
 )
 
@@ -233,7 +241,8 @@ ITEM_FIELDS: tuple[FieldSpec, ...] = (
         "Clicking it",
         "choice",
         choices=_choices(
-            ItemAction, {"none": "does nothing else", "start_guide": "starts a guide", "open_url": "opens a page"}
+            ItemAction,
+            {"none": "does nothing else", "start_guide": "starts a guide", "open_url": "opens a page"},
         ),
     ),
     FieldSpec(("guide_id",), "Guide", "guide", when=(("action",), ("start_guide",))),
@@ -264,7 +273,9 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("background_color",), "Background", "color"),
     FieldSpec(("font_family",), "Font", "line", "A CSS font list, e.g. Inter, sans-serif."),
     FieldSpec(("border_radius",), "Corner radius", "int", maximum=32, suffix=" px"),
-    FieldSpec(("backdrop_opacity",), "Backdrop", "int", "How dark the page behind gets.", maximum=90, suffix=" %"),
+    FieldSpec(
+        ("backdrop_opacity",), "Backdrop", "int", "How dark the page behind gets.", maximum=90, suffix=" %"
+    ),
 )
 
 SETTINGS_FIELDS: tuple[FieldSpec, ...] = (

@@ -43,6 +43,11 @@ class Workspace:
         self._undone.clear()
         self._notify(command)
 
+    def run(self, command: Command, *, undo: bool = False) -> None:
+        """Apply (or revert) a command for another history, and tell the listeners."""
+        (command.revert if undo else command.apply)(self.store)
+        self._notify(command)
+
     def undo(self) -> Command | None:
         """Revert the last edit, if any."""
         if not self._done:
@@ -98,11 +103,16 @@ class Workspace:
             self.execute(MoveGuide(guide_id, old, new))
 
     def set_project(
-        self, *, name: str | None = None, theme: Theme | None = None, settings: ProjectSettings | None = None
+        self,
+        *,
+        name: str | None = None,
+        theme: Theme | None = None,
+        settings: ProjectSettings | None = None,
+        merge_key: object = None,
     ) -> None:
-        """Change the project's name, theme or settings."""
+        """Change the project's name, theme or settings (one ``merge_key`` in a row undoes as one)."""
         project = self.store.load()
         before = (project.name, project.theme, project.settings)
         after = (name or project.name, theme or project.theme, settings or project.settings)
         if after != before:
-            self.execute(SetProject(before, after))
+            self.execute(SetProject(before, after, merge_key))

@@ -25,8 +25,17 @@ def message_of(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind in _PLAIN:
         return _PLAIN[kind]
-    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] == "id":
+    field = str(error["loc"][-1]) if error["loc"] else ""
+    if kind == "string_pattern_mismatch" and field == "id":
         return "use lower-case letters, digits, '-' or '_' (at most 64)"
+    if kind == "string_pattern_mismatch" and field.lower().endswith("color"):
+        return "use a colour code like #2563eb"
+    if kind == "string_pattern_mismatch" and field in ("font_family", "fontFamily"):
+        return "use font names separated by commas (letters, digits, spaces, quotes and '-')"
+    if kind == "string_pattern_mismatch" and field == "attribute":
+        return "start with a letter; use letters, digits, '_', '.' or '-'"
+    if kind == "string_pattern_mismatch" and field == "event":
+        return "use letters, digits and _ . : - (at most 64)"
     message = error["msg"]
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 

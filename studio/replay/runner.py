@@ -39,7 +39,7 @@ def start_url(guide: dict, base_url: str) -> str:
     )
 
 
-def _solo_bundle(bundle: dict, guide: dict) -> dict:
+def solo_bundle(bundle: dict, guide: dict) -> dict:
     """The bundle with only this guide, started by hand: other automatic guides stay out of the way."""
     solo = copy.deepcopy(bundle)
     solo["guides"] = [dict(copy.deepcopy(guide), trigger={"type": "manual"})]
@@ -60,8 +60,10 @@ class _GuideRun:
         deadline: float,
         login: Callable[[Any, str], None] | None = None,
         screenshots: bool = True,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.guide = guide
+        self.cancel = cancel or threading.Event()
         self.login = login
         self.screenshots = screenshots
         self.events: list[tuple[str, dict]] = []
@@ -76,7 +78,7 @@ class _GuideRun:
         self.context.add_init_script(
             script=(
                 "document.addEventListener('DOMContentLoaded', function () { GuideRuntime.init({bundle: "
-                + json.dumps(_solo_bundle(bundle, guide))
+                + json.dumps(solo_bundle(bundle, guide))
                 + f", onEvent: function (n, d) {{ window.{EVENT_BINDING}(n, "
                 + "JSON.parse(JSON.stringify(d))); } }); });"
             )
@@ -92,7 +94,7 @@ class _GuideRun:
     def wait_event(self, accept: Callable[[str, dict], bool], seconds: float) -> tuple[str, dict] | None:
         end = min(time.monotonic() + seconds, self.deadline)
         seen = 0
-        while time.monotonic() < end:
+        while time.monotonic() < end and not self.cancel.is_set():
             for name, detail in self.events[seen:]:
                 if accept(name, detail):
                     return name, detail
@@ -321,8 +323,13 @@ def replay(
     login_script: str | None = None,
     screenshots: bool = True,
     on_result: Callable[[GuideResult], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[GuideResult]:
-    """Replay the bundle's guides (or those named) and return their results in bundle order."""
+    """Replay the bundle's guides (or those named) and return their results in bundle order.
+
+    Setting ``cancel`` ends the run within a step's wait; guides not run are reported skipped.
+    """
+    cancel = cancel or threading.Event()
     guides = [g for g in bundle["guides"] if not guide_ids or g["id"] in guide_ids]
     missing = set(guide_ids or []) - {g["id"] for g in guides}
     if missing:
@@ -347,7 +354,14 @@ def replay(
                 chromium = playwright.chromium.launch(**launch_options(headless=True, explicit=browser))
             try:
                 for guide in chunk:
-                    if time.monotonic() > deadline:
+                    if cancel.is_set():
+                        result = GuideResult(
+                            guide["id"],
+                            guide["name"],
+                            guide["kind"],
+                            [StepResult("-", 0, "cancelled", "skipped", "cancelled", "run cancelled")],
+                        )
+                    elif time.monotonic() > deadline:
                         result = GuideResult(
                             guide["id"],
                             guide["name"],
@@ -374,6 +388,7 @@ def replay(
                             deadline,
                             login,
                             screenshots,
+                            cancel,
                         ).run()
                     done[guide["id"]] = result
                     if on_result:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..demo_server import DemoServer
 from .main_window import MainWindow
+from .style import apply_theme
 
 
 def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
@@ -16,6 +17,8 @@ def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Guide Studio")
     app.setOrganizationName("Guide Studio")
+    apply_theme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window = MainWindow()
     server = None
     if serve_demo:

@@ -1,35 +1,43 @@
-"""The studio's main window: the guide list grouped by kind and a details pane."""
+"""The studio's main window: guides by kind, the selected guide's steps, and its properties."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..app import Command, Workspace
-from ..browser import BrowserNotFound
-from ..domain import GUIDE_KINDS
-from ..recorder import RecorderEvent, record_into
+from ..app import Command, DeleteGuide, PutGuide, Studio, Workspace
+from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+from ..domain import GUIDE_KINDS, Project
 from ..store import ProjectFileError, ProjectStore
-from .guide_summary import summary_html
-from .recording import RecorderBridge, describe
+from .actions import build_actions
+from .flows import BrowserFlows
+from .form import FormView
+from .parts import PartsList
+from .results import ResultsView
+from .start import StartPage
+from .style import icon
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
+MAX_RECENT = 8
 
 
 class _UndoAdapter(QUndoCommand):
@@ -40,6 +48,14 @@ class _UndoAdapter(QUndoCommand):
         self.command = command
         self.window = window
 
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        """Typing in one field merges (see Command.merge)."""
+        return 1 if self.command.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        """Fold the next keystroke's edit into this one."""
+        return isinstance(other, _UndoAdapter) and self.command.merge(other.command)
+
     def redo(self) -> None:
         self.window.apply_command(self.command, undo=False)
 
@@ -47,100 +63,167 @@ class _UndoAdapter(QUndoCommand):
         self.window.apply_command(self.command, undo=True)
 
 
-class MainWindow(QMainWindow):
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+class MainWindow(BrowserFlows, QMainWindow):
     """Shows one project; opening another replaces it."""
 
-    def __init__(self, *, headless_recorder: bool = False) -> None:
+    def __init__(self, *, headless_recorder: bool = False, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings or QSettings()
         self.store: ProjectStore | None = None
-        self.recorder = RecorderBridge(headless=headless_recorder, parent=self)
-        self.recorder.event.connect(self._on_recorder_event)
-        self.recording_guide: str | None = None
-        self.recording_name = ""
-        self.undo_stack = QUndoStack(self)
         self.workspace: Workspace | None = None
+        self.studio: Studio | None = None
+        self.guide_id: str | None = None
+        self.part = 0
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle("Guide Studio")
+        self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.search = QLineEdit(placeholderText="Search guides…")
+        self.search = QLineEdit(placeholderText="Search guides (Ctrl+F)")
         self.search.setAccessibleName("Search guides")
+        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Show kinds")
+        self.kind_filter.addItem("All kinds", None)
+        for kind, (_cls, info) in GUIDE_KINDS.items():
+            self.kind_filter.addItem(icon(kind), f"{info.title}s", kind)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self._filter(self.search.text()))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Guides")
-        self.tree.currentItemChanged.connect(self._show_selected)
+        self.tree.currentItemChanged.connect(self._tree_selected)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(8, 8, 0, 8)
         column.addWidget(self.search)
+        column.addWidget(self.kind_filter)
         column.addWidget(self.tree)
 
-        self.details = QTextBrowser()
-        self.details.setOpenLinks(False)
-        self.details.setAccessibleName("Guide details")
+        self.parts = PartsList()
+        self.parts.selected.connect(self._part_selected)
+        self.parts.moved.connect(lambda a, b: QTimer.singleShot(0, lambda: self.move_part(a, b)))
+        self.parts.add.connect(self.add_part)
+        self.parts.duplicate.connect(self.duplicate_part)
+        self.parts.delete.connect(self.delete_part)
+        self.step_form = FormView(STEP_FIELDS, "Step")
+        self.item_form = FormView(ITEM_FIELDS, "Checklist item")
+        self.guide_form = FormView(GUIDE_FIELDS, "Guide")
+        self.part_stack = QStackedWidget()
+        self.part_stack.addWidget(_scrolled(self.step_form))
+        self.part_stack.addWidget(_scrolled(self.item_form))
+        for form in (self.step_form, self.item_form):
+            form.edited.connect(lambda path, value: self.edit((self.parts_key(), self.part, *path), value))
+            form.pick.connect(lambda path: self.start_pick((self.parts_key(), self.part, *path)))
+        self.guide_form.edited.connect(lambda path, value: self.edit(path, value))
+        self.guide_form.pick.connect(self.start_pick)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Properties")
+        self.tabs.addTab(self.part_stack, "Step")
+        self.tabs.addTab(_scrolled(self.guide_form), "Guide")
+        editor = QSplitter()
+        editor.addWidget(self.parts)
+        editor.addWidget(self.tabs)
+        editor.setSizes([300, 620])
+        self.start_page = StartPage()
+        self.start_page.new_guide.connect(self.new_guide)
+        self.start_page.open_recent.connect(lambda path: self.open_project(Path(path)))
+        self.center = QStackedWidget()
+        self.center.addWidget(self.start_page)
+        self.center.addWidget(editor)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setSizes([360, 920])
+        splitter.addWidget(self.center)
+        splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
 
+        self.results = ResultsView()
+        self.results.repick.connect(self.repick_failed)
+        self.results_dock = QDockWidget("Test results", self)
+        self.results_dock.setObjectName("results")
+        self.results_dock.setWidget(self.results)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
+        self.results_dock.hide()
+
+        self.recorder_label = QLabel("Browser closed")
+        self.recorder_label.setAccessibleName("Recorder state")
         self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.recorder_label)
         self.statusBar().addPermanentWidget(self.path_label)
-        self._build_menu()
-        self._show_start()
+        self.actions_ = build_actions(self)
+        self.init_flows(headless_recorder)
+        self._update_recent()
+        self._show_guide(None)
+        self._restore_geometry()
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open project…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._choose_project)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(open_action)
-        menu.addSeparator()
-        menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.delete_action = QAction("&Delete guide", self, shortcut=QKeySequence.StandardKey.Delete)
-        self.delete_action.triggered.connect(self.delete_selected)
-        for action in (undo, redo, self.delete_action):
-            edit_menu.addAction(action)
-        record_menu = self.menuBar().addMenu("&Record")
-        self.record_action = QAction("&Record walkthrough…", self, shortcut=QKeySequence("Ctrl+R"))
-        self.record_action.setToolTip("Open your app in a browser and turn each click into a step")
-        self.record_action.triggered.connect(self._ask_and_record)
-        self.stop_action = QAction(
-            "&Stop recording", self, shortcut=QKeySequence("Ctrl+Shift+R"), enabled=False
-        )
-        self.stop_action.triggered.connect(self.recorder.stop)
-        record_menu.addAction(self.record_action)
-        record_menu.addAction(self.stop_action)
+    # -- project files --------------------------------------------------------------------------
 
-    def _show_start(self) -> None:
-        hints = "".join(f"<li><b>{info.title}</b> — {info.hint}</li>" for _cls, info in GUIDE_KINDS.values())
-        self.details.setHtml(
-            "<h2>Guide Studio</h2><p>Open a project (File › Open) to see its guides.</p>"
-            f"<h3>What each kind of guide is for</h3><ul>{hints}</ul>"
-        )
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
 
-    def _choose_project(self) -> None:
+    def choose_project(self) -> None:
+        """File › Open."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", "", "Guide Studio projects (*.gstudio);;All files (*)"
+            self, "Open project", self._last_dir(), "Guide Studio projects (*.gstudio);;All files (*)"
         )
         if path:
             self.open_project(Path(path))
+
+    def create_project(self) -> None:
+        """File › New project: choose where, then open it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New project",
+            str(Path(self._last_dir()) / "guides.gstudio"),
+            "Guide Studio projects (*.gstudio)",
+        )
+        if path:
+            self.new_project(Path(path))
+
+    def new_project(self, path: Path) -> bool:
+        """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
+        if path.suffix != ".gstudio":
+            path = path.with_suffix(".gstudio")
+        try:
+            if path.exists():
+                raise ProjectFileError(f"{path.name} already exists; open it or choose another name")
+            ProjectStore.create(
+                path, Project(name=path.stem.replace("-", " ").replace("_", " ") or "Guides")
+            ).close()
+        except (ProjectFileError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot create project", str(exc))
+            return False
+        return self.open_project(path)
+
+    def _last_dir(self) -> str:
+        recent = self.settings.value("recent", []) or []
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def open_project(self, path: Path) -> bool:
         """Show the project at ``path``; on failure say why and keep the current one."""
         try:
             store = ProjectStore.open(path)
-            summaries = store.guide_summaries()
             name = store.load().name
         except ProjectFileError as exc:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
+        if not self.confirm_unsaved("open another project"):
+            store.close()
+            return False
+        self.stop_browser()
         if self.store is not None:
             self.store.close()
         self.store = store
@@ -148,137 +231,281 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(
             store, execute=lambda command: self.undo_stack.push(_UndoAdapter(command, self))
         )
+        self.studio = Studio(self.workspace)
+        self.guide_id = None
         self.setWindowTitle(f"{name} — Guide Studio")
         self.path_label.setText(str(path))
-        self._populate(summaries)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(summaries)} guides", 5000)
+        self._remember(path)
+        self.refresh()
+        self._show_guide(None)
+        self.statusBar().showMessage(f"Opened {path.name}: {len(self.studio.rows())} guides", 5000)
         return True
 
-    def refresh(self) -> None:
-        """Rebuild the guide list from the open project (after the recorder added steps)."""
-        if self.store is not None:
-            self._populate(self.store.guide_summaries())
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in (self.settings.value("recent", []) or []) if p != str(path.resolve())]
+        self.settings.setValue("recent", [str(path.resolve()), *recent][:MAX_RECENT])
+        self._update_recent()
 
-    def _populate(self, summaries) -> None:
+    def _update_recent(self) -> None:
+        recent = [p for p in (self.settings.value("recent", []) or []) if Path(p).exists()]
+        self.start_page.set_recent(recent)
+        self.start_page.set_enabled_kinds(self.store is not None)
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in recent:
+            menu.addAction(Path(path).name, lambda p=path: self.open_project(Path(p)))
+        menu.setEnabled(bool(recent))
+
+    def confirm_unsaved(self, doing: str) -> bool:
+        """Ask before dropping guides whose changes are not valid (so not saved) yet."""
+        unsaved = self.studio.unsaved() if self.studio else []
+        if not unsaved:
+            return True
+        names = ", ".join(f"“{d.data.get('name', d.id)}”" for d in unsaved)
+        answer = QMessageBox.question(
+            self,
+            "Unfinished changes",
+            f"{names}: the last change is not complete ({unsaved[0].first_problem()}), so it is not saved. "
+            f"Discard it and {doing}?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- the guide list ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the guide list from the project (keeps the selection)."""
+        if self.studio is None:
+            return
+        self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for kind, (_cls, info) in GUIDE_KINDS.items():
             groups[kind] = QTreeWidgetItem(self.tree, [info.title])
+            groups[kind].setIcon(0, icon(kind))
             groups[kind].setFlags(Qt.ItemFlag.ItemIsEnabled)
-        for summary in summaries:
-            parent = groups.get(summary.kind)
+        current = None
+        for row in self.studio.rows():
+            parent = groups.get(row.kind)
             if parent is None:
                 continue
-            item = QTreeWidgetItem(parent, [summary.name])
-            item.setData(0, GUIDE_ID_ROLE, summary.id)
+            item = QTreeWidgetItem(parent, [row.name if row.problem is None else f"● {row.name} (not saved)"])
+            item.setData(0, GUIDE_ID_ROLE, row.id)
+            item.setToolTip(0, row.problem or row.id)
+            if row.id == self.guide_id:
+                current = item
         for kind, group in groups.items():
             group.setText(0, f"{GUIDE_KINDS[kind][1].title}s ({group.childCount()})")
         self.tree.expandAll()
-
-    def _show_selected(self, item: QTreeWidgetItem | None) -> None:
-        guide_id = item.data(0, GUIDE_ID_ROLE) if item else None
-        if not guide_id or self.store is None:
-            return
-        try:
-            self.details.setHtml(summary_html(self.store.get_guide(guide_id)))
-        except ProjectFileError as exc:
-            self.details.setPlainText(str(exc))
+        if current is not None:
+            self.tree.setCurrentItem(current)
+        self.tree.blockSignals(False)
+        self._filter(self.search.text())
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
+        kind = self.kind_filter.currentData()
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
+            group_kind = list(GUIDE_KINDS)[index]
+            group.setHidden(kind is not None and group_kind != kind)
             for child_index in range(group.childCount()):
                 child = group.child(child_index)
                 child.setHidden(bool(needle) and needle not in child.text(0).lower())
 
-    # -- editing ---------------------------------------------------------------------------
+    def _tree_selected(self, item: QTreeWidgetItem | None) -> None:
+        guide_id = item.data(0, GUIDE_ID_ROLE) if item else None
+        if guide_id:
+            self.select_guide(guide_id)
+
+    def select_guide(self, guide_id: str | None, part: int = 0) -> None:
+        """Show a guide's steps and properties (None: the start page)."""
+        self.guide_id = guide_id
+        self.part = part
+        self._show_guide(guide_id)
+        if guide_id is not None:
+            self._select_in_tree(guide_id)
+
+    def _select_in_tree(self, guide_id: str) -> None:
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                if child.data(0, GUIDE_ID_ROLE) == guide_id and self.tree.currentItem() is not child:
+                    self.tree.blockSignals(True)
+                    self.tree.setCurrentItem(child)
+                    self.tree.blockSignals(False)
+
+    def selected_guide(self) -> str | None:
+        """The id of the guide being edited."""
+        return self.guide_id
+
+    # -- the selected guide -----------------------------------------------------------------------
+
+    def draft(self):
+        """The selected guide's draft, or None."""
+        if self.studio is None or self.guide_id is None:
+            return None
+        try:
+            return self.studio.draft(self.guide_id)
+        except ProjectFileError:
+            return None
+
+    def parts_key(self) -> str:
+        """``steps`` or ``items``."""
+        draft = self.draft()
+        return draft.parts_key if draft else "steps"
+
+    def _show_guide(self, guide_id: str | None) -> None:
+        draft = self.draft() if guide_id else None
+        self.actions_.set_guide_actions(draft is not None)
+        if draft is None:
+            self.guide_id = None
+            self.center.setCurrentIndex(0)
+            return
+        self.center.setCurrentIndex(1)
+        noun = "Item" if draft.kind == "checklist" else "Step"
+        self.part = min(self.part, len(draft.parts) - 1)
+        rows = [
+            (
+                p["id"],
+                p.get("title", ""),
+                self.store.step_image(draft.id, p["id"]) if noun == "Step" else None,
+            )
+            for p in draft.parts
+        ]
+        self.parts.show_parts(noun, rows, self.part)
+        self.parts.setVisible(draft.kind in ("walkthrough", "checklist"))
+        self.tabs.setTabText(0, noun)
+        self.part_stack.setCurrentIndex(1 if noun == "Item" else 0)
+        self._show_forms()
+
+    def _show_forms(self) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        guides = [(row.id, row.name) for row in self.studio.rows() if row.id != draft.id]
+        scope = (draft.parts_key, self.part)
+        form = self.item_form if draft.kind == "checklist" else self.step_form
+        form.title.setText(
+            f"{'Item' if draft.kind == 'checklist' else 'Step'} {self.part + 1} of {len(draft.parts)}"
+        )
+        form.show_values(
+            draft.kind,
+            lambda path: draft.value(scope + path),
+            draft.problems(scope, [s.path for s in form.specs]),
+            guides,
+        )
+        info = GUIDE_KINDS[draft.kind][1]
+        self.guide_form.title.setText(f"{info.title}: {draft.data.get('name', '')}")
+        self.guide_form.show_values(
+            draft.kind, draft.value, draft.problems((), [s.path for s in GUIDE_FIELDS]), guides
+        )
+        problem = draft.first_problem()
+        self.statusBar().showMessage(f"Not saved yet — {problem}" if problem else "")
+
+    def _part_selected(self, index: int) -> None:
+        self.part = index
+        self._show_forms()
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def edit(self, path: tuple, value) -> None:
+        """A field changed in a form: validate, save when valid, show messages."""
+        draft = self.draft()
+        if draft is None:
+            return
+        was_valid = draft.valid
+        draft.set(path, value)
+        if draft.valid != was_valid or path == ("name",):
+            self.refresh()
+        if len(path) == 3 and path[2] == "title":
+            item = self.parts.list.item(path[1])
+            if item is not None:
+                item.setText(f"{path[1] + 1}. {value or '(untitled)'}")
+        self._show_forms()
+
+    def new_guide(self, kind: str) -> None:
+        """Create a guide of ``kind`` and select it; tooltips and hotspots go straight to picking."""
+        if self.studio is None:
+            QMessageBox.information(self, "New guide", "Open or create a project first (Ctrl+O / Ctrl+N).")
+            return
+        draft = self.studio.new_guide(kind)
+        self.refresh()
+        self.select_guide(draft.id)
+        if kind in ("tooltip", "hotspot"):
+            self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
 
     def apply_command(self, command: Command, *, undo: bool) -> None:
         """Run an edit (or its undo) against the project file and show the result."""
-        if self.store is None:
+        if self.workspace is None:
             return
         try:
-            (command.revert if undo else command.apply)(self.store)
+            self.workspace.run(command, undo=undo)
         except ProjectFileError as exc:
             QMessageBox.warning(self, "Cannot save", str(exc))
-        self.refresh()
-
-    def selected_guide(self) -> str | None:
-        """The id of the guide selected in the list."""
-        item = self.tree.currentItem()
-        return item.data(0, GUIDE_ID_ROLE) if item else None
+        renamed = not (
+            isinstance(command, PutGuide)
+            and command.before is not None
+            and command.before.name == command.after.name
+        )
+        if renamed:
+            self.refresh()
+        if isinstance(command, DeleteGuide) and command.guide.id == self.guide_id and not undo:
+            self.select_guide(None)
+        elif isinstance(command, PutGuide | DeleteGuide) and self.guide_id is None and undo is False:
+            pass
+        elif self.guide_id is not None:
+            self._show_guide(self.guide_id)
 
     def delete_selected(self) -> None:
         """Delete the selected guide (Undo brings it back in place)."""
-        guide_id = self.selected_guide()
-        if guide_id and self.workspace is not None:
-            self.workspace.delete_guide(guide_id)
+        if self.guide_id and self.studio is not None:
+            self.studio.delete(self.guide_id)
+            self.select_guide(None)
+            self.refresh()
             self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", 5000)
 
-    # -- recording ------------------------------------------------------------------------
+    def add_part(self) -> None:
+        """Add a step (or item) after the selected one."""
+        draft = self.draft()
+        if draft is not None:
+            self.part = draft.add_part(self.part)
+            self._show_guide(self.guide_id)
 
-    def _ask_and_record(self) -> None:
-        if self.store is None:
-            QMessageBox.information(self, "Record walkthrough", "Open or create a project first.")
+    def duplicate_part(self) -> None:
+        """Copy the selected step (with its pictures) or item."""
+        if self.draft() is not None:
+            self.part = self.studio.duplicate_part(self.guide_id, self.part)
+            self._show_guide(self.guide_id)
+
+    def delete_part(self) -> None:
+        """Delete the selected step or item (not the last one)."""
+        draft = self.draft()
+        if draft is None:
             return
-        remembered = self.store.load().settings.app_url or "http://127.0.0.1:8765/index.html"
-        url, ok = QInputDialog.getText(
-            self, "Record walkthrough", "Start address of your app:", text=remembered
-        )
-        if ok and url.strip():
-            self.start_recording(url.strip())
+        if not draft.delete_part(self.part):
+            self.statusBar().showMessage("A guide keeps at least one step; delete the guide instead", 5000)
+            return
+        self.part = max(0, self.part - 1)
+        self._show_guide(self.guide_id)
 
-    def start_recording(self, url: str) -> bool:
-        """Open the browser on ``url``; each capture becomes a step of a new walkthrough."""
-        if self.store is None or self.recorder.session.running:
-            return False
-        existing = {s.id for s in self.store.guide_summaries()}
-        number = 1
-        while f"recorded-{number}" in existing:
-            number += 1
-        self.recording_guide = f"recorded-{number}"
-        self.recording_name = f"Recorded walkthrough {number}"
-        try:
-            self.recorder.start(url)
-        except BrowserNotFound as exc:
-            QMessageBox.warning(self, "Cannot record", str(exc))
-            return False
-        settings = self.store.load().settings
-        if settings.app_url != url:
-            self.store.update_project(settings=settings.model_copy(update={"app_url": url}))
-        self.record_action.setEnabled(False)
-        self.stop_action.setEnabled(True)
-        self.statusBar().showMessage(f"Starting the browser on {url}…")
-        return True
-
-    def _on_recorder_event(self, event: RecorderEvent) -> None:
-        message = describe(event)
-        if message:
-            self.statusBar().showMessage(message)
-        if event.kind == "capture" and event.capture is not None and self.store and self.recording_guide:
-            if event.capture.kind == "pick":
-                return
-            try:
-                record_into(
-                    self.store,
-                    self.recording_guide,
-                    self.recording_name,
-                    event.capture,
-                )
-            except (ProjectFileError, ValueError) as exc:
-                self.statusBar().showMessage(f"Could not add that step: {exc}")
-                return
-            self.refresh()
-        elif event.kind == "ended":
-            self.record_action.setEnabled(True)
-            self.stop_action.setEnabled(False)
-        elif event.kind == "error":
-            QMessageBox.warning(self, "Recorder", event.message)
+    def move_part(self, index: int, to: int) -> None:
+        """Move a step or item (after a drag, or Move up / down)."""
+        draft = self.draft()
+        if draft is not None:
+            draft.move_part(index, to)
+            self.part = max(0, min(to, len(draft.parts) - 1))
+            self._show_guide(self.guide_id)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Close the recorder's browser and release the project file when the window closes."""
-        self.recorder.stop()
+        """Keep the geometry, close the browser and release the project file."""
+        if not self.confirm_unsaved("close"):
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.stop_browser()
         if self.store is not None:
             self.store.close()
+            self.store = None
         super().closeEvent(event)

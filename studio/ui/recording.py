@@ -21,9 +21,26 @@ class RecorderBridge(QObject):
             lambda e: self.event.emit(e), headless=headless, redact_inputs=redact_inputs
         )
 
-    def start(self, url: str) -> None:
-        """Open the browser on ``url`` in record mode; BrowserNotFound at once when there is none."""
-        self.session.start(url, "record")
+    def start(self, url: str, mode: str = "record") -> None:
+        """Open the browser on ``url`` (record, pick or pause); BrowserNotFound at once when there is none."""
+        self.session.start(url, mode)
+
+    def play(self, script: str, url: str) -> None:
+        """Preview: add ``script`` to every page of the browser and open ``url`` (on the recorder thread)."""
+
+        def run(page) -> None:
+            page.context.add_init_script(script=script)
+            page.goto(url, wait_until="domcontentloaded", timeout=30_000)
+
+        future = self.session.call(run)
+        future.add_done_callback(
+            lambda f: (
+                f.exception()
+                and self.event.emit(
+                    RecorderEvent("error", message=f"preview: {str(f.exception()).splitlines()[0]}")
+                )
+            )
+        )
 
     def stop(self) -> None:
         """Close the browser (waits for the recorder thread; it only sends a command)."""

@@ -1,0 +1,121 @@
+"""The studio's long work as plain functions with progress and cancel: export, test, preview (no Qt).
+
+Each takes ``progress(message, done, total)`` and a ``threading.Event`` that cancels it, so
+the window can run them on a worker thread and a test can call them directly.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import Project
+from ..export import ExportError, build_bundle, write_bundle
+from ..export.runtime import write_runtime
+from ..recorder.drift import step_url
+from ..replay.results import GuideResult
+from ..replay.runner import replay, solo_bundle
+
+Progress = Callable[[str, int, int], None]
+
+
+class Cancelled(Exception):
+    """The author cancelled the work."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote, for the success message."""
+
+    path: Path
+    guides: int
+    size: int
+    runtime: Path | None = None
+
+
+def export_project(
+    project: Project, out: Path, *, runtime: bool, progress: Progress, cancel: threading.Event
+) -> ExportResult:
+    """Write the bundle (and the runtime beside it); ExportError or OSError say why not."""
+    total = 3 if runtime else 2
+    progress("Checking the guides…", 0, total)
+    build_bundle(project)  # refuses dangling references before anything is written
+    if cancel.is_set():
+        raise Cancelled
+    progress(f"Writing {out.name}…", 1, total)
+    size = write_bundle(project, out)
+    shipped = None
+    if runtime:
+        progress("Writing the runtime…", 2, total)
+        shipped = write_runtime(out).script
+    progress("Done", total, total)
+    return ExportResult(out, sum(1 for g in project.guides if g.enabled), size, shipped)
+
+
+def preview_bundle(project: Project, guide_id: str) -> dict:
+    """A bundle with only this guide (enabled, started by hand) plus the guides it may start."""
+    enabled = project.model_copy(
+        update={
+            "guides": [
+                g.model_copy(update={"enabled": True}) if g.id == guide_id else g for g in project.guides
+            ]
+        }
+    )
+    bundle = build_bundle(enabled)
+    guide = next(g for g in bundle["guides"] if g["id"] == guide_id)
+    solo = solo_bundle(bundle, guide)
+    others = [dict(g, trigger={"type": "manual"}) for g in bundle["guides"] if g["id"] != guide_id]
+    solo["guides"].extend(others)  # reachable from buttons and checklists, never automatic
+    return solo
+
+
+def preview_script(project: Project, guide_id: str, step: int = 0) -> str:
+    """An init script that plays the guide from ``step`` once, then the runtime resumes it on each page."""
+    bundle = preview_bundle(project, guide_id)
+    marker = f"guide-studio-preview-{uuid.uuid4().hex[:12]}"
+    return (
+        "(function () { var b = " + json.dumps(bundle) + ", m = " + json.dumps(marker) + ";"
+        " function go() { if (!window.GuideRuntime || window.top !== window) return;"
+        " GuideRuntime.init({bundle: b, storageKey: 'studio-preview'});"
+        " if (!sessionStorage.getItem(m)) { sessionStorage.setItem(m, '1');"
+        f" GuideRuntime.start({json.dumps(guide_id)}, {{step: {int(step)}}}); }} }}"
+        " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go);"
+        " else go();"
+        " })();"
+    )
+
+
+def preview_url(project: Project, guide_id: str, step: int, base_url: str) -> str:
+    """The page the preview opens: where that step lives."""
+    return step_url(project.guide(guide_id), step, base_url)
+
+
+def check_guides(
+    project: Project,
+    base_url: str,
+    guide_ids: list[str] | None,
+    *,
+    progress: Progress,
+    cancel: threading.Event,
+    browser: str | None = None,
+) -> list[GuideResult]:
+    """Replay the guides headless against ``base_url`` with screenshots; partial results when cancelled."""
+    bundle = build_bundle(project)
+    shipped = {g["id"] for g in bundle["guides"]}
+    wanted = [g for g in (guide_ids or [g.id for g in project.guides]) if g in shipped]
+    if not wanted:
+        raise ExportError("nothing to test: the chosen guides are disabled")
+    done: list[GuideResult] = []
+
+    def on_result(result: GuideResult) -> None:
+        done.append(result)
+        progress(f"Tested “{result.name}”", len(done), len(wanted))
+
+    progress(f"Starting the browser for {len(wanted)} guide(s)…", 0, len(wanted))
+    return replay(
+        bundle, base_url, guide_ids=wanted, browser=browser, on_result=on_result, cancel=cancel, timeout=900
+    )

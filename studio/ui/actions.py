@@ -1,0 +1,250 @@
+"""Menus, the toolbar and keyboard shortcuts of the main window: every action has all three where it fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QToolButton
+
+from ..domain import GUIDE_KINDS
+from .style import icon
+
+Std = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    """The window's actions by name, and the ones that need a selected guide."""
+
+    by_name: dict[str, QAction] = field(default_factory=dict)
+    guide_only: list[QAction] = field(default_factory=list)
+    recent_menu: QMenu | None = None
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def set_guide_actions(self, enabled: bool) -> None:
+        """Enable what acts on the selected guide."""
+        for action in self.guide_only:
+            action.setEnabled(enabled)
+
+
+def build_actions(window: QMainWindow) -> Actions:
+    """Create the menus and toolbar of ``window`` (a MainWindow)."""
+    actions = Actions()
+
+    def make(name, text, slot, keys=None, tip="", icon_name=None, guide=False, context=None) -> QAction:
+        action = QAction(text, window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({shortcut})" if shortcut else "")
+        )
+        action.setStatusTip(tip)
+        if context is not None:
+            action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        actions.by_name[name] = action
+        if guide:
+            actions.guide_only.append(action)
+        return action
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(make("new_project", "&New project…", window.create_project, Std.New, icon_name="new"))
+    file_menu.addAction(make("open", "&Open project…", window.choose_project, Std.Open, icon_name="open"))
+    actions.recent_menu = file_menu.addMenu("Open &recent")
+    file_menu.addSeparator()
+    file_menu.addAction(
+        make(
+            "export",
+            "&Export bundle…",
+            lambda: window.export(False),
+            "Ctrl+E",
+            "Write the guide bundle",
+            "export",
+        )
+    )
+    file_menu.addAction(
+        make(
+            "export_runtime",
+            "Export bundle and &runtime…",
+            lambda: window.export(True),
+            "Ctrl+Shift+E",
+            "Write the bundle, the runtime and an embed snippet",
+        )
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(make("quit", "&Quit", window.close, Std.Quit))
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(Std.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(Std.Redo)
+    actions.by_name.update(undo=undo, redo=redo)
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(make("find", "&Find guide", window.search.setFocus, Std.Find))
+    edit_menu.addSeparator()
+    edit_menu.addAction(
+        make("add_step", "&Add step", window.add_part, "Ctrl+Shift+N", guide=True, icon_name="new")
+    )
+    edit_menu.addAction(
+        make(
+            "duplicate_step",
+            "D&uplicate step",
+            window.duplicate_part,
+            "Ctrl+D",
+            guide=True,
+            icon_name="duplicate",
+        )
+    )
+    edit_menu.addAction(make("delete_step", "Delete s&tep", window.delete_part, "Ctrl+Backspace", guide=True))
+    edit_menu.addAction(
+        make(
+            "step_up",
+            "Move step &up",
+            lambda: window.move_part(window.part, window.part - 1),
+            "Alt+Up",
+            guide=True,
+        )
+    )
+    edit_menu.addAction(
+        make(
+            "step_down",
+            "Move step do&wn",
+            lambda: window.move_part(window.part, window.part + 1),
+            "Alt+Down",
+            guide=True,
+        )
+    )
+    edit_menu.addSeparator()
+    edit_menu.addAction(
+        make(
+            "delete_guide",
+            "&Delete guide",
+            window.delete_selected,
+            Std.Delete,
+            guide=True,
+            icon_name="delete",
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+    )
+    window.tree.addAction(actions["delete_guide"])
+
+    guide_menu = bar.addMenu("&Guide")
+    new_menu = guide_menu.addMenu(icon("new"), "&New")
+    for number, (kind, (_cls, info)) in enumerate(GUIDE_KINDS.items(), 1):
+        new_menu.addAction(
+            make(
+                f"new_{kind}",
+                f"&{info.title}",
+                lambda k=kind: window.new_guide(k),
+                f"Ctrl+{number}",
+                info.hint,
+                kind,
+            )
+        )
+    guide_menu.addSeparator()
+    guide_menu.addAction(
+        make(
+            "pick",
+            "&Pick element…",
+            window.pick_current,
+            "Ctrl+P",
+            "Re-target the selected step in the browser",
+            "pick",
+            guide=True,
+        )
+    )
+    guide_menu.addAction(
+        make(
+            "preview",
+            "Pre&view",
+            window.preview,
+            "F5",
+            "Play the guide from the selected step in the browser",
+            "preview",
+            guide=True,
+        )
+    )
+    guide_menu.addAction(
+        make(
+            "test",
+            "&Test guide",
+            lambda: window.run_test(False),
+            "F6",
+            "Check the guide headless against your app",
+            "test",
+            guide=True,
+        )
+    )
+    guide_menu.addAction(make("test_all", "Test &all guides", lambda: window.run_test(True), "Shift+F6"))
+
+    record_menu = bar.addMenu("&Record")
+    record_menu.addAction(
+        make(
+            "record",
+            "&Record walkthrough…",
+            window.ask_and_record,
+            "Ctrl+R",
+            "Open your app in a browser and turn each click into a step",
+            "record",
+        )
+    )
+    stop = make("stop", "&Stop recording", window.stop_browser, "Ctrl+Shift+R", "Close the browser", "stop")
+    stop.setEnabled(False)
+    record_menu.addAction(stop)
+
+    project_menu = bar.addMenu("&Project")
+    project_menu.addAction(
+        make("theme", "&Theme and settings…", window.edit_theme, "Ctrl+,", icon_name="theme")
+    )
+
+    view_menu = bar.addMenu("&View")
+    results = window.results_dock.toggleViewAction()
+    results.setText("Test &results")
+    results.setShortcut(QKeySequence("Ctrl+Shift+T"))
+    view_menu.addAction(results)
+    view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(
+        make(
+            "about",
+            "&About Guide Studio",
+            lambda: QMessageBox.about(
+                window,
+                "About Guide Studio",
+                "Guide Studio — author in-app guides, test them in CI, ship a tiny runtime.",
+            ),
+        )
+    )
+
+    toolbar = QToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setIconSize(QSize(20, 20))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    new_button = QToolButton()
+    new_button.setText("New guide")
+    new_button.setIcon(icon("new"))
+    new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    new_button.setMenu(new_menu)
+    new_button.setAccessibleName("New guide")
+    toolbar.addWidget(new_button)
+    toolbar.addSeparator()
+    for name in ("record", "stop", "pick", "preview", "test"):
+        toolbar.addAction(actions[name])
+    toolbar.addSeparator()
+    toolbar.addAction(actions["export"])
+    toolbar.addAction(actions["theme"])
+    window.addToolBar(toolbar)
+    return actions

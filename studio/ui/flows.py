@@ -1,0 +1,297 @@
+"""The window's work with the browser and long tasks: record, pick, preview, test, export, theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ..app.tasks import check_guides, export_project, preview_script, preview_url
+from ..browser import BrowserNotFound
+from ..domain import check_safe_url
+from ..export import ExportError
+from ..recorder import RecorderEvent
+from ..recorder.repick import repick_url
+from ..store import ProjectFileError
+from .jobs import Job, progress_dialog
+from .recording import RecorderBridge, describe
+from .theme_dialog import ThemeDialog
+
+DEFAULT_APP_URL = "http://127.0.0.1:8765/index.html"
+
+
+class BrowserFlows:
+    """Mixed into MainWindow: everything that waits on the browser runs off the GUI thread."""
+
+    def init_flows(self, headless: bool) -> None:
+        """Create the recorder bridge (the browser opens only when needed)."""
+        self.recorder = RecorderBridge(headless=headless, parent=self)
+        self.recorder.event.connect(self._on_recorder_event)
+        self.recording_guide: str | None = None
+        self.recording_name = ""
+        self.pending_pick: tuple[str, tuple] | None = None
+        self.job: Job | None = None
+        self.last_results: list = []
+
+    # -- the app's address ------------------------------------------------------------------------
+
+    def app_url(self, title: str, *, ask: bool = True) -> str | None:
+        """The project's app address; asked for (and remembered) when there is none yet or ``ask``."""
+        if self.studio is None:
+            QMessageBox.information(self, title, "Open or create a project first (Ctrl+O / Ctrl+N).")
+            return None
+        remembered = self.studio.project().settings.app_url
+        if remembered and not ask:
+            return remembered
+        url, ok = QInputDialog.getText(
+            self, title, "Address of your app:", text=remembered or DEFAULT_APP_URL
+        )
+        url = url.strip()
+        if not ok or not url:
+            return None
+        try:
+            check_safe_url(url)
+        except ValueError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        if url != remembered:
+            self.studio.set_project_value(("settings", "app_url"), url)
+        return url
+
+    def _open_browser(self, url: str, mode: str) -> bool:
+        try:
+            self.recorder.start(url, mode)
+        except BrowserNotFound as exc:
+            QMessageBox.warning(self, "No browser", str(exc))
+            return False
+        self.actions_["stop"].setEnabled(True)
+        self.actions_["record"].setEnabled(False)
+        self.recorder_label.setText("Opening the browser…")
+        self.statusBar().showMessage(f"Starting the browser on {url}…")
+        return True
+
+    def stop_browser(self) -> None:
+        """Close the studio's browser (recording, picking or preview)."""
+        self.recorder.stop()
+
+    # -- recording ----------------------------------------------------------------------------------
+
+    def ask_and_record(self) -> None:
+        """Record › Record walkthrough: ask where to start (remembered per project), then record."""
+        url = self.app_url("Record walkthrough")
+        if url:
+            self.start_recording(url)
+
+    def start_recording(self, url: str) -> bool:
+        """Open the browser on ``url``; each click becomes a step of a new walkthrough."""
+        if self.studio is None or self.recorder.session.running:
+            return False
+        taken = {row.id for row in self.studio.rows()}
+        number = 1
+        while f"recorded-{number}" in taken:
+            number += 1
+        self.recording_guide = f"recorded-{number}"
+        self.recording_name = f"Recorded walkthrough {number}"
+        return self._open_browser(url, "record")
+
+    # -- picking --------------------------------------------------------------------------------------
+
+    def pick_current(self) -> None:
+        """Guide › Pick element: re-target the selected step (or the checklist item's element)."""
+        draft = self.draft()
+        if draft is None:
+            return
+        if draft.kind == "modal":
+            QMessageBox.information(
+                self, "Pick element", "A modal is centred on the page and has no element."
+            )
+            return
+        field = "element" if draft.kind == "checklist" else "target"
+        if draft.kind == "checklist":
+            self.edit(("items", self.part, "complete_when"), "element")
+        self.start_pick((draft.parts_key, self.part, field))
+
+    def start_pick(self, path: tuple) -> None:
+        """Let the author click the element for ``path`` of the selected guide in the browser."""
+        if self.studio is None or self.guide_id is None:
+            return
+        self.pending_pick = (self.guide_id, tuple(path))
+        if self.recorder.session.running:
+            self.recorder.session.set_mode("pick")
+            self.statusBar().showMessage("Click the element in the browser (Esc cancels)")
+            return
+        base = self.app_url("Pick element", ask=False)
+        if not base:
+            self.pending_pick = None
+            return
+        url = base
+        if path[0] == "steps":
+            try:
+                url = repick_url(self.store, self.guide_id, self.draft().parts[path[1]]["id"], base)
+            except (KeyError, ProjectFileError):
+                url = base
+        self._open_browser(url, "pick")
+
+    def repick_failed(self, guide_id: str, step_id: str) -> None:
+        """From the test results: select the failed step and pick its element again."""
+        try:
+            draft = self.studio.draft(guide_id)
+        except ProjectFileError:
+            return
+        index = next((i for i, part in enumerate(draft.parts) if part["id"] == step_id), 0)
+        self.select_guide(guide_id, index)
+        self.start_pick(("steps", index, "target"))
+
+    # -- recorder events ------------------------------------------------------------------------------
+
+    def _on_recorder_event(self, event: RecorderEvent) -> None:
+        message = describe(event)
+        if message:
+            self.statusBar().showMessage(message)
+        if event.kind in ("started", "mode"):
+            mode = event.mode or self.recorder.session.mode
+            self.recorder_label.setText(
+                {"record": "● Recording", "pick": "◎ Picking an element"}.get(mode, "Browser open")
+            )
+        if event.kind == "capture" and event.capture is not None and self.studio is not None:
+            self._on_capture(event)
+        elif event.kind == "ended":
+            self.recorder_label.setText("Browser closed")
+            self.actions_["record"].setEnabled(True)
+            self.actions_["stop"].setEnabled(False)
+            self.pending_pick = None
+            self.recording_guide = None
+        elif event.kind == "error":
+            QMessageBox.warning(self, "Browser", event.message)
+
+    def _on_capture(self, event: RecorderEvent) -> None:
+        capture = event.capture
+        if capture.kind == "pick":
+            if self.pending_pick is None:
+                return
+            guide_id, path = self.pending_pick
+            self.pending_pick = None
+            try:
+                saved = self.studio.apply_pick(guide_id, path, capture)
+            except (ProjectFileError, KeyError, IndexError) as exc:
+                self.statusBar().showMessage(f"Could not use that element: {exc}")
+                return
+            self.recorder.session.set_mode("record" if self.recording_guide else "pause")
+            self.refresh()
+            self.select_guide(guide_id, path[1] if isinstance(path[1], int) else 0)
+            self.statusBar().showMessage(
+                f"Picked {capture.name or 'the element'}"
+                + ("" if saved else " — the guide still needs attention"),
+                5000,
+            )
+            return
+        if self.recording_guide is None:
+            return
+        try:
+            draft = self.studio.add_capture(self.recording_guide, self.recording_name, capture)
+        except (ProjectFileError, ValueError) as exc:
+            self.statusBar().showMessage(f"Could not add that step: {exc}")
+            return
+        self.refresh()
+        self.select_guide(draft.id, len(draft.parts) - 1)
+
+    # -- preview -----------------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Guide › Preview: play the guide from the selected step, in the studio's browser."""
+        draft = self.draft()
+        if draft is None:
+            return
+        if not draft.valid:
+            QMessageBox.information(self, "Preview", f"Finish this guide first: {draft.first_problem()}")
+            return
+        base = self.app_url("Preview", ask=False)
+        if not base:
+            return
+        try:
+            project = self.studio.project()
+            script = preview_script(project, draft.id, self.part if draft.kind != "checklist" else 0)
+            url = preview_url(project, draft.id, self.part if draft.kind != "checklist" else 0, base)
+        except (ExportError, ProjectFileError) as exc:
+            QMessageBox.warning(self, "Preview", str(exc))
+            return
+        if not self.recorder.session.running and not self._open_browser(url, "pause"):
+            return
+        self.recorder.play(script, url)
+        self.statusBar().showMessage(f"Previewing “{draft.data.get('name')}” in the browser", 5000)
+
+    # -- test -------------------------------------------------------------------------------------------
+
+    def run_test(self, everything: bool) -> None:
+        """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results."""
+        if self.studio is None or (not everything and self.guide_id is None):
+            return
+        if self.job is not None and self.job.running:
+            return
+        base = self.app_url("Test", ask=False)
+        if not base:
+            return
+        project = self.studio.project()
+        ids = None if everything else [self.guide_id]
+        self.job = Job(
+            lambda progress, cancel: check_guides(project, base, ids, progress=progress, cancel=cancel)
+        )
+        dialog = progress_dialog(self.job, "Testing guides", self)
+        self.job.succeeded.connect(lambda results: self._show_results(results, self.job.cancel.is_set()))
+        self.job.failed.connect(lambda message: QMessageBox.warning(self, "Test", message))
+        self.job.start()
+        dialog.show()
+
+    def _show_results(self, results: list, cancelled: bool) -> None:
+        self.last_results = results
+        self.results.show_results(results, "Cancelled before the end." if cancelled else "")
+        self.results_dock.show()
+        self.results_dock.raise_()
+
+    # -- export ----------------------------------------------------------------------------------------
+
+    def export(self, runtime: bool) -> None:
+        """File › Export: choose the file (remembered per project); written off the GUI thread."""
+        if self.studio is None:
+            return
+        key = f"export/{self.store.path.resolve()}"
+        default = self.settings.value(key) or str(self.store.path.with_suffix(".bundle.json"))
+        path, _ = QFileDialog.getSaveFileName(self, "Export guide bundle", default, "Guide bundles (*.json)")
+        if path:
+            self.export_to(Path(path), runtime)
+
+    def export_to(self, out: Path, runtime: bool = False) -> Job:
+        """Write the bundle to ``out`` on a worker thread; a message says how it went."""
+        project = self.studio.project()
+        self.settings.setValue(f"export/{self.store.path.resolve()}", str(out))
+        self.job = Job(
+            lambda progress, cancel: export_project(
+                project, out, runtime=runtime, progress=progress, cancel=cancel
+            )
+        )
+        dialog = progress_dialog(self.job, "Exporting", self)
+        self.job.succeeded.connect(self._exported)
+        self.job.failed.connect(
+            lambda message: QMessageBox.warning(self, "Export failed", f"Nothing was exported: {message}")
+        )
+        self.job.start()
+        dialog.show()
+        return self.job
+
+    def _exported(self, result) -> None:
+        extra = f" and {result.runtime.name}" if result.runtime else ""
+        text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes){extra}."
+        self.statusBar().showMessage(text, 8000)
+        QMessageBox.information(self, "Exported", text)
+
+    # -- theme -------------------------------------------------------------------------------------------
+
+    def edit_theme(self) -> None:
+        """Project › Theme and settings."""
+        if self.studio is None:
+            return
+        dialog = ThemeDialog(self.studio, self)
+        self.undo_stack.indexChanged.connect(dialog.refresh)
+        dialog.finished.connect(lambda _r: self.undo_stack.indexChanged.disconnect(dialog.refresh))
+        dialog.show()
+        self.theme_dialog = dialog

@@ -1,0 +1,132 @@
+"""A property form built from field specs: labels, hints, an editor per field, messages inline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ..app.forms import FieldSpec, Path
+from .fields import (
+    BoolField,
+    ChoiceField,
+    ColorField,
+    DateTimeField,
+    Field,
+    GuideField,
+    HtmlField,
+    IntField,
+    LineField,
+    TargetField,
+    TextField,
+    UrlRuleField,
+)
+from .list_fields import AudienceField, ButtonsField, MediaField
+
+EDITORS: dict[str, type[Field]] = {
+    "line": LineField,
+    "text": TextField,
+    "html": HtmlField,
+    "int": IntField,
+    "bool": BoolField,
+    "choice": ChoiceField,
+    "guide": GuideField,
+    "color": ColorField,
+    "datetime": DateTimeField,
+    "url_rule": UrlRuleField,
+    "target": TargetField,
+    "buttons": ButtonsField,
+    "audience": AudienceField,
+    "media": MediaField,
+}
+ERROR_STYLE = "color: palette(highlighted-text); background: #c0392b; border-radius: 4px; padding: 2px 6px"
+
+
+class FormView(QWidget):
+    """Shows the values of one object (a guide, a step, an item, the theme) and reports edits."""
+
+    edited = Signal(tuple, object)
+    """(path within the object, new value)"""
+    pick = Signal(tuple)
+    """The author asked to pick the element for this path."""
+
+    def __init__(self, specs: tuple[FieldSpec, ...], title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.specs = specs
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        self.title = QLabel(title)
+        self.title.setObjectName("formTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.general = QLabel()
+        self.general.setWordWrap(True)
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setAccessibleName("Problems")
+        self.general.hide()
+        self.layout_ = QFormLayout()
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.title)
+        outer.addWidget(self.general)
+        outer.addLayout(self.layout_)
+        outer.addStretch()
+        self.editors: list[Field] = []
+        self.messages: list[QLabel] = []
+        for spec in specs:
+            editor = EDITORS[spec.kind](spec)
+            editor.setToolTip(spec.hint)
+            editor.edited.connect(lambda value, path=spec.path: self.edited.emit(path, value))
+            if isinstance(editor, TargetField):
+                editor.pick.connect(lambda path=spec.path: self.pick.emit(path))
+            message = QLabel()
+            message.setWordWrap(True)
+            message.setStyleSheet(ERROR_STYLE)
+            message.setAccessibleName(f"{spec.label}: problem")
+            message.hide()
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            if spec.hint and spec.kind not in ("bool",):
+                hint = QLabel(spec.hint)
+                hint.setObjectName("hint")
+                hint.setWordWrap(True)
+                column.addWidget(hint)
+            column.addWidget(message)
+            label = QLabel(spec.label)
+            label.setBuddy(editor)
+            self.layout_.addRow(label, cell)
+            self.editors.append(editor)
+            self.messages.append(message)
+
+    def show_values(
+        self,
+        kind: str,
+        value_at: Callable[[Path], Any],
+        problems: tuple[dict[Path, str], list[str]] = ({}, []),
+        guides: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Fill every applicable field, hide the rest, and show the messages."""
+        placed, general = problems
+        for row, (spec, editor, message) in enumerate(
+            zip(self.specs, self.editors, self.messages, strict=True)
+        ):
+            applies = spec.applies(kind, value_at)
+            self.layout_.setRowVisible(row, applies)
+            if not applies:
+                continue
+            if guides is not None:
+                editor.set_context(guides)
+            editor.set_value(value_at(spec.path))
+            text = placed.get(spec.path, "")
+            message.setText(text)
+            message.setVisible(bool(text))
+        self.general.setText("\n".join(general))
+        self.general.setVisible(bool(general))
+
+    def editor(self, path: Path) -> Field:
+        """The (first) editor of the field at ``path``, for tests and focus."""
+        return next(e for e in self.editors if e.spec.path == path)

@@ -1,0 +1,73 @@
+"""Long work off the GUI thread: a worker thread, progress signals, a cancel flag and a progress dialog."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..app.tasks import Cancelled
+
+
+class Job(QObject):
+    """Runs ``work(progress, cancel)`` on a thread; its signals arrive on the GUI thread."""
+
+    progress = Signal(str, int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    ended = Signal()
+
+    def __init__(self, work: Callable[..., Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.cancel = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin the work; returns at once."""
+        self.thread = threading.Thread(target=self._run, name="studio-job", daemon=True)
+        self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        """Whether the work has not finished yet."""
+        return self.thread is not None and self.thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result = self.work(
+                lambda message, done, total: self.progress.emit(message, done, total), self.cancel
+            )
+        except Cancelled:
+            self.failed.emit("Cancelled")
+        except Exception as exc:  # noqa: BLE001 - shown to the author in one line, never a traceback
+            self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.ended.emit()
+
+
+def progress_dialog(job: Job, title: str, parent: QWidget) -> QProgressDialog:
+    """A window-modal progress dialog whose Cancel sets the job's cancel flag."""
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def show(message: str, done: int, total: int) -> None:
+        dialog.setLabelText(message)
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    job.progress.connect(show)
+    dialog.canceled.connect(job.cancel.set)
+    dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
+    job.ended.connect(dialog.close)
+    job.ended.connect(dialog.deleteLater)
+    return dialog

@@ -1,0 +1,141 @@
+"""Test results: each guide's steps as found / ambiguous / low confidence / missing / hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..recorder.drift import LOW_CONFIDENCE
+from ..replay.results import GuideResult, StepResult
+
+VERDICTS = {
+    "not_found": ("Missing", "#dc2626"),
+    "ambiguous": ("Ambiguous", "#d97706"),
+    "hidden": ("Hidden", "#d97706"),
+    "covered": ("Covered", "#d97706"),
+    "offscreen": ("Off screen", "#d97706"),
+    "clipped": ("Callout clipped", "#d97706"),
+    "timeout": ("Timed out", "#dc2626"),
+    "error": ("Error", "#dc2626"),
+    "cancelled": ("Cancelled", "#6b7280"),
+}
+
+
+def verdict(step: StepResult) -> tuple[str, str]:
+    """The words and colour for a step's outcome."""
+    if step.status == "passed":
+        if step.confidence is not None and step.confidence < LOW_CONFIDENCE:
+            return f"Low confidence ({step.confidence:.0%})", "#d97706"
+        return "Found", "#16a34a"
+    if step.status == "skipped":
+        return VERDICTS.get(step.reason or "", ("Skipped", "#6b7280"))[0], "#6b7280"
+    return VERDICTS.get(step.reason or "", ("Failed", "#dc2626"))
+
+
+class ResultsView(QWidget):
+    """A tree of guides and steps beside the selected step's screenshot; offers re-pick on failures."""
+
+    repick = Signal(str, str)
+    """(guide id, step id) the author wants to re-target."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel("Run Test (F6) to check the selected guide, or Test all (Shift+F6).")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Guide and step", "Result", "Details"])
+        self.tree.setAccessibleName("Test results")
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(1, 150)
+        self.tree.currentItemChanged.connect(self._show)
+        self.picture = QLabel("Select a step to see the page as the test saw it.")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumWidth(320)
+        self.picture.setAccessibleName("Screenshot of the step")
+        self.repick_button = QPushButton("Re-pick element…")
+        self.repick_button.setEnabled(False)
+        self.repick_button.clicked.connect(self._repick)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(self.picture, 1)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.repick_button)
+        column.addLayout(row)
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setSizes([700, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.results: list[GuideResult] = []
+
+    def show_results(self, results: list[GuideResult], note: str = "") -> None:
+        """List the results, failures first expanded."""
+        self.results = results
+        self.tree.clear()
+        failed_steps = 0
+        first_failure = None
+        for result in results:
+            guide_item = QTreeWidgetItem(
+                self.tree, [result.name, "Passed" if result.passed else "Failed", ""]
+            )
+            guide_item.setForeground(1, QBrush(QColor("#16a34a" if result.passed else "#dc2626")))
+            for step in result.steps:
+                words, color = verdict(step)
+                title = f"{step.index + 1}. {step.title or step.step_id}"
+                item = QTreeWidgetItem(guide_item, [title, words, step.detail])
+                item.setForeground(1, QBrush(QColor(color)))
+                item.setData(0, Qt.ItemDataRole.UserRole, (result.guide_id, step))
+                item.setToolTip(2, step.detail)
+                if step.status == "failed":
+                    failed_steps += 1
+                    first_failure = first_failure or item
+            guide_item.setExpanded(not result.passed or len(results) == 1)
+        passed = sum(r.passed for r in results)
+        self.summary.setText(
+            f"{passed} of {len(results)} guide(s) passed, {failed_steps} step(s) failed. {note}".strip()
+        )
+        if first_failure is not None:
+            self.tree.setCurrentItem(first_failure)
+
+    def _selected(self) -> tuple[str, StepResult] | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _show(self, *_args) -> None:
+        chosen = self._selected()
+        step = chosen[1] if chosen else None
+        if step is not None and step.screenshot:
+            pixmap = QPixmap()
+            pixmap.loadFromData(step.screenshot)
+            self.picture.setPixmap(
+                pixmap.scaled(
+                    self.picture.width() - 8,
+                    max(self.picture.height() - 8, 200),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.picture.setText("No picture for this line.")
+        self.repick_button.setEnabled(
+            step is not None and step.status == "failed" and step.step_id not in ("-",)
+        )
+
+    def _repick(self) -> None:
+        chosen = self._selected()
+        if chosen:
+            self.repick.emit(chosen[0], chosen[1].step_id)

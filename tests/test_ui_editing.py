@@ -1,0 +1,377 @@
+"""The studio window driven like an author would (real widgets, offscreen): create, edit, reorder, undo."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from studio.domain import GUIDE_KINDS
+from studio.recorder.events import Capture, RecorderEvent
+from studio.store import ProjectStore
+from studio.ui.main_window import GUIDE_ID_ROLE
+
+from .conftest import EXAMPLE_PROJECT
+from .samples import make_target
+
+
+def reopened(path: Path, guide_id: str):
+    with ProjectStore.open(path, readonly=True) as store:
+        return store.get_guide(guide_id)
+
+
+def deliver_pick(window, name="Save", testid="save") -> None:
+    """The recorder's pick arriving through its real signal (the browser half is in test_ui_flows)."""
+    capture = Capture(
+        "pick", "http://x/", make_target(testid, name), "button", name, 0.9, thumbnail=b"\x89PNG"
+    )
+    window.recorder.event.emit(RecorderEvent("capture", capture=capture))
+
+
+def group_titles(window) -> list[str]:
+    return [window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())]
+
+
+def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp_path: Path):
+    copy = tmp_path / "example.gstudio"
+    copy.write_bytes(EXAMPLE_PROJECT.read_bytes())
+    window = make_window()
+    assert window.open_project(copy)
+    assert group_titles(window) == [
+        "Walkthroughs (3)",
+        "Tooltips (1)",
+        "Hotspots (1)",
+        "Modals (1)",
+        "Checklists (1)",
+    ]
+    assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
+    walkthroughs = window.tree.topLevelItem(0)
+    window.tree.setCurrentItem(walkthroughs.child(0))
+    assert walkthroughs.child(0).data(0, GUIDE_ID_ROLE) == "settings-tour"
+    steps = [window.parts.list.item(i).text() for i in range(window.parts.list.count())]
+    assert steps[:2] == ["1. Open Settings", "2. Name your company"]
+    assert window.step_form.editor(("title",)).edit.text() == "Open Settings"
+    window.search.setText("reports")
+    visible = [
+        walkthroughs.child(i).text(0)
+        for i in range(walkthroughs.childCount())
+        if not walkthroughs.child(i).isHidden()
+    ]
+    assert visible == ["Tour of Reports"]
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData("modal"))
+    assert [window.tree.topLevelItem(i).isHidden() for i in range(5)] == [True, True, True, False, True]
+
+
+def test_an_unreadable_project_shows_a_message_and_keeps_the_file(make_window, tmp_path: Path, dialogs):
+    bogus = tmp_path / "bogus.gstudio"
+    bogus.write_text("not a project")
+    digest = hashlib.sha256(bogus.read_bytes()).hexdigest()
+    window = make_window()
+    assert not window.open_project(bogus)
+    assert dialogs.messages("warning") == ["bogus.gstudio: not a Guide Studio project (not an SQLite file)"]
+    assert hashlib.sha256(bogus.read_bytes()).hexdigest() == digest
+    assert window.windowTitle() == "Guide Studio"
+
+
+def test_every_kind_from_the_start_page_into_a_new_project(make_window, tmp_path: Path, qtbot):
+    path = tmp_path / "fresh.gstudio"
+    window = make_window()
+    assert window.new_project(path)
+    assert window.center.currentWidget() is window.start_page
+    for kind in GUIDE_KINDS:
+        qtbot.mouseClick(window.start_page.kind_buttons[kind], Qt.MouseButton.LeftButton)
+        assert window.guide_id == f"{kind}-1"
+        if kind in ("tooltip", "hotspot"):  # needs its element first: listed, not saved, says why
+            assert f"● New {kind} 1 (not saved)" in [
+                window.tree.topLevelItem(i).child(j).text(0)
+                for i in range(5)
+                for j in range(window.tree.topLevelItem(i).childCount())
+            ]
+            assert (
+                window.statusBar().currentMessage()
+                == f"Pick the element for the new {kind} (Pick… or Ctrl+P)"
+            )
+            target_row = window.step_form.specs.index(window.step_form.editor(("target",)).spec)
+            assert (
+                window.step_form.messages[target_row].text()
+                == f"a {kind} is attached to an element; pick one"
+            )
+            window.pending_pick = (window.guide_id, ("steps", 0, "target"))
+            deliver_pick(window)
+    assert group_titles(window) == [f"{info.title}s (1)" for _cls, info in GUIDE_KINDS.values()]
+    window.close()
+    with ProjectStore.open(path, readonly=True) as store:
+        assert sorted(s.id for s in store.guide_summaries()) == sorted(f"{k}-1" for k in GUIDE_KINDS)
+        assert store.get_guide("tooltip-1").steps[0].target == make_target()
+        assert store.step_image("tooltip-1", "step-1") == b"\x89PNG"
+
+
+def test_every_step_field_is_edited_through_its_widget(
+    make_window, project_file: Path, qtbot, dialogs, monkeypatch
+):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("tour", 1)
+    form = window.step_form
+    title = form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "All done!")
+    body = form.editor(("body",)).edit
+    body.text.setPlainText("Read the ")
+    body.text.moveCursor(body.text.textCursor().MoveOperation.End)
+    body.toolbar.actions()[0].trigger()  # bold on
+    qtbot.keyClicks(body.text, "guide")
+    media = form.editor(("media",))
+    media.kind.setCurrentIndex(media.kind.findData("image"))
+    qtbot.keyClicks(media.src, "https://example.com/a.png")
+    assert "describe the image" in form.messages[form.specs.index(media.spec)].text()
+    qtbot.keyClicks(media.alt, "A chart")
+    placement = form.editor(("placement",)).combo
+    placement.setCurrentIndex(placement.findData("bottom"))
+    page = form.editor(("page",))
+    page.match.setCurrentIndex(page.match.findData("glob"))
+    qtbot.keyClicks(page.value_edit, "/settings/*")
+    qtbot.keyClicks(page.sample, "https://app.example.com/settings/team")
+    assert page.verdict.text() == "✓ Matches this address"
+    missing = form.editor(("on_missing",)).combo
+    missing.setCurrentIndex(missing.findData("end"))
+    form.editor(("wait_ms",)).spin.setValue(8000)
+    form.editor(("optional",)).check.setChecked(True)
+    buttons = form.editor(("buttons",))
+    qtbot.mouseClick(buttons.add_button, Qt.MouseButton.LeftButton)
+    action = buttons.grid.itemAtPosition(0, 1).widget()
+    action.setCurrentIndex(action.findData("url"))
+    assert "needs an address" in form.messages[form.specs.index(buttons.spec)].text()
+    qtbot.keyClicks(buttons.grid.itemAtPosition(0, 2).widget(), "https://example.com/help")
+    label = buttons.grid.itemAtPosition(0, 0).widget()
+    label.selectAll()
+    qtbot.keyClicks(label, "Help")
+    mode = form.editor(("advance", "mode")).combo
+    mode.setCurrentIndex(mode.findData("element"))
+    assert form.messages[form.specs.index(form.editor(("advance", "mode")).spec)].text() == (
+        "choose the element whose appearance moves the guide on"
+    )
+    assert window.tree.topLevelItem(0).child(0).text(0) == "● Tour (not saved)"
+    opened = []
+    monkeypatch.setattr(window, "_open_browser", lambda url, mode: opened.append((url, mode)) or True)
+    dialogs.texts = ["http://127.0.0.1:9/app/"]  # asked once, remembered for the project
+    qtbot.mouseClick(form.editor(("advance", "element")).pick_button, Qt.MouseButton.LeftButton)
+    assert opened == [("http://127.0.0.1:9/", "pick")]  # the step has no page of its own: the root
+    assert window.pending_pick == ("tour", ("steps", 1, "advance", "element"))
+    deliver_pick(window, "Done", "done")  # the browser half is in test_ui_flows
+    assert window.tree.topLevelItem(0).child(0).text(0) == "Tour"
+    step = reopened(project_file, "tour").steps[1]
+    assert step.title == "All done!"
+    assert step.body == "<p>Read the <strong>guide</strong></p>"
+    assert (step.media.src, step.media.alt) == ("https://example.com/a.png", "A chart")
+    assert (step.placement.value, step.on_missing.value, step.wait_ms, step.optional) == (
+        "bottom",
+        "end",
+        8000,
+        True,
+    )
+    assert (step.page.match.value, step.page.value) == ("glob", "/settings/*")
+    assert [(b.label, b.action.value, b.url) for b in step.buttons] == [
+        ("Help", "url", "https://example.com/help")
+    ]
+    assert step.advance.mode.value == "element" and step.advance.element.fingerprint.name == "Done"
+
+
+def test_every_guide_field_is_edited_through_its_widget(make_window, project_file: Path, qtbot):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("tip")
+    form = window.guide_form
+    name = form.editor(("name",)).edit
+    name.selectAll()
+    qtbot.keyClicks(name, "Billing help")
+    assert window.tree.topLevelItem(1).child(0).text(0) == "Billing help"
+    qtbot.keyClicks(form.editor(("description",)).edit, "For admins")
+    form.editor(("enabled",)).check.setChecked(False)
+    starts = form.editor(("trigger", "type")).combo
+    starts.setCurrentIndex(starts.findData("automatic"))
+    rule = form.editor(("trigger", "url"))
+    qtbot.keyClicks(rule.value_edit, "/billing")
+    form.editor(("trigger", "delay_ms")).spin.setValue(1500)
+    frequency = form.editor(("frequency",)).combo
+    frequency.setCurrentIndex(frequency.findData("always"))
+    form.editor(("priority",)).spin.setValue(90)
+    form.editor(("schedule", "start_at")).enabled.setChecked(True)
+    audience = form.editor(("audience",))
+    qtbot.mouseClick(audience.add_button, Qt.MouseButton.LeftButton)
+    op = audience.grid.itemAtPosition(0, 1).widget()
+    op.setCurrentIndex(op.findData("one_of"))
+    qtbot.keyClicks(audience.grid.itemAtPosition(0, 2).widget(), "pro, team")
+    show_on = form.editor(("show_on",)).combo
+    show_on.setCurrentIndex(show_on.findData("always"))
+    tip = reopened(project_file, "tip")
+    assert (tip.name, tip.description, tip.enabled, tip.priority, tip.show_on) == (
+        "Billing help",
+        "For admins",
+        False,
+        90,
+        "always",
+    )
+    assert (tip.trigger.type, tip.trigger.url.value, tip.trigger.delay_ms) == ("automatic", "/billing", 1500)
+    assert tip.frequency.value == "always" and tip.schedule.start_at is not None
+    assert tip.audience.conditions[0].model_dump() == {
+        "attribute": "plan",
+        "op": "one_of",
+        "value": ["pro", "team"],
+    }
+    # a launcher needs its element: the message sits on the field until one is picked
+    starts.setCurrentIndex(starts.findData("launcher"))
+    launcher_row = [i for i, s in enumerate(form.specs) if s.label == "Launcher element"][0]
+    assert form.messages[launcher_row].text() == "is required"
+    window.pending_pick = ("tip", ("trigger", "element"))
+    deliver_pick(window, "Help", "help")
+    assert reopened(project_file, "tip").trigger.type == "launcher"
+
+    window.select_guide("hello")
+    form.editor(("close_on_backdrop",)).check.setChecked(False)
+    assert reopened(project_file, "hello").close_on_backdrop is False
+    assert not form.layout_.isRowVisible(form.specs.index(form.editor(("show_on",)).spec))
+
+
+def test_checklist_items_and_settings(make_window, project_file: Path, qtbot):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("start")
+    guide_form = window.guide_form
+    title = guide_form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "First steps")
+    position = guide_form.editor(("position",)).combo
+    position.setCurrentIndex(position.findData("bottom_left"))
+    guide_form.editor(("dismissible",)).check.setChecked(False)
+    assert window.tabs.tabText(0) == "Item"
+    window.actions_["add_step"].trigger()
+    form = window.item_form
+    assert form.title.text() == "Item 2 of 2"
+    task = form.editor(("title",)).edit
+    task.selectAll()
+    qtbot.keyClicks(task, "Invite a colleague")
+    action = form.editor(("action",)).combo
+    action.setCurrentIndex(action.findData("start_guide"))
+    guide = form.editor(("guide_id",)).combo
+    guide.setCurrentIndex(guide.findData("hello"))
+    done = form.editor(("complete_when",)).combo
+    done.setCurrentIndex(done.findData("event"))
+    qtbot.keyClicks(form.editor(("event",)).edit, "invited")
+    checklist = reopened(project_file, "start")
+    assert (checklist.title, checklist.position, checklist.dismissible) == (
+        "First steps",
+        "bottom_left",
+        False,
+    )
+    item = checklist.items[1]
+    assert (item.title, item.action.value, item.guide_id, item.complete_when.value, item.event) == (
+        "Invite a colleague",
+        "start_guide",
+        "hello",
+        "event",
+        "invited",
+    )
+
+
+def test_reorder_duplicate_delete_with_undo_and_redo(make_window, project_file: Path):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("tour")
+    window.actions_["duplicate_step"].trigger()  # a copy of step 1 right after it, selected
+    assert window.part == 1
+    assert [s.id for s in reopened(project_file, "tour").steps] == ["a", "step-1", "b"]
+    model = window.parts.list.model()
+    assert model.moveRow(
+        model.index(0, 0).parent(), 2, model.index(0, 0).parent(), 0
+    )  # a drag of "b" to the top
+    QApplication.processEvents()  # the move is applied after the drop, on the next turn of the event loop
+    assert [s.id for s in reopened(project_file, "tour").steps] == ["b", "a", "step-1"]
+    window.actions_[
+        "step_down"
+    ].trigger()  # "a" (selected after the drag... of b? no: the moved row) goes down
+    moved = [s.id for s in reopened(project_file, "tour").steps]
+    window.actions_["delete_step"].trigger()
+    after_delete = [s.id for s in reopened(project_file, "tour").steps]
+    assert len(after_delete) == 2 and set(after_delete) < set(moved)
+    window.tree.setFocus()
+    window.actions_["delete_guide"].trigger()
+    assert "tour" not in [s.id for s in ProjectStore.open(project_file, readonly=True).guide_summaries()]
+    assert window.center.currentWidget() is window.start_page
+    history = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
+    assert history[-1] == "Delete “Tour”" and len(history) == 5
+    window.undo_stack.undo()
+    assert [s.id for s in reopened(project_file, "tour").steps] == after_delete
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert [s.id for s in reopened(project_file, "tour").steps] == ["a", "b"]
+    window.select_guide("tour")
+    assert window.parts.list.count() == 2
+    while window.undo_stack.canRedo():
+        window.undo_stack.redo()
+    assert "tour" not in [s.id for s in ProjectStore.open(project_file, readonly=True).guide_summaries()]
+
+
+def test_typing_a_title_is_one_undo_step(make_window, project_file: Path, qtbot):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("hello")
+    title = window.step_form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "Welcome aboard")
+    assert window.undo_stack.count() == 1
+    assert reopened(project_file, "hello").steps[0].title == "Welcome aboard"
+    window.actions_["undo"].trigger()
+    assert reopened(project_file, "hello").steps[0].title == "Welcome"
+    assert title.text() == "Welcome"
+
+
+def test_theme_and_settings_with_preview_and_undo(make_window, project_file: Path, qtbot):
+    window = make_window()
+    window.open_project(project_file)
+    window.actions_["theme"].trigger()
+    dialog = window.theme_dialog
+    theme_form = dialog.forms[1]
+    color = theme_form.editor(("primary_color",)).edit
+    color.selectAll()
+    qtbot.keyClicks(color, "#ff00")
+    assert theme_form.messages[0].text() == "use a colour code like #2563eb"
+    qtbot.keyClicks(color, "88")
+    assert dialog.preview.theme["primary_color"] == "#ff0088"
+    theme_form.editor(("border_radius",)).spin.setValue(16)
+    settings_form = dialog.forms[2]
+    qtbot.keyClicks(settings_form.editor(("app_url",)).edit, "https://app.example.com/")
+    with ProjectStore.open(project_file, readonly=True) as store:
+        project = store.load()
+    assert (project.theme.primary_color, project.theme.border_radius) == ("#ff0088", 16)
+    assert project.settings.app_url == "https://app.example.com/"
+    assert window.undo_stack.undoText() == "Edit project"
+    window.undo_stack.undo()  # the address, typed in one go
+    assert settings_form.editor(("app_url",)).edit.text() == ""
+    window.undo_stack.undo()
+    assert theme_form.editor(("border_radius",)).spin.value() == 8
+
+
+def test_geometry_and_recent_projects_are_remembered(make_window, project_file: Path, tmp_path: Path):
+    first = make_window()
+    first.open_project(project_file)
+    first.resize(760, 560)  # within the offscreen screen (800×600), which restoreGeometry clamps to
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (760, 560)
+    assert [a.text() for a in second.actions_.recent_menu.actions()] == ["sample.gstudio"]
+    settings = QSettings(str(tmp_path / "studio-settings.ini"), QSettings.Format.IniFormat)
+    assert settings.value("recent") == [str(project_file.resolve())]
+
+
+def test_closing_with_an_unfinished_guide_asks_first(make_window, project_file: Path, dialogs):
+    window = make_window()
+    window.open_project(project_file)
+    window.new_guide("hotspot")
+    dialogs.question = False
+    assert not window.close()
+    assert "is attached to an element" in dialogs.messages("question")[0]
+    dialogs.question = True
+    assert window.close()
