@@ -1,5 +1,5 @@
 # Shortcuts for ./dev (which works without make on a fresh machine).
-.PHONY: run test bench setup schema example runtime
+.PHONY: run test bench setup schema example runtime screenshots
 
 run:
 	./dev run
@@ -21,3 +21,6 @@ example: setup
 
 runtime: setup
 	.venv/bin/python scripts/build_runtime.py
+
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/studio_screenshots.py

@@ -1,4 +1,4 @@
-"""Take the screenshots under docs/screenshots: each guide kind on the demo app, and the studio.
+"""Take the screenshots under docs/screenshots: each guide kind played on the demo app.
 
 .venv/bin/python scripts/screenshots.py
 """
@@ -6,10 +6,7 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,28 +82,7 @@ def runtime_shots() -> None:
         browser.close()
 
 
-def studio_shot() -> None:
-    """The main window on a copy of the example project (offscreen Qt)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from studio.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    copy = Path(tempfile.mkdtemp()) / "example.gstudio"
-    shutil.copy(ROOT / "guides" / "example.gstudio", copy)
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.open_project(copy)
-    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(0))
-    window.show()
-    app.processEvents()
-    window.grab().save(str(OUT / "studio-main-window.png"))
-    window.close()
-
-
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     runtime_shots()
-    studio_shot()
     print(f"wrote screenshots to {OUT.relative_to(ROOT)}")

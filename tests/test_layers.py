@@ -69,7 +69,7 @@ def test_the_guard_would_catch_an_offender(tmp_path: Path):
 def test_core_imports_without_qt():
     code = (
         "import sys, studio, studio.domain, studio.store, studio.export, studio.cli, studio.browser, "
-        "studio.demo_server\n"
+        "studio.demo_server, studio.app, studio.app.tasks, studio.recorder, studio.replay\n"
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "assert not loaded, loaded\n"
     )

@@ -181,12 +181,16 @@ class Studio:
     # -- the project's own settings ------------------------------------------------------------
 
     def project(self) -> Project:
-        """The project as saved."""
+        """The whole project as saved (every guide: for export, test and preview)."""
         return self.store.load()
+
+    def header(self) -> Project:
+        """The project's name, theme and settings, without loading its guides."""
+        return self.store.header()
 
     def set_project_value(self, path: Path, value: Any) -> str | None:
         """Change the name, a theme value or a setting ; returns the problem or None."""
-        project = self.project()
+        project = self.header()
         data = {
             "name": project.name,
             "theme": project.theme.model_dump(mode="json"),
@@ -204,7 +208,7 @@ class Studio:
 
     def project_value(self, path: Path) -> Any:
         """The current value of the name, a theme value or a setting."""
-        project = self.project()
+        project = self.header()
         data = {
             "name": project.name,
             "theme": project.theme.model_dump(mode="json"),

@@ -23,6 +23,14 @@ from ..replay.runner import replay, solo_bundle
 Progress = Callable[[str, int, int], None]
 
 
+def load_project(path: Path) -> Project:
+    """The saved project, read through a connection of the calling thread (for worker threads)."""
+    from ..store import ProjectStore
+
+    with ProjectStore.open(path, readonly=True) as store:
+        return store.load()
+
+
 class Cancelled(Exception):
     """The author cancelled the work."""
 

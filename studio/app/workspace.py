@@ -111,7 +111,7 @@ class Workspace:
         merge_key: object = None,
     ) -> None:
         """Change the project's name, theme or settings (one ``merge_key`` in a row undoes as one)."""
-        project = self.store.load()
+        project = self.store.header()
         before = (project.name, project.theme, project.settings)
         after = (name or project.name, theme or project.theme, settings or project.settings)
         if after != before:

@@ -184,6 +184,7 @@ class _GuideRun:
             outcome.detail = "the step never showed" + (
                 f" (waiting for page {step['page']['value']})" if step.get("page") else ""
             )
+            outcome.screenshot = self.page.screenshot()  # failures are always pictured
             return
         name, detail = event
         if name == "target_not_found":
@@ -193,6 +194,7 @@ class _GuideRun:
                 return
             outcome.status, outcome.reason = "failed", detail.get("reason", "not_found")
             outcome.detail = f"target {outcome.reason}: {_describe(step.get('target'))}"
+            outcome.screenshot = self.page.screenshot()
             return
         if name != "step_shown":
             outcome.status, outcome.reason, outcome.detail = (

@@ -135,19 +135,28 @@ class ProjectStore:
     def load(self) -> Project:
         """The whole project, guides in their list order."""
         with self._session() as session:
-            row = session.get(ProjectRow, 1)
-            if row is None:
-                raise ProjectFileError(f"{self.path.name}: the project file has no project record")
+            project = self._header(session)
             rows = session.exec(select(GuideRow).order_by(col(GuideRow.position))).all()
-            try:
-                theme = Theme.model_validate_json(row.theme)
-                settings = ProjectSettings.model_validate_json(row.settings)
-            except ValidationError as exc:
-                raise ProjectFileError(
-                    f"{self.path.name}: project settings are not valid: {first_error(exc)}"
-                ) from None
             guides = [self._parse(guide) for guide in rows]
-        return Project(name=row.name, theme=theme, settings=settings, guides=guides)
+        return project.model_copy(update={"guides": guides})
+
+    def header(self) -> Project:
+        """The project's name, theme and settings without its guides (cheap for big projects)."""
+        with self._session() as session:
+            return self._header(session)
+
+    def _header(self, session: Session) -> Project:
+        row = session.get(ProjectRow, 1)
+        if row is None:
+            raise ProjectFileError(f"{self.path.name}: the project file has no project record")
+        try:
+            theme = Theme.model_validate_json(row.theme)
+            settings = ProjectSettings.model_validate_json(row.settings)
+        except ValidationError as exc:
+            raise ProjectFileError(
+                f"{self.path.name}: project settings are not valid: {first_error(exc)}"
+            ) from None
+        return Project(name=row.name, theme=theme, settings=settings)
 
     def guide_summaries(self) -> list[GuideSummary]:
         """Every guide's id, kind, name and position, cheap enough for thousands."""

@@ -150,6 +150,7 @@ class ChoiceField(Field):
         super().__init__(spec)
         self.combo = QComboBox()
         self.combo.setAccessibleName(spec.label)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in choices or spec.choices:
             self.combo.addItem(label, value)
         self.combo.currentIndexChanged.connect(lambda _i: self.emit(self.combo.currentData()))

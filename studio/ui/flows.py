@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..app.tasks import check_guides, export_project, preview_script, preview_url
+from ..app.tasks import check_guides, export_project, load_project, preview_script, preview_url
 from ..browser import BrowserNotFound
 from ..domain import check_safe_url
-from ..export import ExportError
 from ..recorder import RecorderEvent
 from ..recorder.repick import repick_url
 from ..store import ProjectFileError
@@ -18,6 +19,19 @@ from .recording import RecorderBridge, describe
 from .theme_dialog import ThemeDialog
 
 DEFAULT_APP_URL = "http://127.0.0.1:8765/index.html"
+
+
+def thumbnail(png: bytes, width: int = 320) -> bytes:
+    """A small PNG of a screenshot, for the step list."""
+    image = QImage.fromData(png)
+    if image.isNull():
+        return png
+    scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    scaled.save(buffer, "PNG")
+    return bytes(data)
 
 
 class BrowserFlows:
@@ -31,6 +45,7 @@ class BrowserFlows:
         self.recording_name = ""
         self.pending_pick: tuple[str, tuple] | None = None
         self.job: Job | None = None
+        self.preview_job: Job | None = None
         self.last_results: list = []
 
     # -- the app's address ------------------------------------------------------------------------
@@ -40,7 +55,7 @@ class BrowserFlows:
         if self.studio is None:
             QMessageBox.information(self, title, "Open or create a project first (Ctrl+O / Ctrl+N).")
             return None
-        remembered = self.studio.project().settings.app_url
+        remembered = self.studio.header().settings.app_url
         if remembered and not ask:
             return remembered
         url, ok = QInputDialog.getText(
@@ -208,17 +223,23 @@ class BrowserFlows:
         base = self.app_url("Preview", ask=False)
         if not base:
             return
-        try:
-            project = self.studio.project()
-            script = preview_script(project, draft.id, self.part if draft.kind != "checklist" else 0)
-            url = preview_url(project, draft.id, self.part if draft.kind != "checklist" else 0, base)
-        except (ExportError, ProjectFileError) as exc:
-            QMessageBox.warning(self, "Preview", str(exc))
-            return
+        path, guide_id, step = self.store.path, draft.id, self.part if draft.kind != "checklist" else 0
+
+        def prepare(_progress, _cancel) -> tuple[str, str]:
+            project = load_project(path)
+            return preview_script(project, guide_id, step), preview_url(project, guide_id, step, base)
+
+        self.preview_job = Job(prepare, self)
+        self.preview_job.succeeded.connect(lambda prepared: self._play(*prepared))
+        self.preview_job.failed.connect(lambda message: QMessageBox.warning(self, "Preview", message))
+        self.preview_job.start()
+        self.statusBar().showMessage(f"Preparing the preview of “{draft.data.get('name')}”…", 5000)
+
+    def _play(self, script: str, url: str) -> None:
         if not self.recorder.session.running and not self._open_browser(url, "pause"):
             return
         self.recorder.play(script, url)
-        self.statusBar().showMessage(f"Previewing “{draft.data.get('name')}” in the browser", 5000)
+        self.statusBar().showMessage("Previewing in the browser — edit and press F5 again to replay", 5000)
 
     # -- test -------------------------------------------------------------------------------------------
 
@@ -226,15 +247,17 @@ class BrowserFlows:
         """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results."""
         if self.studio is None or (not everything and self.guide_id is None):
             return
-        if self.job is not None and self.job.running:
+        if self.job is not None and not self.job.done:
             return
         base = self.app_url("Test", ask=False)
         if not base:
             return
-        project = self.studio.project()
-        ids = None if everything else [self.guide_id]
+        path, ids = self.store.path, None if everything else [self.guide_id]
         self.job = Job(
-            lambda progress, cancel: check_guides(project, base, ids, progress=progress, cancel=cancel)
+            lambda progress, cancel: check_guides(
+                load_project(path), base, ids, progress=progress, cancel=cancel
+            ),
+            self,
         )
         dialog = progress_dialog(self.job, "Testing guides", self)
         self.job.succeeded.connect(lambda results: self._show_results(results, self.job.cancel.is_set()))
@@ -244,9 +267,34 @@ class BrowserFlows:
 
     def _show_results(self, results: list, cancelled: bool) -> None:
         self.last_results = results
+        self._keep_pictures(results)
         self.results.show_results(results, "Cancelled before the end." if cancelled else "")
         self.results_dock.show()
         self.results_dock.raise_()
+
+    def _keep_pictures(self, results: list) -> None:
+        """Steps made by hand have no pictures yet: a passing test run gives them one."""
+        if self.store is None:
+            return
+        added = 0
+        for result in results:
+            for step in result.steps:
+                if step.status != "passed" or not step.screenshot:
+                    continue
+                try:
+                    if self.store.step_image(result.guide_id, step.step_id) is not None:
+                        continue
+                    self.store.put_step_images(
+                        result.guide_id,
+                        step.step_id,
+                        screenshot=step.screenshot,
+                        thumbnail=thumbnail(step.screenshot),
+                    )
+                except ProjectFileError:
+                    return
+                added += 1
+        if added and self.guide_id is not None:
+            self._show_guide(self.guide_id)
 
     # -- export ----------------------------------------------------------------------------------------
 
@@ -262,12 +310,13 @@ class BrowserFlows:
 
     def export_to(self, out: Path, runtime: bool = False) -> Job:
         """Write the bundle to ``out`` on a worker thread; a message says how it went."""
-        project = self.studio.project()
-        self.settings.setValue(f"export/{self.store.path.resolve()}", str(out))
+        path = self.store.path
+        self.settings.setValue(f"export/{path.resolve()}", str(out))
         self.job = Job(
             lambda progress, cancel: export_project(
-                project, out, runtime=runtime, progress=progress, cancel=cancel
-            )
+                load_project(path), out, runtime=runtime, progress=progress, cancel=cancel
+            ),
+            self,
         )
         dialog = progress_dialog(self.job, "Exporting", self)
         self.job.succeeded.connect(self._exported)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..app.forms import FieldSpec, Path
 from .fields import (
@@ -52,7 +52,14 @@ class FormView(QWidget):
     pick = Signal(tuple)
     """The author asked to pick the element for this path."""
 
-    def __init__(self, specs: tuple[FieldSpec, ...], title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        specs: tuple[FieldSpec, ...],
+        title: str = "",
+        parent: QWidget | None = None,
+        *,
+        stretch: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.specs = specs
         outer = QVBoxLayout(self)
@@ -71,7 +78,8 @@ class FormView(QWidget):
         outer.addWidget(self.title)
         outer.addWidget(self.general)
         outer.addLayout(self.layout_)
-        outer.addStretch()
+        if stretch:
+            outer.addStretch()
         self.editors: list[Field] = []
         self.messages: list[QLabel] = []
         for spec in specs:
@@ -86,6 +94,7 @@ class FormView(QWidget):
             message.setAccessibleName(f"{spec.label}: problem")
             message.hide()
             cell = QWidget()
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             column = QVBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)

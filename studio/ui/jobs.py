@@ -25,6 +25,12 @@ class Job(QObject):
         self.work = work
         self.cancel = threading.Event()
         self.thread: threading.Thread | None = None
+        self.done = False
+        """Set on the GUI thread once the result (or failure) has been handled there."""
+        self.ended.connect(self._mark_done)
+
+    def _mark_done(self) -> None:
+        self.done = True
 
     def start(self) -> None:
         """Begin the work; returns at once."""

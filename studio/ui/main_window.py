@@ -9,7 +9,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -26,18 +25,18 @@ from PySide6.QtWidgets import (
 
 from ..app import Command, DeleteGuide, PutGuide, Studio, Workspace
 from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
-from ..domain import GUIDE_KINDS, Project
+from ..domain import GUIDE_KINDS
 from ..store import ProjectFileError, ProjectStore
 from .actions import build_actions
 from .flows import BrowserFlows
 from .form import FormView
 from .parts import PartsList
+from .projects import ProjectFiles
 from .results import ResultsView
 from .start import StartPage
 from .style import icon
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
-MAX_RECENT = 8
 
 
 class _UndoAdapter(QUndoCommand):
@@ -71,7 +70,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-class MainWindow(BrowserFlows, QMainWindow):
+class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
     """Shows one project; opening another replaces it."""
 
     def __init__(self, *, headless_recorder: bool = False, settings: QSettings | None = None) -> None:
@@ -163,112 +162,6 @@ class MainWindow(BrowserFlows, QMainWindow):
         self._update_recent()
         self._show_guide(None)
         self._restore_geometry()
-
-    # -- project files --------------------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-
-    def choose_project(self) -> None:
-        """File › Open."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", self._last_dir(), "Guide Studio projects (*.gstudio);;All files (*)"
-        )
-        if path:
-            self.open_project(Path(path))
-
-    def create_project(self) -> None:
-        """File › New project: choose where, then open it."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "New project",
-            str(Path(self._last_dir()) / "guides.gstudio"),
-            "Guide Studio projects (*.gstudio)",
-        )
-        if path:
-            self.new_project(Path(path))
-
-    def new_project(self, path: Path) -> bool:
-        """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
-        if path.suffix != ".gstudio":
-            path = path.with_suffix(".gstudio")
-        try:
-            if path.exists():
-                raise ProjectFileError(f"{path.name} already exists; open it or choose another name")
-            ProjectStore.create(
-                path, Project(name=path.stem.replace("-", " ").replace("_", " ") or "Guides")
-            ).close()
-        except (ProjectFileError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create project", str(exc))
-            return False
-        return self.open_project(path)
-
-    def _last_dir(self) -> str:
-        recent = self.settings.value("recent", []) or []
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-    def open_project(self, path: Path) -> bool:
-        """Show the project at ``path``; on failure say why and keep the current one."""
-        try:
-            store = ProjectStore.open(path)
-            name = store.load().name
-        except ProjectFileError as exc:
-            QMessageBox.warning(self, "Cannot open project", str(exc))
-            return False
-        if not self.confirm_unsaved("open another project"):
-            store.close()
-            return False
-        self.stop_browser()
-        if self.store is not None:
-            self.store.close()
-        self.store = store
-        self.undo_stack.clear()
-        self.workspace = Workspace(
-            store, execute=lambda command: self.undo_stack.push(_UndoAdapter(command, self))
-        )
-        self.studio = Studio(self.workspace)
-        self.guide_id = None
-        self.setWindowTitle(f"{name} — Guide Studio")
-        self.path_label.setText(str(path))
-        self._remember(path)
-        self.refresh()
-        self._show_guide(None)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(self.studio.rows())} guides", 5000)
-        return True
-
-    def _remember(self, path: Path) -> None:
-        recent = [p for p in (self.settings.value("recent", []) or []) if p != str(path.resolve())]
-        self.settings.setValue("recent", [str(path.resolve()), *recent][:MAX_RECENT])
-        self._update_recent()
-
-    def _update_recent(self) -> None:
-        recent = [p for p in (self.settings.value("recent", []) or []) if Path(p).exists()]
-        self.start_page.set_recent(recent)
-        self.start_page.set_enabled_kinds(self.store is not None)
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for path in recent:
-            menu.addAction(Path(path).name, lambda p=path: self.open_project(Path(p)))
-        menu.setEnabled(bool(recent))
-
-    def confirm_unsaved(self, doing: str) -> bool:
-        """Ask before dropping guides whose changes are not valid (so not saved) yet."""
-        unsaved = self.studio.unsaved() if self.studio else []
-        if not unsaved:
-            return True
-        names = ", ".join(f"“{d.data.get('name', d.id)}”" for d in unsaved)
-        answer = QMessageBox.question(
-            self,
-            "Unfinished changes",
-            f"{names}: the last change is not complete ({unsaved[0].first_problem()}), so it is not saved. "
-            f"Discard it and {doing}?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     # -- the guide list ---------------------------------------------------------------------------
 
@@ -452,10 +345,12 @@ class MainWindow(BrowserFlows, QMainWindow):
             self.refresh()
         if isinstance(command, DeleteGuide) and command.guide.id == self.guide_id and not undo:
             self.select_guide(None)
-        elif isinstance(command, PutGuide | DeleteGuide) and self.guide_id is None and undo is False:
-            pass
         elif self.guide_id is not None:
             self._show_guide(self.guide_id)
+
+    def push_command(self, command: Command) -> None:
+        """Where the workspace sends edits: onto the undo stack (which applies them)."""
+        self.undo_stack.push(_UndoAdapter(command, self))
 
     def delete_selected(self) -> None:
         """Delete the selected guide (Undo brings it back in place)."""

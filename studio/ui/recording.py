@@ -54,8 +54,6 @@ def describe(event: RecorderEvent) -> str:
         return f"Recording on {event.url} — click through your app; Esc or End in the page stops"
     if event.kind == "capture" and event.capture is not None:
         return f"Recorded: {event.capture.kind} on {event.capture.name or 'an element'}"
-    if event.kind == "mode":
-        return f"Recorder: {event.mode}"
     if event.kind == "error":
         return f"Recorder: {event.message}"
     if event.kind == "ended":

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -61,6 +62,7 @@ class ResultsView(QWidget):
         self.picture = QLabel("Select a step to see the page as the test saw it.")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumWidth(320)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.picture.setAccessibleName("Screenshot of the step")
         self.repick_button = QPushButton("Re-pick element…")
         self.repick_button.setEnabled(False)
@@ -81,6 +83,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         self.results: list[GuideResult] = []
+        self.full: QPixmap | None = None
 
     def show_results(self, results: list[GuideResult], note: str = "") -> None:
         """List the results, failures first expanded."""
@@ -118,22 +121,32 @@ class ResultsView(QWidget):
     def _show(self, *_args) -> None:
         chosen = self._selected()
         step = chosen[1] if chosen else None
+        self.full = None
         if step is not None and step.screenshot:
-            pixmap = QPixmap()
-            pixmap.loadFromData(step.screenshot)
-            self.picture.setPixmap(
-                pixmap.scaled(
-                    self.picture.width() - 8,
-                    max(self.picture.height() - 8, 200),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+            self.full = QPixmap()
+            self.full.loadFromData(step.screenshot)
+            self._fit()
         else:
             self.picture.setText("No picture for this line.")
         self.repick_button.setEnabled(
             step is not None and step.status == "failed" and step.step_id not in ("-",)
         )
+
+    def _fit(self) -> None:
+        if self.full is not None:
+            self.picture.setPixmap(
+                self.full.scaled(
+                    max(self.picture.width() - 8, 320),
+                    max(self.picture.height() - 8, 200),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Keep the picture as large as the pane."""
+        super().resizeEvent(event)
+        self._fit()
 
     def _repick(self) -> None:
         chosen = self._selected()

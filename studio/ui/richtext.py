@@ -131,6 +131,11 @@ class RichTextEdit(QWidget):
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.addAction(action)
+            if label in ("B", "I"):
+                font = QFont()
+                font.setBold(label == "B")
+                font.setItalic(label == "I")
+                action.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -85,9 +85,9 @@ class ThemeDialog(QDialog):
         self.studio = studio
         self.setWindowTitle("Project theme and settings")
         self.forms = [
-            FormView(NAME_FIELD),
-            FormView(THEME_FIELDS, "Theme"),
-            FormView(SETTINGS_FIELDS, "Settings"),
+            FormView(NAME_FIELD, stretch=False),
+            FormView(THEME_FIELDS, "Theme", stretch=False),
+            FormView(SETTINGS_FIELDS, "Settings", stretch=False),
         ]
         self.scopes = [(), ("theme",), ("settings",)]
         self.preview = ThemePreview()
@@ -96,6 +96,7 @@ class ThemeDialog(QDialog):
         for form, scope in zip(self.forms, self.scopes, strict=True):
             form.edited.connect(lambda path, value, scope=scope: self._edit(scope + path, value))
             left.addWidget(form)
+        left.addStretch()
         right = QVBoxLayout()
         caption = QLabel("Preview")
         caption.setObjectName("paneTitle")
@@ -110,7 +111,7 @@ class ThemeDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(body)
         outer.addWidget(close)
-        self.resize(900, 600)
+        self.resize(900, 560)
         self.refresh()
 
     def _edit(self, path: tuple, value) -> None:

@@ -1,0 +1,129 @@
+"""Take the studio's screenshots under docs/studio at 1280×800, on a real (virtual) X screen.
+
+make screenshots      (runs this under xvfb-run; needs the system packages ./dev setup installs)
+
+It opens a copy of the example project with the demo app served locally, runs a real
+test of every guide (which also gives hand-made steps their pictures), breaks one target
+to show a failure, and photographs the main window, each editor and the results.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from studio.demo_server import DemoServer  # noqa: E402
+from studio.store import ProjectStore  # noqa: E402
+from studio.ui.main_window import MainWindow  # noqa: E402
+from studio.ui.style import apply_theme  # noqa: E402
+
+OUT = ROOT / "docs" / "studio"
+SIZE = (1280, 800)
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def wait_job(app: QApplication, window: MainWindow) -> None:
+    while not window.job.done:
+        app.processEvents()
+        window.job.thread.join(0.05)
+    settle(app)
+
+
+def shot(app: QApplication, widget, name: str) -> None:
+    settle(app)
+    widget.grab().save(str(OUT / name))
+    print(f"wrote docs/studio/{name}")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_theme(app, dark=False)
+    work = Path(tempfile.mkdtemp())
+    copy = work / "example.gstudio"
+    shutil.copy(ROOT / "guides" / "example.gstudio", copy)
+    server = DemoServer(port=0).start()
+    with ProjectStore.open(copy) as store:
+        settings = store.load().settings
+        store.update_project(settings=settings.model_copy(update={"app_url": server.url + "/index.html"}))
+    window = MainWindow(
+        settings=QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat), headless_recorder=True
+    )
+    window.resize(*SIZE)
+    window.show()
+    window.open_project(copy)
+    try:
+        window.run_test(True)  # real replay on the demo app; passing steps get their pictures
+        wait_job(app, window)
+        window.results_dock.hide()
+        window.resize(*SIZE)
+
+        window.select_guide(None)
+        shot(app, window, "start-page.png")
+
+        window.select_guide("settings-tour", 1)
+        window.tabs.setCurrentIndex(0)
+        shot(app, window, "main-window.png")
+
+        window.tabs.setCurrentIndex(1)
+        rule = window.guide_form.editor(("trigger", "url"))
+        rule.sample.setText("https://ledgerly.example.com/dashboard.html")
+        shot(app, window, "editor-guide.png")
+
+        for guide_id, name in (
+            ("billing-email-tip", "editor-tooltip.png"),
+            ("csv-export-hotspot", "editor-hotspot.png"),
+            ("welcome", "editor-modal.png"),
+            ("getting-started", "editor-checklist.png"),
+        ):
+            window.select_guide(guide_id, 0)
+            window.tabs.setCurrentIndex(0)
+            shot(app, window, name)
+
+        window.actions_["theme"].trigger()
+        shot(app, window.theme_dialog, "editor-theme.png")
+        window.theme_dialog.close()
+
+        # the app "changes": one element disappears; the test says where, with a picture
+        draft = window.studio.draft("reports-tour")
+        draft.set(
+            ("steps", 1, "target"),
+            {
+                "candidates": [
+                    {"kind": "test_id", "value": "gone", "attribute": "data-testid", "score": 0.95}
+                ],
+                "fingerprint": {"tag": "button", "text": "Removed in this release"},
+            },
+        )
+        window.select_guide("reports-tour", 1)
+        window.run_test(True)
+        wait_job(app, window)
+        window.resize(*SIZE)
+        window.resizeDocks([window.results_dock], [330], Qt.Orientation.Vertical)
+        shot(app, window, "test-results.png")
+        window.results_dock.hide()
+
+        apply_theme(app, dark=True)
+        window.select_guide("settings-tour", 2)
+        shot(app, window, "main-window-dark.png")
+    finally:
+        window.stop_browser()
+        window.close()
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
