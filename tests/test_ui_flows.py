@@ -141,18 +141,20 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
     )
 
 
-def test_a_test_run_can_be_cancelled(make_window, example: Path, qtbot):
+def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot, dialogs, demo_server):
     window = make_window(headless_recorder=True)
     window.open_project(example)
-    window.run_test(True)
-    window.job.cancel.set()  # what the progress dialog's Cancel does
+    window.studio.set_project_value(("settings", "app_url"), "http://127.0.0.1:9/")  # nothing listens there
+    dialogs.texts = [demo_server.url + "/index.html"]  # Test all against another address, for this run
+    window.actions_["test_elsewhere"].trigger()
+    # Cancel (what the progress dialog's button does) once the first guide is done
+    window.job.progress.connect(lambda message, *_: message.startswith("Tested") and window.job.cancel.set())
     qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
     assert window.results.summary.text().endswith("Cancelled before the end.")
-    statuses = [
-        window.results.tree.topLevelItem(i).child(0).text(1)
-        for i in range(window.results.tree.topLevelItemCount())
-    ]
-    assert "Cancelled" in statuses
+    guides = [window.results.tree.topLevelItem(i) for i in range(window.results.tree.topLevelItemCount())]
+    assert guides[0].text(1) == "Passed"  # it ran against the demo app, not the project's address
+    assert guides[-1].child(0).text(1) == "Cancelled"
+    assert window.studio.header().settings.app_url == "http://127.0.0.1:9/"
 
 
 def test_export_with_progress_and_a_remembered_location(

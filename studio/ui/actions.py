@@ -186,6 +186,15 @@ def build_actions(window: QMainWindow) -> Actions:
         )
     )
     guide_menu.addAction(make("test_all", "Test &all guides", lambda: window.run_test(True), "Shift+F6"))
+    guide_menu.addAction(
+        make(
+            "test_elsewhere",
+            "Test all against another &address…",
+            lambda: window.run_test(True, elsewhere=True),
+            "Ctrl+Shift+F6",
+            "Check every guide on another build (staging, a branch preview) without changing the project",
+        )
+    )
 
     record_menu = bar.addMenu("&Record")
     record_menu.addAction(

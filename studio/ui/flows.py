@@ -243,13 +243,27 @@ class BrowserFlows:
 
     # -- test -------------------------------------------------------------------------------------------
 
-    def run_test(self, everything: bool) -> None:
-        """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results."""
+    def run_test(self, everything: bool, *, elsewhere: bool = False) -> None:
+        """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results.
+
+        ``elsewhere`` asks for another address (a staging build) for this run only.
+        """
         if self.studio is None or (not everything and self.guide_id is None):
             return
         if self.job is not None and not self.job.done:
             return
-        base = self.app_url("Test", ask=False)
+        if elsewhere:
+            remembered = self.studio.header().settings.app_url or DEFAULT_APP_URL
+            url, ok = QInputDialog.getText(
+                self, "Test against", "Address of the build to test:", text=remembered
+            )
+            try:
+                base = check_safe_url(url) if ok and url.strip() else None
+            except ValueError as exc:
+                QMessageBox.warning(self, "Test", str(exc))
+                return
+        else:
+            base = self.app_url("Test", ask=False)
         if not base:
             return
         path, ids = self.store.path, None if everything else [self.guide_id]

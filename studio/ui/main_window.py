@@ -327,6 +327,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         self.select_guide(draft.id)
         if kind in ("tooltip", "hotspot"):
             self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
+            self.start_pick(("steps", 0, "target"))  # straight to the browser: it is what the guide needs
 
     def apply_command(self, command: Command, *, undo: bool) -> None:
         """Run an edit (or its undo) against the project file and show the result."""
