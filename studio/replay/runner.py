@@ -147,6 +147,11 @@ class _GuideRun:
             )
         return step
 
+    def _settle(self) -> None:
+        """Let the callout's placement settle (two animation frames and a margin) before probing."""
+        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        self.page.wait_for_timeout(40)
+
     def _run_steps(self, result: GuideResult) -> None:
         steps = self.guide["steps"]
         failed = False
@@ -203,6 +208,7 @@ class _GuideRun:
                 f"the guide ended early ({name})",
             )
             return
+        self._settle()
         if step.get("target"):
             probe = self.page.evaluate(TARGET_PROBE, step["target"])
             outcome.confidence = probe.get("confidence")
@@ -211,7 +217,6 @@ class _GuideRun:
                 outcome.detail = f"{probe['detail']}; target {_describe(step['target'])}"
                 outcome.screenshot = self.page.screenshot()  # failures are always pictured
                 return
-        self.page.wait_for_timeout(60)  # placement settles (two animation frames and a margin)
         callout = self.page.evaluate(CALLOUT_PROBE)
         outcome.screenshot = self.shot()
         if callout["status"] != "ok":
