@@ -398,6 +398,9 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         if not self.confirm_unsaved("close"):
             event.ignore()
             return
+        for job in (self.job, self.preview_job):
+            if job is not None and not job.done:
+                job.cancel.set()  # a test run stops within a step; its thread is a daemon
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.stop_browser()
