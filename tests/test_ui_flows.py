@@ -174,7 +174,9 @@ def test_export_with_progress_and_a_remembered_location(
     assert window.settings.value(f"export/{example.resolve()}") == str(out)
 
 
-def test_export_to_a_read_only_place_says_so_and_loses_nothing(make_window, example, tmp_path, qtbot, dialogs):
+def test_export_to_a_read_only_place_says_so_and_loses_nothing(
+    make_window, example, tmp_path, qtbot, dialogs
+):
     before = len(example.read_bytes())
     window = make_window()
     window.open_project(example)
