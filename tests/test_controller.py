@@ -148,3 +148,30 @@ def test_project_theme_and_settings_are_checked_and_undoable(studio, project_fil
     )
     studio.workspace.undo()
     assert studio.project_value(("theme", "primary_color")) == "#2563eb"
+
+
+def test_unfinished_changes_are_kept_in_the_file_until_they_are_valid(project_file):
+    with ProjectStore.open(project_file) as store:
+        studio = Studio(Workspace(store))
+        tip = studio.new_guide("tooltip")
+        studio.draft("tour").set(("steps", 1, "advance", "mode"), "url")
+    with ProjectStore.open(project_file) as store:  # as after a crash: a new studio on the file
+        studio = Studio(Workspace(store))
+        assert {r.id: r.problem for r in studio.rows() if r.problem} == {
+            "tour": "step 2, advance: give the page address that moves the guide on",
+            tip.id: "step 1, target: a tooltip is attached to an element; pick one",
+        }
+        assert studio.draft("tour").set(("steps", 1, "advance", "url"), {"match": "prefix", "value": "/done"})
+        assert set(store.drafts()) == {tip.id}
+        studio.delete(tip.id)
+        assert store.drafts() == {}
+    assert on_disk(project_file, "tour").steps[1].advance.url.value == "/done"
+
+
+def test_a_damaged_kept_change_is_dropped_not_fatal(project_file):
+    with ProjectStore.open(project_file) as store:
+        store.put_draft("tour", "{not json")
+        store.put_draft("ghost", '{"id": "other", "kind": "walkthrough"}')
+        studio = Studio(Workspace(store))
+        assert all(r.problem is None for r in studio.rows())
+        assert store.drafts() == {}

@@ -366,12 +366,28 @@ def test_geometry_and_recent_projects_are_remembered(make_window, project_file: 
     assert settings.value("recent") == [str(project_file.resolve())]
 
 
-def test_closing_with_an_unfinished_guide_asks_first(make_window, project_file: Path, dialogs):
+def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, project_file: Path, dialogs):
     window = make_window()
     window.open_project(project_file)
-    window.new_guide("hotspot")
-    dialogs.question = False
-    assert not window.close()
-    assert "is attached to an element" in dialogs.messages("question")[0]
-    dialogs.question = True
-    assert window.close()
+    window.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
+    window.select_guide("tour", 1)
+    window.step_form.editor(("advance", "mode")).combo.setCurrentIndex(
+        window.step_form.editor(("advance", "mode")).combo.findData("element")
+    )
+    assert window.close()  # nothing to ask: the unfinished changes are in the file too
+    assert dialogs.messages() == []
+    again = make_window()
+    again.open_project(project_file)
+    labels = [
+        again.tree.topLevelItem(i).child(j).text(0)
+        for i in range(5)
+        for j in range(again.tree.topLevelItem(i).childCount())
+    ]
+    assert "● New hotspot 1 (not saved)" in labels and "● Tour (not saved)" in labels
+    again.select_guide("tour", 1)
+    assert again.step_form.editor(("advance", "mode")).combo.currentData() == "element"
+    again.select_guide("hotspot-1")
+    again.delete_selected()  # dropping it forgets the kept change as well
+    again.close()
+    with ProjectStore.open(project_file) as store:
+        assert set(store.drafts()) == {"tour"}

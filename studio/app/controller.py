@@ -6,6 +6,7 @@ here is tested without a display.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,45 @@ class Studio:
         """Listen to the workspace so undo and redo show up in open drafts."""
         self.workspace = workspace
         self.drafts: dict[str, GuideDraft] = {}
+        self._kept: set[str] = set()
         workspace.on_change(self._changed)
+        self._restore()
+
+    def _restore(self) -> None:
+        """Bring back unfinished changes kept in the file (after a crash, or a close that kept them)."""
+        for guide_id, text in self.store.drafts().items():
+            try:
+                data = json.loads(text)
+                saved = self.store.get_guide(guide_id)
+            except ProjectFileError:
+                saved = None
+            except ValueError:
+                self.store.delete_draft(guide_id)
+                continue
+            foreign = not isinstance(data, dict) or data.get("id") != guide_id
+            if foreign or data.get("kind") not in GUIDE_KINDS:
+                self.store.delete_draft(guide_id)
+                continue
+            self._kept.add(guide_id)
+            self.drafts[guide_id] = self._new_draft(data, saved)
+
+    def _new_draft(self, data: dict[str, Any], saved) -> GuideDraft:
+        return GuideDraft(self._save, data, saved, self._keep)
+
+    def _keep(self, draft: GuideDraft) -> None:
+        """Unfinished changes live in the project file too, so a crash or kill loses nothing."""
+        if not draft.valid:
+            self.store.put_draft(draft.id, json.dumps(draft.data))
+            self._kept.add(draft.id)
+        elif draft.id in self._kept:
+            self.store.delete_draft(draft.id)
+            self._kept.discard(draft.id)
+
+    def _forget(self, guide_id: str) -> None:
+        self.drafts.pop(guide_id, None)
+        if guide_id in self._kept:
+            self.store.delete_draft(guide_id)
+            self._kept.discard(guide_id)
 
     @property
     def store(self):
@@ -65,7 +104,7 @@ class Studio:
         draft = self.drafts.get(guide_id)
         if draft is None:
             guide = self.store.get_guide(guide_id)
-            draft = self.drafts[guide_id] = GuideDraft(self._save, dump(guide), guide)
+            draft = self.drafts[guide_id] = self._new_draft(dump(guide), guide)
         return draft
 
     def rows(self) -> list[GuideRow]:
@@ -103,13 +142,14 @@ class Studio:
             "trigger": {"type": "manual"},
             **_STARTERS[kind],
         }
-        draft = self.drafts[data["id"]] = GuideDraft(self._save, {}, None)
+        draft = self.drafts[data["id"]] = self._new_draft(data, None)
         draft.replace(data)
         return draft
 
     def delete(self, guide_id: str) -> None:
         """Delete a guide (undoable), or drop a new one that was never saved."""
-        draft = self.drafts.pop(guide_id, None)
+        draft = self.drafts.get(guide_id)
+        self._forget(guide_id)
         if draft is not None and draft.saved is None:
             return
         self.workspace.delete_guide(guide_id)
@@ -128,10 +168,11 @@ class Studio:
         try:
             guide = self.store.get_guide(touched)
         except ProjectFileError:  # undo of an add, or a delete
-            self.drafts.pop(touched, None)
+            self._forget(touched)
             return
         if guide != draft.saved:  # changed by undo or redo, not by the draft itself
             draft.data, draft.saved, draft.errors = dump(guide), guide, []
+            self._keep(draft)
 
     # -- recording and picking -----------------------------------------------------------------
 
@@ -142,7 +183,7 @@ class Studio:
         except ProjectFileError:
             step = step_from_capture(capture, "step-1")
             data = {"kind": "walkthrough", "id": guide_id, "name": name, "steps": [dump_step(step)]}
-            draft = self.drafts[guide_id] = GuideDraft(self._save, {}, None)
+            draft = self.drafts[guide_id] = self._new_draft(data, None)
             draft.replace(data)
         else:
             step = step_from_capture(capture, draft.new_part_id())

@@ -116,13 +116,15 @@ def _placed(loc: Path, message: str) -> tuple[Path, str]:
 class GuideDraft:
     """One guide's editable data, its current problems, and the last saved version."""
 
-    def __init__(self, save, data: dict[str, Any], saved: Guide | None) -> None:
-        """``save(guide, merge_key)`` stores a valid guide (the workspace, as one undoable edit)."""
+    def __init__(self, save, data: dict[str, Any], saved: Guide | None, keep=None) -> None:
+        """``save(guide, merge_key)`` stores a valid guide (one undoable edit); ``keep(draft)`` runs after
+        every change (the studio keeps unfinished changes in the project file)."""
         self._save = save
+        self._keep = keep
         self.data = data
         self.saved = saved
         self.errors: list[tuple[Path, str]] = []
-        if saved is None:
+        if saved is None or data != dump(saved):
             self._validate()
 
     @property
@@ -162,12 +164,12 @@ class GuideDraft:
         """Take new data for the whole guide; returns whether it was valid and saved."""
         self.data = data
         guide = self._validate()
-        if guide is None:
-            return False
-        if guide != self.saved:
+        if guide is not None and guide != self.saved:
             self._save(guide, merge_key)
             self.saved = guide
-        return True
+        if self._keep is not None:
+            self._keep(self)
+        return guide is not None
 
     def _validate(self) -> Guide | None:
         try:

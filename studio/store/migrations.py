@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x47756964  # "Guid": marks an SQLite file as a Guide Studio project
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -41,7 +41,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sqlite3.Connection) -> None:
+    """Add unfinished guide changes (not valid yet, so not in ``guide``), kept across a crash."""
+    conn.execute(
+        """CREATE TABLE draft (
+            guide_id VARCHAR NOT NULL PRIMARY KEY,
+            data VARCHAR NOT NULL)"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 """Step N turns a format N-1 file (0 = new) into format N, using ``conn.execute`` only
 (never ``executescript``, which would commit half-way); add one step per format change."""
 

@@ -17,7 +17,7 @@ from ..domain import Guide, Project, ProjectSettings, Theme, first_error
 from .errors import ProjectFileError
 from .migrations import migrate
 from .project_file import ensure_writable, inspect, readonly_uri
-from .tables import GuideRow, ProjectRow, StepImageRow
+from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
 
 _GUIDE = TypeAdapter(Guide)
 
@@ -261,6 +261,28 @@ class ProjectStore:
                     session.flush()
                 if png:
                     session.add(StepImageRow(guide_id=guide_id, step_id=step_id, kind=kind, png=png))
+
+    def put_draft(self, guide_id: str, data: str) -> None:
+        """Keep a guide's unfinished change (editor JSON) so a crash does not lose it."""
+        with self._edit() as session:
+            row = session.get(DraftRow, guide_id)
+            if row is None:
+                session.add(DraftRow(guide_id=guide_id, data=data))
+            elif row.data != data:
+                row.data = data
+                session.add(row)
+
+    def delete_draft(self, guide_id: str) -> None:
+        """Forget a guide's unfinished change (it became valid and was saved, or was dropped)."""
+        with self._edit() as session:
+            row = session.get(DraftRow, guide_id)
+            if row is not None:
+                session.delete(row)
+
+    def drafts(self) -> dict[str, str]:
+        """Every unfinished change by guide id."""
+        with self._session() as session:
+            return {row.guide_id: row.data for row in session.exec(select(DraftRow)).all()}
 
     def step_image(self, guide_id: str, step_id: str, kind: str = "thumbnail") -> bytes | None:
         """A step's ``screenshot`` or ``thumbnail`` PNG, or None."""

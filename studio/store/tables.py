@@ -1,4 +1,4 @@
-"""SQLModel tables of the project file (format version 1)."""
+"""SQLModel tables of the project file (format version 3)."""
 
 from __future__ import annotations
 
@@ -37,4 +37,13 @@ class GuideRow(SQLModel, table=True):
     name: str
     position: int = Field(index=True)
     enabled: bool = True
+    data: str
+
+
+class DraftRow(SQLModel, table=True):
+    """A guide's unfinished change as the editor's JSON data: not valid yet, so not in ``guide``."""
+
+    __tablename__ = "draft"
+
+    guide_id: str = Field(primary_key=True)
     data: str

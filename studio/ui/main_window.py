@@ -395,9 +395,6 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Keep the geometry, close the browser and release the project file."""
-        if not self.confirm_unsaved("close"):
-            event.ignore()
-            return
         for job in (self.job, self.preview_job):
             if job is not None and not job.done:
                 job.cancel.set()  # a test run stops within a step; its thread is a daemon

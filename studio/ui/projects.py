@@ -70,9 +70,6 @@ class ProjectFiles:
         except ProjectFileError as exc:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
-        if not self.confirm_unsaved("open another project"):
-            store.close()
-            return False
         self.stop_browser()
         if self.store is not None:
             self.store.close()
@@ -103,17 +100,3 @@ class ProjectFiles:
         for path in recent:
             menu.addAction(Path(path).name, lambda p=path: self.open_project(Path(p)))
         menu.setEnabled(bool(recent))
-
-    def confirm_unsaved(self, doing: str) -> bool:
-        """Ask before dropping guides whose changes are not valid (so not saved) yet."""
-        unsaved = self.studio.unsaved() if self.studio else []
-        if not unsaved:
-            return True
-        names = ", ".join(f"“{d.data.get('name', d.id)}”" for d in unsaved)
-        answer = QMessageBox.question(
-            self,
-            "Unfinished changes",
-            f"{names}: the last change is not complete ({unsaved[0].first_problem()}), so it is not saved. "
-            f"Discard it and {doing}?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
