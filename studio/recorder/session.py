@@ -107,9 +107,13 @@ class RecorderSession:
         self._commands.put(("call", fn, future))
         return future
 
+    def request_stop(self) -> None:
+        """Ask the browser to close and return at once (the "ended" event follows)."""
+        self._commands.put(("stop", None, None))
+
     def stop(self, timeout: float = 15) -> None:
         """Close the browser and wait for the session to end."""
-        self._commands.put(("stop", None, None))
+        self.request_stop()
         self._ended.wait(timeout)
 
     def wait_ended(self, timeout: float | None = None) -> bool:

@@ -85,9 +85,9 @@ class BrowserFlows:
         self.statusBar().showMessage(f"Starting the browser on {url}…")
         return True
 
-    def stop_browser(self) -> None:
-        """Close the studio's browser (recording, picking or preview)."""
-        self.recorder.stop()
+    def stop_browser(self, *, wait: bool = False) -> None:
+        """Close the studio's browser (recording, picking or preview); returns at once unless ``wait``."""
+        self.recorder.stop(wait=wait)
 
     # -- recording ----------------------------------------------------------------------------------
 

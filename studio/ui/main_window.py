@@ -400,7 +400,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
                 job.cancel.set()  # a test run stops within a step; its thread is a daemon
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.stop_browser()
+        self.stop_browser(wait=True)
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -71,6 +71,8 @@ class ProjectFiles:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
         self.stop_browser()
+        self.recording_guide = None  # a capture still on its way belongs to the old project
+        self.pending_pick = None
         if self.store is not None:
             self.store.close()
         self.store = store

@@ -42,10 +42,14 @@ class RecorderBridge(QObject):
             )
         )
 
-    def stop(self) -> None:
-        """Close the browser (waits for the recorder thread; it only sends a command)."""
-        if self.session.running:
-            self.session.stop()
+    def stop(self, *, wait: bool = False) -> None:
+        """Close the browser; only waits for it (briefly) when ``wait``, e.g. as the studio quits."""
+        if not self.session.running:
+            return
+        if wait:
+            self.session.stop(timeout=5)
+        else:
+            self.session.request_stop()
 
 
 def describe(event: RecorderEvent) -> str:
