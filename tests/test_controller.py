@@ -70,6 +70,8 @@ def test_messages_are_in_words_and_placed_on_guide_fields(studio):
     assert not draft.set(("name",), "  ")
     placed, _ = draft.problems((), [f.path for f in GUIDE_FIELDS])
     assert placed == {("name",): "cannot be empty"}
+    draft.set(("name",), "x" * 201)
+    assert draft.problems((), [("name",)])[0] == {("name",): "is too long (at most 200 characters)"}
     assert not draft.set(("trigger", "type"), "automatic") or True
     draft.set(("name",), "Tour")
     assert not draft.set(("trigger", "url"), {"match": "prefix", "value": "/a*"})

@@ -148,6 +148,7 @@ def test_every_step_field_is_edited_through_its_widget(
     label = buttons.grid.itemAtPosition(0, 0).widget()
     label.selectAll()
     qtbot.keyClicks(label, "Help")
+    assert buttons.grid.itemAtPosition(0, 0).widget() is label  # not rebuilt under the author's fingers
     mode = form.editor(("advance", "mode")).combo
     mode.setCurrentIndex(mode.findData("element"))
     assert form.messages[form.specs.index(form.editor(("advance", "mode")).spec)].text() == (

@@ -36,6 +36,12 @@ def message_of(error: dict[str, Any]) -> str:
         return "start with a letter; use letters, digits, '_', '.' or '-'"
     if kind == "string_pattern_mismatch" and field == "event":
         return "use letters, digits and _ . : - (at most 64)"
+    if kind == "string_too_long":
+        return f"is too long (at most {error.get('ctx', {}).get('max_length', 'the allowed')} characters)"
+    if kind == "too_long":
+        return f"has too many entries (at most {error.get('ctx', {}).get('max_length', 'the allowed')})"
+    if kind in ("datetime_parsing", "datetime_from_date_parsing", "timezone_aware"):
+        return "give a date and time"
     message = error["msg"]
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 

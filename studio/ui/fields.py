@@ -194,7 +194,8 @@ class ColorField(Field):
         self.row.addStretch()
 
     def show_value(self, value: Any) -> None:
-        self.edit.setText(value or "")
+        if self.edit.text() != (value or ""):
+            self.edit.setText(value or "")
         self.swatch.setStyleSheet(
             f"background:{value}; border:1px solid rgba(128,128,128,0.4); border-radius:4px"
         )
@@ -226,8 +227,9 @@ class DateTimeField(Field):
         self.enabled.setChecked(value is not None)
         self.when.setEnabled(value is not None)
         if value:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
-            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+            seconds = int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
+            if self.when.dateTime().toSecsSinceEpoch() != seconds:  # leave the section being edited alone
+                self.when.setDateTime(QDateTime.fromSecsSinceEpoch(seconds))
 
     def _changed(self, *_args) -> None:
         self.when.setEnabled(self.enabled.isChecked())

@@ -44,7 +44,10 @@ class _Rows(Field):
         self.guides = guides
 
     def show_value(self, value: Any) -> None:
-        self.records = [dict(r) for r in self.list_of(value)]
+        records = [dict(r) for r in self.list_of(value)]
+        if records == self.records and self.grid.count():
+            return  # what the author is typing: rebuilding would take the focus away
+        self.records = records
         self._rebuild()
 
     def list_of(self, value: Any) -> list[dict[str, Any]]:
@@ -239,8 +242,9 @@ class MediaField(Field):
     def show_value(self, value: Any) -> None:
         value = value or {}
         self.kind.setCurrentIndex(max(self.kind.findData(value.get("kind", "image") if value else ""), 0))
-        self.src.setText(value.get("src", ""))
-        self.alt.setText(value.get("alt", ""))
+        for edit, text in ((self.src, value.get("src", "")), (self.alt, value.get("alt", ""))):
+            if edit.text() != text:
+                edit.setText(text)
         self.src.setEnabled(bool(value))
         self.alt.setEnabled(bool(value))
 
