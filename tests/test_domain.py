@@ -203,7 +203,7 @@ def test_errors_name_the_guide_and_step_in_words():
         Project.model_validate(data)
     lines = describe_errors(info.value, data)
     assert lines == [
-        "guide 1 “Welcome tour”, step 2 “" + "x" * 39 + "…”, title: String should have at most 200 characters"
+        "guide 1 “Welcome tour”, step 2 “" + "x" * 39 + "…”, title: is too long (at most 200 characters)"
     ]
 
 
