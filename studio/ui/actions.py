@@ -256,4 +256,12 @@ def build_actions(window: QMainWindow) -> Actions:
     toolbar.addAction(actions["export"])
     toolbar.addAction(actions["theme"])
     window.addToolBar(toolbar)
+
+    # right-click menus: the same actions where the author's pointer is
+    window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for name in ("preview", "test", "pick"):
+        window.tree.addAction(actions[name])
+    window.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for name in ("add_step", "duplicate_step", "step_up", "step_down", "delete_step", "pick", "preview"):
+        window.parts.list.addAction(actions[name])
     return actions
