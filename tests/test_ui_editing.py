@@ -392,3 +392,155 @@ def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, projec
     again.close()
     with ProjectStore.open(project_file) as store:
         assert set(store.drafts()) == {"tour"}
+
+
+def _dumped(guide) -> dict:
+    return guide.model_dump(mode="json", exclude_none=True)
+
+
+def _holds(stored, value) -> bool:
+    """``stored`` has ``value`` (plus any defaults the model filled in)."""
+    if isinstance(value, dict):
+        return isinstance(stored, dict) and all(_holds(stored.get(k), v) for k, v in value.items())
+    if isinstance(value, list):
+        return isinstance(stored, list) and len(stored) == len(value) and all(map(_holds, stored, value))
+    return stored == value
+
+
+def test_every_field_of_every_form_reaches_the_file(make_window, project_file: Path):
+    """Each field spec's editor, through the form's signal, ends up in the project file."""
+    from studio.app.draft import get_at
+    from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+
+    target = make_target("go", "Go").model_dump(mode="json", exclude_none=True)
+    rule = {"match": "prefix", "value": "/done"}
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("tour", 1)
+    step_values = [
+        (("title",), "Step title"),
+        (("body",), "<p>Body</p>"),
+        (("media",), {"kind": "video", "src": "https://example.com/v.mp4", "alt": "A demo"}),
+        (("target",), target),
+        (("page",), {"match": "exact", "value": "/page"}),
+        (("placement",), "top"),
+        (("advance", "mode"), "url"),
+        (("advance", "url"), rule),
+        (("advance", "mode"), "element"),
+        (("advance", "element"), target),
+        (("advance", "mode"), "input"),
+        (("advance", "sample_input"), "Acme"),
+        (("buttons",), [{"label": "Go", "action": "start_guide", "guide_id": "hello", "primary": True}]),
+        (("on_missing",), "center"),
+        (("wait_ms",), 1500),
+        (("optional",), True),
+    ]
+    for path, value in step_values:
+        window.step_form.editor(path).edited.emit(value)
+    step = _dumped(reopened(project_file, "tour").steps[1])
+    assert {f.path for f in STEP_FIELDS} == {p for p, _ in step_values}
+    for path, value in step_values:
+        if path not in (("advance", "mode"), ("advance", "url"), ("advance", "element")):
+            assert _holds(get_at(step, path), value), path
+    assert step["advance"] == {"mode": "input", "sample_input": "Acme"}
+
+    guide_values = [
+        (("name",), "Tour 2"),
+        (("description",), "Notes"),
+        (("enabled",), False),
+        (("trigger", "type"), "automatic"),
+        (("trigger", "url"), rule),
+        (("trigger", "element"), target),
+        (("trigger", "delay_ms"), 250),
+        (("frequency",), "once_per_session"),
+        (("priority",), 70),
+        (("schedule", "start_at"), "2026-12-01T09:00:00Z"),
+        (("schedule", "end_at"), "2027-01-01T09:00:00Z"),
+        (
+            ("audience",),
+            {"match": "any", "conditions": [{"attribute": "seats", "op": "greater_than", "value": 5.0}]},
+        ),
+    ]
+    for path, value in guide_values:
+        window.guide_form.editor(path).edited.emit(value)
+    tour = _dumped(reopened(project_file, "tour"))
+    for path, value in guide_values:
+        assert _holds(get_at(tour, path), value), path
+    window.select_guide("tip")
+    window.guide_form.editor(("show_on",)).edited.emit("always")
+    window.select_guide("hello")
+    window.guide_form.editor(("close_on_backdrop",)).edited.emit(False)
+    window.select_guide("start")
+    for path, value in ((("title",), "Begin"), (("position",), "bottom_left"), (("dismissible",), False)):
+        window.guide_form.editor(path).edited.emit(value)
+    assert reopened(project_file, "tip").show_on == "always"
+    assert reopened(project_file, "hello").close_on_backdrop is False
+    start = reopened(project_file, "start")
+    assert (start.title, start.position, start.dismissible) == ("Begin", "bottom_left", False)
+    covered = {p for p, _ in guide_values} | {
+        ("show_on",),
+        ("close_on_backdrop",),
+        ("title",),
+        ("position",),
+        ("dismissible",),
+    }
+    assert {f.path for f in GUIDE_FIELDS} == covered
+
+    item_values = [
+        (("title",), "Task"),
+        (("description",), "Details"),
+        (("action",), "open_url"),
+        (("url",), "https://example.com/start"),
+        (("complete_when",), "url"),
+        (("complete_url",), rule),
+        (("complete_when",), "element"),
+        (("element",), target),
+        (("complete_when",), "event"),
+        (("event",), "started"),
+        (("action",), "start_guide"),
+        (("guide_id",), "hello"),
+    ]
+    for path, value in item_values:
+        window.item_form.editor(path).edited.emit(value)
+    item = _dumped(reopened(project_file, "start").items[0])
+    assert {f.path for f in ITEM_FIELDS} == {p for p, _ in item_values}
+    assert {k: item[k] for k in ("title", "description", "action", "guide_id", "complete_when", "event")} == {
+        "title": "Task",
+        "description": "Details",
+        "action": "start_guide",
+        "guide_id": "hello",
+        "complete_when": "event",
+        "event": "started",
+    }
+
+
+def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):
+    from studio.app.forms import SETTINGS_FIELDS, THEME_FIELDS
+
+    window = make_window()
+    window.open_project(project_file)
+    window.actions_["theme"].trigger()
+    dialog = window.theme_dialog
+    theme = {
+        "primary_color": "#112233",
+        "text_color": "#445566",
+        "background_color": "#fafafa",
+        "font_family": "Inter, sans-serif",
+        "border_radius": 4,
+        "backdrop_opacity": 30,
+    }
+    settings = {"app_url": "https://app.example.com/", "redact_inputs": False}
+    assert {f.path[0] for f in THEME_FIELDS} == set(theme) and {f.path[0] for f in SETTINGS_FIELDS} == set(
+        settings
+    )
+    dialog.forms[0].editor(("name",)).edited.emit("Renamed project")
+    for key, value in theme.items():
+        dialog.forms[1].editor((key,)).edited.emit(value)
+    for key, value in settings.items():
+        dialog.forms[2].editor((key,)).edited.emit(value)
+    with ProjectStore.open(project_file, readonly=True) as store:
+        project = store.header()
+    assert project.name == "Renamed project"
+    assert project.theme.model_dump(include=set(theme)) == theme
+    assert project.settings.model_dump() == settings
+    assert dialog.preview.theme["primary_color"] == "#112233"
