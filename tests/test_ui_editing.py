@@ -541,6 +541,7 @@ def test_every_theme_and_setting_field_reaches_the_file(make_window, project_fil
     with ProjectStore.open(project_file, readonly=True) as store:
         project = store.header()
     assert project.name == "Renamed project"
+    assert window.windowTitle() == "Renamed project — Guide Studio"
     assert project.theme.model_dump(include=set(theme)) == theme
     assert project.settings.model_dump() == settings
     assert dialog.preview.theme["primary_color"] == "#112233"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import Command, DeleteGuide, PutGuide, Studio, Workspace
+from ..app import Command, DeleteGuide, PutGuide, SetProject, Studio, Workspace
 from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
 from ..domain import GUIDE_KINDS
 from ..store import ProjectFileError, ProjectStore
@@ -37,6 +37,11 @@ from .start import StartPage
 from .style import icon
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def row_label(name: str, problem: str | None) -> str:
+    """A guide's line in the list: its name, marked when its last change is not saved yet."""
+    return name if problem is None else f"● {name} (not saved)"
 
 
 class _UndoAdapter(QUndoCommand):
@@ -82,6 +87,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         self.guide_id: str | None = None
         self.part = 0
         self.undo_stack = QUndoStack(self)
+        self._pushing = False
         self.setWindowTitle("Guide Studio")
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -181,7 +187,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
             parent = groups.get(row.kind)
             if parent is None:
                 continue
-            item = QTreeWidgetItem(parent, [row.name if row.problem is None else f"● {row.name} (not saved)"])
+            item = QTreeWidgetItem(parent, [row_label(row.name, row.problem)])
             item.setData(0, GUIDE_ID_ROLE, row.id)
             item.setToolTip(0, row.problem or row.id)
             if row.id == self.guide_id:
@@ -219,14 +225,11 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
             self._select_in_tree(guide_id)
 
     def _select_in_tree(self, guide_id: str) -> None:
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
-                if child.data(0, GUIDE_ID_ROLE) == guide_id and self.tree.currentItem() is not child:
-                    self.tree.blockSignals(True)
-                    self.tree.setCurrentItem(child)
-                    self.tree.blockSignals(False)
+        child = self._tree_item(guide_id)
+        if child is not None and self.tree.currentItem() is not child:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(child)
+            self.tree.blockSignals(False)
 
     def selected_guide(self) -> str | None:
         """The id of the guide being edited."""
@@ -310,7 +313,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         was_valid = draft.valid
         draft.set(path, value)
         if draft.valid != was_valid or path == ("name",):
-            self.refresh()
+            self._relabel(draft.id, draft.data.get("name", draft.id), draft.first_problem())
         if len(path) == 3 and path[2] == "title":
             item = self.parts.list.item(path[1])
             if item is not None:
@@ -337,13 +340,16 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
             self.workspace.run(command, undo=undo)
         except ProjectFileError as exc:
             QMessageBox.warning(self, "Cannot save", str(exc))
-        renamed = not (
-            isinstance(command, PutGuide)
-            and command.before is not None
-            and command.before.name == command.after.name
-        )
-        if renamed:
+        if isinstance(command, PutGuide) and command.before is not None:  # an edit: one row at most
+            guide = command.before if undo else command.after
+            draft = self.studio.drafts.get(guide.id)
+            self._relabel(guide.id, guide.name, draft.first_problem() if draft else None)
+        elif isinstance(command, SetProject):
+            self.setWindowTitle(f"{(command.before if undo else command.after)[0]} — Guide Studio")
+        else:
             self.refresh()
+        if self._pushing:
+            return  # a live edit: whoever made it shows its result (cheaper than redrawing everything)
         if isinstance(command, DeleteGuide) and command.guide.id == self.guide_id and not undo:
             self.select_guide(None)
         elif self.guide_id is not None:
@@ -351,7 +357,29 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
 
     def push_command(self, command: Command) -> None:
         """Where the workspace sends edits: onto the undo stack (which applies them)."""
-        self.undo_stack.push(_UndoAdapter(command, self))
+        self._pushing = True
+        try:
+            self.undo_stack.push(_UndoAdapter(command, self))
+        finally:
+            self._pushing = False
+
+    def _relabel(self, guide_id: str, name: str, problem: str | None) -> None:
+        """Update one guide's line in the list (the whole list is rebuilt only when it is not there)."""
+        item = self._tree_item(guide_id)
+        if item is None:
+            self.refresh()
+            return
+        item.setText(0, row_label(name, problem))
+        item.setToolTip(0, problem or guide_id)
+
+    def _tree_item(self, guide_id: str) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                if child.data(0, GUIDE_ID_ROLE) == guide_id:
+                    return child
+        return None
 
     def delete_selected(self) -> None:
         """Delete the selected guide (Undo brings it back in place)."""
