@@ -191,6 +191,7 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     assert window.tree.topLevelItem(1).child(0).text(0) == "Billing help"
     qtbot.keyClicks(form.editor(("description",)).edit, "For admins")
     form.editor(("enabled",)).check.setChecked(False)
+    assert window.tree.topLevelItem(1).child(0).font(0).italic()  # disabled guides look it
     starts = form.editor(("trigger", "type")).combo
     starts.setCurrentIndex(starts.findData("automatic"))
     rule = form.editor(("trigger", "url"))

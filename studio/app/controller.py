@@ -42,6 +42,7 @@ class GuideRow:
     kind: str
     problem: str | None = None
     """Why the guide's last change cannot be saved yet; None when everything is saved."""
+    enabled: bool = True
 
 
 class Studio:
@@ -113,7 +114,7 @@ class Studio:
         for summary in self.store.guide_summaries():
             draft = self.drafts.get(summary.id)
             problem = draft.first_problem() if draft is not None else None
-            rows.append(GuideRow(summary.id, summary.name, summary.kind, problem))
+            rows.append(GuideRow(summary.id, summary.name, summary.kind, problem, summary.enabled))
         saved = {row.id for row in rows}
         for draft in self.drafts.values():
             if draft.id not in saved:

@@ -189,6 +189,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
                 continue
             item = QTreeWidgetItem(parent, [row_label(row.name, row.problem)])
             item.setData(0, GUIDE_ID_ROLE, row.id)
+            self._mark_enabled(item, row.enabled)
             item.setToolTip(0, row.problem or row.id)
             if row.id == self.guide_id:
                 current = item
@@ -343,7 +344,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         if isinstance(command, PutGuide) and command.before is not None:  # an edit: one row at most
             guide = command.before if undo else command.after
             draft = self.studio.drafts.get(guide.id)
-            self._relabel(guide.id, guide.name, draft.first_problem() if draft else None)
+            self._relabel(guide.id, guide.name, draft.first_problem() if draft else None, guide.enabled)
         elif isinstance(command, SetProject):
             self.setWindowTitle(f"{(command.before if undo else command.after)[0]} — Guide Studio")
         else:
@@ -363,7 +364,7 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
         finally:
             self._pushing = False
 
-    def _relabel(self, guide_id: str, name: str, problem: str | None) -> None:
+    def _relabel(self, guide_id: str, name: str, problem: str | None, enabled: bool | None = None) -> None:
         """Update one guide's line in the list (the whole list is rebuilt only when it is not there)."""
         item = self._tree_item(guide_id)
         if item is None:
@@ -371,6 +372,16 @@ class MainWindow(ProjectFiles, BrowserFlows, QMainWindow):
             return
         item.setText(0, row_label(name, problem))
         item.setToolTip(0, problem or guide_id)
+        if enabled is not None:
+            self._mark_enabled(item, enabled)
+
+    def _mark_enabled(self, item: QTreeWidgetItem, enabled: bool) -> None:
+        """Disabled guides are listed in italics and greyed (they are exported but never shown)."""
+        font = item.font(0)
+        font.setItalic(not enabled)
+        item.setFont(0, font)
+        item.setForeground(0, self.palette().placeholderText() if not enabled else self.palette().text())
+        item.setToolTip(0, item.toolTip(0) if enabled else f"{item.toolTip(0)} — disabled")
 
     def _tree_item(self, guide_id: str) -> QTreeWidgetItem | None:
         for index in range(self.tree.topLevelItemCount()):
