@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from studio.domain import GUIDE_KINDS
 from studio.recorder.events import Capture, RecorderEvent
 from studio.store import ProjectStore
-from studio.ui.main_window import GUIDE_ID_ROLE
+from studio.ui.guide_list import GUIDE_ID_ROLE
 
 from .conftest import EXAMPLE_PROJECT
 from .samples import make_target
