@@ -546,3 +546,18 @@ def test_every_theme_and_setting_field_reaches_the_file(make_window, project_fil
     assert project.theme.model_dump(include=set(theme)) == theme
     assert project.settings.model_dump() == settings
     assert dialog.preview.theme["primary_color"] == "#112233"
+
+
+def test_one_project_file_is_edited_in_one_window_at_a_time(make_window, project_file: Path, dialogs):
+    first = make_window()
+    assert first.open_project(project_file)
+    assert first.open_project(project_file)  # re-opening the same file is a no-op, not a conflict
+    second = make_window()
+    assert not second.open_project(project_file)
+    assert dialogs.messages("warning") == [
+        "sample.gstudio is open in another Guide Studio window; edit it there (or close that one first)"
+    ]
+    first.close()
+    assert second.open_project(project_file)
+    second.close()
+    assert not project_file.with_name("sample.gstudio.lock").exists()

@@ -75,6 +75,7 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.store: ProjectStore | None = None
+        self.lock = None
         self.workspace: Workspace | None = None
         self.studio: Studio | None = None
         self.guide_id: str | None = None
@@ -338,7 +339,5 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.stop_browser(wait=True)
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.close_project()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..app import Studio, Workspace
+from ..app.lock import ProjectLock
 from ..domain import Project
 from ..store import ProjectFileError, ProjectStore
 
@@ -64,18 +65,27 @@ class ProjectFiles:
 
     def open_project(self, path: Path) -> bool:
         """Show the project at ``path``; on failure say why and keep the current one."""
+        if self.store is not None and Path(path).resolve() == self.store.path.resolve():
+            self.statusBar().showMessage(f"{path.name} is already open", 5000)
+            return True
+        lock = ProjectLock(Path(path))
         try:
             store = ProjectStore.open(path)
             name = store.header().name
-        except ProjectFileError as exc:
+            if not lock.acquire():
+                store.close()
+                raise ProjectFileError(
+                    f"{path.name} is open in another Guide Studio window; "
+                    "edit it there (or close that one first)"
+                )
+        except (ProjectFileError, OSError) as exc:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
         self.stop_browser()
         self.recording_guide = None  # a capture still on its way belongs to the old project
         self.pending_pick = None
-        if self.store is not None:
-            self.store.close()
-        self.store = store
+        self.close_project()
+        self.store, self.lock = store, lock
         self.undo_stack.clear()
         self.workspace = Workspace(store, execute=self.push_command)
         self.studio = Studio(self.workspace)
@@ -102,3 +112,12 @@ class ProjectFiles:
         for path in recent:
             menu.addAction(Path(path).name, lambda p=path: self.open_project(Path(p)))
         menu.setEnabled(bool(recent))
+
+    def close_project(self) -> None:
+        """Release the open project file and its lock."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if getattr(self, "lock", None) is not None:
+            self.lock.release()
+            self.lock = None
