@@ -54,6 +54,10 @@ class RecorderBridge(QObject):
 
 def describe(event: RecorderEvent) -> str:
     """A status-bar line for a recorder event."""
+    if event.kind == "started" and event.mode == "pick":
+        return f"Browser open on {event.url} — click the element to use"
+    if event.kind == "started" and event.mode != "record":
+        return f"Browser open on {event.url}"
     if event.kind == "started":
         return f"Recording on {event.url} — click through your app; Esc or End in the page stops"
     if event.kind == "capture" and event.capture is not None:
