@@ -561,3 +561,31 @@ def test_one_project_file_is_edited_in_one_window_at_a_time(make_window, project
     assert second.open_project(project_file)
     second.close()
     assert not project_file.with_name("sample.gstudio.lock").exists()
+
+
+def test_a_save_the_file_refuses_is_kept_and_said_not_lost(
+    make_window, project_file: Path, qtbot, monkeypatch
+):
+    from studio.store import ProjectFileError
+
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("hello")
+
+    def refuse(*_args, **_kwargs):
+        raise ProjectFileError("sample.gstudio: the disk is full")
+
+    original = window.store.put_guide
+    monkeypatch.setattr(window.store, "put_guide", refuse)
+    title = window.step_form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "Hi")
+    assert window.undo_stack.count() == 0  # nothing claims to be saved
+    assert window.step_form.general.text() == "" and "not saved: sample.gstudio: the disk is full" in (
+        window.guide_form.general.text()
+    )
+    assert window.tree.topLevelItem(3).child(0).text(0) == "● Hello (not saved)"
+    monkeypatch.setattr(window.store, "put_guide", original)  # room again: the next keystroke saves it all
+    qtbot.keyClicks(title, "!")
+    assert reopened(project_file, "hello").steps[0].title == "Hi!"
+    assert window.tree.topLevelItem(3).child(0).text(0) == "Hello"

@@ -79,12 +79,15 @@ class Studio:
 
     def _keep(self, draft: GuideDraft) -> None:
         """Unfinished changes live in the project file too, so a crash or kill loses nothing."""
-        if not draft.valid:
-            self.store.put_draft(draft.id, json.dumps(draft.data))
-            self._kept.add(draft.id)
-        elif draft.id in self._kept:
-            self.store.delete_draft(draft.id)
-            self._kept.discard(draft.id)
+        try:
+            if not draft.valid:
+                self.store.put_draft(draft.id, json.dumps(draft.data))
+                self._kept.add(draft.id)
+            elif draft.id in self._kept:
+                self.store.delete_draft(draft.id)
+                self._kept.discard(draft.id)
+        except ProjectFileError:
+            pass  # the file cannot take it right now: the change stays in memory, marked unsaved
 
     def _forget(self, guide_id: str) -> None:
         self.drafts.pop(guide_id, None)

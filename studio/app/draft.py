@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..domain import Guide
 from ..domain.errors import KIND_KEYS, message_of
+from ..store import ProjectFileError
 from .forms import Path
 
 GUIDE = TypeAdapter(Guide)
@@ -165,7 +166,11 @@ class GuideDraft:
         self.data = data
         guide = self._validate()
         if guide is not None and guide != self.saved:
-            self._save(guide, merge_key)
+            try:
+                self._save(guide, merge_key)
+            except ProjectFileError as exc:  # the file could not take it: keep the change, say why
+                self.errors = [((), f"not saved: {exc}")]
+                return False
             self.saved = guide
         if self._keep is not None:
             self._keep(self)

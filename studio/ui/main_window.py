@@ -40,10 +40,12 @@ from .style import icon
 class _UndoAdapter(QUndoCommand):
     """A Qt-free command on the studio's QUndoStack."""
 
-    def __init__(self, command: Command, window: MainWindow) -> None:
+    def __init__(self, command: Command, window: MainWindow, *, applied: bool = False) -> None:
         super().__init__(command.text)
         self.command = command
         self.window = window
+        self.applied = applied
+        """The edit is already in the file: the stack's first redo only shows it."""
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         """Typing in one field merges (see Command.merge)."""
@@ -54,7 +56,11 @@ class _UndoAdapter(QUndoCommand):
         return isinstance(other, _UndoAdapter) and self.command.merge(other.command)
 
     def redo(self) -> None:
-        self.window.apply_command(self.command, undo=False)
+        if self.applied:
+            self.applied = False
+            self.window.show_command(self.command, undo=False)
+        else:
+            self.window.apply_command(self.command, undo=False)
 
     def undo(self) -> None:
         self.window.apply_command(self.command, undo=True)
@@ -268,6 +274,10 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             self.workspace.run(command, undo=undo)
         except ProjectFileError as exc:
             QMessageBox.warning(self, "Cannot save", str(exc))
+        self.show_command(command, undo=undo)
+
+    def show_command(self, command: Command, *, undo: bool) -> None:
+        """Show an edit that is in the file (or its undo)."""
         if isinstance(command, PutGuide) and command.before is not None:  # an edit: one row at most
             guide = command.before if undo else command.after
             draft = self.studio.drafts.get(guide.id)
@@ -284,10 +294,12 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             self._show_guide(self.guide_id)
 
     def push_command(self, command: Command) -> None:
-        """Where the workspace sends edits: onto the undo stack (which applies them)."""
+        """Where the workspace sends edits: saved first (a failure reaches the caller and nothing is
+        pushed), then onto the undo stack."""
+        self.workspace.run(command)
         self._pushing = True
         try:
-            self.undo_stack.push(_UndoAdapter(command, self))
+            self.undo_stack.push(_UndoAdapter(command, self, applied=True))
         finally:
             self._pushing = False
 
