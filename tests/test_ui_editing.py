@@ -589,3 +589,46 @@ def test_a_save_the_file_refuses_is_kept_and_said_not_lost(
     qtbot.keyClicks(title, "!")
     assert reopened(project_file, "hello").steps[0].title == "Hi!"
     assert window.tree.topLevelItem(3).child(0).text(0) == "Hello"
+
+
+def test_every_action_has_a_shortcut_and_a_tooltip(make_window):
+    window = make_window()
+    without_keys = {"about"}  # Help › About needs none
+    for name, action in window.actions_.by_name.items():
+        assert action.toolTip(), name
+        if name not in without_keys:
+            assert not action.shortcut().isEmpty(), name
+
+
+def test_every_control_has_an_accessible_name(make_window, project_file: Path):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QTreeWidget,
+    )
+
+    window = make_window()
+    window.open_project(project_file)
+    unnamed = []
+    for guide_id in ("tour", "tip", "spot", "hello", "start"):
+        window.select_guide(guide_id)
+        for kind in (
+            QLineEdit,
+            QComboBox,
+            QAbstractSpinBox,
+            QPlainTextEdit,
+            QTextEdit,
+            QTreeWidget,
+            QAbstractButton,
+        ):
+            for widget in window.findChildren(kind):
+                if not widget.isVisibleTo(window) or widget.parent().inherits("QAbstractSpinBox"):
+                    continue
+                text = widget.text() if isinstance(widget, QAbstractButton) else ""
+                if not (widget.accessibleName() or text.strip()):
+                    unnamed.append(f"{guide_id}: {type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []

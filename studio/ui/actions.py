@@ -80,7 +80,7 @@ def build_actions(window: QMainWindow) -> Actions:
         )
     )
     file_menu.addSeparator()
-    file_menu.addAction(make("quit", "&Quit", window.close, Std.Quit))
+    file_menu.addAction(make("quit", "&Quit", window.close, "Ctrl+Q"))
 
     edit_menu = bar.addMenu("&Edit")
     undo = window.undo_stack.createUndoAction(window, "&Undo")
