@@ -232,6 +232,9 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     assert reopened(project_file, "tip").trigger.type == "launcher"
 
     window.select_guide("hello")
+    window.actions_["add_step"].trigger()  # a modal has one step: refused in words, nothing changes
+    assert window.statusBar().currentMessage() == "A modal has exactly one step"
+    assert window.parts.list.count() == 1 and not window.parts.buttons["new"].isVisibleTo(window)
     form.editor(("close_on_backdrop",)).check.setChecked(False)
     assert reopened(project_file, "hello").close_on_backdrop is False
     assert not form.layout_.isRowVisible(form.specs.index(form.editor(("show_on",)).spec))

@@ -204,7 +204,7 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             for p in draft.parts
         ]
         self.parts.show_parts(noun, rows, self.part)
-        self.parts.setVisible(draft.kind in ("walkthrough", "checklist"))
+        self.parts.set_editable(draft.kind in ("walkthrough", "checklist"))  # the others have one step
         self.tabs.setTabText(0, noun)
         self.part_stack.setCurrentIndex(1 if noun == "Item" else 0)
         self._show_forms()
@@ -311,16 +311,24 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             self.refresh()
             self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", 5000)
 
+    def _multi_step(self):
+        """The selected guide's draft when it may have several steps (walkthrough, checklist); else None."""
+        draft = self.draft()
+        if draft is not None and draft.kind not in ("walkthrough", "checklist"):
+            self.statusBar().showMessage(f"A {draft.kind} has exactly one step", 5000)
+            return None
+        return draft
+
     def add_part(self) -> None:
         """Add a step (or item) after the selected one."""
-        draft = self.draft()
+        draft = self._multi_step()
         if draft is not None:
             self.part = draft.add_part(self.part)
             self._show_guide(self.guide_id)
 
     def duplicate_part(self) -> None:
         """Copy the selected step (with its pictures) or item."""
-        if self.draft() is not None:
+        if self._multi_step() is not None:
             self.part = self.studio.duplicate_part(self.guide_id, self.part)
             self._show_guide(self.guide_id)
 

@@ -82,6 +82,17 @@ class PartsList(QWidget):
         self._loading = False
         self.buttons["delete"].setEnabled(len(rows) > 1)
 
+    def set_editable(self, editable: bool) -> None:
+        """Lists of several steps can grow, shrink and be reordered; a one-step guide only shows its step."""
+        for button in self.buttons.values():
+            button.setVisible(editable)
+        mode = (
+            QAbstractItemView.DragDropMode.InternalMove
+            if editable
+            else QAbstractItemView.DragDropMode.NoDragDrop
+        )
+        self.list.setDragDropMode(mode)
+
     def current(self) -> int:
         """The selected row, or -1."""
         return self.list.currentRow()
