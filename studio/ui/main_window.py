@@ -88,6 +88,7 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         self.part = 0
         self.undo_stack = QUndoStack(self)
         self._pushing = False
+        self._guide_choices: list[tuple[str, str]] = []
         self.setWindowTitle("Guide Studio")
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -207,13 +208,15 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         self.parts.set_editable(draft.kind in ("walkthrough", "checklist"))  # the others have one step
         self.tabs.setTabText(0, noun)
         self.part_stack.setCurrentIndex(1 if noun == "Item" else 0)
+        self._guide_choices = [(row.id, row.name) for row in self.studio.rows()]
+        self._show_picture()
         self._show_forms()
 
     def _show_forms(self) -> None:
         draft = self.draft()
         if draft is None:
             return
-        guides = [(row.id, row.name) for row in self.studio.rows() if row.id != draft.id]
+        guides = [(gid, name) for gid, name in self._guide_choices if gid != draft.id]
         scope = (draft.parts_key, self.part)
         form = self.item_form if draft.kind == "checklist" else self.step_form
         form.title.setText(
@@ -235,7 +238,17 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
 
     def _part_selected(self, index: int) -> None:
         self.part = index
+        self._show_picture()
         self._show_forms()
+
+    def _show_picture(self) -> None:
+        draft = self.draft()
+        if draft is not None and draft.kind != "checklist" and 0 <= self.part < len(draft.parts):
+            self.parts.show_picture(
+                self.store.step_image(draft.id, draft.parts[self.part]["id"], "screenshot")
+            )
+        else:
+            self.parts.show_picture(None)
 
     # -- editing ------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -59,8 +60,15 @@ class PartsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
         layout.addWidget(self.title)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 2)
         layout.addLayout(buttons)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAccessibleName("Picture of the selected step")
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.picture.setMinimumHeight(120)
+        layout.addWidget(self.picture, 1)
+        self._full: QPixmap | None = None
         self._loading = False
 
     def show_parts(self, noun: str, rows: list[tuple[str, str, bytes | None]], current: int) -> None:
@@ -81,6 +89,32 @@ class PartsList(QWidget):
         self.list.setCurrentRow(min(max(current, 0), len(rows) - 1))
         self._loading = False
         self.buttons["delete"].setEnabled(len(rows) > 1)
+
+    def show_picture(self, png: bytes | None) -> None:
+        """The selected step's page as recorded or last tested (nothing when there is none)."""
+        self._full = None
+        if png:
+            self._full = QPixmap()
+            self._full.loadFromData(png)
+        self.picture.setVisible(self._full is not None)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._full is not None and not self._full.isNull():
+            size = self.picture.size()
+            self.picture.setPixmap(
+                self._full.scaled(
+                    max(size.width(), 120),
+                    max(size.height(), 80),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Keep the picture as large as the pane allows."""
+        super().resizeEvent(event)
+        self._fit()
 
     def set_editable(self, editable: bool) -> None:
         """Lists of several steps can grow, shrink and be reordered; a one-step guide only shows its step."""
