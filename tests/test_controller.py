@@ -177,3 +177,15 @@ def test_a_damaged_kept_change_is_dropped_not_fatal(project_file):
         studio = Studio(Workspace(store))
         assert all(r.problem is None for r in studio.rows())
         assert store.drafts() == {}
+
+
+def test_a_guide_is_copied_with_its_pictures_and_undone_as_one(studio, project_file):
+    studio.store.put_step_images("tour", "a", screenshot=b"\x89PNG s", thumbnail=b"\x89PNG t")
+    first = studio.duplicate_guide("tour")
+    second = studio.duplicate_guide("tour")
+    assert (first.id, second.id) == ("tour-copy", "tour-copy-2")
+    copied = on_disk(project_file, "tour-copy")
+    assert copied.name == "Tour (copy)" and copied.steps == on_disk(project_file, "tour").steps
+    assert studio.store.step_image("tour-copy", "a") == b"\x89PNG t"
+    studio.workspace.undo()
+    assert "tour-copy-2" not in [r.id for r in studio.rows()]

@@ -635,3 +635,13 @@ def test_every_control_has_an_accessible_name(make_window, project_file: Path):
                 if not (widget.accessibleName() or text.strip()):
                     unnamed.append(f"{guide_id}: {type(widget).__name__} {widget.objectName()}")
     assert unnamed == []
+
+
+def test_duplicate_guide_from_the_list(make_window, project_file: Path):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("spot")
+    window.actions_["duplicate_guide"].trigger()
+    assert window.guide_id == "spot-copy"
+    assert window.tree.topLevelItem(2).text(0) == "Hotspots (2)"
+    assert reopened(project_file, "spot-copy").name == "Spot (copy)"

@@ -208,20 +208,37 @@ class Studio:
             )
         return saved
 
+    def _copy_pictures(self, source: tuple[str, str], target: tuple[str, str]) -> None:
+        self.store.put_step_images(
+            *target,
+            screenshot=self.store.step_image(*source, "screenshot"),
+            thumbnail=self.store.step_image(*source, "thumbnail"),
+        )
+
     def duplicate_part(self, guide_id: str, index: int) -> int:
         """Copy a step with its pictures."""
         draft = self.draft(guide_id)
         source = draft.parts[index]["id"]
         copy_index = draft.duplicate_part(index)
         if draft.kind != "checklist":
-            copied = draft.parts[copy_index]["id"]
-            self.store.put_step_images(
-                guide_id,
-                copied,
-                screenshot=self.store.step_image(guide_id, source, "screenshot"),
-                thumbnail=self.store.step_image(guide_id, source, "thumbnail"),
-            )
+            self._copy_pictures((guide_id, source), (guide_id, draft.parts[copy_index]["id"]))
         return copy_index
+
+    def duplicate_guide(self, guide_id: str) -> GuideDraft:
+        """A copy of a guide (as it is now, unfinished change included) under a new id, with its pictures."""
+        source = self.draft(guide_id)
+        taken = {row.id for row in self.rows()}
+        base = f"{guide_id[:58]}-copy"
+        new_id, number = base, 2
+        while new_id in taken:
+            new_id, number = f"{base}-{number}", number + 1
+        data = json.loads(json.dumps(source.data))
+        data.update(id=new_id, name=f"{source.data.get('name', guide_id)[:190]} (copy)")
+        draft = self.drafts[new_id] = self._new_draft(data, None)
+        draft.replace(data)
+        for part in draft.parts if draft.kind != "checklist" else []:
+            self._copy_pictures((guide_id, part["id"]), (new_id, part["id"]))
+        return draft
 
     # -- the project's own settings ------------------------------------------------------------
 

@@ -126,6 +126,9 @@ def build_actions(window: QMainWindow) -> Actions:
     )
     edit_menu.addSeparator()
     edit_menu.addAction(
+        make("duplicate_guide", "Duplicate &guide", window.duplicate_selected, "Ctrl+Shift+D", guide=True)
+    )
+    edit_menu.addAction(
         make(
             "delete_guide",
             "&Delete guide",
@@ -259,7 +262,7 @@ def build_actions(window: QMainWindow) -> Actions:
 
     # right-click menus: the same actions where the author's pointer is
     window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for name in ("preview", "test", "pick"):
+    for name in ("preview", "test", "duplicate_guide"):
         window.tree.addAction(actions[name])
     window.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for name in ("add_step", "duplicate_step", "step_up", "step_down", "delete_step", "pick", "preview"):

@@ -316,6 +316,14 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         finally:
             self._pushing = False
 
+    def duplicate_selected(self) -> None:
+        """Copy the selected guide (its steps, settings and pictures) and select the copy."""
+        if self.guide_id and self.studio is not None:
+            copy = self.studio.duplicate_guide(self.guide_id)
+            self.refresh()
+            self.select_guide(copy.id)
+            self.statusBar().showMessage(f"Copied as “{copy.data['name']}”", 5000)
+
     def delete_selected(self) -> None:
         """Delete the selected guide (Undo brings it back in place)."""
         if self.guide_id and self.studio is not None:
