@@ -220,6 +220,9 @@ class BrowserFlows:
         if not draft.valid:
             QMessageBox.information(self, "Preview", f"Finish this guide first: {draft.first_problem()}")
             return
+        if self.recording_guide is not None:  # clicks on the guide would become recorded steps
+            QMessageBox.information(self, "Preview", "Stop recording first (Ctrl+Shift+R), then preview.")
+            return
         base = self.app_url("Preview", ask=False)
         if not base:
             return
