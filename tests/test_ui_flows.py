@@ -210,3 +210,27 @@ def test_a_missing_browser_is_a_message_not_a_crash(make_window, example: Path, 
     window.preview()
     qtbot.waitUntil(lambda: len(dialogs.messages("warning")) == 2, timeout=10_000)
     assert "does not exist" in dialogs.messages("warning")[1]
+
+
+def test_check_elements_finds_what_moved_without_playing(make_window, example: Path, qtbot):
+    window = make_window()
+    window.open_project(example)
+    draft = window.studio.draft("reports-tour")
+    assert draft.set(
+        ("steps", 1, "target"),
+        {
+            "candidates": [{"kind": "test_id", "value": "gone", "attribute": "data-testid", "score": 0.95}],
+            "fingerprint": {"tag": "button", "text": "Removed in this release"},
+        },
+    )
+    window.actions_["check"].trigger()
+    qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
+    rows = {}
+    for i in range(window.results.tree.topLevelItemCount()):
+        guide = window.results.tree.topLevelItem(i)
+        for j in range(guide.childCount()):
+            rows[(guide.text(0), guide.child(j).text(0))] = guide.child(j).text(1)
+    assert rows[("Tour of Reports", "2. Retention cohorts")] == "Missing"
+    assert rows[("Tour of Reports", "1. Revenue by month")] == "Found"
+    assert rows[("Billing email help", "1. Where invoices come from")] == "Found"
+    assert window.results.repick_button.isEnabled()  # the missing one is selected, ready to re-pick

@@ -127,3 +127,49 @@ def check_guides(
     return replay(
         bundle, base_url, guide_ids=wanted, browser=browser, on_result=on_result, cancel=cancel, timeout=900
     )
+
+
+def check_elements(
+    project: Project,
+    base_url: str,
+    guide_ids: list[str] | None,
+    *,
+    progress: Progress,
+    cancel: threading.Event,
+    browser: str | None = None,
+) -> list[GuideResult]:
+    """The quick check: open each step's page and resolve its element, without playing the guides.
+
+    Faster than ``check_guides`` (no clicks, no callouts), for "did this release move my elements?".
+    """
+    from ..recorder.drift import check_targets
+    from ..replay.results import StepResult
+
+    chosen = (
+        project
+        if not guide_ids
+        else project.model_copy(update={"guides": [g for g in project.guides if g.id in guide_ids]})
+    )
+    progress("Opening the app’s pages…", 0, 1)
+    checks = check_targets(chosen, base_url, browser=browser)
+    if cancel.is_set():
+        raise Cancelled
+    results: dict[str, GuideResult] = {}
+    for check in checks:
+        guide = chosen.guide(check.guide_id)
+        result = results.setdefault(check.guide_id, GuideResult(guide.id, guide.name, guide.kind))
+        step = guide.steps[check.step_number - 1]
+        failed = check.status in ("ambiguous", "hidden", "not_found")
+        result.steps.append(
+            StepResult(
+                check.step_id,
+                check.step_number - 1,
+                step.title,
+                "failed" if failed else "passed",
+                check.status if failed else None,
+                f"on {check.url}",
+                check.confidence,
+            )
+        )
+    progress("Done", 1, 1)
+    return list(results.values())

@@ -191,6 +191,15 @@ def build_actions(window: QMainWindow) -> Actions:
     guide_menu.addAction(make("test_all", "Test &all guides", lambda: window.run_test(True), "Shift+F6"))
     guide_menu.addAction(
         make(
+            "check",
+            "&Check elements",
+            window.run_check,
+            "F7",
+            "Quickly find every step's element on its page, without playing the guides",
+        )
+    )
+    guide_menu.addAction(
+        make(
             "test_elsewhere",
             "Test all against another &address…",
             lambda: window.run_test(True, elsewhere=True),

@@ -8,7 +8,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..app.tasks import check_guides, export_project, load_project, preview_script, preview_url
+from ..app.tasks import (
+    check_elements,
+    check_guides,
+    export_project,
+    load_project,
+    preview_script,
+    preview_url,
+)
 from ..browser import BrowserNotFound
 from ..domain import check_safe_url
 from ..recorder import RecorderEvent
@@ -245,6 +252,26 @@ class BrowserFlows:
         self.statusBar().showMessage("Previewing in the browser — edit and press F5 again to replay", 5000)
 
     # -- test -------------------------------------------------------------------------------------------
+
+    def run_check(self) -> None:
+        """Guide › Check elements: resolve every step's element on its page (quick, nothing played)."""
+        if self.studio is None or (self.job is not None and not self.job.done):
+            return
+        base = self.app_url("Check elements", ask=False)
+        if not base:
+            return
+        path = self.store.path
+        self.job = Job(
+            lambda progress, cancel: check_elements(
+                load_project(path), base, None, progress=progress, cancel=cancel
+            ),
+            self,
+        )
+        dialog = progress_dialog(self.job, "Checking elements", self)
+        self.job.succeeded.connect(lambda results: self._show_results(results, self.job.cancel.is_set()))
+        self.job.failed.connect(lambda message: QMessageBox.warning(self, "Check elements", message))
+        self.job.start()
+        dialog.show()
 
     def run_test(self, everything: bool, *, elsewhere: bool = False) -> None:
         """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results.
