@@ -548,6 +548,7 @@ def test_every_theme_and_setting_field_reaches_the_file(make_window, project_fil
     assert window.windowTitle() == "Renamed project — Guide Studio"
     assert project.theme.model_dump(include=set(theme)) == theme
     assert project.settings.model_dump() == settings
+    assert window.app_label.text() == "App: https://app.example.com/"
     assert dialog.preview.theme["primary_color"] == "#112233"
 
 

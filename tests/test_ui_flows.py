@@ -205,7 +205,7 @@ def test_a_missing_browser_is_a_message_not_a_crash(make_window, example: Path, 
     assert dialogs.messages("warning")[0].startswith(
         "the browser set to '/nonexistent/chrome' does not exist"
     )
-    assert window.actions_["record"].isEnabled()
+    assert window.actions_["record"].isEnabled() and window.recording_guide is None
     window.select_guide("settings-tour")
     window.preview()
     qtbot.waitUntil(lambda: len(dialogs.messages("warning")) == 2, timeout=10_000)

@@ -114,7 +114,10 @@ class BrowserFlows:
             number += 1
         self.recording_guide = f"recorded-{number}"
         self.recording_name = f"Recorded walkthrough {number}"
-        return self._open_browser(url, "record")
+        if self._open_browser(url, "record"):
+            return True
+        self.recording_guide = None
+        return False
 
     # -- picking --------------------------------------------------------------------------------------
 

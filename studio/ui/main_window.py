@@ -162,6 +162,12 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
         self.recorder_label = QLabel("Browser closed")
         self.recorder_label.setAccessibleName("Recorder state")
         self.path_label = QLabel()
+        self.app_label = QLabel()
+        self.app_label.setAccessibleName("App address")
+        self.app_label.setToolTip(
+            "Where recording, preview and tests open your app (Project › Theme and settings)"
+        )
+        self.statusBar().addPermanentWidget(self.app_label)
         self.statusBar().addPermanentWidget(self.recorder_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.actions_ = build_actions(self)
@@ -296,7 +302,9 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             draft = self.studio.drafts.get(guide.id)
             self._relabel(guide.id, guide.name, draft.first_problem() if draft else None, guide.enabled)
         elif isinstance(command, SetProject):
-            self.setWindowTitle(f"{(command.before if undo else command.after)[0]} — Guide Studio")
+            name, _theme, settings = command.before if undo else command.after
+            self.setWindowTitle(f"{name} — Guide Studio")
+            self.show_app_url(settings.app_url)
         else:
             self.refresh()
         if self._pushing:
@@ -305,6 +313,10 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
             self.select_guide(None)
         elif self.guide_id is not None:
             self._show_guide(self.guide_id)
+
+    def show_app_url(self, url: str | None) -> None:
+        """The app address in the status bar."""
+        self.app_label.setText(f"App: {url}" if url else "App: not set yet")
 
     def push_command(self, command: Command) -> None:
         """Where the workspace sends edits: saved first (a failure reaches the caller and nothing is

@@ -71,7 +71,7 @@ class ProjectFiles:
         lock = ProjectLock(Path(path))
         try:
             store = ProjectStore.open(path)
-            name = store.header().name
+            header = store.header()
             if not lock.acquire():
                 store.close()
                 raise ProjectFileError(
@@ -90,8 +90,9 @@ class ProjectFiles:
         self.workspace = Workspace(store, execute=self.push_command)
         self.studio = Studio(self.workspace)
         self.guide_id = None
-        self.setWindowTitle(f"{name} — Guide Studio")
+        self.setWindowTitle(f"{header.name} — Guide Studio")
         self.path_label.setText(str(path))
+        self.show_app_url(header.settings.app_url)
         self._remember(path)
         self.refresh()
         self._show_guide(None)
