@@ -35,6 +35,7 @@ from .projects import ProjectFiles
 from .results import ResultsView
 from .start import StartPage
 from .style import icon
+from .work import LongWork
 
 
 class _UndoAdapter(QUndoCommand):
@@ -74,7 +75,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-class MainWindow(GuideList, ProjectFiles, BrowserFlows, QMainWindow):
+class MainWindow(GuideList, ProjectFiles, BrowserFlows, LongWork, QMainWindow):
     """Shows one project; opening another replaces it."""
 
     def __init__(self, *, headless_recorder: bool = False, settings: QSettings | None = None) -> None:
