@@ -15,7 +15,7 @@ _LIGHT = {
     "base": "#ffffff",
     "alt": "#f0f2f5",
     "text": "#1f2937",
-    "muted": "#6b7280",
+    "muted": "#5b6270",
     "button": "#ffffff",
     "highlight": "#2563eb",
     "border": "#d9dde3",
@@ -27,7 +27,7 @@ _DARK = {
     "text": "#e5e7eb",
     "muted": "#9ca3af",
     "button": "#2f343c",
-    "highlight": "#3b82f6",
+    "highlight": "#2563eb",
     "border": "#3a3f48",
 }
 
