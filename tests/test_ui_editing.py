@@ -192,6 +192,8 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     qtbot.keyClicks(form.editor(("description",)).edit, "For admins")
     form.editor(("enabled",)).check.setChecked(False)
     assert window.tree.topLevelItem(1).child(0).font(0).italic()  # disabled guides look it
+    enabled_row = window.tree.topLevelItem(0).child(0)  # no fixed colour: readable after a light/dark switch
+    assert enabled_row.data(0, Qt.ItemDataRole.ForegroundRole) is None
     starts = form.editor(("trigger", "type")).combo
     starts.setCurrentIndex(starts.findData("automatic"))
     rule = form.editor(("trigger", "url"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from ..domain import GUIDE_KINDS
@@ -100,7 +101,8 @@ class GuideList:
         font = item.font(0)
         font.setItalic(not enabled)
         item.setFont(0, font)
-        item.setForeground(0, self.palette().placeholderText() if not enabled else self.palette().text())
+        # no colour for enabled rows (the palette's, even after a light/dark switch); a grey for disabled
+        item.setData(0, Qt.ItemDataRole.ForegroundRole, None if enabled else QBrush(QColor("#8a8f98")))
         item.setToolTip(0, item.toolTip(0) if enabled else f"{item.toolTip(0)} — disabled")
 
     def _tree_item(self, guide_id: str) -> QTreeWidgetItem | None:
