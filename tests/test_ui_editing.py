@@ -648,3 +648,19 @@ def test_duplicate_guide_from_the_list(make_window, project_file: Path):
     assert window.guide_id == "spot-copy"
     assert window.tree.topLevelItem(2).text(0) == "Hotspots (2)"
     assert reopened(project_file, "spot-copy").name == "Spot (copy)"
+
+
+def test_an_unexpected_error_is_a_message_and_a_log_entry(qapp, tmp_path: Path, dialogs):
+    from studio.ui.errors import ErrorReporter
+
+    reporter = ErrorReporter(tmp_path / "logs" / "studio.log")
+    try:
+        raise RuntimeError("the widget fell over\nsecond line")
+    except RuntimeError as exc:
+        reporter(type(exc), exc, exc.__traceback__)
+    log = (tmp_path / "logs" / "studio.log").read_text()
+    assert "Traceback" in log and "the widget fell over" in log
+    assert dialogs.messages("warning") == [
+        "the widget fell over (RuntimeError). Your work is saved; you can carry on. "
+        f"Details are in {tmp_path / 'logs' / 'studio.log'}."
+    ]

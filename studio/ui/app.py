@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ..demo_server import DemoServer
+from .errors import ErrorReporter
 from .main_window import MainWindow
 from .style import apply_theme
 
@@ -18,6 +19,7 @@ def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
     app.setApplicationName("Guide Studio")
     app.setOrganizationName("Guide Studio")
     apply_theme(app)
+    ErrorReporter().install()
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window = MainWindow()
     server = None
