@@ -2,13 +2,12 @@
 
 from .events import Capture, RecorderEvent
 from .session import RecorderSession
-from .steps import append_capture, record_into, step_from_capture
+from .steps import append_capture, step_from_capture
 
 __all__ = [
     "Capture",
     "RecorderEvent",
     "RecorderSession",
     "append_capture",
-    "record_into",
     "step_from_capture",
 ]

@@ -50,18 +50,3 @@ def append_capture(
     )
     store.put_step_images(guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
     return step
-
-
-def record_into(store: ProjectStore, guide_id: str, name: str, capture: Capture) -> Step:
-    """Append a capture to a walkthrough, creating the walkthrough with it when it does not exist yet."""
-    from ..domain import Walkthrough
-    from ..store import ProjectFileError
-
-    try:
-        store.get_guide(guide_id)
-    except ProjectFileError:
-        step = step_from_capture(capture, "step-1")
-        store.put_guide(Walkthrough(id=guide_id, name=name, steps=[step]))
-        store.put_step_images(guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
-        return step
-    return append_capture(store, guide_id, capture)

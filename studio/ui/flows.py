@@ -29,7 +29,6 @@ class BrowserFlows:
         self.pending_pick: tuple[str, tuple] | None = None
         self.job: Job | None = None
         self.preview_job: Job | None = None
-        self.last_results: list = []
 
     # -- the app's address ------------------------------------------------------------------------
 

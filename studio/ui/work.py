@@ -90,7 +90,6 @@ class LongWork:
         dialog.show()
 
     def _show_results(self, results: list, cancelled: bool) -> None:
-        self.last_results = results
         self._keep_pictures(results)
         self.results.show_results(results, "Cancelled before the end." if cancelled else "")
         self.results_dock.show()
