@@ -664,3 +664,20 @@ def test_an_unexpected_error_is_a_message_and_a_log_entry(qapp, tmp_path: Path, 
         "the widget fell over (RuntimeError). Your work is saved; you can carry on. "
         f"Details are in {tmp_path / 'logs' / 'studio.log'}."
     ]
+
+
+def test_guides_move_within_their_kind_with_undo(make_window, project_file: Path):
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide("spot")
+    window.new_guide("walkthrough")  # a second walkthrough, saved at the end of the list
+    window.actions_["guide_up"].trigger()  # above "tour", the other walkthrough
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert [s.id for s in store.guide_summaries()][:2] == ["walkthrough-1", "tour"]
+    walkthroughs = window.tree.topLevelItem(0)
+    assert [walkthroughs.child(i).text(0) for i in range(2)] == ["New walkthrough 1", "Tour"]
+    assert window.guide_id == "walkthrough-1"
+    window.actions_["guide_up"].trigger()  # already first of its kind: nothing happens
+    window.undo_stack.undo()
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert [s.id for s in store.guide_summaries()][0] == "tour"

@@ -129,6 +129,12 @@ def build_actions(window: QMainWindow) -> Actions:
         make("duplicate_guide", "Duplicate &guide", window.duplicate_selected, "Ctrl+Shift+D", guide=True)
     )
     edit_menu.addAction(
+        make("guide_up", "Move guide u&p", lambda: window.move_selected(-1), "Alt+Shift+Up", guide=True)
+    )
+    edit_menu.addAction(
+        make("guide_down", "Move guide dow&n", lambda: window.move_selected(1), "Alt+Shift+Down", guide=True)
+    )
+    edit_menu.addAction(
         make(
             "delete_guide",
             "&Delete guide",

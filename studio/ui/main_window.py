@@ -329,6 +329,19 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, LongWork, QMainWindow):
         finally:
             self._pushing = False
 
+    def move_selected(self, delta: int) -> None:
+        """Move the selected guide up (-1) or down (+1) among the guides of its kind."""
+        if not self.guide_id or self.studio is None:
+            return
+        summaries = self.store.guide_summaries()
+        mine = next((s for s in summaries if s.id == self.guide_id), None)
+        if mine is None:
+            return
+        same_kind = [s for s in summaries if s.kind == mine.kind]
+        index = same_kind.index(mine) + delta
+        if 0 <= index < len(same_kind):
+            self.workspace.move_guide(self.guide_id, same_kind[index].position)
+
     def duplicate_selected(self) -> None:
         """Copy the selected guide (its steps, settings and pictures) and select the copy."""
         if self.guide_id and self.studio is not None:
