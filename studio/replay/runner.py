@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
-import runpy
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from ..browser import launch_options
 from ..export.runtime import runtime_script
 from .checks import CALLOUT_PROBE, TARGET_PROBE
+from .login import ReplayError, load_login
 from .results import GuideResult, StepResult
 
 EVENT_BINDING = "__replayEvent"
-
-
-class ReplayError(Exception):
-    """The replay could not run (unreachable app, browser gone); the message says why in one line."""
 
 
 def _path(rule: dict | None) -> str | None:
@@ -269,40 +264,6 @@ class _GuideRun:
         if completed is None:
             outcome.status, outcome.reason = "failed", "timeout"
             outcome.detail = f"the step did not advance on '{mode}'"
-
-
-def load_login(path: str) -> Callable[[Any, str], None]:
-    """A login step run in every guide's fresh browser context before it starts.
-
-    Either a JSON recipe, ``{"steps": [{"goto": "/login"}, {"fill": selector, "value": v},
-    {"click": selector}, {"waitForUrl": "**/home"}]}``, or a Python file defining
-    ``login(page, base_url)``.
-    """
-    file = Path(path)
-    if not file.is_file():
-        raise ReplayError(f"no login script at {path}")
-    if file.suffix == ".py":
-        namespace = runpy.run_path(str(file))
-        if not callable(namespace.get("login")):
-            raise ReplayError(f"{file.name} defines no login(page, base_url) function")
-        return namespace["login"]
-    try:
-        steps = json.loads(file.read_text(encoding="utf-8"))["steps"]
-    except (ValueError, KeyError, TypeError):
-        raise ReplayError(f'{file.name}: a login recipe is JSON with a "steps" list') from None
-
-    def login(page: Any, base_url: str) -> None:
-        for step in steps:
-            if "goto" in step:
-                page.goto(urljoin(base_url, step["goto"]), wait_until="domcontentloaded")
-            elif "fill" in step:
-                page.fill(step["fill"], str(step.get("value", "")), timeout=10_000)
-            elif "click" in step:
-                page.click(step["click"], timeout=10_000)
-            elif "waitForUrl" in step:
-                page.wait_for_url(step["waitForUrl"], timeout=10_000)
-
-    return login
 
 
 def _describe(target: dict | None) -> str:

@@ -1,10 +1,10 @@
-"""The guide list: guides grouped by kind, search and kind filter, one row per guide."""
+"""The guide list: guides by kind with search and filter; new, copy, move and delete whole guides."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
 from ..domain import GUIDE_KINDS
 from .style import icon
@@ -113,3 +113,46 @@ class GuideList:
                 if child.data(0, GUIDE_ID_ROLE) == guide_id:
                     return child
         return None
+
+    # -- what is done to whole guides ---------------------------------------------------------
+
+    def new_guide(self, kind: str) -> None:
+        """Create a guide of ``kind`` and select it; tooltips and hotspots go straight to picking."""
+        if self.studio is None:
+            QMessageBox.information(self, "New guide", "Open or create a project first (Ctrl+O / Ctrl+N).")
+            return
+        draft = self.studio.new_guide(kind)
+        self.refresh()
+        self.select_guide(draft.id)
+        if kind in ("tooltip", "hotspot"):
+            self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
+            self.start_pick(("steps", 0, "target"))  # straight to the browser: it is what the guide needs
+
+    def move_selected(self, delta: int) -> None:
+        """Move the selected guide up (-1) or down (+1) among the guides of its kind."""
+        if not self.guide_id or self.studio is None:
+            return
+        summaries = self.store.guide_summaries()
+        mine = next((s for s in summaries if s.id == self.guide_id), None)
+        if mine is None:
+            return
+        same_kind = [s for s in summaries if s.kind == mine.kind]
+        index = same_kind.index(mine) + delta
+        if 0 <= index < len(same_kind):
+            self.workspace.move_guide(self.guide_id, same_kind[index].position)
+
+    def duplicate_selected(self) -> None:
+        """Copy the selected guide (its steps, settings and pictures) and select the copy."""
+        if self.guide_id and self.studio is not None:
+            copy = self.studio.duplicate_guide(self.guide_id)
+            self.refresh()
+            self.select_guide(copy.id)
+            self.statusBar().showMessage(f"Copied as “{copy.data['name']}”", 5000)
+
+    def delete_selected(self) -> None:
+        """Delete the selected guide (Undo brings it back in place)."""
+        if self.guide_id and self.studio is not None:
+            self.studio.delete(self.guide_id)
+            self.select_guide(None)
+            self.refresh()
+            self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", 5000)

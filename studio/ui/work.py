@@ -41,17 +41,14 @@ class LongWork:
         if not base:
             return
         path = self.store.path
-        self.job = Job(
+        self._start_job(
             lambda progress, cancel: check_elements(
                 load_project(path), base, None, progress=progress, cancel=cancel
             ),
-            self,
+            "Checking elements",
+            self._show_results,
+            lambda message: QMessageBox.warning(self, "Check elements", message),
         )
-        dialog = progress_dialog(self.job, "Checking elements", self)
-        self.job.succeeded.connect(lambda results: self._show_results(results, self.job.cancel.is_set()))
-        self.job.failed.connect(lambda message: QMessageBox.warning(self, "Check elements", message))
-        self.job.start()
-        dialog.show()
 
     def run_test(self, everything: bool, *, elsewhere: bool = False) -> None:
         """Guide › Test: replay the guide (or all) headless (progress, Cancel), show results.
@@ -77,20 +74,28 @@ class LongWork:
         if not base:
             return
         path, ids = self.store.path, None if everything else [self.guide_id]
-        self.job = Job(
+        self._start_job(
             lambda progress, cancel: check_guides(
                 load_project(path), base, ids, progress=progress, cancel=cancel
             ),
-            self,
+            "Testing guides",
+            self._show_results,
+            lambda message: QMessageBox.warning(self, "Test", message),
         )
-        dialog = progress_dialog(self.job, "Testing guides", self)
-        self.job.succeeded.connect(lambda results: self._show_results(results, self.job.cancel.is_set()))
-        self.job.failed.connect(lambda message: QMessageBox.warning(self, "Test", message))
+
+    def _start_job(self, work, title: str, succeeded, failed) -> Job:
+        """Run ``work(progress, cancel)`` as the window's job, with a progress dialog and Cancel."""
+        self.job = Job(work, self)
+        dialog = progress_dialog(self.job, title, self)
+        self.job.succeeded.connect(succeeded)
+        self.job.failed.connect(failed)
         self.job.start()
         dialog.show()
+        return self.job
 
-    def _show_results(self, results: list, cancelled: bool) -> None:
+    def _show_results(self, results: list) -> None:
         self._keep_pictures(results)
+        cancelled = self.job is not None and self.job.cancel.is_set()
         self.results.show_results(results, "Cancelled before the end." if cancelled else "")
         self.results_dock.show()
         self.results_dock.raise_()
@@ -135,20 +140,14 @@ class LongWork:
         """Write the bundle to ``out`` on a worker thread; a message says how it went."""
         path = self.store.path
         self.settings.setValue(f"export/{path.resolve()}", str(out))
-        self.job = Job(
+        return self._start_job(
             lambda progress, cancel: export_project(
                 load_project(path), out, runtime=runtime, progress=progress, cancel=cancel
             ),
-            self,
+            "Exporting",
+            self._exported,
+            lambda message: QMessageBox.warning(self, "Export failed", f"Nothing was exported: {message}"),
         )
-        dialog = progress_dialog(self.job, "Exporting", self)
-        self.job.succeeded.connect(self._exported)
-        self.job.failed.connect(
-            lambda message: QMessageBox.warning(self, "Export failed", f"Nothing was exported: {message}")
-        )
-        self.job.start()
-        dialog.show()
-        return self.job
 
     def _exported(self, result) -> None:
         extra = f" and {result.runtime.name}" if result.runtime else ""
