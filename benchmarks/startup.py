@@ -49,11 +49,12 @@ def timed(fn):
 print("open", timed(lambda: window.open_project(path)))
 picks = [timed(lambda i=i: window.select_guide(f"guide-{i}")) for i in range(0, 1000, 50)]
 print("select", statistics.median(picks))
-keys = [timed(lambda n=n: window.edit(("steps", 0, "title"), "Renamed step"[:n])) for n in range(1, 13)]
+edit = window.editor.edit
+keys = [timed(lambda n=n: edit(("steps", 0, "title"), "Renamed step"[:n])) for n in range(1, 13)]
 print("keystroke", statistics.median(keys), max(keys))
-print("rename", timed(lambda: window.edit(("name",), "Renamed guide")))
-print("search", timed(lambda: window.search.setText("guide 99")))
-print("undo", timed(window.undo_stack.undo))
+print("rename", timed(lambda: window.editor.edit(("name",), "Renamed guide")))
+print("search", timed(lambda: window.guide_panel.search.setText("guide 99")))
+print("undo", timed(window.undo))
 """
 
 

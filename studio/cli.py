@@ -59,7 +59,7 @@ def open_project(
 
 def _run_gui(project: Path | None, *, serve_demo: bool) -> None:
     try:
-        from .ui.app import run  # Qt is only imported when the window is wanted
+        from .ui.launch import run  # Qt is only imported when the window is wanted
     except ImportError as exc:
         fail(f"the desktop studio cannot start: {exc}")
     raise typer.Exit(run(project, serve_demo=serve_demo))

@@ -7,8 +7,8 @@ import queue
 import pytest
 
 from studio.browser import BrowserNotFound
+from studio.domain import next_free_id
 from studio.recorder import RecorderEvent, RecorderSession, step_from_capture
-from studio.recorder.steps import next_step_id
 
 from .runtime_helpers import html
 
@@ -79,7 +79,7 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
         assert cap.confidence >= 0.8
     steps = []
     for cap in (email, password, sign_in, settings):
-        steps.append(step_from_capture(cap, next_step_id(s.id for s in steps)))
+        steps.append(step_from_capture(cap, next_free_id("step", (s.id for s in steps))))
     assert [s.title for s in steps] == [
         "Type into Work email",
         "Type into Password",
@@ -93,8 +93,9 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
 
 
 def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_path):
+    """The path the studio runs: a capture handed to the session becomes an undoable step with pictures."""
+    from studio.app import ProjectSession
     from studio.domain import Project, Step, Walkthrough
-    from studio.recorder import append_capture
     from studio.store import ProjectStore
 
     path = tmp_path / "rec.gstudio"
@@ -104,10 +105,16 @@ def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_p
             name="Rec",
             guides=[Walkthrough(id="tour", name="Tour", steps=[Step(id="step-1", title="Welcome")])],
         ),
-    ) as store:
+    ):
+        pass
+    session = ProjectSession.open(path)
+    try:
         rec = recording(demo_server.url + "/dashboard.html")
         rec.do(lambda p: p.get_by_test_id("nav-customers").click())
-        step = append_capture(store, "tour", rec.next("capture").capture)
+        draft, index = session.guides.add_capture("tour", "Tour", rec.next("capture").capture)
+        step = draft.saved.steps[index]
+    finally:
+        session.close()
     with ProjectStore.open(path, readonly=True) as store:
         saved = store.get_guide("tour").steps
         assert [s.id for s in saved] == ["step-1", "step-2"] and saved[1].title == "Click Customers"
@@ -216,20 +223,26 @@ def test_unreachable_url_is_reported_and_the_session_ends(demo_server):
 def test_repick_gives_a_step_a_new_target(recording, demo_server, tmp_path):
     import shutil
 
-    from studio.recorder.repick import apply_pick, repick_url
-    from studio.store import ProjectStore
+    from studio.app import ProjectSession
 
     from .conftest import EXAMPLE_PROJECT
 
     copy = tmp_path / "example.gstudio"
     shutil.copy(EXAMPLE_PROJECT, copy)
-    with ProjectStore.open(copy) as store:
-        url = repick_url(store, "settings-tour", "time-zone", demo_server.url + "/")
+    session = ProjectSession.open(copy)
+    try:
+        url = session.step_page("settings-tour", "time-zone", demo_server.url + "/")
         assert url == demo_server.url + "/settings.html"
         rec = recording(url, mode="pick")
         rec.do(lambda p: p.get_by_label("Currency").click())
         picked = rec.next("capture").capture
-        guide = apply_pick(store, "settings-tour", "time-zone", picked)
-        assert guide.steps[2].target.fingerprint.name == "Currency"
+        assert session.guides.apply_pick("settings-tour", ("steps", 2, "target"), picked)
+        store = session.store
+        assert store.get_guide("settings-tour").steps[2].target.fingerprint.name == "Currency"
         assert store.get_guide("settings-tour").steps[2].target.candidates[0].value == "#currency"
         assert store.step_image("settings-tour", "time-zone").startswith(PNG)
+        session.undo()  # the pick and its pictures go back together
+        assert store.get_guide("settings-tour").steps[2].target.fingerprint.name != "Currency"
+        assert store.step_image("settings-tour", "time-zone") is None
+    finally:
+        session.close()

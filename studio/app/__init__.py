@@ -1,18 +1,24 @@
-"""The Qt-free application layer: edits as undoable commands over the project store."""
+"""The Qt-free application layer: a project session, its one undo history, guide operations, long tasks.
 
-from .commands import Command, DeleteGuide, MoveGuide, PutGuide, SetProject
-from .controller import GuideRow, Studio
+The desktop studio (``studio/ui``) imports this package, the domain and pure helpers only.
+"""
+
+from ..store import ProjectFileError
+from .commands import Command, MoveGuide, SaveGuide, SetProject
 from .draft import GuideDraft
-from .workspace import Workspace
+from .guides import GuideListing, GuideOperations
+from .history import History
+from .session import ProjectSession
 
 __all__ = [
     "Command",
-    "DeleteGuide",
     "GuideDraft",
-    "GuideRow",
+    "GuideListing",
+    "GuideOperations",
+    "History",
     "MoveGuide",
-    "PutGuide",
+    "ProjectFileError",
+    "ProjectSession",
+    "SaveGuide",
     "SetProject",
-    "Studio",
-    "Workspace",
 ]

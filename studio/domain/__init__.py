@@ -3,8 +3,6 @@
 from .base import Identifier, Model, SafeUrl, check_safe_url
 from .errors import describe_errors, first_error
 from .guide import (
-    GUIDE_KINDS,
-    PLANNED_KINDS,
     AutomaticTrigger,
     Checklist,
     ChecklistItem,
@@ -21,6 +19,8 @@ from .guide import (
     Trigger,
     Walkthrough,
 )
+from .ids import next_free_id
+from .kinds import GUIDE_KINDS, PLANNED_KINDS, GuideKind, guide_steps, kind_of
 from .project import Project, ProjectSettings, Theme, reference_problems
 from .rules import AudienceRule, Condition, ConditionOp, Schedule, UrlMatch, UrlRule
 from .step import Advance, AdvanceMode, Button, ButtonAction, Media, MissingTarget, Placement, Step
@@ -43,6 +43,7 @@ __all__ = [
     "GUIDE_KINDS",
     "Guide",
     "GuideBase",
+    "GuideKind",
     "Hotspot",
     "Identifier",
     "ItemAction",
@@ -72,5 +73,8 @@ __all__ = [
     "check_safe_url",
     "describe_errors",
     "first_error",
+    "guide_steps",
+    "kind_of",
+    "next_free_id",
     "reference_problems",
 ]

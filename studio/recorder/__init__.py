@@ -2,12 +2,6 @@
 
 from .events import Capture, RecorderEvent
 from .session import RecorderSession
-from .steps import append_capture, step_from_capture
+from .steps import step_from_capture
 
-__all__ = [
-    "Capture",
-    "RecorderEvent",
-    "RecorderSession",
-    "append_capture",
-    "step_from_capture",
-]
+__all__ = ["Capture", "RecorderEvent", "RecorderSession", "step_from_capture"]

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..domain import Advance, Step, UrlRule
-from ..store import ProjectStore
 from .events import Capture
-
-
-def next_step_id(existing: Iterable[str]) -> str:
-    """The first free ``step-N`` id."""
-    taken = set(existing)
-    number = 1
-    while f"step-{number}" in taken:
-        number += 1
-    return f"step-{number}"
 
 
 def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
@@ -34,19 +23,3 @@ def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool =
         title = name or "This element"
         advance = Advance()
     return Step(id=step_id, title=title[:200], target=capture.target, page=page, advance=advance)
-
-
-def append_capture(
-    store: ProjectStore, guide_id: str, capture: Capture, *, values_captured: bool = False
-) -> Step:
-    """Add a captured step to the end of a walkthrough, with its pictures; one save each."""
-    guide = store.get_guide(guide_id)
-    steps = list(getattr(guide, "steps", []))
-    step = step_from_capture(capture, next_step_id(s.id for s in steps), values_captured=values_captured)
-    store.put_guide(
-        guide.model_validate(
-            {**guide.model_dump(), "steps": [*[s.model_dump() for s in steps], step.model_dump()]}
-        )
-    )
-    store.put_step_images(guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
-    return step

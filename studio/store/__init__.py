@@ -2,6 +2,6 @@
 
 from .errors import ProjectFileError
 from .migrations import FORMAT_VERSION
-from .project_store import GuideSummary, ProjectStore
+from .project_store import GuideSummary, Pictures, ProjectStore
 
-__all__ = ["FORMAT_VERSION", "GuideSummary", "ProjectFileError", "ProjectStore"]
+__all__ = ["FORMAT_VERSION", "GuideSummary", "Pictures", "ProjectFileError", "ProjectStore"]

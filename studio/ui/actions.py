@@ -83,34 +83,32 @@ def build_actions(window: QMainWindow) -> Actions:
     file_menu.addAction(make("quit", "&Quit", window.close, "Ctrl+Q"))
 
     edit_menu = bar.addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(Std.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(Std.Redo)
-    actions.by_name.update(undo=undo, redo=redo)
-    edit_menu.addActions([undo, redo])
+    edit_menu.addAction(make("undo", "&Undo", window.undo, Std.Undo, "Take back the last change"))
+    edit_menu.addAction(make("redo", "&Redo", window.redo, Std.Redo, "Do again what Undo took back"))
     edit_menu.addSeparator()
-    edit_menu.addAction(make("find", "&Find guide", window.search.setFocus, Std.Find))
+    edit_menu.addAction(make("find", "&Find guide", window.guide_panel.search.setFocus, Std.Find))
     edit_menu.addSeparator()
     edit_menu.addAction(
-        make("add_step", "&Add step", window.add_part, "Ctrl+Shift+N", guide=True, icon_name="new")
+        make("add_step", "&Add step", window.editor.add_part, "Ctrl+Shift+N", guide=True, icon_name="new")
     )
     edit_menu.addAction(
         make(
             "duplicate_step",
             "D&uplicate step",
-            window.duplicate_part,
+            window.editor.duplicate_part,
             "Ctrl+D",
             guide=True,
             icon_name="duplicate",
         )
     )
-    edit_menu.addAction(make("delete_step", "Delete s&tep", window.delete_part, "Ctrl+Backspace", guide=True))
+    edit_menu.addAction(
+        make("delete_step", "Delete s&tep", window.editor.delete_part, "Ctrl+Backspace", guide=True)
+    )
     edit_menu.addAction(
         make(
             "step_up",
             "Move step &up",
-            lambda: window.move_part(window.part, window.part - 1),
+            lambda: window.editor.move_part(window.editor.part, window.editor.part - 1),
             "Alt+Up",
             guide=True,
         )
@@ -119,7 +117,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "step_down",
             "Move step do&wn",
-            lambda: window.move_part(window.part, window.part + 1),
+            lambda: window.editor.move_part(window.editor.part, window.editor.part + 1),
             "Alt+Down",
             guide=True,
         )
@@ -145,11 +143,11 @@ def build_actions(window: QMainWindow) -> Actions:
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
     )
-    window.tree.addAction(actions["delete_guide"])
+    window.guide_panel.tree.addAction(actions["delete_guide"])
 
     guide_menu = bar.addMenu("&Guide")
     new_menu = guide_menu.addMenu(icon("new"), "&New")
-    for number, (kind, (_cls, info)) in enumerate(GUIDE_KINDS.items(), 1):
+    for number, (kind, info) in enumerate(GUIDE_KINDS.items(), 1):
         new_menu.addAction(
             make(
                 f"new_{kind}",
@@ -276,10 +274,10 @@ def build_actions(window: QMainWindow) -> Actions:
     window.addToolBar(toolbar)
 
     # right-click menus: the same actions where the author's pointer is
-    window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.guide_panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for name in ("preview", "test", "duplicate_guide"):
-        window.tree.addAction(actions[name])
-    window.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        window.guide_panel.tree.addAction(actions[name])
+    window.editor.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for name in ("add_step", "duplicate_step", "step_up", "step_down", "delete_step", "pick", "preview"):
-        window.parts.list.addAction(actions[name])
+        window.editor.parts.list.addAction(actions[name])
     return actions

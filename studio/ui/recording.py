@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..recorder import RecorderEvent, RecorderSession
+from ..app.recording import RecorderEvent, RecorderSession, preview_in_browser
 
 
 class RecorderBridge(QObject):
@@ -27,12 +27,7 @@ class RecorderBridge(QObject):
 
     def play(self, script: str, url: str) -> None:
         """Preview: add ``script`` to every page of the browser and open ``url`` (on the recorder thread)."""
-
-        def run(page) -> None:
-            page.context.add_init_script(script=script)
-            page.goto(url, wait_until="domcontentloaded", timeout=30_000)
-
-        future = self.session.call(run)
+        future = self.session.call(lambda page: preview_in_browser(page, script, url))
         future.add_done_callback(
             lambda f: (
                 f.exception()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from ..demo_server import DemoServer
+from ..app.demo import serve_demo as start_demo
 from .errors import ErrorReporter
 from .main_window import MainWindow
 from .style import apply_theme
@@ -22,12 +22,8 @@ def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
     ErrorReporter().install()
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window = MainWindow()
-    server = None
-    if serve_demo:
-        try:
-            server = DemoServer(port=8765).start()
-        except OSError:
-            server = DemoServer(port=0).start()
+    server = start_demo() if serve_demo else None
+    if server is not None:
         window.statusBar().showMessage(f"Demo app at {server.url}/")
     if project is not None:
         window.open_project(project)
