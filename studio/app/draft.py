@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..domain import GUIDE_KINDS, Guide, next_free_id
-from ..domain.errors import KIND_KEYS, message_of
+from ..domain.errors import message_of, union_tags
 from ..store import Pictures, ProjectFileError
 from .forms import FieldPath
 
@@ -99,7 +99,7 @@ def tidy(data: dict[str, Any]) -> dict[str, Any]:
 
 def _field_loc(loc: tuple[Any, ...]) -> FieldPath:
     """A pydantic error location without the union tags (``walkthrough``, ``automatic`` …)."""
-    return tuple(part for part in loc if not (isinstance(part, str) and part in KIND_KEYS))
+    return tuple(part for part in loc if not (isinstance(part, str) and part in union_tags()))
 
 
 # Whole-guide rules that are about one field: shown on that field.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import GUIDE_KINDS, Guide, guide_steps, kind_of, next_free_id
+from ..domain.kinds import RECORDED_KIND
 from ..recorder.events import Capture
 from ..recorder.steps import step_from_capture
 from ..store import Pictures, ProjectFileError, ProjectStore
@@ -255,7 +256,7 @@ class GuideOperations:
             draft = self.draft(guide_id)
         except ProjectFileError:
             step = step_from_capture(capture, "step-1")
-            data = {"kind": "walkthrough", "id": guide_id, "name": name, "steps": [_dump_step(step)]}
+            data = {"kind": RECORDED_KIND, "id": guide_id, "name": name, "steps": [_dump_step(step)]}
             return self._start(data, capture_pictures(step.id, capture)), 0
         step = step_from_capture(capture, draft.new_part_id())
         index = draft.add_part(after, _dump_step(step), capture_pictures(step.id, capture))

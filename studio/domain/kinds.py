@@ -100,6 +100,9 @@ GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 
 PLANNED_KINDS = ("banner", "survey", "resource_center", "launcher")
 
+RECORDED_KIND = "walkthrough"
+"""What a recording in the browser becomes."""
+
 
 def kind_of(kind: str) -> GuideKind:
     """The registry entry of ``kind``; ValueError naming it when there is none."""

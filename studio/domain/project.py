@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 
 from .base import Label, Model, SafeUrl
 from .guide import Checklist, Guide, GuideBase
+from .kinds import guide_steps
 from .step import ButtonAction
 
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -48,7 +49,7 @@ def reference_problems(guides: Iterable[GuideBase]) -> list[str]:
             problems.append(f"guides '{ids[guide.id]}' and '{guide.name}' share the id '{guide.id}'")
         ids.setdefault(guide.id, guide.name)
     for guide in guides:
-        for step_no, step in enumerate(getattr(guide, "steps", []), 1):
+        for step_no, step in enumerate(guide_steps(guide), 1):
             for button in step.buttons:
                 if button.action is ButtonAction.start_guide and button.guide_id not in ids:
                     problems.append(
