@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,7 @@ from ..export.runtime import write_runtime
 from ..recorder.drift import step_url
 from ..replay.results import GuideResult
 from ..replay.runner import replay, solo_bundle
-
-Progress = Callable[[str, int, int], None]
+from .progress import Cancelled, Progress
 
 
 def load_project(path: Path) -> Project:
@@ -29,10 +27,6 @@ def load_project(path: Path) -> Project:
 
     with ProjectStore.open(path, readonly=True) as store:
         return store.load()
-
-
-class Cancelled(Exception):
-    """The author cancelled the work."""
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,24 @@ and its editor parts (``studio/app/forms.py``); see ``docs/architecture.md``.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .guide import Checklist, GuideBase, Hotspot, Modal, Tooltip, Walkthrough
-from .step import Step
+if TYPE_CHECKING:
+    from .guide import GuideBase
+    from .step import Step
 
 
 @dataclass(frozen=True)
 class GuideKind:
     """What the studio, the recorder and replay need to know about one kind of guide."""
 
-    model: type[GuideBase]
+    kind: str
+    """The ``kind`` value on the wire (the model's ``kind`` literal; a test checks they agree)."""
+    model_name: str
+    """The pydantic model's class in ``studio.domain.guide`` (loaded on first use: the studio's window
+    shows before the models are built)."""
     title: str
     hint: str
     """One line for the start page: what the kind is for."""
@@ -35,9 +41,9 @@ class GuideKind:
     """Replay and drift checks walk its steps (a checklist's items are not steps)."""
 
     @property
-    def kind(self) -> str:
-        """The ``kind`` value on the wire."""
-        return self.model.model_fields["kind"].default
+    def model(self) -> type[GuideBase]:
+        """The kind's pydantic model."""
+        return getattr(importlib.import_module(".guide", __package__), self.model_name)
 
     @property
     def part_noun(self) -> str:
@@ -56,35 +62,40 @@ def _step(title: str, body: str) -> dict[str, Any]:
 
 _ENTRIES = (
     GuideKind(
-        Walkthrough,
+        "walkthrough",
+        "Walkthrough",
         "Walkthrough",
         "Lead users step by step through a task, one element at a time.",
         _step("Welcome", "Let us show you around."),
         multi_step=True,
     ),
     GuideKind(
-        Tooltip,
+        "tooltip",
+        "Tooltip",
         "Tooltip",
         "Explain one control when users hover over or focus it.",
         _step("Tip", "What this control does."),
         needs_element=True,
     ),
     GuideKind(
-        Hotspot,
+        "hotspot",
+        "Hotspot",
         "Hotspot",
         "Draw attention to something new with a pulsing beacon.",
         _step("New", "Something new is here."),
         needs_element=True,
     ),
     GuideKind(
-        Modal,
+        "modal",
+        "Modal",
         "Modal",
         "Welcome users or announce a release in a centred window.",
         _step("Welcome", "A short welcome message."),
         element_field=None,
     ),
     GuideKind(
-        Checklist,
+        "checklist",
+        "Checklist",
         "Checklist",
         "Give new users a list of onboarding tasks with progress.",
         {"title": "Get started", "items": [{"id": "item-1", "title": "Take the tour"}]},

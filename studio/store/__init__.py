@@ -1,7 +1,15 @@
-"""The SQLite project file: the only package that speaks SQL."""
+"""The SQLite project file: the only package that speaks SQL.
 
-from .errors import ProjectFileError
-from .migrations import FORMAT_VERSION
-from .project_store import GuideSummary, Pictures, ProjectStore
+Names load on first use (``studio.lazy``): catching ``ProjectFileError`` does not load SQLAlchemy.
+"""
 
-__all__ = ["FORMAT_VERSION", "GuideSummary", "Pictures", "ProjectFileError", "ProjectStore"]
+from ..lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(
+    __name__,
+    {
+        ".errors": ("ProjectFileError",),
+        ".migrations": ("FORMAT_VERSION",),
+        ".project_store": ("GuideSummary", "Pictures", "ProjectStore"),
+    },
+)

@@ -12,6 +12,16 @@ from ..domain import GUIDE_KINDS
 from .style import icon
 
 Std = QKeySequence.StandardKey
+EDITOR_CONTEXT_ACTIONS = (
+    "add_step",
+    "duplicate_step",
+    "step_up",
+    "step_down",
+    "delete_step",
+    "pick",
+    "preview",
+)
+"""The right-click menu of the step list (added when the editor is built)."""
 
 
 @dataclass
@@ -89,20 +99,27 @@ def build_actions(window: QMainWindow) -> Actions:
     edit_menu.addAction(make("find", "&Find guide", window.guide_panel.search.setFocus, Std.Find))
     edit_menu.addSeparator()
     edit_menu.addAction(
-        make("add_step", "&Add step", window.editor.add_part, "Ctrl+Shift+N", guide=True, icon_name="new")
+        make(
+            "add_step",
+            "&Add step",
+            lambda: window.editor.add_part(),
+            "Ctrl+Shift+N",
+            guide=True,
+            icon_name="new",
+        )
     )
     edit_menu.addAction(
         make(
             "duplicate_step",
             "D&uplicate step",
-            window.editor.duplicate_part,
+            lambda: window.editor.duplicate_part(),
             "Ctrl+D",
             guide=True,
             icon_name="duplicate",
         )
     )
     edit_menu.addAction(
-        make("delete_step", "Delete s&tep", window.editor.delete_part, "Ctrl+Backspace", guide=True)
+        make("delete_step", "Delete s&tep", lambda: window.editor.delete_part(), "Ctrl+Backspace", guide=True)
     )
     edit_menu.addAction(
         make(
@@ -277,7 +294,4 @@ def build_actions(window: QMainWindow) -> Actions:
     window.guide_panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for name in ("preview", "test", "duplicate_guide"):
         window.guide_panel.tree.addAction(actions[name])
-    window.editor.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for name in ("add_step", "duplicate_step", "step_up", "step_down", "delete_step", "pick", "preview"):
-        window.editor.parts.list.addAction(actions[name])
     return actions

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from ..app import ProjectFileError, ProjectSession
-from ..app.recording import BrowserNotFound, RecorderEvent
-from ..app.tasks import load_project, preview_script, preview_url
+from ..app import ProjectFileError
 from .jobs import Job
 from .prompts import Prompts
-from .recording import RecorderBridge, describe
+
+if TYPE_CHECKING:  # the recorder (Playwright) loads when the browser is first wanted
+    from ..app import ProjectSession
+    from ..app.recording import RecorderEvent
+    from .recording import RecorderBridge
 
 STATE_WORDS = {"record": "● Recording", "pick": "◎ Picking an element"}
 
@@ -31,8 +35,8 @@ class BrowserController(QObject):
         super().__init__(parent)
         self.prompts = prompts
         self.session: ProjectSession | None = None
-        self.bridge = RecorderBridge(headless=headless, parent=self)
-        self.bridge.event.connect(self._on_event)
+        self.headless = headless
+        self._bridge: RecorderBridge | None = None
         self.recording_guide: str | None = None
         self.recording_name = ""
         self.record_after: int | None = None
@@ -40,9 +44,19 @@ class BrowserController(QObject):
         self.preview_job: Job | None = None
 
     @property
+    def bridge(self) -> RecorderBridge:
+        """The recorder session behind the browser (made the first time the browser is wanted)."""
+        if self._bridge is None:
+            from .recording import RecorderBridge
+
+            self._bridge = RecorderBridge(headless=self.headless, parent=self)
+            self._bridge.event.connect(self._on_event)
+        return self._bridge
+
+    @property
     def running(self) -> bool:
         """Whether the browser is open."""
-        return self.bridge.session.running
+        return self._bridge is not None and self._bridge.session.running
 
     def set_session(self, session: ProjectSession | None) -> None:
         """Work for ``session``; a capture still on its way belongs to the old project and is dropped."""
@@ -52,6 +66,8 @@ class BrowserController(QObject):
         self.pending_pick = None
 
     def _open(self, url: str, mode: str) -> bool:
+        from ..app.recording import BrowserNotFound
+
         try:
             self.bridge.start(url, mode)
         except BrowserNotFound as exc:
@@ -64,7 +80,8 @@ class BrowserController(QObject):
 
     def stop(self, *, wait: bool = False) -> None:
         """Close the browser (recording, picking or preview); returns at once unless ``wait``."""
-        self.bridge.stop(wait=wait)
+        if self._bridge is not None:
+            self._bridge.stop(wait=wait)
 
     # -- recording ----------------------------------------------------------------------------------
 
@@ -113,6 +130,8 @@ class BrowserController(QObject):
     # -- recorder events ------------------------------------------------------------------------------
 
     def _on_event(self, event: RecorderEvent) -> None:
+        from .recording import describe
+
         text = describe(event)
         if text:
             self.message.emit(text)
@@ -177,6 +196,8 @@ class BrowserController(QObject):
         base = self.prompts.app_url(self.session, "Preview", ask=False)
         if not base:
             return
+        from ..app.tasks import load_project, preview_script, preview_url
+
         path, step = self.session.path, step if draft.info.has_pictures else 0
 
         def prepare(_progress, _cancel) -> tuple[str, str]:

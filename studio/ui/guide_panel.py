@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ..app import GuideListing
 from ..domain import GUIDE_KINDS
 from .style import icon
+
+if TYPE_CHECKING:
+    from ..app import GuideListing
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
 DISABLED_GREY = "#8a8f98"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..app import ProjectSession
-from ..app.tasks import check_elements, check_guides, export_project, load_project
 from .jobs import Job, progress_dialog
 from .pictures import thumbnail
 from .prompts import DEFAULT_APP_URL, Prompts
+
+if TYPE_CHECKING:
+    from ..app import ProjectSession
 
 
 class JobRunner(QObject):
@@ -59,6 +61,8 @@ class JobRunner(QObject):
         base = self.prompts.app_url(self.session, "Check elements", ask=False)
         if not base:
             return
+        from ..app.tasks import check_elements, load_project
+
         path = self.session.path
         self._start(
             lambda progress, cancel: check_elements(
@@ -83,6 +87,8 @@ class JobRunner(QObject):
             base = self.prompts.app_url(self.session, "Test", ask=False)
         if not base:
             return
+        from ..app.tasks import check_guides, load_project
+
         path = self.session.path
         self._start(
             lambda progress, cancel: check_guides(
@@ -109,6 +115,8 @@ class JobRunner(QObject):
         """Write the bundle to ``out`` on a worker thread; a message says how it went."""
         if self.session is None or self.busy:
             return None
+        from ..app.tasks import export_project, load_project
+
         path = self.session.path
         self.settings.setValue(self.export_key(), str(out))
         return self._start(

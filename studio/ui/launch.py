@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..app.demo import serve_demo as start_demo
@@ -25,9 +26,9 @@ def run(project: Path | None = None, *, serve_demo: bool = False) -> int:
     server = start_demo() if serve_demo else None
     if server is not None:
         window.statusBar().showMessage(f"Demo app at {server.url}/")
-    if project is not None:
-        window.open_project(project)
     window.show()
+    if project is not None:  # the window first; the project (store, models, editors) loads behind it
+        QTimer.singleShot(0, lambda: window.open_project(project))
     try:
         return app.exec()
     finally:

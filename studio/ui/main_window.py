@@ -7,15 +7,15 @@ prompts, settings) and reports through signals; every edit goes through the sess
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from ..app import Command, ProjectFileError, ProjectSession
+from ..app import ProjectFileError
 from ..domain import GUIDE_KINDS
-from .actions import build_actions
+from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
 from .browser_control import BrowserController
-from .guide_editor import GuideEditor
 from .guide_panel import GuidePanel
 from .job_runner import JobRunner
 from .prompts import Prompts
@@ -23,7 +23,10 @@ from .recent import RecentProjects
 from .results import ResultsView
 from .start import StartPage
 from .style import icon
-from .theme_dialog import ThemeDialog
+
+if TYPE_CHECKING:  # loaded behind the shown window (the store, the models, the editors' forms)
+    from ..app import Command, ProjectSession
+    from .guide_editor import GuideEditor
 
 STATUS_MS = 5000
 
@@ -44,16 +47,12 @@ class MainWindow(QMainWindow):
 
         self.guide_panel = GuidePanel()
         self.guide_panel.selected.connect(self.select_guide)
-        self.editor = GuideEditor()
-        self.editor.pick.connect(lambda path: self.start_pick(path))
-        self.editor.listing_changed.connect(self._relabel)
-        self.editor.message.connect(lambda text: self.statusBar().showMessage(text))
+        self._editor: GuideEditor | None = None
         self.start_page = StartPage()
         self.start_page.new_guide.connect(self.new_guide)
         self.start_page.open_recent.connect(lambda path: self.open_project(Path(path)))
         self.center = QStackedWidget()
         self.center.addWidget(self.start_page)
-        self.center.addWidget(self.editor)
         splitter = QSplitter()
         splitter.addWidget(self.guide_panel)
         splitter.addWidget(self.center)
@@ -76,7 +75,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.prompts, self.settings, self)
         self.jobs.results.connect(self._show_results)
         self.jobs.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.jobs.pictures_added.connect(lambda: self.editor.show_guide(self.editor.guide_id))
+        self.jobs.pictures_added.connect(lambda: self.editor.show_guide(self.guide_id))
 
         self.recorder_label = QLabel("Browser closed")
         self.recorder_label.setAccessibleName("Recorder state")
@@ -94,6 +93,24 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self._restore_geometry()
 
+    @property
+    def editor(self) -> GuideEditor:
+        """The guide editor, built the first time a guide is shown (its forms load the models)."""
+        if self._editor is None:
+            from .guide_editor import GuideEditor
+
+            editor = GuideEditor()
+            editor.pick.connect(lambda path: self.start_pick(path))
+            editor.listing_changed.connect(self._relabel)
+            editor.message.connect(lambda text: self.statusBar().showMessage(text))
+            editor.set_session(self.session)
+            editor.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for name in EDITOR_CONTEXT_ACTIONS:
+                editor.parts.list.addAction(self.actions_[name])
+            self.center.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
     # -- the open project ---------------------------------------------------------------------------
 
     def open_project(self, path: Path) -> bool:
@@ -102,6 +119,8 @@ class MainWindow(QMainWindow):
         if self.session is not None and path.resolve() == self.session.path.resolve():
             self.statusBar().showMessage(f"{path.name} is already open", STATUS_MS)
             return True
+        from ..app import ProjectSession
+
         try:
             session = ProjectSession.open(path)
         except (ProjectFileError, OSError) as exc:
@@ -118,6 +137,8 @@ class MainWindow(QMainWindow):
         """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
         if path.suffix != ".gstudio":
             path = path.with_suffix(".gstudio")
+        from ..app import ProjectSession
+
         try:
             session = ProjectSession.create(path)
         except (ProjectFileError, OSError) as exc:
@@ -133,8 +154,9 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.session = session
         self._unlisten = session.history.on_change(self._history_changed)
-        for part in (self.editor, self.browser):
-            part.set_session(session)
+        if self._editor is not None:
+            self._editor.set_session(session)
+        self.browser.set_session(session)
         self.jobs.session = session
         header = session.header()
         self.setWindowTitle(f"{header.name} — Guide Studio")
@@ -149,7 +171,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.browser.set_session(None)
-        self.editor.set_session(None)
+        if self._editor is not None:
+            self._editor.set_session(None)
         self.jobs.session = None
         if self._unlisten is not None:
             self._unlisten()
@@ -201,7 +224,7 @@ class MainWindow(QMainWindow):
     @property
     def guide_id(self) -> str | None:
         """The guide being edited."""
-        return self.editor.guide_id
+        return self._editor.guide_id if self._editor is not None else None
 
     def refresh(self) -> None:
         """Rebuild the guide list from the session."""
@@ -210,9 +233,11 @@ class MainWindow(QMainWindow):
 
     def select_guide(self, guide_id: str | None, part: int = 0) -> None:
         """Show a guide's steps and properties (None: the start page)."""
-        shown = self.editor.show_guide(guide_id, part) if guide_id else self.editor.show_guide(None)
+        shown = self.editor.show_guide(guide_id, part) if guide_id else False
+        if not guide_id and self._editor is not None:
+            self._editor.show_guide(None)
         self.actions_.set_guide_actions(shown)
-        self.center.setCurrentIndex(1 if shown else 0)
+        self.center.setCurrentWidget(self.editor if shown else self.start_page)
         self.guide_panel.select(guide_id if shown else None)
 
     def _relabel(self, guide_id: str) -> None:
@@ -240,7 +265,8 @@ class MainWindow(QMainWindow):
                     self._relabel(guide_id)
         if origin != "do":
             self.refresh()
-            self.select_guide(self.guide_id if self.guide_id in self._listed() else None, self.editor.part)
+            part = self._editor.part if self._editor is not None else 0
+            self.select_guide(self.guide_id if self.guide_id in self._listed() else None, part)
 
     def _listed(self) -> set[str]:
         return {row.id for row in self.session.guides.listing()} if self.session else set()
@@ -390,6 +416,8 @@ class MainWindow(QMainWindow):
         """Project › Theme and settings."""
         if self.session is None:
             return
+        from .theme_dialog import ThemeDialog
+
         dialog = ThemeDialog(self.session, self)
         stop = self.session.history.on_change(lambda _command, _origin: dialog.refresh())
         dialog.finished.connect(lambda _result: stop())

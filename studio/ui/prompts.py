@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from ..app import ProjectSession
-from ..domain import check_safe_url
+if TYPE_CHECKING:
+    from ..app import ProjectSession
 
 DEFAULT_APP_URL = "http://127.0.0.1:8765/index.html"
 
@@ -35,6 +37,8 @@ class Prompts:
         url = self.ask_text(title, label, text)
         if url is None:
             return None
+        from ..domain import check_safe_url
+
         try:
             return check_safe_url(url)
         except ValueError as exc:
