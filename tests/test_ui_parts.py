@@ -101,3 +101,17 @@ def test_prompts_refuse_an_unsafe_address_in_words(qtbot, dialogs):
     dialogs.texts.append("javascript:alert(1)")
     assert Prompts(parent).ask_url("Test", "Address:", "") is None
     assert "javascript" in dialogs.messages("warning")[0]
+
+
+def test_recent_projects_survive_a_restart_whole_and_once(tmp_path, project_file):
+    """An INI file holds a one-entry list as a plain string: read back, it must not become letters."""
+    from studio.ui.recent import RecentProjects
+
+    ini = tmp_path / "written-by-another-run.ini"
+    ini.write_text(f"[General]\nrecent={project_file}\n")
+    recent = RecentProjects(QSettings(str(ini), QSettings.Format.IniFormat))
+    assert recent.paths() == [str(project_file)]
+    recent.remember(project_file)
+    recent.remember(project_file)
+    assert recent.paths() == [str(project_file.resolve())]
+    assert recent.last_folder() == str(project_file.resolve().parent)

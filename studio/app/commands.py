@@ -25,6 +25,11 @@ class Command:
         """The guides the edit touches (empty for project settings)."""
         return ()
 
+    @property
+    def reshapes_list(self) -> bool:
+        """Whether guides appear, disappear or move in the list (else at most their lines change)."""
+        return False
+
     def merge(self, newer: Command) -> bool:
         """Absorb ``newer`` (already applied) when both edit the same thing; True when merged."""
         return False
@@ -65,6 +70,10 @@ class SaveGuide(Command):
     @property
     def guide_ids(self) -> tuple[str, ...]:  # type: ignore[override]
         return (self.guide.id,)
+
+    @property
+    def reshapes_list(self) -> bool:  # type: ignore[override]
+        return self.after is None or self.before is None
 
     @property
     def text(self) -> str:  # type: ignore[override]
@@ -111,6 +120,7 @@ class MoveGuide(Command):
     old: int
     new: int
     text = "Reorder guides"
+    reshapes_list = True  # type: ignore[assignment]
 
     @property
     def guide_ids(self) -> tuple[str, ...]:  # type: ignore[override]

@@ -257,6 +257,10 @@ def build_actions(window: QMainWindow) -> Actions:
     view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(make("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, "F1"))
+    help_menu.addAction(make("docs", "&Documentation", window.open_docs, tip="Open the docs folder"))
+    help_menu.addAction(make("where", "Where is the &project file?", window.show_project_file))
+    help_menu.addSeparator()
     help_menu.addAction(
         make(
             "about",

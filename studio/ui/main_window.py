@@ -259,17 +259,20 @@ class MainWindow(QMainWindow):
             header = self.session.header()
             self.setWindowTitle(f"{header.name} — Guide Studio")
             self.show_app_url(header.settings.app_url)
-        elif origin == "do":  # a live edit: its editor drew it; its line in the list may change
+            return
+        if origin == "do":  # a live edit: its editor drew it; its line in the list may change
             for guide_id in command.guide_ids:
                 if guide_id in self.session.guides.drafts:
                     self._relabel(guide_id)
-        if origin != "do":
+            return
+        if command.reshapes_list:
             self.refresh()
-            part = self._editor.part if self._editor is not None else 0
-            self.select_guide(self.guide_id if self.guide_id in self._listed() else None, part)
-
-    def _listed(self) -> set[str]:
-        return {row.id for row in self.session.guides.listing()} if self.session else set()
+        else:
+            for guide_id in command.guide_ids:
+                self._relabel(guide_id)
+        part = self._editor.part if self._editor is not None else 0
+        shown = self.guide_id if self.session.guides.listing_of(self.guide_id or "") else None
+        self.select_guide(shown, part)
 
     def show_app_url(self, url: str | None) -> None:
         """The app address in the status bar."""
@@ -423,6 +426,30 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: stop())
         dialog.show()
         self.theme_dialog = dialog
+
+    # -- help ----------------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts."""
+        from .help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions_.by_name, self)
+        self.shortcuts_dialog.show()
+
+    def open_docs(self) -> None:
+        """Help › Documentation."""
+        from .help import docs_url, open_docs
+
+        if not open_docs():
+            url = docs_url()
+            where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
+            self.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
+
+    def show_project_file(self) -> None:
+        """Help › Where is the project file?"""
+        from .help import project_file_text
+
+        self.prompts.inform("Project file", project_file_text(self.session.path if self.session else None))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Keep the geometry, close the browser and release the project file."""
