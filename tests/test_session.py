@@ -191,3 +191,41 @@ def test_a_guide_is_copied_with_its_pictures_and_undone_as_one(studio, project_f
     assert studio.store.step_image("tour-copy", "a") == b"\x89PNG t"
     studio.undo()
     assert "tour-copy-2" not in [r.id for r in studio.guides.listing()]
+
+
+def test_a_recorded_or_picked_guide_starts_on_the_page_it_was_made_on(studio, project_file):
+    """Not "only when asked": a guide nobody starts would ship unseen."""
+    draft, _ = studio.guides.add_capture("rec", "Recorded", capture("click", "Save"))
+    assert on_disk(project_file, "rec").trigger.type == "automatic"
+    assert on_disk(project_file, "rec").trigger.url.value == "/settings"
+    tip = studio.guides.new_guide("tooltip")
+    assert tip.value(("steps", 0, "wait_ms")) == 5000  # the model's default, not an empty 0
+    assert studio.guides.apply_pick(tip.id, ("steps", 0, "target"), capture())
+    saved = on_disk(project_file, tip.id)
+    assert (saved.trigger.type, saved.trigger.url.value) == ("automatic", "/settings")
+    walk = studio.guides.new_guide("walkthrough")
+    assert studio.guides.apply_pick(walk.id, ("steps", 0, "target"), capture())
+    assert on_disk(project_file, walk.id).steps[0].page.value == "/settings"  # picking fills the step's page
+    modal = studio.guides.new_guide("modal")
+    assert on_disk(project_file, modal.id).trigger.type == "manual"  # nothing was picked: the lint warns
+
+
+def test_a_pick_never_overrides_a_trigger_the_author_chose(studio, project_file):
+    draft = studio.guides.draft("spot")
+    draft.set(("trigger", "type"), "launcher")
+    assert draft.set(("trigger", "element"), make_target("help", "Help"))
+    assert studio.guides.apply_pick("spot", ("steps", 0, "target"), capture())
+    assert on_disk(project_file, "spot").trigger.type == "launcher"
+
+
+def test_recording_into_an_existing_walkthrough_inserts_after_the_chosen_step(studio, project_file):
+    _, index = studio.guides.add_capture("tour", "Tour", capture("click", "First"), after=0)
+    _, index = studio.guides.add_capture("tour", "Tour", capture("click", "Second", "second"), after=index)
+    assert [s.title for s in on_disk(project_file, "tour").steps] == [
+        "Click save",
+        "Click First",
+        "Click Second",
+        "Done",
+    ]
+    _, index = studio.guides.add_capture("tour", "Tour", capture("click", "Zero", "zero"), after=-1)
+    assert index == 0 and on_disk(project_file, "tour").steps[0].title == "Click Zero"

@@ -115,3 +115,18 @@ def test_recent_projects_survive_a_restart_whole_and_once(tmp_path, project_file
     recent.remember(project_file)
     assert recent.paths() == [str(project_file.resolve())]
     assert recent.last_folder() == str(project_file.resolve().parent)
+
+
+def test_an_address_being_tried_belongs_to_the_guide_it_was_typed_for(qtbot, session):
+    editor = GuideEditor()
+    qtbot.addWidget(editor)
+    editor.set_session(session)
+    editor.show_guide("tip")
+    editor.edit(("trigger", "type"), "automatic")
+    rule = editor.guide_form.editor(("trigger", "url"))
+    rule.sample.setText("https://app.example.com/billing")
+    editor.show_guide("spot")
+    editor.edit(("trigger", "type"), "automatic")
+    assert rule.sample.text() == ""  # another guide: its own (empty) address
+    editor.show_guide("tip")
+    assert rule.sample.text() == "https://app.example.com/billing"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import to_jsonable_python
 
-from ..domain import GUIDE_KINDS, Guide, next_free_id
+from ..domain import GUIDE_KINDS, ChecklistItem, Guide, Step, next_free_id
 from ..domain.errors import message_of, union_tags
 from ..store import Pictures, ProjectFileError
 from .forms import FieldPath
@@ -29,6 +30,37 @@ _ITEM_DONE_KEEPS = {"event": "event", "url": "complete_url", "element": "element
 def dump(guide: Guide) -> dict[str, Any]:
     """A guide as the plain data the editor works on (Python field names, JSON values)."""
     return guide.model_dump(mode="json", exclude_none=True)
+
+
+def _defaults(model) -> dict[str, Any]:
+    """A model's field defaults as editor data (required fields left out)."""
+    values = {}
+    for name, info in model.model_fields.items():
+        if info.is_required():
+            continue
+        value = info.get_default(call_default_factory=True)
+        if isinstance(value, BaseModel):
+            value = value.model_dump(mode="json", exclude_none=True)
+        value = to_jsonable_python(value)
+        if value is not None:
+            values[name] = value
+    return values
+
+
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """Guide data with every missing value at its model default, so a form never shows an empty
+    number where the guide would play the default (a new tooltip's "wait 0 ms")."""
+    entry = GUIDE_KINDS.get(data.get("kind", ""))
+    if entry is None:
+        return data
+    part_model = Step if entry.parts_key == "steps" else ChecklistItem
+    out = {**_defaults(entry.model), **data}
+    parts = out.get(entry.parts_key)
+    if isinstance(parts, list):
+        out[entry.parts_key] = [
+            {**_defaults(part_model), **part} if isinstance(part, dict) else part for part in parts
+        ]
+    return out
 
 
 def get_at(data: Any, path: FieldPath, default: Any = None) -> Any:
@@ -122,13 +154,13 @@ class GuideDraft:
         edit); ``keep(draft)`` runs after every change (the session keeps unfinished changes in the file)."""
         self._save = save
         self._keep = keep
-        self.data = data
+        self.data = with_defaults(data)
         self.saved = saved
         self.errors: list[tuple[FieldPath, str]] = []
         self.pictures: Pictures = {}
         """Picture changes waiting for the next save (a step recorded or picked while the guide was
         not valid yet); they travel with that save's undoable edit."""
-        if saved is None or data != dump(saved):
+        if saved is None or self.data != dump(saved):
             self._validate()
 
     @property
@@ -176,7 +208,7 @@ class GuideDraft:
         self, data: dict[str, Any], *, merge_key: Any = None, pictures: Pictures | None = None
     ) -> bool:
         """Take new data for the whole guide (and picture changes); returns whether it was valid and saved."""
-        self.data = data
+        self.data = with_defaults(data)
         self.pictures.update(pictures or {})
         guide = self._validate()
         if guide is not None and (guide != self.saved or self.pictures):

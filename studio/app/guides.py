@@ -14,10 +14,10 @@ from typing import Any
 from ..domain import GUIDE_KINDS, Guide, guide_steps, kind_of, next_free_id
 from ..domain.kinds import RECORDED_KIND
 from ..recorder.events import Capture
-from ..recorder.steps import step_from_capture
+from ..recorder.steps import capture_page, step_from_capture
 from ..store import Pictures, ProjectFileError, ProjectStore
 from .commands import Command, MoveGuide, SaveGuide
-from .draft import GuideDraft, dump
+from .draft import GuideDraft, dump, tidy
 from .forms import FieldPath
 from .history import History, Origin
 
@@ -256,7 +256,13 @@ class GuideOperations:
             draft = self.draft(guide_id)
         except ProjectFileError:
             step = step_from_capture(capture, "step-1")
-            data = {"kind": RECORDED_KIND, "id": guide_id, "name": name, "steps": [_dump_step(step)]}
+            data = {
+                "kind": RECORDED_KIND,
+                "id": guide_id,
+                "name": name,
+                "trigger": _starts_on(capture),  # where the author began recording
+                "steps": [_dump_step(step)],
+            }
             return self._start(data, capture_pictures(step.id, capture)), 0
         step = step_from_capture(capture, draft.new_part_id())
         index = draft.add_part(after, _dump_step(step), capture_pictures(step.id, capture))
@@ -268,11 +274,20 @@ class GuideOperations:
         A step's own element brings the pick's pictures with it, in the same undoable edit.
         """
         draft = self.draft(guide_id)
-        pictures = None
-        if len(path) == 3 and path[0] == "steps" and path[2] == "target":
-            pictures = capture_pictures(draft.parts[path[1]]["id"], capture)
         target = capture.target.model_dump(mode="json", exclude_none=True)
-        return draft.set(path, target, pictures=pictures, merge=False)
+        if not (len(path) == 3 and path[0] == "steps" and path[2] == "target"):
+            return draft.set(path, target, merge=False)
+        index = path[1]
+        data = copy.deepcopy(draft.data)
+        step = data["steps"][index]
+        first = index == 0 and step.get("target") is None
+        step["target"] = target
+        if draft.info.multi_step and not step.get("page"):
+            step["page"] = capture_page(capture).model_dump(mode="json", exclude_none=True)
+        trigger = data.get("trigger") or {"type": "manual"}
+        if first and draft.info.starts_where_made and trigger.get("type") == "manual":
+            data["trigger"] = _starts_on(capture)  # picked on a page: shown there, not "only when asked"
+        return draft.replace(tidy(data), pictures=capture_pictures(step["id"], capture))
 
     def keep_test_pictures(self, results: list, thumbnail) -> int:
         """Give steps made by hand the page a passing test saw (never replacing a picture); how many.
@@ -295,6 +310,11 @@ class GuideOperations:
                 )
                 added += 1
         return added
+
+
+def _starts_on(capture: Capture) -> dict[str, Any]:
+    """An automatic trigger on the page a capture was made on."""
+    return {"type": "automatic", "url": capture_page(capture).model_dump(mode="json", exclude_none=True)}
 
 
 def _dump_step(step) -> dict[str, Any]:

@@ -37,6 +37,8 @@ class ExportResult:
     guides: int
     size: int
     runtime: Path | None = None
+    snippet: Path | None = None
+    """The copy-paste embed snippet written with the runtime."""
 
 
 def export_project(
@@ -53,9 +55,12 @@ def export_project(
     shipped = None
     if runtime:
         progress("Writing the runtime…", 2, total)
-        shipped = write_runtime(out).script
+        shipped = write_runtime(out)
     progress("Done", total, total)
-    return ExportResult(out, sum(1 for g in project.guides if g.enabled), size, shipped)
+    enabled = sum(1 for g in project.guides if g.enabled)
+    if shipped is None:
+        return ExportResult(out, enabled, size)
+    return ExportResult(out, enabled, size, shipped.script, shipped.snippet)
 
 
 def preview_bundle(project: Project, guide_id: str) -> dict:

@@ -39,6 +39,8 @@ class GuideKind:
     """A new guide of this kind is not finished before its element is picked (the studio asks first)."""
     plays_steps: bool = True
     """Replay and drift checks walk its steps (a checklist's items are not steps)."""
+    starts_where_made: bool = False
+    """Recorded or picked, it starts by itself on the page it was made on (else only when asked)."""
 
     @property
     def model(self) -> type[GuideBase]:
@@ -68,6 +70,7 @@ _ENTRIES = (
         "Lead users step by step through a task, one element at a time.",
         _step("Welcome", "Let us show you around."),
         multi_step=True,
+        starts_where_made=True,
     ),
     GuideKind(
         "tooltip",
@@ -76,6 +79,7 @@ _ENTRIES = (
         "Explain one control when users hover over or focus it.",
         _step("Tip", "What this control does."),
         needs_element=True,
+        starts_where_made=True,
     ),
     GuideKind(
         "hotspot",
@@ -84,6 +88,7 @@ _ENTRIES = (
         "Draw attention to something new with a pulsing beacon.",
         _step("New", "Something new is here."),
         needs_element=True,
+        starts_where_made=True,
     ),
     GuideKind(
         "modal",

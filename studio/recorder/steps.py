@@ -8,10 +8,16 @@ from ..domain import Advance, Step, UrlRule
 from .events import Capture
 
 
+def capture_page(capture: Capture) -> UrlRule:
+    """The page a capture was made on, as a rule a guide or a step can wait for (the path only, so a
+    guide recorded on localhost plays on the production domain)."""
+    return UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
+
+
 def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
     """A step on the captured element: "Click Save", "Type into Company name" …"""
     name = (capture.name or capture.target.describe()).strip()
-    page = UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
+    page = capture_page(capture)
     if capture.kind == "input":
         sample = capture.value if values_captured and not capture.sensitive else None
         title = f"Type into {name}" if name else "Fill in this field"

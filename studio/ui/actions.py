@@ -240,6 +240,26 @@ def build_actions(window: QMainWindow) -> Actions:
             "record",
         )
     )
+    record_menu.addAction(
+        make(
+            "record_after",
+            "Record &after this step…",
+            window.record_here,
+            "Ctrl+Alt+R",
+            "Record more steps into the selected walkthrough, after the selected step",
+            guide=True,
+        )
+    )
+    record_menu.addAction(
+        make(
+            "record_before",
+            "Record &before this step…",
+            lambda: window.record_here(before=True),
+            "Ctrl+Alt+Shift+R",
+            "Record steps into the selected walkthrough, before the selected step",
+            guide=True,
+        )
+    )
     stop = make("stop", "&Stop recording", window.stop_browser, "Ctrl+Shift+R", "Close the browser", "stop")
     stop.setEnabled(False)
     record_menu.addAction(stop)

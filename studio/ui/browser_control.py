@@ -103,10 +103,33 @@ class BrowserController(QObject):
         self.recording_guide = None
         return False
 
+    def record_into(self, guide_id: str, after: int) -> bool:
+        """Record into an existing walkthrough: each capture is inserted after step ``after`` (-1: first)."""
+        if self.session is None or self.running:
+            return False
+        draft = self.session.guides.draft(guide_id)
+        if not (draft.info.multi_step and draft.info.has_pictures):
+            self.prompts.inform("Record", f"A {draft.kind} has one step; pick its element instead (Ctrl+P).")
+            return False
+        url = self.prompts.app_url(self.session, "Record into this walkthrough")
+        if not url:
+            return False
+        if after >= 0:
+            try:
+                url = self.session.step_page(guide_id, draft.parts[after]["id"], url)
+            except (KeyError, IndexError, ProjectFileError):
+                pass
+        self.recording_guide, self.recording_name, self.record_after = guide_id, draft.data["name"], after
+        if self._open(url, "record"):
+            return True
+        self.recording_guide = self.record_after = None
+        return False
+
     # -- picking --------------------------------------------------------------------------------------
 
-    def pick(self, guide_id: str, path: tuple) -> None:
-        """Let the author click the element for ``path`` of a guide in the browser."""
+    def pick(self, guide_id: str, path: tuple, *, base: str | None = None) -> None:
+        """Let the author click the element for ``path`` of a guide in the browser (on ``base``, the
+        build a test ran against, when given; else the project's app)."""
         if self.session is None:
             return
         self.pending_pick = (guide_id, tuple(path))
@@ -114,7 +137,7 @@ class BrowserController(QObject):
             self.bridge.session.set_mode("pick")
             self.message.emit("Click the element in the browser (Esc cancels)")
             return
-        base = self.prompts.app_url(self.session, "Pick element", ask=False)
+        base = base or self.prompts.app_url(self.session, "Pick element", ask=False)
         if not base:
             self.pending_pick = None
             return

@@ -117,8 +117,10 @@ class FormView(QWidget):
         value_at: Callable[[FieldPath], Any],
         problems: tuple[dict[FieldPath, str], list[str]] = ({}, []),
         guides: list[tuple[str, str]] | None = None,
+        owner: object = None,
     ) -> None:
-        """Fill every applicable field, hide the rest, and show the messages."""
+        """Fill every applicable field, hide the rest, and show the messages; ``owner`` says whose
+        values these are (a guide and part), so editors keep their own state per owner."""
         placed, general = problems
         for row, (spec, editor, message) in enumerate(
             zip(self.specs, self.editors, self.messages, strict=True)
@@ -129,6 +131,7 @@ class FormView(QWidget):
                 continue
             if guides is not None:
                 editor.set_context(guides)
+            editor.set_owner(owner)
             editor.set_value(value_at(spec.path))
             text = placed.get(spec.path, "")
             message.setText(text)

@@ -128,10 +128,15 @@ class GuideEditor(QSplitter):
             lambda path: draft.value(scope + path),
             draft.problems(scope, [s.path for s in form.specs]),
             guides,
+            owner=(draft.id, draft.parts[self.part]["id"] if draft.parts else None),
         )
         self.guide_form.title.setText(f"{info.title}: {draft.data.get('name', '')}")
         self.guide_form.show_values(
-            draft.kind, draft.value, draft.problems((), [s.path for s in GUIDE_FIELDS]), guides
+            draft.kind,
+            draft.value,
+            draft.problems((), [s.path for s in GUIDE_FIELDS]),
+            guides,
+            owner=draft.id,
         )
         problem = draft.first_problem()
         self.message.emit(f"Not saved yet — {problem}" if problem else "")

@@ -31,6 +31,8 @@ class JobRunner(QObject):
         self.window = window
         self.session: ProjectSession | None = None
         self.job: Job | None = None
+        self.tested_base: str | None = None
+        """The address the last test ran against (another build's, when asked): re-pick opens it."""
 
     @property
     def busy(self) -> bool:
@@ -63,6 +65,7 @@ class JobRunner(QObject):
             return
         from ..app.tasks import check_elements, load_project
 
+        self.tested_base = base
         path = self.session.path
         self._start(
             lambda progress, cancel: check_elements(
@@ -89,6 +92,7 @@ class JobRunner(QObject):
             return
         from ..app.tasks import check_guides, load_project
 
+        self.tested_base = base
         path = self.session.path
         self._start(
             lambda progress, cancel: check_guides(
@@ -129,7 +133,11 @@ class JobRunner(QObject):
         )
 
     def _exported(self, result) -> None:
-        extra = f" and {result.runtime.name}" if result.runtime else ""
-        text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes){extra}."
+        text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes)."
+        if result.runtime is not None:
+            text += (
+                f" Beside it: the runtime {result.runtime.name} and the embed snippet {result.snippet.name}"
+                " — paste the snippet into your app's pages."
+            )
         self.exported.emit(text)
         self.prompts.inform("Exported", text)

@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             return
         index = next((i for i, part in enumerate(draft.parts) if part["id"] == step_id), 0)
         self.select_guide(guide_id, index)
-        self.start_pick(("steps", index, "target"))
+        self.browser.pick(guide_id, ("steps", index, "target"), base=self.jobs.tested_base)
 
     def preview(self) -> None:
         """Guide › Preview: play the selected guide from the selected step in the studio's browser."""
@@ -380,6 +380,11 @@ class MainWindow(QMainWindow):
     def ask_and_record(self) -> None:
         """Record › Record walkthrough."""
         self.browser.record()
+
+    def record_here(self, before: bool = False) -> None:
+        """Record › Record after (or before) the selected step of this walkthrough."""
+        if self.guide_id is not None:
+            self.browser.record_into(self.guide_id, self.editor.part - (1 if before else 0))
 
     def stop_browser(self, *, wait: bool = False) -> None:
         """Close the studio's browser."""
@@ -452,8 +457,12 @@ class MainWindow(QMainWindow):
         self.prompts.inform("Project file", project_file_text(self.session.path if self.session else None))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Keep the geometry, close the browser and release the project file."""
-        self.jobs.cancel()  # a test run stops within a step; its thread is a daemon
+        """Keep the geometry, close the browser and release the project file (asks once while a job runs)."""
+        if self.jobs.busy:
+            if not self.prompts.confirm("Quit", "A test or an export is still running. Cancel it and quit?"):
+                event.ignore()
+                return
+            self.jobs.cancel()  # a test run stops within a step; its thread is a daemon
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.browser.stop(wait=True)

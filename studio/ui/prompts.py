@@ -27,6 +27,11 @@ class Prompts:
         """Say something the author should know."""
         QMessageBox.information(self.parent, title, text)
 
+    def confirm(self, title: str, text: str) -> bool:
+        """A yes/no question; True for yes."""
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         """A line of text, or None when cancelled or left empty."""
         answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
