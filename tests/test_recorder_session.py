@@ -22,7 +22,7 @@ class Recording:
         self.events: queue.Queue[RecorderEvent] = queue.Queue()
         self.session = RecorderSession(self.events.put, headless=True, **options)
 
-    def next(self, kind: str, timeout: float = 10) -> RecorderEvent:
+    def next(self, kind: str, timeout: float = 30) -> RecorderEvent:
         while True:
             event = self.events.get(timeout=timeout)
             if event.kind == "error":
@@ -246,3 +246,19 @@ def test_repick_gives_a_step_a_new_target(recording, demo_server, tmp_path):
         assert store.step_image("settings-tour", "time-zone") is None
     finally:
         session.close()
+
+
+def test_the_next_browser_opens_signed_in_as_the_last_one_was(recording, demo_server):
+    """A preview after a recording reuses the author's session (cookies and local storage)."""
+    first = recording(demo_server.url + "/index.html")
+    first.do(lambda p: p.evaluate("localStorage.setItem('ledgerly-user', 'ana@example.com')"))
+    first.session.stop()
+    kept = first.session.signed_in
+    assert any(item["name"] == "ledgerly-user" for origin in kept["origins"] for item in origin["localStorage"])
+    second = Recording()
+    second.session.start(demo_server.url + "/dashboard.html", "pause", storage_state=kept)
+    try:
+        second.next("started")
+        assert second.do(lambda p: p.evaluate("localStorage.getItem('ledgerly-user')")) == "ana@example.com"
+    finally:
+        second.session.stop()

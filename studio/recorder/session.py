@@ -71,6 +71,10 @@ class RecorderSession:
         self._commands: queue.Queue[tuple[str, Any, Future | None]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._ended = threading.Event()
+        self._storage_state: dict[str, Any] | None = None
+        self.signed_in: dict[str, Any] | None = None
+        """Cookies and local storage of the last browser, kept when it closed: the next one (a preview
+        after a recording) opens signed in as the author was."""
 
     @property
     def mode(self) -> str:
@@ -82,14 +86,16 @@ class RecorderSession:
         """Whether the browser is open."""
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, url: str, mode: str = "record") -> None:
-        """Open the browser on ``url``; BrowserNotFound at once when there is no browser."""
+    def start(self, url: str, mode: str = "record", *, storage_state: dict[str, Any] | None = None) -> None:
+        """Open the browser on ``url`` (with cookies and storage from ``storage_state``, e.g. the last
+        browser's ``signed_in``); BrowserNotFound at once when there is no browser."""
         if self.running:
             raise RuntimeError("the recorder is already running")
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         find_browser(self._browser)  # fail fast, on the caller's thread, with the clear message
         self._mode = mode
+        self._storage_state = storage_state
         self._ended.clear()
         self._thread = threading.Thread(target=self._run, args=(url,), name="recorder", daemon=True)
         self._thread.start()
@@ -152,7 +158,16 @@ class RecorderSession:
 
     def _drive(self, browser: Any, url: str, playwright_error: type[Exception]) -> None:
         width, height = self._viewport
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, storage_state=self._storage_state
+        )
+        try:
+            self._drive_context(context, url, playwright_error)
+        finally:
+            with contextlib.suppress(Exception):
+                self.signed_in = context.storage_state()
+
+    def _drive_context(self, context: Any, url: str, playwright_error: type[Exception]) -> None:
         context.expose_binding(BINDING, self._on_binding)
         context.add_init_script(script=runtime_script())
         context.add_init_script(script=recorder_script())

@@ -69,7 +69,8 @@ class BrowserController(QObject):
         from ..app.recording import BrowserNotFound
 
         try:
-            self.bridge.start(url, mode)
+            # signed in as the author was in the last browser (a recording before a preview)
+            self.bridge.start(url, mode, storage_state=self.bridge.session.signed_in)
         except BrowserNotFound as exc:
             self.prompts.warn("No browser", str(exc))
             return False

@@ -21,9 +21,10 @@ class RecorderBridge(QObject):
             lambda e: self.event.emit(e), headless=headless, redact_inputs=redact_inputs
         )
 
-    def start(self, url: str, mode: str = "record") -> None:
-        """Open the browser on ``url`` (record, pick or pause); BrowserNotFound at once when there is none."""
-        self.session.start(url, mode)
+    def start(self, url: str, mode: str = "record", *, storage_state: dict | None = None) -> None:
+        """Open the browser on ``url`` (record, pick or pause), signed in with ``storage_state`` when given;
+        BrowserNotFound at once when there is none."""
+        self.session.start(url, mode, storage_state=storage_state)
 
     def play(self, script: str, url: str) -> None:
         """Preview: add ``script`` to every page of the browser and open ``url`` (on the recorder thread)."""
