@@ -272,6 +272,24 @@
     ui.tag.style.top = (r.top > 26 ? r.top - 24 : r.bottom + 4) + "px";
   }
 
+  /* The step's own element, outlined for the studio's picture; the recorder's UI is hidden by the
+     screenshot's style meanwhile. Its own host (not [data-guide-recorder]) so that style keeps it. */
+  var shot = null;
+  function photo(rect) {
+    if (shot) { shot.remove(); shot = null; }
+    if (!rect || !(rect.width >= 1 && rect.height >= 1)) return false;
+    shot = document.createElement("div");
+    shot.setAttribute("data-guide-recorder-shot", "");
+    var ring = document.createElement("div"), sheet = new CSSStyleSheet(), root = shot.attachShadow({ mode: "open" });
+    sheet.replaceSync(":host{all:initial}div{position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;border-radius:6px;box-shadow:0 0 0 3px rgba(245,158,11,.35)}");
+    root.adoptedStyleSheets = [sheet];
+    ring.style.left = rect.x - 5 + "px"; ring.style.top = rect.y - 5 + "px";
+    ring.style.width = rect.width + 10 + "px"; ring.style.height = rect.height + 10 + "px";
+    root.appendChild(ring);
+    document.documentElement.appendChild(shot);
+    return true;
+  }
+
   function setMode(next) {
     if (!/^(record|pick|pause)$/.test(next)) return mode;
     mode = next;
@@ -293,6 +311,8 @@
     describe: describe,
     volatile: volatile,
     setMode: setMode,
+    /* Outline the rect (viewport pixels) of the element being photographed; photo(null) removes it. */
+    photo: photo,
     mode: function () { return mode; },
     /* Where capture events go (the studio's Playwright binding); events are also DOM CustomEvents. */
     connect: function (fn, options) { sink = fn; captureValues = !!(options && options.captureValues); }

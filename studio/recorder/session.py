@@ -27,6 +27,8 @@ from .events import Capture, RecorderEvent
 RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
 MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
+HIDE_RECORDER_CSS = "[data-guide-recorder] { display: none !important; }"
+"""Pictures show the app: the toolbar, hover outline and labels are hidden in every frame."""
 BINDING = "__studioRecorder"
 
 
@@ -241,9 +243,21 @@ class RecorderSession:
         )
 
     def _pictures(self, page: Any, rect: dict[str, float] | None) -> tuple[bytes | None, bytes | None]:
+        """The page and a crop around the step's element, outlined, without any recorder UI."""
         if page is None:
             return None, None
-        style = REDACT_CSS if self._redact else None
+        style = HIDE_RECORDER_CSS + (REDACT_CSS if self._redact else "")
+        with contextlib.suppress(Exception):  # a page that navigates away gets no outline
+            page.evaluate("r => window.GuideRecorder && GuideRecorder.photo(r)", rect)
+        try:
+            return self._shoot(page, rect, style)
+        finally:
+            with contextlib.suppress(Exception):
+                page.evaluate("() => window.GuideRecorder && GuideRecorder.photo(null)")
+
+    def _shoot(
+        self, page: Any, rect: dict[str, float] | None, style: str
+    ) -> tuple[bytes | None, bytes | None]:
         try:
             screenshot = page.screenshot(style=style, timeout=5_000, animations="disabled")
         except Exception:  # noqa: BLE001 - the page navigated away: no picture, still a step
