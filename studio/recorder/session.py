@@ -60,7 +60,7 @@ class RecorderSession:
         headless: bool = False,
         browser: str | None = None,
         redact_inputs: bool = True,
-        capture_values: bool = False,
+        capture_values: bool = True,
         viewport: tuple[int, int] = (1280, 800),
     ) -> None:
         self._on_event = on_event
@@ -234,7 +234,7 @@ class RecorderSession:
                     role=event.get("role"),
                     name=event.get("name") or None,
                     confidence=float(event.get("confidence") or 0),
-                    value=None if event.get("sensitive") else event.get("value"),
+                    value=None if event.get("sensitive") or not self._capture_values else event.get("value"),
                     sensitive=bool(event.get("sensitive")),
                     screenshot=screenshot,
                     thumbnail=thumbnail,
