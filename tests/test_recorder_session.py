@@ -42,7 +42,7 @@ def recording():
         rec = Recording(**options)
         made.append(rec)
         rec.session.start(url, mode)
-        rec.next("started")
+        rec.next("started", timeout=45)  # a loaded CI machine can take a while to start Chromium
         return rec
 
     yield start
