@@ -119,6 +119,15 @@ def test_shift_click_and_pass_one_click_reach_the_app_unrecorded(recording, serv
     assert no_capture(rec)
 
 
+def test_a_shift_clicked_link_opens_here_as_a_plain_click(recording, server):  # noqa: F811
+    url = server.page("/links.html", html('<a id="next" href="#details">Details</a>'))
+    rec = recording(url)
+    rec.do(lambda p: p.locator("#next").click(modifiers=["Shift"]))
+    assert rec.do(lambda p: p.wait_for_url("**#details") or p.url).endswith("#details")
+    assert rec.do(lambda p: len(p.context.pages)) == 1  # not a new window
+    assert no_capture(rec)
+
+
 @pytest.fixture
 def card_page(server):
     return server.page(

@@ -180,7 +180,13 @@
   function onClick(e) {
     if (mode === "pause" || ours(e) || !e.isTrusted) return;
     if (Date.now() - dragEnded < 400) { e.preventDefault(); e.stopImmediatePropagation(); return; }  // the end of a toolbar drag
-    if (passes(e)) { if (passOnce) { passOnce = false; paint(); } return; }
+    if (passes(e)) {
+      if (passOnce) { passOnce = false; paint(); }
+      /* The app gets a plain click: a browser would open a Shift+clicked link in a new window. */
+      var raw = e.composedPath()[0];
+      if ((e.shiftKey || e.altKey) && raw && raw.click) { e.preventDefault(); e.stopImmediatePropagation(); raw.click(); }
+      return;
+    }
     var el = retarget(e.composedPath()[0]);
     if (!el) return;
     if (mode === "pick") {
