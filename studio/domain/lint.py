@@ -166,7 +166,8 @@ def _never_started(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 guide.id,
                 "trigger",
                 f"nothing starts '{guide.name}': it starts only when asked, and no button or checklist "
-                "item asks; start it automatically or on a click (or from your app's code and --ignore this)",
+                "item asks; start it automatically or on a click, or from another guide "
+                "(fine if your app calls GuideRuntime.start for it)",
             )
 
 
