@@ -180,6 +180,24 @@ def test_a_start_guide_button_on_a_page_the_guide_cannot_start_on_is_reported():
     assert rules_of([target, on_page("/settings")]) == []
 
 
+def test_where_a_later_step_lives_follows_how_earlier_steps_move_on():
+    from studio.domain import Advance
+    from studio.domain.lint import step_page
+
+    def walk(*steps: Step) -> Walkthrough:
+        return Walkthrough(id="w", name="W", trigger=auto("/home"), steps=list(steps))
+
+    plain = Step(id="a", title="A")
+    on_settings = Step(id="b", title="B", page=rule("exact", "/settings"))
+    to_reports = Step(id="c", title="C", advance=Advance(mode="url", url=rule("prefix", "/reports/")))
+    clicks = Step(id="d", title="D", target=make_target(), advance=Advance(mode="click"))
+    assert step_page(walk(plain, plain.model_copy(update={"id": "x"})), 1).value == "/home"
+    assert step_page(walk(on_settings, plain), 1).value == "/settings"
+    assert step_page(walk(to_reports, plain), 1).value == "/reports/"
+    assert step_page(walk(clicks, plain), 1) is None  # the click may have gone anywhere
+    assert step_page(walk(clicks, on_settings), 1).value == "/settings"
+
+
 def test_a_checklist_item_on_pages_the_guide_cannot_start_on_is_reported():
     target = manual("target", page=rule("exact", "/settings"))
     checklist = Checklist(

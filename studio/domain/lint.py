@@ -21,7 +21,7 @@ from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherT
 from .kinds import guide_steps
 from .overlap import may_overlap
 from .rules import UrlRule
-from .step import ButtonAction
+from .step import AdvanceMode, ButtonAction
 from .target import SelectorKind, Target
 
 RULES = {
@@ -75,9 +75,19 @@ def _guide_pages(guide: GuideBase) -> UrlRule | None:
 
 
 def step_page(guide: GuideBase, index: int) -> UrlRule | None:
-    """Where step ``index`` lives: its own page, else the last earlier one, else the guide's pages."""
+    """Where step ``index`` lives: its own page, else the last earlier one, else the guide's pages.
+
+    None (any page) when an earlier step may have left the page without saying where to: a
+    click that may navigate. An earlier step that advances on an address change names it.
+    """
     steps = guide_steps(guide)
-    for step in reversed(steps[: index + 1]):
+    for number in range(min(index, len(steps) - 1), -1, -1):
+        step = steps[number]
+        if number < index:
+            if step.advance.mode is AdvanceMode.url:
+                return step.advance.url
+            if step.advance.mode is AdvanceMode.click:
+                return None
         if step.page is not None:
             return step.page
     return _guide_pages(guide)
