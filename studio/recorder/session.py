@@ -27,6 +27,8 @@ from .events import Capture, RecorderEvent
 RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
 MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
+HIDE_RECORDER_CSS = "[data-guide-recorder] { display: none !important; }"
+"""Pictures show the app: the toolbar, hover outline and labels are hidden in every frame."""
 BINDING = "__studioRecorder"
 
 
@@ -58,7 +60,7 @@ class RecorderSession:
         headless: bool = False,
         browser: str | None = None,
         redact_inputs: bool = True,
-        capture_values: bool = False,
+        capture_values: bool = True,
         viewport: tuple[int, int] = (1280, 800),
     ) -> None:
         self._on_event = on_event
@@ -247,7 +249,7 @@ class RecorderSession:
                     role=event.get("role"),
                     name=event.get("name") or None,
                     confidence=float(event.get("confidence") or 0),
-                    value=None if event.get("sensitive") else event.get("value"),
+                    value=None if event.get("sensitive") or not self._capture_values else event.get("value"),
                     sensitive=bool(event.get("sensitive")),
                     screenshot=screenshot,
                     thumbnail=thumbnail,
@@ -256,9 +258,21 @@ class RecorderSession:
         )
 
     def _pictures(self, page: Any, rect: dict[str, float] | None) -> tuple[bytes | None, bytes | None]:
+        """The page and a crop around the step's element, outlined, without any recorder UI."""
         if page is None:
             return None, None
-        style = REDACT_CSS if self._redact else None
+        style = HIDE_RECORDER_CSS + (REDACT_CSS if self._redact else "")
+        with contextlib.suppress(Exception):  # a page that navigates away gets no outline
+            page.evaluate("r => window.GuideRecorder && GuideRecorder.photo(r)", rect)
+        try:
+            return self._shoot(page, rect, style)
+        finally:
+            with contextlib.suppress(Exception):
+                page.evaluate("() => window.GuideRecorder && GuideRecorder.photo(null)")
+
+    def _shoot(
+        self, page: Any, rect: dict[str, float] | None, style: str
+    ) -> tuple[bytes | None, bytes | None]:
         try:
             screenshot = page.screenshot(style=style, timeout=5_000, animations="disabled")
         except Exception:  # noqa: BLE001 - the page navigated away: no picture, still a step

@@ -14,12 +14,17 @@ def capture_page(capture: Capture) -> UrlRule:
     return UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
 
 
-def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
-    """A step on the captured element: "Click Save", "Type into Company name" …"""
+def step_from_capture(capture: Capture, step_id: str) -> Step:
+    """A step on the captured element: "Click Save", "Type into Company name" …
+
+    What the author typed into a field that is not secret becomes the step's sample input, so
+    a test types it again; a secret field (password, one-time code, card) never has one: its
+    test asks for ``--input`` or a login recipe instead.
+    """
     name = (capture.name or capture.target.describe()).strip()
     page = capture_page(capture)
     if capture.kind == "input":
-        sample = capture.value if values_captured and not capture.sensitive else None
+        sample = None if capture.sensitive or not capture.value else capture.value[:500]
         title = f"Type into {name}" if name else "Fill in this field"
         advance = Advance(mode="input", sample_input=sample)
     elif capture.kind == "click":
