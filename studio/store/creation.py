@@ -66,14 +66,16 @@ def build_new_file(path: Path, fill: Callable[[Path], None]) -> None:
         raise
     except sqlite3.Error as exc:
         _remove_with_side_files(tmp)
-        raise ProjectFileError(f"{path.name}: cannot create the project file ({sqlite_reason(exc, path)})") from None
+        reason = sqlite_reason(exc, path)
+        raise ProjectFileError(f"{path.name}: cannot create the project file ({reason})") from None
     except OSError as exc:
         _remove_with_side_files(tmp)
-        raise ProjectFileError(f"{path.name}: cannot create the project file ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise ProjectFileError(f"{path.name}: cannot create the project file ({reason})") from None
 
 
 def upgrade(path: Path, version: int) -> None:
-    """Bring a checked file up to the current format (one transaction); side files it made are removed on failure."""
+    """Bring a checked file up to the current format in one transaction, tidying up after a failure."""
     existed = {suffix for suffix in _SIDE_FILES if os.path.exists(f"{path}{suffix}")}
     try:
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
@@ -84,4 +86,5 @@ def upgrade(path: Path, version: int) -> None:
             side = Path(f"{path}{suffix}")
             if side.exists() and (suffix == "-shm" or side.stat().st_size == 0):
                 side.unlink(missing_ok=True)
-        raise ProjectFileError(f"{path.name}: cannot open for editing ({sqlite_reason(exc, path)})") from None
+        reason = sqlite_reason(exc, path)
+        raise ProjectFileError(f"{path.name}: cannot open for editing ({reason})") from None

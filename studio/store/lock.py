@@ -36,7 +36,7 @@ class WriterLock:
 
     @classmethod
     def acquire(cls, path: str | Path) -> WriterLock:
-        """Lock ``path`` for editing, or raise ProjectFileError saying who has it or why it cannot be locked."""
+        """Lock ``path`` for editing, or raise ProjectFileError saying why it cannot be had."""
         path = Path(path)
         refuse_second_names(path)
         if fcntl is None:  # pragma: no cover

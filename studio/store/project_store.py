@@ -14,8 +14,8 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, col, create_engine, func, select
 
 from ..domain import Guide, Project, ProjectSettings, Theme, first_error
-from .errors import ProjectFileError
 from .creation import build_new_file, upgrade
+from .errors import ProjectFileError
 from .lock import WriterLock
 from .project_file import ensure_writable, inspect, readonly_uri, regular_file
 from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
@@ -144,7 +144,8 @@ class ProjectStore:
             raise ProjectFileError(f"{self.path.name}: opened read-only; edits are not saved")
         with self._session() as session:
             yield session
-            session.connection().exec_driver_sql(STAMP_SQL, (new_token(),))  # see wal.py: marks this edit's log pages
+            # Renew the stamp so this edit's log pages prove whose log they are (see wal.py).
+            session.connection().exec_driver_sql(STAMP_SQL, (new_token(),))
             session.commit()
 
     # -- reading ---------------------------------------------------------------------
