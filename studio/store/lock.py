@@ -35,7 +35,7 @@ class WriterLock:
         self._fd = fd
 
     @classmethod
-    def acquire(cls, path: str | Path) -> WriterLock:
+    def acquire(cls, path: str | Path, *, wait: float = PROBE_GRACE) -> WriterLock:
         """Lock ``path`` for editing, or raise ProjectFileError saying why it cannot be had."""
         path = Path(path)
         refuse_second_names(path)
@@ -48,7 +48,7 @@ class WriterLock:
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise ProjectFileError(f"{path.name}: not a regular file")
-            _lock_exclusive(fd)
+            _lock_exclusive(fd, wait)
         except BlockingIOError:
             os.close(fd)
             raise ProjectFileError(
@@ -72,10 +72,10 @@ class WriterLock:
             os.close(fd)
 
 
-def _lock_exclusive(fd: int) -> None:
+def _lock_exclusive(fd: int, wait: float) -> None:
     # A reader's shared probe (writer_active) holds the lock for microseconds: retry briefly
     # rather than call that a second writer.
-    deadline = time.monotonic() + PROBE_GRACE
+    deadline = time.monotonic() + wait
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
