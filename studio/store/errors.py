@@ -22,8 +22,11 @@ def disk_full(folder: Path) -> bool:
         return False
 
 
-def sqlite_reason(exc: sqlite3.Error, path: Path) -> str:
-    """Word an SQLite error about ``path`` for an author (without the file name)."""
+def sqlite_reason(exc: sqlite3.Error, path: Path, *, reading: bool = False) -> str:
+    """Word an SQLite error about ``path`` for an author (without the file name).
+
+    ``reading``: the error came from checking the file, so anything unexplained means damage.
+    """
     code = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
@@ -36,4 +39,6 @@ def sqlite_reason(exc: sqlite3.Error, path: Path) -> str:
         return f"the file could not be read or written ({text})"
     if code.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY")):
         return f"the file cannot be opened ({text})"
-    return f"the project file is damaged ({text})"
+    if reading or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return f"the project file is damaged ({text})"
+    return text

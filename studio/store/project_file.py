@@ -110,7 +110,7 @@ def inspect(path: Path, *, writer: bool = False) -> FileFacts:
             if check == "ok":
                 _check_contents(conn, name)
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(f"{name}: {sqlite_reason(exc, path)}") from None
+        raise ProjectFileError(f"{name}: {sqlite_reason(exc, path, reading=True)}") from None
     if check != "ok":
         raise ProjectFileError(f"{name}: the project file is damaged ({check})")
     return FileFacts(format_version=version, replays_log=replays)

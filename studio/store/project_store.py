@@ -15,7 +15,7 @@ from sqlmodel import Session, col, create_engine, func, select
 
 from ..domain import Guide, Project, ProjectSettings, Theme, first_error
 from .creation import build_new_file, upgrade
-from .errors import ProjectFileError
+from .errors import ProjectFileError, sqlite_reason
 from .lock import WriterLock
 from .project_file import ensure_writable, inspect, readonly_uri, regular_file
 from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
@@ -131,10 +131,14 @@ class ProjectStore:
             with Session(self._engine) as session:
                 yield session
         except sqlite3.Error as exc:  # pragma: no cover - surfaced through SQLAlchemy below
-            raise ProjectFileError(f"{self.path.name}: {exc}") from None
+            raise ProjectFileError(f"{self.path.name}: {sqlite_reason(exc, self.path)}") from None
         except Exception as exc:
             if type(exc).__module__.startswith("sqlalchemy"):
-                reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+                orig = getattr(exc, "orig", None)
+                if isinstance(orig, sqlite3.Error):
+                    reason = sqlite_reason(orig, self.path)
+                else:
+                    reason = str(orig or exc).splitlines()[0]
                 raise ProjectFileError(f"{self.path.name}: {reason}") from None
             raise
 
