@@ -21,7 +21,9 @@ def next_step_id(existing: Iterable[str]) -> str:
 
 def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
     """A step on the captured element: "Click Save", "Type into Company name" …"""
-    name = (capture.name or capture.target.describe()).strip()
+    # Titles are one line of plain text (the domain refuses control characters): fold the name.
+    raw = capture.name or capture.target.describe()
+    name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
     page = UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
     if capture.kind == "input":
         sample = capture.value if values_captured and not capture.sensitive else None
