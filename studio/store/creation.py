@@ -17,6 +17,8 @@ from .errors import ProjectFileError, sqlite_reason
 from .migrations import migrate
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+BUSY_SECONDS = 2.0
+"""How long opening for editing waits for another program's lock on the file before saying so."""
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -78,7 +80,7 @@ def upgrade(path: Path, version: int) -> None:
     """Bring a checked file up to the current format in one transaction, tidying up after a failure."""
     existed = {suffix for suffix in _SIDE_FILES if os.path.exists(f"{path}{suffix}")}
     try:
-        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        with closing(sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
             migrate(conn, version)
     except sqlite3.Error as exc:
