@@ -71,15 +71,19 @@ def _checksum(data: bytes, order: str, s0: int, s1: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class LogContents:
-    """The committed frames of a write-ahead log that SQLite would replay."""
+    """The committed transactions of a write-ahead log, and the versions of one page in them."""
 
     page_size: int
-    frames: int
-    pages: dict[int, list[bytes]]  # page number -> its committed versions, oldest first
+    commits: int
+    versions: list[bytes]  # the watched page's committed versions, oldest first
 
 
-def read_log(wal: Path, limit: int) -> LogContents | None:
-    """Parse ``wal`` as SQLite would (header, salts, checksums, commit frames); None if it is no log."""
+def read_log(wal: Path, watched: int | None, limit: int) -> LogContents | None:
+    """Parse ``wal`` as SQLite would (header and its checksum, salts, commit frames); None if no log.
+
+    Frame checksums are not verified: a frame SQLite would drop (torn by a crash) can only be
+    the writer's own last one, so counting it never makes a foreign log look like ours.
+    """
     try:
         with wal.open("rb") as handle:
             header = handle.read(_HEADER)
@@ -89,32 +93,32 @@ def read_log(wal: Path, limit: int) -> LogContents | None:
             order = _MAGIC.get(magic)
             if order is None or version != 3007000 or page_size < 512 or page_size & (page_size - 1):
                 return None
-            s0, s1 = _checksum(header[:24], order, 0, 0)
-            if (s0, s1) != (c1, c2):
+            if _checksum(header[:24], order, 0, 0) != (c1, c2):
                 return None
-            committed: dict[int, list[bytes]] = {}
-            pending: dict[int, list[bytes]] = {}
-            frames = 0
+            versions: list[bytes] = []
+            pending: list[bytes] = []
+            commits = 0
             for _ in range(limit):
-                frame = handle.read(_FRAME_HEADER + page_size)
-                if len(frame) < _FRAME_HEADER + page_size:
+                frame = handle.read(_FRAME_HEADER)
+                if len(frame) < _FRAME_HEADER:
                     break
-                page, commit, f1, f2, k1, k2 = struct.unpack(">6I", frame[:_FRAME_HEADER])
+                page, commit, f1, f2, _k1, _k2 = struct.unpack(">6I", frame)
                 if (f1, f2) != (salt1, salt2) or page == 0:
                     break
-                s0, s1 = _checksum(frame[:8], order, s0, s1)
-                s0, s1 = _checksum(frame[_FRAME_HEADER:], order, s0, s1)
-                if (s0, s1) != (k1, k2):
-                    break
-                pending.setdefault(page, []).append(frame[_FRAME_HEADER:])
+                if page == watched:
+                    data = handle.read(page_size)
+                    if len(data) < page_size:
+                        break
+                    pending.append(data)
+                else:
+                    handle.seek(page_size, 1)
                 if commit:
-                    for number, versions in pending.items():
-                        committed.setdefault(number, []).extend(versions)
+                    versions.extend(pending)
                     pending.clear()
-                    frames += 1
+                    commits += 1
     except OSError as exc:
         raise ProjectFileError(f"{wal.name}: cannot be read ({exc.strerror})") from None
-    return LogContents(page_size, frames, committed)
+    return LogContents(page_size, commits, versions)
 
 
 MAX_LOG_FRAMES = 2_000_000
@@ -128,8 +132,8 @@ def check_log(path: Path, db: DatabaseStamp) -> bool:
         return False
     if not wal.is_file():
         raise ProjectFileError(f"{wal.name}: beside {path.name} but not a file; move it away")
-    log = read_log(wal, MAX_LOG_FRAMES)
-    if log is None or log.frames == 0:
+    log = read_log(wal, db.stamp_page, MAX_LOG_FRAMES)
+    if log is None or log.commits == 0:
         if log is None and os.path.getsize(wal) > 0 and db.stamp_page is not None:
             raise _stray(path, wal, "it is not a log SQLite can read")
         return False  # empty, or nothing committed: SQLite replays nothing
@@ -137,9 +141,8 @@ def check_log(path: Path, db: DatabaseStamp) -> bool:
         return True  # an older format cannot tell; it has to be trusted
     if log.page_size != db.page_size:
         raise _stray(path, wal, "its page size differs")
-    versions = log.pages.get(db.stamp_page, [])
     token = (db.token or "").encode()
-    if not token or not any(token in version for version in versions):
+    if not token or not any(token in version for version in log.versions):
         raise _stray(path, wal, "it continues another copy of the project")
     return True
 
