@@ -70,6 +70,8 @@ RACER = textwrap.dedent(
     from studio.store.lock import WriterLock
     path, marker, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
     held = overlaps = attempts = 0
+    print("ready", flush=True)
+    sys.stdin.readline()  # all three start racing together
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         attempts += 1
@@ -97,12 +99,19 @@ def test_three_racing_processes_never_hold_it_at_once(project_file: Path, tmp_pa
     racers = [
         subprocess.Popen(
             [sys.executable, "-c", RACER, str(project_file), str(marker), "1.5"],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             cwd=ROOT,
         )
         for _ in range(3)
     ]
+    for racer in racers:
+        assert racer.stdout is not None and racer.stdout.readline().strip() == "ready"
+    for racer in racers:
+        assert racer.stdin is not None
+        racer.stdin.write("go\n")
+        racer.stdin.flush()
     results = [tuple(map(int, racer.communicate(timeout=60)[0].split())) for racer in racers]
     attempts = sum(r[0] for r in results)
     assert all(r[1] > 0 for r in results), results  # each of them got it sometimes
