@@ -115,7 +115,7 @@ def test_three_racing_processes_never_hold_it_at_once(project_file: Path, tmp_pa
     results = [tuple(map(int, racer.communicate(timeout=60)[0].split())) for racer in racers]
     attempts = sum(r[0] for r in results)
     assert all(r[1] > 0 for r in results), results  # each of them got it sometimes
-    assert attempts > 1000, results
+    assert attempts > 300, results
     assert sum(r[2] for r in results) == 0, results
 
 
