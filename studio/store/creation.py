@@ -43,6 +43,10 @@ def build_new_file(path: Path, fill: Callable[[Path], None]) -> None:
     """Create ``path``: format it and ``fill(temp_path)`` under a temporary name, then link it into place."""
     if os.path.lexists(path):
         raise ProjectFileError(f"{path.name}: a file with this name already exists")
+    if not path.parent.is_dir():
+        raise ProjectFileError(f"{path.name}: cannot create the project file (no folder {path.parent})")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ProjectFileError(f"{path.name}: cannot create the project file (its folder is read-only)")
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
     try:
         with closing(sqlite3.connect(tmp, isolation_level=None)) as conn:
