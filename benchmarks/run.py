@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import machine, runtime_size, startup, store_export  # noqa: E402
+from benchmarks import fault_injection, machine, runtime_size, startup, store_export  # noqa: E402
 from benchmarks.locators import run as locators  # noqa: E402
 from benchmarks.replay import run as replay_bench  # noqa: E402
 
@@ -16,6 +16,7 @@ SECTIONS = [
     ("Locator robustness (realistic profile, 600 targets)", locators.summary_rows),
     ("Replay throughput (example bundle on the demo app)", replay_bench.rows),
     ("Store and export", store_export.rows),
+    ("Store under fault (SIGKILL at random points; BENCH_KILLS sets how many)", fault_injection.rows),
     ("Studio start-up", startup.rows),
 ]
 """Each later area (runtime size, locators, replay, start-up) adds a section here."""

@@ -40,7 +40,10 @@ def _playwright_chromium() -> Path | None:
         "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
         "chromium-*/chrome-win*/chrome.exe",
     )
-    found = sorted((p for pattern in patterns for p in base.glob(pattern)), reverse=True)
+    try:
+        found = sorted((p for pattern in patterns for p in base.glob(pattern)), reverse=True)
+    except OSError:  # an unreadable cache folder: look elsewhere
+        return None
     return found[0] if found else None
 
 

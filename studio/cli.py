@@ -27,6 +27,12 @@ app = typer.Typer(
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def os_reason(exc: OSError) -> str:
+    """One line for an operating-system error: what could not be used, and why."""
+    where = f"{exc.filename}" if exc.filename else "a file the command needs"
+    return f"cannot use {where}: {exc.strerror or exc}"
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print ``error: message`` on stderr and exit with ``code``."""
     typer.echo(f"error: {message}", err=True)
@@ -215,6 +221,8 @@ def check_targets_command(
         checks = check_targets(loaded, url, timeout_ms=timeout_ms)
     except (ProjectFileError, BrowserNotFound, ConnectionError) as exc:
         fail(str(exc))
+    except OSError as exc:  # e.g. an unreadable ~/.cache or a full /tmp while starting the browser
+        fail(os_reason(exc))
     if as_json:
         typer.echo(report_json(checks))
     else:
@@ -300,6 +308,8 @@ def replay(
         )
     except (BundleError, ReplayError, BrowserNotFound) as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_reason(exc))
     if junit is not None:
         junit.write_text(junit_xml(results), encoding="utf-8")
     if report is not None:
@@ -342,7 +352,7 @@ def docs_command(
     except (BundleError, ReplayError, BrowserNotFound) as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"cannot write {out}: {exc.strerror or exc}")
+        fail(os_reason(exc) if exc.filename else f"cannot write {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {markdown} and {page}")
 
 

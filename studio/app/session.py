@@ -20,38 +20,30 @@ from .draft import get_at, set_at
 from .forms import FieldPath
 from .guides import GuideOperations
 from .history import History
-from .lock import ProjectLock
 
 
 class ProjectSession:
-    """The store, the lock, the history and the guide operations of one project file."""
+    """The store (which holds the file's writer lock), the history and the guide operations of one file."""
 
-    def __init__(self, store: ProjectStore, lock: ProjectLock | None = None) -> None:
-        """Use an open store (and the lock already taken on it); see ``open`` and ``create``."""
+    def __init__(self, store: ProjectStore) -> None:
+        """Use an open, writable store; see ``open`` and ``create``."""
         self.store = store
-        self.lock = lock
         self.history = History(store)
         self.guides = GuideOperations(store, self.history)
 
     @classmethod
     def open(cls, path: str | Path) -> ProjectSession:
-        """Open a project for editing, or raise ProjectFileError having changed and holding nothing."""
-        path = Path(path)
-        lock = ProjectLock(path)
-        store = None
+        """Open a project for editing, or raise ProjectFileError having changed and holding nothing.
+
+        The store takes the file's writer lock (one writer per file, whatever path or link leads
+        to it); the header and the kept drafts are read before anything is handed back.
+        """
+        store = ProjectStore.open(Path(path))
         try:
-            store = ProjectStore.open(path)
             store.header()  # a file without its project record is refused here, not later
-            if not lock.acquire():
-                raise ProjectFileError(
-                    f"{path.name} is open in another Guide Studio window; "
-                    "edit it there (or close that one first)"
-                )
-            return cls(store, lock)
+            return cls(store)
         except BaseException:
-            if store is not None:
-                store.close()
-            lock.release()
+            store.close()
             raise
 
     @classmethod
@@ -72,9 +64,6 @@ class ProjectSession:
     def close(self) -> None:
         """Release the file and its lock (unfinished changes stay in the file)."""
         self.store.close()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
 
     # -- the project as a whole ---------------------------------------------------------------
 

@@ -27,8 +27,25 @@ Identifier = Annotated[
 ]
 """A stable id: lower-case letters, digits, '-' and '_', at most 64 characters."""
 
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-"""A short piece of plain text shown to end users (a title, a button label)."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_plain_text(value: str) -> str:
+    """Refuse control characters (NUL, tabs, line breaks …) and lone surrogates in one-line text."""
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"contains a control character (U+{ord(found.group()):04X}); use plain text on one line"
+        )
+    return value
+
+
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(check_plain_text),
+]
+"""A short piece of plain text shown to end users (a title, a button label): one line, no controls."""
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

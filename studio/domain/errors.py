@@ -66,8 +66,10 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
             pass
         elif isinstance(key, int):
             name = (child.get("name") or child.get("title")) if isinstance(child, dict) else None
-            if isinstance(name, str) and len(name) > 40:
-                name = name[:39] + "…"
+            if isinstance(name, str):
+                name = re.sub(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", "\ufffd", name)  # shown, not obeyed
+                if len(name) > 40:
+                    name = name[:39] + "…"
             noun = {"guides": "guide", "steps": "step", "items": "item", "buttons": "button"}.get(
                 str(parent), "entry"
             )

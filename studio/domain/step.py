@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .base import Identifier, Label, Model, SafeUrl
+from .base import Identifier, Label, Model, SafeUrl, check_plain_text
 from .rules import UrlRule
 from .target import Target
 
@@ -117,7 +117,9 @@ class Step(Model):
     """One callout of a guide."""
 
     id: Identifier
-    title: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    title: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(check_plain_text)
+    ] = ""
     body: Annotated[str, StringConstraints(max_length=MAX_BODY_LENGTH)] = ""
     """Rich text as HTML; sanitised with an allow-list on export and again by the runtime."""
     target: Target | None = None

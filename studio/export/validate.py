@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,12 +23,15 @@ class BundleError(Exception):
     """The bundle is unusable; the message says why in one line."""
 
 
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+"""The largest bundle file read (64 MiB; the example is ~60 KB, 1,000 guides ~4 MB)."""
+MAX_DEPTH = 64
+"""The deepest nesting of lists and objects a bundle may have (real ones stay under 12)."""
+
+
 def read_bundle(path: Path) -> dict[str, Any]:
     """Load and fully check a bundle file; BundleError with the first problem found."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    raw = _read_regular(path, MAX_BUNDLE_BYTES)
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -35,8 +40,70 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise BundleError(
             f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
-    check_bundle(data)
+    except RecursionError:
+        raise BundleError(f"{path.name}: nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise BundleError(f"{path.name}: not a usable JSON number ({str(exc).split(';')[0]})") from None
+    try:
+        check_bundle(data)
+    except BundleError as exc:
+        raise BundleError(f"{path.name}: {exc}") from None
     return data
+
+
+def _read_regular(path: Path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes; never waits on a pipe or reads a device."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BundleError(f"cannot read {path}: it is a folder, not a bundle file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BundleError(f"cannot read {path}: not a regular file (a pipe or a device)")
+        if info.st_size > cap:
+            raise BundleError(
+                f"{path.name}: too large for a bundle ({info.st_size:,} bytes; at most {cap:,})"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(cap + 1)
+    except OSError as exc:
+        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > cap:
+        raise BundleError(f"{path.name}: too large for a bundle (more than {cap:,} bytes)")
+    return raw
+
+
+def _check_values(data: Any) -> None:
+    """Refuse what JSON allows but no bundle holds: deep nesting, lone surrogates, huge numbers."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = [*node.keys(), *node.values()]
+        elif isinstance(node, list):
+            children = node
+        else:
+            children = ()
+        if children and depth > MAX_DEPTH:
+            raise BundleError(f"nested too deeply (more than {MAX_DEPTH} levels)")
+        for child in children:
+            if isinstance(child, str):
+                try:
+                    child.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise BundleError(
+                        f"contains a lone surrogate ({child.encode('unicode_escape').decode()[:40]}),"
+                        " which is not valid Unicode"
+                    ) from None
+            elif isinstance(child, int) and not isinstance(child, bool) and abs(child) > 2**53:
+                raise BundleError(f"contains a number too large for JavaScript ({str(child)[:20]}…)")
+            elif isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
 
 
 @cache
@@ -46,11 +113,15 @@ def _schema_validator() -> Any:
 
 def _explain(error: Any, data: Any) -> str:
     """Word a schema error for people: the model's own message where it agrees, else the schema's."""
-    try:
-        Bundle.model_validate(data)
+    try:  # strict, as the JSON Schema is: "yes" is not a boolean
+        Bundle.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
         return first_error(exc, data)
+    except ValueError:
+        pass
     message = str(error.message)
+    if message.startswith(("{", "[")):  # the schema quotes the whole value: say what is wrong instead
+        return "this entry does not have the shape any kind of guide has"
     return message if len(message) <= 200 else message[:197] + "..."
 
 
@@ -58,6 +129,9 @@ def check_bundle(data: Any) -> Bundle:
     """Check parsed bundle data; returns the typed bundle or raises BundleError."""
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise BundleError('not a guide bundle (expected "format": "guide-bundle")')
+    _check_values(data)
+    if not isinstance(data.get("guides"), list):
+        raise BundleError('not a guide bundle (no "guides" list)')
     version = data.get("schemaVersion")
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise BundleError(

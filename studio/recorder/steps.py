@@ -21,7 +21,9 @@ def step_from_capture(capture: Capture, step_id: str) -> Step:
     a test types it again; a secret field (password, one-time code, card) never has one: its
     test asks for ``--input`` or a login recipe instead.
     """
-    name = (capture.name or capture.target.describe()).strip()
+    # Titles are one line of plain text (the domain refuses control characters): fold the name.
+    raw = capture.name or capture.target.describe()
+    name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
     page = capture_page(capture)
     if capture.kind == "input":
         sample = None if capture.sensitive or not capture.value else capture.value[:500]

@@ -24,25 +24,34 @@ def _plain(html: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
+def _md(text: str) -> str:
+    """Plain text (a title, a name) made inert in Markdown: no raw HTML, no formatting or links."""
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(text, quote=False))
+
+
 def write_docs(results: list[GuideResult], bundle: dict, folder: Path) -> tuple[Path, Path]:
     """Write ``guides.md`` (with PNGs beside it) and a standalone ``guides.html``; returns both paths."""
     folder.mkdir(parents=True, exist_ok=True)
     steps_of = {g["id"]: {s["id"]: s for s in g.get("steps", [])} for g in bundle["guides"]}
-    md = [f"# {bundle.get('name', 'Guides')}\n"]
+    md = [f"# {_md(bundle.get('name', 'Guides'))}\n"]
     name = escape(bundle.get("name", "Guides"))
     html = [
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{name}</title>"
         f"<style>{STYLE}</style></head><body><h1>{name}</h1>"
     ]
     for result in results:
-        md.append(f"\n## {result.name}\n")
+        md.append(f"\n## {_md(result.name)}\n")
         html.append(f"<h2>{escape(result.name)}</h2><ol>")
         for step in result.steps:
             source = steps_of.get(result.guide_id, {}).get(step.step_id, {})
             number = step.index + 1
             title = step.title or source.get("title") or step.step_id
             body = source.get("body", "")
-            md.append(f"{number}. **{title}**" + (f" — {_plain(body)}" if body else ""))
+            md.append(f"{number}. **{_md(title)}**" + (f" — {_plain(body)}" if body else ""))
             html.append(
                 f"<li><p><span class='n'>{number}.</span> <b>{escape(title)}</b></p>{sanitize_html(body)}"
             )
@@ -52,7 +61,7 @@ def write_docs(results: list[GuideResult], bundle: dict, folder: Path) -> tuple[
             if step.screenshot:
                 name = f"{result.guide_id}-{number}.png"
                 (folder / name).write_bytes(step.screenshot)
-                md.append(f"\n   ![{title}]({name})\n")
+                md.append(f"\n   ![{_md(title)}]({name})\n")
                 data = base64.b64encode(step.screenshot).decode("ascii")
                 html.append(f"<img alt='{escape(title)}' src='data:image/png;base64,{data}'>")
             html.append("</li>")

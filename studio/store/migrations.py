@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .wal import new_token, stamp
+
 APPLICATION_ID = 0x47756964  # "Guid": marks an SQLite file as a Guide Studio project
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -50,7 +52,18 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: sqlite3.Connection) -> None:
+    """Add the stamp every edit renews, so a stray ``-wal`` is told from the file's own (see wal.py)."""
+    conn.execute(
+        """CREATE TABLE wal_stamp (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            token VARCHAR NOT NULL,
+            previous VARCHAR)"""
+    )
+    conn.execute("INSERT INTO wal_stamp (id, token) VALUES (1, ?)", (new_token(),))
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 """Step N turns a format N-1 file (0 = new) into format N, using ``conn.execute`` only
 (never ``executescript``, which would commit half-way); add one step per format change."""
 
@@ -65,6 +78,7 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             MIGRATIONS[version](conn)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        stamp(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

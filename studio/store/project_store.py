@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +14,12 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, col, create_engine, select
 
 from ..domain import Guide, Project, ProjectSettings, Theme, first_error
-from .errors import ProjectFileError
-from .migrations import migrate
-from .project_file import ensure_writable, inspect, readonly_uri
+from .creation import build_new_file, upgrade
+from .errors import ProjectFileError, sqlite_reason
+from .lock import WriterLock
+from .project_file import ensure_writable, inspect, readonly_uri, regular_file
 from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
+from .wal import STAMP_SQL, new_token
 
 _GUIDE = TypeAdapter(Guide)
 
@@ -51,44 +53,53 @@ class ProjectStore:
         self.path = path
         self.readonly = readonly
         self._engine = engine
+        self._lock: WriterLock | None = None
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: str | Path, project: Project) -> ProjectStore:
-        """Write a new project file; refuses to overwrite an existing file."""
+        """Write a new project file (built beside it, then renamed into place); never overwrites."""
         path = Path(path)
-        if path.exists():
-            raise ProjectFileError(f"{path.name}: a file with this name already exists")
+        build_new_file(path, lambda tmp: cls._fill(tmp, project))
+        return cls.open(path)
+
+    @classmethod
+    def _fill(cls, tmp: Path, project: Project) -> None:
+        store = cls._connect(tmp, readonly=False)
         try:
-            with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-                conn.execute("PRAGMA journal_mode = WAL")
-                migrate(conn, 0)
-        except (OSError, sqlite3.Error) as exc:
-            path.unlink(missing_ok=True)
-            raise ProjectFileError(f"{path.name}: cannot create the project file ({exc})") from None
-        store = cls._connect(path, readonly=False)
-        store.replace(project)
-        return store
+            store.replace(project)
+        finally:
+            store.close()
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> ProjectStore:
-        """Open an existing project, bringing an older file format up to date."""
+        """Open an existing project, bringing an older file format up to date.
+
+        A writable store holds the file's writer lock (see lock.py) until ``close``; a
+        read-only one takes no lock and never writes, so readers run beside the writer.
+        """
         path = Path(path)
-        facts = inspect(path)
-        if not readonly:
+        if readonly:
+            facts = inspect(path)
+            return cls._connect(path, readonly=True, with_log=facts.replays_log)
+        regular_file(path)
+        lock = WriterLock.acquire(path)
+        try:
+            facts = inspect(path, writer=True)
             ensure_writable(path)
-            try:
-                with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-                    migrate(conn, facts.format_version)
-            except sqlite3.Error as exc:
-                raise ProjectFileError(f"{path.name}: cannot update the file ({exc})") from None
-        return cls._connect(path, readonly=readonly)
+            upgrade(path, facts.format_version)
+            store = cls._connect(path, readonly=False)
+        except BaseException:
+            lock.release()
+            raise
+        store._lock = lock
+        return store
 
     @classmethod
-    def _connect(cls, path: Path, *, readonly: bool) -> ProjectStore:
+    def _connect(cls, path: Path, *, readonly: bool, with_log: bool | None = None) -> ProjectStore:
         if readonly:
-            uri = readonly_uri(path)
+            uri = readonly_uri(path, with_log=with_log)
             engine = create_engine(
                 "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
             )
@@ -103,8 +114,13 @@ class ProjectStore:
         return cls(path, engine, readonly=readonly)
 
     def close(self) -> None:
-        """Release the file; the last connection to close folds the WAL back into it."""
-        self._engine.dispose()
+        """Release the file and its writer lock; the last connection to close folds the WAL back into it."""
+        try:
+            self._engine.dispose()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -118,10 +134,14 @@ class ProjectStore:
             with Session(self._engine) as session:
                 yield session
         except sqlite3.Error as exc:  # pragma: no cover - surfaced through SQLAlchemy below
-            raise ProjectFileError(f"{self.path.name}: {exc}") from None
+            raise ProjectFileError(f"{self.path.name}: {sqlite_reason(exc, self.path)}") from None
         except Exception as exc:
             if type(exc).__module__.startswith("sqlalchemy"):
-                reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+                orig = getattr(exc, "orig", None)
+                if isinstance(orig, sqlite3.Error):
+                    reason = sqlite_reason(orig, self.path)
+                else:
+                    reason = str(orig or exc).splitlines()[0]
                 raise ProjectFileError(f"{self.path.name}: {reason}") from None
             raise
 
@@ -131,6 +151,8 @@ class ProjectStore:
             raise ProjectFileError(f"{self.path.name}: opened read-only; edits are not saved")
         with self._session() as session:
             yield session
+            # Renew the stamp so this edit's log pages prove whose log they are (see wal.py).
+            session.connection().exec_driver_sql(STAMP_SQL, (new_token(),))
             session.commit()
 
     # -- reading ---------------------------------------------------------------------

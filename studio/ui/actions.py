@@ -278,8 +278,8 @@ def build_actions(window: QMainWindow) -> Actions:
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(make("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, "F1"))
-    help_menu.addAction(make("docs", "&Documentation", window.open_docs, tip="Open the docs folder"))
-    help_menu.addAction(make("where", "Where is the &project file?", window.show_project_file))
+    help_menu.addAction(make("docs", "&Documentation", window.open_docs, "Shift+F1", "Open the docs folder"))
+    help_menu.addAction(make("where", "Where is the &project file?", window.show_project_file, "Ctrl+Alt+F"))
     help_menu.addSeparator()
     help_menu.addAction(
         make(

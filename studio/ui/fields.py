@@ -110,6 +110,13 @@ class HtmlField(Field):
         self.edit = RichTextEdit()
         self.edit.edited.connect(self.emit)
         self.row.addWidget(self.edit)
+        self._owner: object = None
+
+    def set_owner(self, owner: object) -> None:
+        """Another step's text: what is typed next starts plain (no link or bold carried over)."""
+        if owner != self._owner:
+            self._owner = owner
+            self.edit.start_plain()
 
     def show_value(self, value: Any) -> None:
         self.edit.set_value(value)

@@ -148,19 +148,23 @@ class RichTextEdit(QWidget):
     def set_value(self, html: str | None) -> None:
         """Show stored HTML (without reporting it as an edit)."""
         html = html or ""
+        if html == self.value():
+            return  # the author's own edit coming back: keep the cursor and the format being typed
         self._loading = True
         try:
-            if html != self.value():
-                self._alts = image_alts(html)
-                self.text.setHtml(html)
-            # what the author types next starts plain: a link or bold at the end of another step's
-            # text must never leak into this one
-            cursor = self.text.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            self.text.setTextCursor(cursor)
-            self.text.setCurrentCharFormat(QTextCharFormat())
+            self._alts = image_alts(html)
+            self.text.setHtml(html)
+            self.start_plain()
         finally:
             self._loading = False
+
+    def start_plain(self) -> None:
+        """What the author types next starts plain at the end: a link or bold at the end of another
+        step's text never leaks into this one."""
+        cursor = self.text.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.text.setTextCursor(cursor)
+        self.text.setCurrentCharFormat(QTextCharFormat())
 
     def value(self) -> str:
         """The current text as clean HTML."""
