@@ -1,0 +1,463 @@
+"""One guide replayed in one fresh browser context: every step waited for on the runtime's own
+events, judged by the in-page probes, and advanced as a user would."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..browser.context import Layout, new_context_async
+from ..browser.probes import PAGE_STATE, STEP_PROBE, WAIT_FOR_TARGET
+from ..browser.scripts import runtime_script
+from ..domain import AdvanceMode, Checklist, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
+from ..domain.pages import start_url
+from .results import GuideResult, StepResult
+
+EVENT_BINDING = "__replayEvent"
+CALL_SECONDS = 15.0
+"""The longest one call into the page may take before the page counts as unresponsive."""
+LOGIN_PATH = re.compile(r"(log-?in|sign-?in|auth|sso|session/new)", re.I)
+
+
+class PageUnresponsive(Exception):
+    """A call into the page did not return in time: its script is stuck or the renderer hung."""
+
+
+class RunTimeout(Exception):
+    """The overall ``--timeout`` ended the run."""
+
+
+class AppUnreachable(Exception):
+    """The app does not answer at all (connection refused, no such host)."""
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
+
+
+def describe_target(target: Target | None) -> str:
+    """A target as a QA engineer reads it: its best selectors."""
+    if target is None:
+        return "(none)"
+    candidates = ", ".join(
+        f"{c.kind.value}={c.value!r}" + (f" name={c.name!r}" if c.name else "") for c in target.candidates[:4]
+    )
+    return candidates or json.dumps(target.fingerprint.model_dump(mode="json"))[:200]
+
+
+def init_script(bundle_json: dict) -> str:
+    """Start the runtime on each page with this one-guide bundle and forward its events to Python."""
+    return (
+        "(function () { if (window.top !== window) return;"
+        " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
+        f" onEvent: function (n, d) {{ window.{EVENT_BINDING}(n, JSON.parse(JSON.stringify(d))); }} }}); }}"
+        " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go); else go();"
+        " })();"
+    )
+
+
+class GuideRun:
+    """One guide (in one layout) in one fresh context of a shared browser."""
+
+    def __init__(
+        self,
+        guide: Any,
+        bundle_json: dict,
+        base_url: str,
+        *,
+        layout: Layout,
+        deadline: float,
+        timeout: float,
+        inputs: dict[str, str],
+        storage_state: str | None,
+        login: Callable[[Any, str], Any] | None,
+        screenshots: bool,
+        cancelled: Callable[[], bool],
+    ) -> None:
+        self.guide = guide
+        self.bundle_json = bundle_json
+        self.base_url = base_url
+        self.layout = layout
+        self.deadline = deadline
+        self.timeout = timeout
+        self.inputs = inputs
+        self.storage_state = storage_state
+        self.login = login
+        self.screenshots = screenshots
+        self.cancelled = cancelled
+        self.events: list[tuple[str, dict]] = []
+        self.changed = asyncio.Event()
+        self.document: tuple[int, str] | None = None
+        self.result = GuideResult(guide.id, guide.name, guide.kind, layout=layout.label)
+        self.current: StepResult | None = None
+        self.context: Any = None
+        self.page: Any = None
+
+    # -- bounded calls -----------------------------------------------------------------------
+    async def call(self, awaitable: Any, seconds: float = CALL_SECONDS) -> Any:
+        """Await a call into the browser, bounded by ``seconds`` and by the run's deadline."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise RunTimeout
+        try:
+            return await asyncio.wait_for(awaitable, min(seconds, left))
+        except TimeoutError:
+            if time.monotonic() >= self.deadline - 0.01:
+                raise RunTimeout from None
+            raise PageUnresponsive from None
+
+    def _on_event(self, _source: Any, name: str, detail: dict) -> None:
+        self.events.append((name, detail))
+        self.changed.set()
+
+    async def wait_event(self, accept: Callable[[str, dict], bool], seconds: float) -> tuple[str, dict] | None:
+        """The first runtime event (seen so far or arriving within ``seconds``) that ``accept`` takes."""
+        end = min(time.monotonic() + seconds, self.deadline)
+        seen = 0
+        while True:
+            for name, detail in self.events[seen:]:
+                if accept(name, detail):
+                    return name, detail
+            seen = len(self.events)
+            left = end - time.monotonic()
+            if left <= 0 or self.cancelled():
+                if time.monotonic() >= self.deadline:
+                    raise RunTimeout
+                return None
+            self.changed.clear()
+            try:  # woken by the next event; the short slice only lets a cancel through
+                await asyncio.wait_for(self.changed.wait(), min(left, 0.25))
+            except TimeoutError:
+                pass
+
+    def _on_response(self, response: Any) -> None:
+        try:
+            if response.request.is_navigation_request() and response.frame.parent_frame is None:
+                self.document = (response.status, response.url)
+        except Exception:  # noqa: BLE001 - a frame gone mid-navigation has nothing to report
+            pass
+
+    # -- the run -------------------------------------------------------------------------------
+    async def _guarded(self, work: Any) -> bool:
+        """Run one phase; errors fail the step they happened in. False when the guide cannot go on."""
+        started = time.monotonic()
+        try:
+            return bool(await work)
+        except RunTimeout:
+            self._error("timeout", f"the overall --timeout of {self.timeout:g} s ended the run during this step")
+        except PageUnresponsive:
+            self._error("unresponsive", "the page stopped answering (a script on it may run for ever)")
+        except AppUnreachable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a browser error fails the step it happened in
+            self._error("error", _first_line(exc), error=False)
+        finally:
+            self.result.seconds += time.monotonic() - started
+        return False
+
+    async def prepare(self, browser: Any) -> bool:
+        """Open a fresh context and the guide's first page (signed in first when asked)."""
+        self.result.steps = self._plan()
+        for step in self.result.steps:
+            step.status = "pending"
+        self.current = self.result.steps[0]
+        return await self._guarded(self._prepare(browser))
+
+    async def play(self) -> GuideResult:
+        """Start the guide on the prepared page and check every step."""
+        await self._guarded(self._play())
+        self.current = None
+        return self.result
+
+    async def run(self, browser: Any) -> GuideResult:
+        """Prepare and play in one go."""
+        if await self.prepare(browser):
+            await self.play()
+        return self.result
+
+    def _plan(self) -> list[StepResult]:
+        if isinstance(self.guide, Checklist):
+            return [StepResult("checklist", 0, self.guide.title)]
+        return [StepResult(step.id, i, step.title) for i, step in enumerate(self.guide.steps)]
+
+    def _error(self, reason: str, detail: str, *, error: bool = True) -> None:
+        """Fail the running step (or the first not yet judged) and mark the rest not reached."""
+        if not self.result.steps:
+            self.result.steps = self._plan()
+        step = self.current or next((s for s in self.result.steps if s.status == "pending"), None)
+        if step is None:
+            step = self.result.steps[-1]
+        if step.status in ("pending", "passed"):
+            step.status, step.reason, step.detail, step.error = "failed", reason, detail, error
+        for later in self.result.steps:
+            if later.status == "pending":
+                later.status, later.detail = "skipped", "not reached: an earlier step failed"
+
+    async def _prepare(self, browser: Any) -> bool:
+        options: dict[str, Any] = {}
+        if self.storage_state:
+            options["storage_state"] = self.storage_state
+        self.context = await self.call(
+            new_context_async(
+                browser, [runtime_script() + "\n" + init_script(self.bundle_json)], self.layout, **options
+            )
+        )
+        await self.call(self.context.expose_binding(EVENT_BINDING, self._on_event))
+        self.page = await self.call(self.context.new_page())
+        self.page.on("response", self._on_response)
+        if self.login is not None:
+            outcome = self.login(self.page, self.base_url)
+            if asyncio.iscoroutine(outcome):
+                await self.call(outcome, 60)
+        return await self._open(start_url(self.guide, self.base_url))
+
+    async def _play(self) -> bool:
+        await self.call(self.page.evaluate("id => GuideRuntime.start(id)", self.guide.id))
+        if isinstance(self.guide, Checklist):
+            await self._check_checklist(self.result.steps[0])
+        else:
+            await self._run_steps()
+        return True
+
+    async def close(self) -> bool:
+        """Close the context; False when even that hangs (the caller then replaces the browser)."""
+        if self.context is None:
+            return True
+        try:
+            await asyncio.wait_for(self.context.close(), 5)
+            return True
+        except Exception:  # noqa: BLE001 - a hung renderer: the browser goes instead
+            return False
+
+    async def _open(self, url: str) -> bool:
+        """Open the guide's first page; False (with the step failed in words) when the app says no."""
+        from playwright.async_api import Error as PlaywrightError
+
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise RunTimeout
+        limit = min(30.0, left)
+        path = urlsplit(url).path or "/"
+        try:
+            response = await asyncio.wait_for(
+                self.page.goto(url, wait_until="domcontentloaded", timeout=limit * 1000), limit + 2
+            )
+        except (TimeoutError, PlaywrightError) as exc:
+            message = _first_line(exc) if isinstance(exc, PlaywrightError) else "timeout"
+            if "ERR_CONNECTION_REFUSED" in message or "ERR_NAME_NOT_RESOLVED" in message:
+                raise AppUnreachable(f"cannot open {url}: {message}") from None
+            if time.monotonic() >= self.deadline - 0.05:
+                raise RunTimeout from None
+            self._fail(self.current, "timeout", f"the app did not answer on {path} within {limit:g} s")
+            return False
+        if response is not None and response.status >= 400:
+            self._fail(self.current, "http_error", f"the app answered {response.status} on {path}")
+            return False
+        landed = urlsplit(self.page.url).path or "/"
+        if landed.rstrip("/") != path.rstrip("/"):
+            state = await self.call(self.page.evaluate(PAGE_STATE))
+            if state["password"] or LOGIN_PATH.search(landed):
+                self._fail(
+                    self.current,
+                    "login_required",
+                    f"the app redirected {path} to {landed} (a sign-in page): sign in first with "
+                    "--login-script or --storage-state",
+                )
+                return False
+        return True
+
+    def _fail(self, outcome: StepResult | None, reason: str, detail: str) -> None:
+        if outcome is None:
+            return
+        outcome.status, outcome.reason, outcome.detail = "failed", reason, detail
+        for later in self.result.steps:
+            if later.status == "pending":
+                later.status, later.detail = "skipped", "not reached: an earlier step failed"
+
+    async def _shot(self, failed: bool = False) -> bytes | None:
+        """A viewport picture when the run keeps pictures, and always for a failure (bounded)."""
+        if not (self.screenshots or failed):
+            return None
+        try:
+            return await self.call(self.page.screenshot(timeout=5_000), 6)
+        except (PageUnresponsive, RunTimeout):
+            raise
+        except Exception:  # noqa: BLE001 - a picture is a nicety; the verdict stands without it
+            return None
+
+    def _http_problem(self) -> str | None:
+        if self.document and self.document[0] >= 400:
+            status, url = self.document
+            return f"the app answered {status} on {urlsplit(url).path or '/'}"
+        return None
+
+    async def _judge(self, outcome: StepResult, reason: str, detail: str) -> None:
+        """Fail a step, naming an error page when the app served one."""
+        problem = self._http_problem()
+        if problem:
+            reason, detail = "http_error", problem
+        self._fail(outcome, reason, detail)
+        outcome.screenshot = await self._shot(failed=True)
+
+    # -- kinds -------------------------------------------------------------------------------
+    async def _check_checklist(self, outcome: StepResult) -> None:
+        self.current = outcome
+        began = time.monotonic()
+        launcher = self.page.locator("[data-guide-runtime] .gs-launcher")
+        try:
+            await self.call(launcher.wait_for(state="visible", timeout=5_000), 6)
+        except (RunTimeout, PageUnresponsive):
+            raise
+        except Exception:  # noqa: BLE001 - reported as a failed step
+            await self._judge(outcome, "not_found", "the checklist launcher never showed")
+            return
+        probe = await self.call(self.page.evaluate(STEP_PROBE, [None, {"callout": False}]))
+        if probe["status"] != "ok":
+            await self._judge(outcome, probe["status"], probe["detail"])
+            return
+        outcome.status = "passed"
+        outcome.screenshot = await self._shot()
+        outcome.seconds = time.monotonic() - began
+
+    async def _run_steps(self) -> None:
+        for index, step in enumerate(self.guide.steps):
+            outcome = self.result.steps[index]
+            if outcome.status != "pending":
+                continue
+            if self.cancelled():
+                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
+                continue
+            self.current = outcome
+            began = time.monotonic()
+            await self._run_step(index, step, outcome)
+            outcome.seconds = time.monotonic() - began
+        self.current = None
+
+    async def _point_at(self, target: Target, wait_ms: int) -> list[float] | None:
+        """Wait (bounded) for the target, then its centre in the viewport."""
+        found = await self.call(
+            self.page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait_ms]),
+            wait_ms / 1000 + CALL_SECONDS,
+        )
+        if found["status"] != "found":
+            return None
+        probe = await self.call(
+            self.page.evaluate(STEP_PROBE, [target.model_dump(mode="json", by_alias=True), {"callout": False}])
+        )
+        return probe.get("point")
+
+    async def _run_step(self, index: int, step: Step, outcome: StepResult) -> None:
+        guide = self.guide
+        target = step.target.model_dump(mode="json", by_alias=True) if step.target else None
+        if isinstance(guide, Tooltip) and step.target is not None:
+            point = await self._point_at(step.target, step.wait_ms)
+            if point:
+                await self.call(self.page.mouse.move(*point))
+        if isinstance(guide, Hotspot):
+            beacon = self.page.locator("[data-guide-runtime] .gs-beacon")
+            try:
+                await self.call(beacon.wait_for(state="visible", timeout=step.wait_ms + 2000), step.wait_ms / 1000 + 3)
+            except (RunTimeout, PageUnresponsive):
+                raise
+            except Exception:  # noqa: BLE001 - the missing-target event below says why
+                pass
+            else:
+                probe = await self.call(self.page.evaluate(STEP_PROBE, [target, {"callout": True, "beacon": True}]))
+                if probe["status"] != "ok":
+                    await self._judge(outcome, probe["status"], f"{probe['detail']}; target {describe_target(step.target)}")
+                    return
+                await self.call(beacon.click(timeout=5_000), 6)
+        event = await self.wait_event(
+            lambda n, d: (
+                (n in ("step_shown", "target_not_found") and d.get("stepIndex") == index)
+                or n in ("guide_completed", "guide_dismissed")
+            ),
+            step.wait_ms / 1000 + 10,
+        )
+        if event is None:
+            if self.cancelled():
+                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
+                return
+            waiting = f" (waiting for page {step.page.value})" if step.page else ""
+            await self._judge(outcome, "timeout", "the step never showed" + waiting)
+            return
+        name, detail = event
+        if name == "target_not_found":
+            outcome.confidence = detail.get("confidence")
+            if step.optional:
+                outcome.status, outcome.detail = "skipped", f"optional step: target {detail.get('reason')}"
+                return
+            reason = detail.get("reason") or "not_found"
+            await self._judge(outcome, reason, f"target {reason}: {describe_target(step.target)}")
+            return
+        if name != "step_shown":
+            await self._judge(outcome, "ended", f"the guide ended early ({name})")
+            return
+        probe = await self.call(self.page.evaluate(STEP_PROBE, [target, {"callout": True}]))
+        outcome.confidence = probe.get("confidence")
+        if probe["status"] != "ok":
+            suffix = f"; target {describe_target(step.target)}" if step.target else ""
+            await self._judge(outcome, probe["status"], probe["detail"] + suffix)
+            return
+        problem = self._http_problem()
+        if problem:
+            await self._judge(outcome, "http_error", problem)
+            return
+        outcome.screenshot = await self._shot()
+        if isinstance(guide, Walkthrough):
+            await self._advance(index, step, outcome, probe)
+            if outcome.status != "pending":
+                return
+        elif not isinstance(guide, (Tooltip, Hotspot, Modal)):
+            return
+        outcome.status = "passed"
+
+    async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:
+        from playwright.async_api import Error as PlaywrightError
+
+        mode = step.advance.mode
+        try:
+            if mode is AdvanceMode.next:
+                if not probe.get("primary"):
+                    await self._judge(outcome, "missing", "the callout has no Next button")
+                    return
+                await self.call(self.page.mouse.click(*probe["primary"]))
+            elif mode is AdvanceMode.input and step.target is not None:
+                value = (
+                    self.inputs.get(f"{self.guide.id}.{step.id}")
+                    or self.inputs.get(step.id)
+                    or step.advance.sample_input
+                    or "test"
+                )
+                handle = await self.call(
+                    self.page.evaluate_handle(
+                        "t => GuideRuntime.resolve(t).element", step.target.model_dump(mode="json", by_alias=True)
+                    )
+                )
+                element = handle.as_element()
+                if element is None:
+                    await self._judge(outcome, "not_found", f"the target was gone when typing into it: {describe_target(step.target)}")
+                    return
+                await self.call(element.fill(value, timeout=5_000), 6)
+                await self.call(element.dispatch_event("change"))
+            elif probe.get("point"):
+                await self.call(self.page.mouse.click(*probe["point"]))
+        except PlaywrightError as exc:
+            await self._judge(outcome, "error", f"could not {mode.value} the target: {_first_line(exc)}")
+            return
+        completed = await self.wait_event(
+            lambda n, d: (n == "step_completed" and d.get("stepId") == step.id)
+            or (n in ("step_shown", "target_not_found") and (d.get("stepIndex") or 0) > index),
+            10,
+        )
+        if completed is None:
+            await self._judge(
+                outcome, "timeout", f"the step did not advance on '{mode.value}' (was the target still there?)"
+            )
+            return
+        outcome.status = "passed"
