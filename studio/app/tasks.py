@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import Project
+from ..domain.pages import step_url
 from ..export import ExportError, build_bundle, write_bundle
 from ..export.runtime import write_runtime
-from ..recorder.drift import step_url
 from ..replay.results import GuideResult
 from ..replay.runner import replay, solo_bundle
 
@@ -143,7 +143,6 @@ def check_elements(
     Faster than ``check_guides`` (no clicks, no callouts), for "did this release move my elements?".
     """
     from ..recorder.drift import check_targets
-    from ..replay.results import StepResult
 
     chosen = (
         project
@@ -151,25 +150,8 @@ def check_elements(
         else project.model_copy(update={"guides": [g for g in project.guides if g.id in guide_ids]})
     )
     progress("Opening the app’s pages…", 0, 1)
-    checks = check_targets(chosen, base_url, browser=browser)
+    results = check_targets(chosen, base_url, browser=browser)
     if cancel.is_set():
         raise Cancelled
-    results: dict[str, GuideResult] = {}
-    for check in checks:
-        guide = chosen.guide(check.guide_id)
-        result = results.setdefault(check.guide_id, GuideResult(guide.id, guide.name, guide.kind))
-        step = guide.steps[check.step_number - 1]
-        failed = check.status in ("ambiguous", "hidden", "not_found")
-        result.steps.append(
-            StepResult(
-                check.step_id,
-                check.step_number - 1,
-                step.title,
-                "failed" if failed else "passed",
-                check.status if failed else None,
-                f"on {check.url}",
-                check.confidence,
-            )
-        )
     progress("Done", 1, 1)
-    return list(results.values())
+    return results

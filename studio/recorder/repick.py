@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..domain import Guide
+from ..domain.pages import step_url
 from ..store import ProjectStore
-from .drift import step_url
 from .events import Capture
 
 

@@ -36,6 +36,11 @@ class AppUnreachable(Exception):
     """The app does not answer at all (connection refused, no such host)."""
 
 
+def unreachable(message: str) -> bool:
+    """Whether a navigation error means the app does not answer at all (refused, no such host)."""
+    return "net::ERR_" in message and "ERR_ABORTED" not in message and "ERR_HTTP" not in message
+
+
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
 
@@ -249,7 +254,7 @@ class GuideRun:
             )
         except (TimeoutError, PlaywrightError) as exc:
             message = _first_line(exc) if isinstance(exc, PlaywrightError) else "timeout"
-            if "ERR_CONNECTION_REFUSED" in message or "ERR_NAME_NOT_RESOLVED" in message:
+            if unreachable(message):
                 raise AppUnreachable(f"cannot open {url}: {message}") from None
             if time.monotonic() >= self.deadline - 0.05:
                 raise RunTimeout from None

@@ -24,6 +24,8 @@ class StepResult:
     confidence: float | None = None
     seconds: float = 0.0
     screenshot: bytes | None = field(default=None, repr=False)
+    url: str = ""
+    """The page the step was checked on, where known."""
     error: bool = False
     """The check could not finish (timeout, a hung page, the app unreachable): a JUnit error."""
 
