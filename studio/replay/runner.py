@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..browser import launch_options
+from ..browser import BrowserNotFound, launch_options
 from ..browser.context import Layout
 from ..export.bundle import Bundle
 from .guide_run import AppUnreachable, GuideRun
@@ -64,6 +64,8 @@ class _Replay:
         self.deadline = time.monotonic() + self.timeout
         self.results: dict[int, GuideResult] = {}
         self.unreachable: str | None = None
+        self.stopped: str | None = None
+        """Why the run stopped early (no browser), named on every guide it left undone."""
         self.cancel: threading.Event = options["cancel"]
         bundle_json = bundle.model_dump(mode="json", by_alias=True)
         self.solo = {
@@ -129,9 +131,19 @@ class _Replay:
         try:
             if queue.empty():
                 return
-            browser = await asyncio.wait_for(
-                self._browser(playwright), max(1.0, self.deadline - time.monotonic())
-            )
+            try:
+                browser = await asyncio.wait_for(
+                    self._browser(playwright), max(0.1, self.deadline - time.monotonic())
+                )
+            except TimeoutError:
+                self.stopped = f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
+                return
+            except BrowserNotFound:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported on every guide it stops
+                line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+                self.stopped = f"the browser did not start: {line}"
+                return
             current = take()
             while current is not None:
                 number, guide, layout, run, prepared = current
@@ -169,7 +181,7 @@ class _Replay:
         try:
             workers = min(self.options["workers"], len(self.jobs)) or 1
             tasks = [asyncio.ensure_future(self._worker(playwright, queue)) for _ in range(workers)]
-            await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 20)
+            await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
             failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
             for task in tasks:
                 task.cancel()
@@ -178,13 +190,16 @@ class _Replay:
                 await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
             except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
                 pass
-        if failure is not None and not isinstance(failure, asyncio.CancelledError):
+        if isinstance(failure, BrowserNotFound):
             raise failure
+        if failure is not None:
+            line = (str(failure).strip().splitlines() or [type(failure).__name__])[0][:200]
+            self.stopped = f"the replay stopped: {line}"
         for number, (guide, layout) in enumerate(self.jobs):
             if number not in self.results:
-                self.results[number] = _unfinished(
-                    guide, layout, "timeout", f"not finished: the overall --timeout of {self.timeout:g} s ended the run"
-                )
+                why = self.stopped or f"not finished: the overall --timeout of {self.timeout:g} s ended the run"
+                reason = "timeout" if "--timeout" in why else "error"
+                self.results[number] = _unfinished(guide, layout, reason, why)
         return [self.results[n] for n in range(len(self.jobs))]
 
 
