@@ -9,7 +9,7 @@ frames or DOM mutations, never by a fixed sleep.
 # the topmost element at a point (through open shadow roots and same-origin iframes), and a
 # short description of an element for a QA engineer.
 _HELPERS = r"""
-  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const frame = () => new Promise(r => requestAnimationFrame(r));
   const boxOf = (el) => {
     const r = el.getBoundingClientRect();
     let x = r.left, y = r.top, win = el.ownerDocument.defaultView;
@@ -104,22 +104,60 @@ STEP_PROBE = (
     + _HELPERS
     + TARGET_STATUS
     + r"""
-  const host = document.querySelector("[data-guide-runtime]");
+  // First wait (bounded, on the runtime's own events) for the step to show ...
+  if (opts.event) {
+    const {index, ms} = opts.event;
+    const log = window.__replayLog || (window.__replayLog = []);
+    const match = ([n, d]) => ((n === "step_shown" || n === "target_not_found") && d.stepIndex === index) ||
+                              n === "guide_completed" || n === "guide_dismissed";
+    let seen = log.find(match);
+    if (!seen) seen = await new Promise(done => {
+      const names = ["step_shown", "target_not_found", "guide_completed", "guide_dismissed"];
+      const off = () => { names.forEach(n => removeEventListener("guide-runtime:" + n, later)); clearTimeout(t); };
+      const on = () => { const hit = log.find(match); if (hit) { off(); done(hit); } };
+      const later = () => setTimeout(on, 0);
+      names.forEach(n => addEventListener("guide-runtime:" + n, later));
+      const t = setTimeout(() => { off(); done(null); }, ms);
+    });
+    if (!seen) return {event: null};
+    if (seen[0] !== "step_shown") return {event: seen};
+    opts.eventSeen = seen;
+  }
+  // ... or for an element of the guide's own UI (a hotspot's beacon, a checklist's launcher).
+  const runtimeHost = () => document.querySelector("[data-guide-runtime]");
+  if (opts.waitFor) {
+    const end = performance.now() + opts.waitFor.ms;
+    const present = () => {
+      const h = runtimeHost(), el = h && h.shadowRoot && h.shadowRoot.querySelector(opts.waitFor.selector);
+      return el && el.getBoundingClientRect().width > 0;
+    };
+    while (!present() && performance.now() < end) await frame();
+    if (!present()) return {status: "missing", detail: "the guide's " + opts.waitFor.what + " never showed", event: null};
+  }
+  const host = runtimeHost();
   const shadow = host && host.shadowRoot;
   const calloutOf = () => shadow && (shadow.querySelector(opts.beacon ? ".gs-beacon" : ".gs-callout") ||
-                                     shadow.querySelector(".gs-modal"));
+                                     shadow.querySelector(".gs-modal") || shadow.querySelector(".gs-launcher"));
   // Let scrolling and placement come to rest: two frames with the same boxes (bounded).
   const end = performance.now() + (opts.settleMs || 1500);
   let last = "";
   for (;;) {
-    await frames();
+    await frame();
     const r = target ? GuideRuntime.resolve(target).element : null, c = calloutOf();
     const key = JSON.stringify([r && boxOf(r), c && boxOf(c), scrollX, scrollY]);
     if (key === last || performance.now() > end) break;
     last = key;
   }
-  const out = {status: "ok", detail: "", confidence: null, point: null, primary: null, element: ""};
-  const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  const nav = performance.getEntriesByType("navigation")[0];
+  const out = {status: "ok", detail: "", confidence: null, point: null, primary: null, element: "",
+               httpStatus: nav && nav.responseStatus || 0, path: location.pathname,
+               event: opts.eventSeen || null, callout: null};
+  // What the user sees is the visual viewport (on phones it can be a window onto a wider layout).
+  const vv = window.visualViewport;
+  const vx = vv ? vv.offsetLeft : 0, vy = vv ? vv.offsetTop : 0;
+  const vw = Math.round(vv ? vv.width : document.documentElement.clientWidth);
+  const vh = Math.round(vv ? vv.height : document.documentElement.clientHeight);
+  const seen = ([x, y]) => [x - vx, y - vy];
   const fail = (status, detail) => { out.status = status; out.detail = detail; return out; };
   let tb = null, el = null;
   if (target) {
@@ -134,7 +172,7 @@ STEP_PROBE = (
         return fail("clipped", "the element is cut off by its scroll container " + describe(clip) +
                     ": the container was not scrolled to it");
     }
-    if (cx < 0 || cy < 0 || cx > vw || cy > vh)
+    if (cx < vx || cy < vy || cx > vx + vw || cy > vy + vh)
       return fail("offscreen", "the element is outside the " + vw + "x" + vh + " viewport after scrolling");
     const hits = pointsOf(tb).map(([x, y]) => [x, y, topAt(x, y)]);
     const covering = hits.filter(([x, y, top]) => top && !inside(el, top) && !isRuntime(top));
@@ -146,7 +184,7 @@ STEP_PROBE = (
     }
     if (hits[0][2] && isRuntime(hits[0][2]) || own.length >= 3)
       return fail("overlap", "covered at its click point by the guide's own callout");
-    out.point = [hits[0][0], hits[0][1]];
+    out.point = seen([hits[0][0], hits[0][1]]);
   }
   if (!opts.callout) return out;
   const box = calloutOf();
@@ -154,25 +192,26 @@ STEP_PROBE = (
   const b = boxOf(box);
   if (b.width < 1 || b.height < 1) return fail("missing", "the callout has no size");
   const what = opts.beacon ? "the beacon" : "the callout";
-  if (b.left < -1 || b.top < -1 || b.right > vw + 1 || b.bottom > vh + 1)
-    return fail("clipped", `${what} (${Math.round(b.left)},${Math.round(b.top)} ${Math.round(b.width)}x${Math.round(b.height)}) does not fit the ${vw}x${vh} viewport`);
+  if (b.left < vx - 1 || b.top < vy - 1 || b.right > vx + vw + 1 || b.bottom > vy + vh + 1)
+    return fail("clipped", `${what} (${Math.round(b.left - vx)},${Math.round(b.top - vy)} ${Math.round(b.width)}x${Math.round(b.height)}) does not fit the ${vw}x${vh} viewport`);
   const blocked = pointsOf(b).map(([x, y]) => topAt(x, y)).filter(top => top && !isRuntime(top));
   if (blocked.length) return fail("covered", `${what} is covered by ${why(blocked[0])}: ${describe(blocked[0])}`);
   if (tb && !opts.beacon) {
     const w = Math.min(tb.right, b.right) - Math.max(tb.left, b.left);
     const h = Math.min(tb.bottom, b.bottom) - Math.max(tb.top, b.top);
-    if (w > 2 && h > 2 && w * h > 0.25 * tb.width * tb.height)
+    if (w > 2 && h > 2 && w * h > 0.25 * Math.min(tb.width * tb.height, b.width * b.height))
       return fail("overlap", "the callout covers its own target");
   }
   for (const part of box.querySelectorAll(".gs-title, .gs-body, .gs-btn, .gs-x")) {
     const s = getComputedStyle(part);
-    if ((s.overflowX !== "visible" && part.scrollWidth > part.clientWidth + 1) ||
+    if (part.scrollWidth > part.clientWidth + 1 ||
         (s.overflowY === "hidden" && part.scrollHeight > part.clientHeight + 1) ||
-        (s.overflowX === "visible" && boxOf(part).right > b.right + 1))
+        boxOf(part).right > b.right + 1)
       return fail("overflow", "text overflows the callout: " + describe(part));
   }
+  out.callout = seen([b.left + b.width / 2, b.top + b.height / 2]);
   const primary = box.querySelector(".gs-primary");
-  if (primary) { const p = boxOf(primary); out.primary = [p.left + p.width / 2, p.top + p.height / 2]; }
+  if (primary) { const p = boxOf(primary); out.primary = seen([p.left + p.width / 2, p.top + p.height / 2]); }
   return out;
 }
 """
@@ -194,7 +233,17 @@ WAIT_FOR_TARGET = (
     });
     r = resolveOnce(target);
   }
-  return {status: r.status === "ok" ? "found" : r.status, confidence: r.confidence, detail: r.detail};
+  let point = null;
+  if (r.status === "ok") {
+    const b = r.element.getBoundingClientRect();
+    let x = b.left + b.width / 2, y = b.top + b.height / 2, win = r.element.ownerDocument.defaultView;
+    while (win && win !== window && win.frameElement) {
+      const f = win.frameElement.getBoundingClientRect(); x += f.left; y += f.top; win = win.parent;
+    }
+    const vv = window.visualViewport;
+    point = [x - (vv ? vv.offsetLeft : 0), y - (vv ? vv.offsetTop : 0)];
+  }
+  return {status: r.status === "ok" ? "found" : r.status, confidence: r.confidence, detail: r.detail, point};
 }
 """
 )

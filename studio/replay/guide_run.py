@@ -21,6 +21,9 @@ from .results import GuideResult, StepResult
 EVENT_BINDING = "__replayEvent"
 CALL_SECONDS = 15.0
 """The longest one call into the page may take before the page counts as unresponsive."""
+DOCUMENT_STATUS = (
+    "() => [(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0, location.pathname]"
+)
 LOGIN_PATH = re.compile(r"(log-?in|sign-?in|auth|sso|session/new)", re.I)
 
 
@@ -55,12 +58,27 @@ def describe_target(target: Target | None) -> str:
     return candidates or json.dumps(target.fingerprint.model_dump(mode="json"))[:200]
 
 
-def init_script(bundle_json: dict) -> str:
-    """Start the runtime on each page with this one-guide bundle and forward its events to Python."""
+def init_script(bundle_json: dict, start: str | None) -> str:
+    """Start the runtime on each page with this one-guide bundle and forward its events to Python.
+
+    With ``start`` (a guide id) the first page starts that guide by itself, saving a round trip;
+    later pages resume it as the runtime does for users.
+    """
+    guide = bundle_json["guides"][0]["id"]
+    autostart = (
+        f" if (!sessionStorage.getItem('__replay_started')) {{ sessionStorage.setItem('__replay_started', '1');"
+        f" GuideRuntime.start({json.dumps(guide)}); }}"
+        if start
+        else ""
+    )
     return (
         "(function () { if (window.top !== window) return;"
         " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
-        f" onEvent: function (n, d) {{ window.{EVENT_BINDING}(n, JSON.parse(JSON.stringify(d))); }} }}); }}"
+        " onEvent: function (n, d) { var c = JSON.parse(JSON.stringify(d));"
+        " (window.__replayLog = window.__replayLog || []).push([n, c]);"
+        f" window.{EVENT_BINDING}(n, c); }} }});"
+        + autostart
+        + " }"
         " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go); else go();"
         " })();"
     )
@@ -102,19 +120,24 @@ class GuideRun:
         self.current: StepResult | None = None
         self.context: Any = None
         self.page: Any = None
+        self.timings: dict[str, float] = {}
+        """Seconds spent per phase (context, navigation, waits, probes, actions, screenshots)."""
 
     # -- bounded calls -----------------------------------------------------------------------
-    async def call(self, awaitable: Any, seconds: float = CALL_SECONDS) -> Any:
+    async def call(self, awaitable: Any, seconds: float = CALL_SECONDS, phase: str = "actions") -> Any:
         """Await a call into the browser, bounded by ``seconds`` and by the run's deadline."""
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise RunTimeout
+        began = time.monotonic()
         try:
             return await asyncio.wait_for(awaitable, min(seconds, left))
         except TimeoutError:
             if time.monotonic() >= self.deadline - 0.01:
                 raise RunTimeout from None
             raise PageUnresponsive from None
+        finally:
+            self.timings[phase] = self.timings.get(phase, 0.0) + time.monotonic() - began
 
     def _on_event(self, _source: Any, name: str, detail: dict) -> None:
         self.events.append((name, detail))
@@ -123,7 +146,15 @@ class GuideRun:
     async def wait_event(self, accept: Callable[[str, dict], bool], seconds: float) -> tuple[str, dict] | None:
         """The first runtime event (seen so far or arriving within ``seconds``) that ``accept`` takes."""
         end = min(time.monotonic() + seconds, self.deadline)
-        seen = 0
+        began, seen = time.monotonic(), 0
+        try:
+            return await self._wait_event(accept, end, seen)
+        finally:
+            self.timings["waits"] = self.timings.get("waits", 0.0) + time.monotonic() - began
+
+    async def _wait_event(
+        self, accept: Callable[[str, dict], bool], end: float, seen: int
+    ) -> tuple[str, dict] | None:
         while True:
             for name, detail in self.events[seen:]:
                 if accept(name, detail):
@@ -139,13 +170,6 @@ class GuideRun:
                 await asyncio.wait_for(self.changed.wait(), min(left, 0.25))
             except TimeoutError:
                 pass
-
-    def _on_response(self, response: Any) -> None:
-        try:
-            if response.request.is_navigation_request() and response.frame.parent_frame is None:
-                self.document = (response.status, response.url)
-        except Exception:  # noqa: BLE001 - a frame gone mid-navigation has nothing to report
-            pass
 
     # -- the run -------------------------------------------------------------------------------
     async def _guarded(self, work: Any) -> bool:
@@ -209,12 +233,12 @@ class GuideRun:
             options["storage_state"] = self.storage_state
         self.context = await self.call(
             new_context_async(
-                browser, [runtime_script() + "\n" + init_script(self.bundle_json)], self.layout, **options
-            )
+                browser, [runtime_script() + "\n" + init_script(self.bundle_json, None if self.login else self.guide.id)], self.layout, **options
+            ),
+            phase="context",
         )
-        await self.call(self.context.expose_binding(EVENT_BINDING, self._on_event))
-        self.page = await self.call(self.context.new_page())
-        self.page.on("response", self._on_response)
+        await self.call(self.context.expose_binding(EVENT_BINDING, self._on_event), phase="context")
+        self.page = await self.call(self.context.new_page(), phase="context")
         if self.login is not None:
             outcome = self.login(self.page, self.base_url)
             if asyncio.iscoroutine(outcome):
@@ -222,7 +246,8 @@ class GuideRun:
         return await self._open(start_url(self.guide, self.base_url))
 
     async def _play(self) -> bool:
-        await self.call(self.page.evaluate("id => GuideRuntime.start(id)", self.guide.id))
+        if self.login is not None:  # started by hand: the sign-in pages must not start it
+            await self.call(self.page.evaluate("id => GuideRuntime.start(id)", self.guide.id))
         if isinstance(self.guide, Checklist):
             await self._check_checklist(self.result.steps[0])
         else:
@@ -248,6 +273,7 @@ class GuideRun:
             raise RunTimeout
         limit = min(30.0, left)
         path = urlsplit(url).path or "/"
+        began = time.monotonic()
         try:
             response = await asyncio.wait_for(
                 self.page.goto(url, wait_until="domcontentloaded", timeout=limit * 1000), limit + 2
@@ -260,6 +286,8 @@ class GuideRun:
                 raise RunTimeout from None
             self._fail(self.current, "timeout", f"the app did not answer on {path} within {limit:g} s")
             return False
+        finally:
+            self.timings["navigation"] = self.timings.get("navigation", 0.0) + time.monotonic() - began
         if response is not None and response.status >= 400:
             self._fail(self.current, "http_error", f"the app answered {response.status} on {path}")
             return False
@@ -289,7 +317,7 @@ class GuideRun:
         if not (self.screenshots or failed):
             return None
         try:
-            return await self.call(self.page.screenshot(timeout=5_000), 6)
+            return await self.call(self.page.screenshot(timeout=5_000), 6, phase="screenshots")
         except (PageUnresponsive, RunTimeout):
             raise
         except Exception:  # noqa: BLE001 - a picture is a nicety; the verdict stands without it
@@ -297,12 +325,26 @@ class GuideRun:
 
     def _http_problem(self) -> str | None:
         if self.document and self.document[0] >= 400:
-            status, url = self.document
-            return f"the app answered {status} on {urlsplit(url).path or '/'}"
+            status, path = self.document
+            return f"the app answered {status} on {path}"
         return None
+
+    def _saw(self, probe: dict) -> dict:
+        """Remember the status of the document a probe ran in (error pages fail the step)."""
+        if probe.get("httpStatus"):
+            self.document = (probe["httpStatus"], probe.get("path") or "/")
+        return probe
 
     async def _judge(self, outcome: StepResult, reason: str, detail: str) -> None:
         """Fail a step, naming an error page when the app served one."""
+        try:
+            if self.page is not None:
+                status, path = await self.call(self.page.evaluate(DOCUMENT_STATUS), 5)
+                self.document = (status, path) if status else self.document
+        except (RunTimeout, PageUnresponsive):
+            raise
+        except Exception:  # noqa: BLE001 - mid-navigation: the step's own reason stands
+            pass
         problem = self._http_problem()
         if problem:
             reason, detail = "http_error", problem
@@ -310,20 +352,34 @@ class GuideRun:
         outcome.screenshot = await self._shot(failed=True)
 
     # -- kinds -------------------------------------------------------------------------------
+    async def _probe(self, target: dict | None, opts: dict, seconds: float = CALL_SECONDS) -> dict:
+        """Run the step probe; when the page navigates under it, run it again on the new page."""
+        from playwright.async_api import Error as PlaywrightError
+
+        for _attempt in range(6):
+            try:
+                return self._saw(
+                    await self.call(self.page.evaluate(STEP_PROBE, [target, opts]), seconds, phase="probes")
+                )
+            except PlaywrightError as exc:
+                if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                    raise
+                await self.call(self.page.wait_for_load_state("domcontentloaded"), seconds, phase="navigation")
+        raise PageUnresponsive
+
+    def _event_ms(self, ms: float) -> int:
+        return int(max(0.0, min(ms, (self.deadline - time.monotonic()) * 1000)))
+
     async def _check_checklist(self, outcome: StepResult) -> None:
         self.current = outcome
         began = time.monotonic()
-        launcher = self.page.locator("[data-guide-runtime] .gs-launcher")
-        try:
-            await self.call(launcher.wait_for(state="visible", timeout=5_000), 6)
-        except (RunTimeout, PageUnresponsive):
-            raise
-        except Exception:  # noqa: BLE001 - reported as a failed step
-            await self._judge(outcome, "not_found", "the checklist launcher never showed")
-            return
-        probe = await self.call(self.page.evaluate(STEP_PROBE, [None, {"callout": False}]))
+        probe = await self._probe(
+            None, {"waitFor": {"selector": ".gs-launcher", "ms": self._event_ms(5_000), "what": "checklist launcher"},
+                   "callout": True},
+            5 + CALL_SECONDS,
+        )
         if probe["status"] != "ok":
-            await self._judge(outcome, probe["status"], probe["detail"])
+            await self._judge(outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"])
             return
         outcome.status = "passed"
         outcome.screenshot = await self._shot()
@@ -343,55 +399,47 @@ class GuideRun:
             outcome.seconds = time.monotonic() - began
         self.current = None
 
-    async def _point_at(self, target: Target, wait_ms: int) -> list[float] | None:
-        """Wait (bounded) for the target, then its centre in the viewport."""
+    async def _hover(self, target: Target, wait_ms: int) -> None:
+        """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
         found = await self.call(
-            self.page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait_ms]),
+            self.page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self._event_ms(wait_ms)]),
             wait_ms / 1000 + CALL_SECONDS,
+            phase="waits",
         )
-        if found["status"] != "found":
-            return None
-        probe = await self.call(
-            self.page.evaluate(STEP_PROBE, [target.model_dump(mode="json", by_alias=True), {"callout": False}])
-        )
-        return probe.get("point")
+        if found.get("point"):
+            await self.call(self.page.mouse.move(*found["point"]))
 
     async def _run_step(self, index: int, step: Step, outcome: StepResult) -> None:
         guide = self.guide
         target = step.target.model_dump(mode="json", by_alias=True) if step.target else None
+        suffix = f"; target {describe_target(step.target)}" if step.target else ""
         if isinstance(guide, Tooltip) and step.target is not None:
-            point = await self._point_at(step.target, step.wait_ms)
-            if point:
-                await self.call(self.page.mouse.move(*point))
+            await self._hover(step.target, step.wait_ms)
         if isinstance(guide, Hotspot):
-            beacon = self.page.locator("[data-guide-runtime] .gs-beacon")
-            try:
-                await self.call(beacon.wait_for(state="visible", timeout=step.wait_ms + 2000), step.wait_ms / 1000 + 3)
-            except (RunTimeout, PageUnresponsive):
-                raise
-            except Exception:  # noqa: BLE001 - the missing-target event below says why
-                pass
-            else:
-                probe = await self.call(self.page.evaluate(STEP_PROBE, [target, {"callout": True, "beacon": True}]))
-                if probe["status"] != "ok":
-                    await self._judge(outcome, probe["status"], f"{probe['detail']}; target {describe_target(step.target)}")
-                    return
-                await self.call(beacon.click(timeout=5_000), 6)
-        event = await self.wait_event(
-            lambda n, d: (
-                (n in ("step_shown", "target_not_found") and d.get("stepIndex") == index)
-                or n in ("guide_completed", "guide_dismissed")
-            ),
-            step.wait_ms / 1000 + 10,
+            wait = {"selector": ".gs-beacon", "ms": self._event_ms(step.wait_ms + 2000), "what": "beacon"}
+            beacon = await self._probe(
+                target, {"waitFor": wait, "callout": True, "beacon": True}, step.wait_ms / 1000 + 2 + CALL_SECONDS
+            )
+            if beacon["status"] == "ok":
+                await self.call(self.page.mouse.click(*beacon["callout"]))
+            elif beacon["status"] != "missing":  # a missing beacon: the runtime's event below says why
+                await self._judge(outcome, beacon["status"], beacon["detail"] + suffix)
+                return
+        wait_ms = step.wait_ms + 10_000
+        probe = await self._probe(
+            target, {"event": {"index": index, "ms": self._event_ms(wait_ms)}, "callout": True},
+            wait_ms / 1000 + CALL_SECONDS,
         )
-        if event is None:
+        if probe.get("event") is None:
+            if time.monotonic() >= self.deadline:
+                raise RunTimeout
             if self.cancelled():
                 outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
                 return
             waiting = f" (waiting for page {step.page.value})" if step.page else ""
             await self._judge(outcome, "timeout", "the step never showed" + waiting)
             return
-        name, detail = event
+        name, detail = probe["event"]
         if name == "target_not_found":
             outcome.confidence = detail.get("confidence")
             if step.optional:
@@ -403,10 +451,8 @@ class GuideRun:
         if name != "step_shown":
             await self._judge(outcome, "ended", f"the guide ended early ({name})")
             return
-        probe = await self.call(self.page.evaluate(STEP_PROBE, [target, {"callout": True}]))
         outcome.confidence = probe.get("confidence")
         if probe["status"] != "ok":
-            suffix = f"; target {describe_target(step.target)}" if step.target else ""
             await self._judge(outcome, probe["status"], probe["detail"] + suffix)
             return
         problem = self._http_problem()
@@ -416,11 +462,9 @@ class GuideRun:
         outcome.screenshot = await self._shot()
         if isinstance(guide, Walkthrough):
             await self._advance(index, step, outcome, probe)
-            if outcome.status != "pending":
-                return
-        elif not isinstance(guide, (Tooltip, Hotspot, Modal)):
             return
-        outcome.status = "passed"
+        if isinstance(guide, (Tooltip, Hotspot, Modal)):
+            outcome.status = "passed"
 
     async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:
         from playwright.async_api import Error as PlaywrightError

@@ -41,6 +41,8 @@ class GuideResult:
     seconds: float = 0.0
     layout: str = ""
     """The viewport and options it ran in (``1280x800``); empty in the element check."""
+    timings: dict[str, float] = field(default_factory=dict, repr=False)
+    """Seconds per phase of its replay (context, navigation, waits, probes, actions, screenshots)."""
 
     @property
     def passed(self) -> bool:

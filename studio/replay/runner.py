@@ -65,6 +65,7 @@ class _Replay:
         self.results: dict[int, GuideResult] = {}
         self.unreachable: str | None = None
         self.stopped: str | None = None
+        self.profile: dict[str, float] = options.get("profile") if options.get("profile") is not None else {}
         """Why the run stopped early (no browser), named on every guide it left undone."""
         self.cancel: threading.Event = options["cancel"]
         bundle_json = bundle.model_dump(mode="json", by_alias=True)
@@ -132,9 +133,11 @@ class _Replay:
             if queue.empty():
                 return
             try:
+                began = time.monotonic()
                 browser = await asyncio.wait_for(
                     self._browser(playwright), max(0.1, self.deadline - time.monotonic())
                 )
+                self.profile["browser start"] = self.profile.get("browser start", 0.0) + time.monotonic() - began
             except TimeoutError:
                 self.stopped = f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
                 return
@@ -155,6 +158,7 @@ class _Replay:
                     self.unreachable = str(exc)
                     result = _unfinished(guide, layout, "unreachable", str(exc))
                     upcoming = take()
+                result.timings = run.timings
                 closing.append(asyncio.ensure_future(run.close()))
                 self._record(number, result)
                 current = upcoming
@@ -176,20 +180,28 @@ class _Replay:
         queue: asyncio.Queue = asyncio.Queue()
         for item in enumerate(self.jobs):
             queue.put_nowait(item)
+        began = time.monotonic()
         manager = async_playwright()
-        playwright = await manager.start()
+        failure: BaseException | None = None
         try:
-            workers = min(self.options["workers"], len(self.jobs)) or 1
-            tasks = [asyncio.ensure_future(self._worker(playwright, queue)) for _ in range(workers)]
-            await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
-            failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
-            for task in tasks:
-                task.cancel()
-        finally:
+            playwright = await asyncio.wait_for(manager.start(), max(0.01, self.deadline - time.monotonic()))
+        except TimeoutError:
+            self.stopped = f"not run: the overall --timeout of {self.timeout:g} s ended the run as Playwright started"
+            playwright = None
+        self.profile["driver"] = time.monotonic() - began
+        if playwright is not None:
             try:
-                await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
-            except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
-                pass
+                workers = min(self.options["workers"], len(self.jobs)) or 1
+                tasks = [asyncio.ensure_future(self._worker(playwright, queue)) for _ in range(workers)]
+                await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
+                failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
+                for task in tasks:
+                    task.cancel()
+            finally:
+                try:
+                    await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
+                except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
+                    pass
         if isinstance(failure, BrowserNotFound):
             raise failure
         if failure is not None:
@@ -221,11 +233,13 @@ def replay(
     cancel: threading.Event | None = None,
     layouts: Sequence[Layout] | None = None,
     shard: tuple[int, int] | None = None,
+    profile: dict[str, float] | None = None,
 ) -> list[GuideResult]:
     """Replay the bundle's guides (or those named, or one shard) in each layout; results in bundle order.
 
     Setting ``cancel`` ends the run within a step's wait; guides not run are reported skipped.
-    An unreachable app raises ReplayError carrying the results so far.
+    An unreachable app raises ReplayError carrying the results so far. ``profile``, when given,
+    receives the seconds the run spent starting the driver and the browsers.
     """
     typed = typed_bundle(bundle)
     guides = [g for g in typed.guides if not guide_ids or g.id in guide_ids]
@@ -257,6 +271,7 @@ def replay(
         screenshots=screenshots,
         on_result=on_result,
         cancel=cancel or threading.Event(),
+        profile=profile,
     )
     run.timeout = timeout
     # A loop of its own on a thread of its own: works beside the caller's (sync) Playwright.
