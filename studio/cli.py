@@ -238,12 +238,16 @@ def replay(
     screenshots: Annotated[
         bool, typer.Option("--screenshots", help="Picture every step (failures are always pictured).")
     ] = False,
+    a11y: Annotated[
+        bool, typer.Option("--a11y", help="Run axe-core with each step shown; the guide's violations fail.")
+    ] = False,
 ) -> None:
     """Replay guides headless and fail (exit 1) when a step would break for users."""
     from .browser import BrowserNotFound
     from .export import BundleError, read_bundle
     from .replay import ReplayError
     from .replay import replay as run_replay
+    from .replay.a11y import A11yUnavailable
     from .replay.outputs import layouts_of, progress_line, summary_line, write_outputs
     from .replay.shard import parse_shard
 
@@ -279,11 +283,12 @@ def replay(
             on_result=lambda result: typer.echo(progress_line(result)),
             layouts=layouts,
             shard=part,
+            a11y=a11y,
         )
     except ReplayError as exc:
         write_outputs(exc.results, junit, report, problem=str(exc))
         fail(str(exc))
-    except BrowserNotFound as exc:
+    except (BrowserNotFound, A11yUnavailable) as exc:
         write_outputs([], junit, None, problem=str(exc))
         fail(str(exc))
     try:

@@ -16,7 +16,16 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from studio.domain import Advance, AutomaticTrigger, Modal, SelectorCandidate, Step, Target, UrlRule, Walkthrough
+from studio.domain import (
+    Advance,
+    AutomaticTrigger,
+    Modal,
+    SelectorCandidate,
+    Step,
+    Target,
+    UrlRule,
+    Walkthrough,
+)
 from studio.replay import replay
 from studio.replay.results import GuideResult, StepResult, junit_xml
 
@@ -63,12 +72,17 @@ def app() -> Iterator[App]:
 
 
 def by_id(testid: str) -> Target:
-    return Target(candidates=[SelectorCandidate(kind="test_id", value=testid, attribute="data-testid", score=0.95)])
+    return Target(
+        candidates=[SelectorCandidate(kind="test_id", value=testid, attribute="data-testid", score=0.95)]
+    )
 
 
 def tour(gid: str, page: str, *steps: Step) -> Walkthrough:
     return Walkthrough(
-        id=gid, name=f"Tour {gid}", trigger=AutomaticTrigger(url=UrlRule(match="exact", value=page)), steps=list(steps)
+        id=gid,
+        name=f"Tour {gid}",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value=page)),
+        steps=list(steps),
     )
 
 
@@ -91,7 +105,9 @@ def test_a_target_removed_once_its_step_shows_fails(app: App):
     )
     app.page("/stays.html", html('<button data-testid="act">Act</button>'))
     step = Step(id="act", title="Press act", target=by_id("act"), wait_ms=500)
-    bundle = bundle_of(tour("vanish", "/vanish.html", step, Step(id="end", title="End")), tour("stays", "/stays.html", step))
+    bundle = bundle_of(
+        tour("vanish", "/vanish.html", step, Step(id="end", title="End")), tour("stays", "/stays.html", step)
+    )
     results = {r.guide_id: r for r in replay(bundle, app.url, screenshots=False)}
     assert results["stays"].passed
     first = results["vanish"].steps[0]
@@ -130,8 +146,10 @@ def test_an_error_after_a_skipped_optional_step_fails_the_step_it_happened_in(ap
 def test_a_page_that_loops_for_ever_after_load_ends_within_the_timeout(app: App, tmp_path: Path):
     app.page(
         "/loops.html",
-        html('<button data-testid="act">Act</button>'
-             "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 50))</script>"),
+        html(
+            '<button data-testid="act">Act</button>'
+            "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 50))</script>"
+        ),
     )
     app.page("/fine.html", html('<button data-testid="act">Act</button>'))
     bundle = bundle_of(
@@ -153,7 +171,9 @@ def test_a_page_that_loops_for_ever_after_load_ends_within_the_timeout(app: App,
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     looping = suites["Tour loops (loops)"]
     assert looping.find("testcase/error") is not None or looping.find("testcase/failure") is not None
-    assert suites["Tour fine (fine)"].get("failures") == "0" and suites["Tour fine (fine)"].get("errors") == "0"
+    assert (
+        suites["Tour fine (fine)"].get("failures") == "0" and suites["Tour fine (fine)"].get("errors") == "0"
+    )
 
 
 def test_an_app_that_never_answers_ends_at_the_timeout_with_a_report(tmp_path: Path):
@@ -232,7 +252,10 @@ def test_an_error_page_is_named_with_its_status_and_a_modal_does_not_pass_on_it(
 
 def test_a_login_wall_says_where_it_went_and_what_to_do(app: App):
     app.page("/dashboard.html", "", status=302, Location="/login.html?next=/dashboard.html")
-    app.page("/login.html", html('<form><input name="u"><input type="password" name="p"><button>Sign in</button></form>'))
+    app.page(
+        "/login.html",
+        html('<form><input name="u"><input type="password" name="p"><button>Sign in</button></form>'),
+    )
     bundle = bundle_of(tour("t", "/dashboard.html", Step(id="s", title="S", target=by_id("x"), wait_ms=300)))
     [result] = replay(bundle, app.url, screenshots=False)
     first = result.steps[0]

@@ -38,10 +38,20 @@ CASES = {
     "scroll-in-view": ("/layouts/scroller.html", target("first-in-list"), None, ""),
     # The runtime only scrolls when the target is outside the window, not when its own list
     # hides it: the replay catches that (fix the runtime's bringIntoView, then expect a pass).
-    "scroll-not-reached": ("/layouts/scroller.html", target("deep-in-list"), "clipped", "was not scrolled to it"),
+    "scroll-not-reached": (
+        "/layouts/scroller.html",
+        target("deep-in-list"),
+        "clipped",
+        "was not scrolled to it",
+    ),
     "frame-covered": ("/layouts/iframe.html", target("framed", frame="#pay-covered"), "covered", "Loading"),
     "frame-ok": ("/layouts/iframe.html", target("framed", frame="#pay"), None, ""),
-    "shadow-covered": ("/layouts/shadow.html", target("shadow-pay", shadow="#busy-widget"), "covered", "Working"),
+    "shadow-covered": (
+        "/layouts/shadow.html",
+        target("shadow-pay", shadow="#busy-widget"),
+        "covered",
+        "Working",
+    ),
     "shadow-ok": ("/layouts/shadow.html", target("shadow-pay", shadow="#open-widget"), None, ""),
     "dialog-covered": ("/layouts/dialog.html#modal", target("behind-dialog"), "covered", "modal <dialog>"),
     "dialog-ok": ("/layouts/dialog.html", target("behind-dialog"), None, ""),
@@ -53,7 +63,9 @@ CASES = {
 @pytest.fixture(scope="module")
 def outcomes(demo_server):
     bundle = bundle_of(*(tip(gid, page, where) for gid, (page, where, _, _) in CASES.items()))
-    results = replay(bundle, demo_server.url + "/", screenshots=False, layouts=[Layout((390, 844))], workers=2)
+    results = replay(
+        bundle, demo_server.url + "/", screenshots=False, layouts=[Layout((390, 844))], workers=2
+    )
     return {r.guide_id: r.steps[0] for r in results}
 
 

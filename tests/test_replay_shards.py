@@ -61,7 +61,9 @@ def test_shard_option_is_checked():
 
 
 def result(gid: str, status: str = "passed") -> GuideResult:
-    step = StepResult("s", 0, "Step", status, None if status == "passed" else "covered", "", screenshot=b"\x89PNGfake")
+    step = StepResult(
+        "s", 0, "Step", status, None if status == "passed" else "covered", "", screenshot=b"\x89PNGfake"
+    )
     return GuideResult(gid, f"Guide {gid}", "walkthrough", [step], 1.0, "1280x800")
 
 
@@ -71,8 +73,16 @@ def test_merge_reports_joins_junit_and_html(tmp_path: Path):
         write_report(results, tmp_path / name)
     merged = tmp_path / "all.xml"
     done = studio(
-        "replay", "merge-reports", str(tmp_path / "one.xml"), str(tmp_path / "two.xml"),
-        str(tmp_path / "one"), str(tmp_path / "two"), "--junit", str(merged), "--report", str(tmp_path / "all"),
+        "replay",
+        "merge-reports",
+        str(tmp_path / "one.xml"),
+        str(tmp_path / "two.xml"),
+        str(tmp_path / "one"),
+        str(tmp_path / "two"),
+        "--junit",
+        str(merged),
+        "--report",
+        str(tmp_path / "all"),
     )
     assert done.returncode == 0, done.stderr
     root = ET.parse(merged).getroot()
@@ -90,7 +100,14 @@ def test_two_shards_replay_the_whole_example_once(tmp_path: Path, demo_server):
     for index in (1, 2):
         junit = tmp_path / f"shard{index}.xml"
         done = studio(
-            "replay", str(EXAMPLE_BUNDLE), "--url", demo_server.url + "/", "--shard", f"{index}/2", "--junit", str(junit)
+            "replay",
+            str(EXAMPLE_BUNDLE),
+            "--url",
+            demo_server.url + "/",
+            "--shard",
+            f"{index}/2",
+            "--junit",
+            str(junit),
         )
         assert done.returncode == 0, done.stdout + done.stderr
         names += [s.get("name") for s in ET.parse(junit).getroot().findall("testsuite")]

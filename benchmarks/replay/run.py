@@ -39,7 +39,11 @@ def _ours(bundle: dict, url: str, **options: object) -> tuple[float, list, dict]
 
 def _puppeteer(paths: list[str]) -> dict | str:
     done = subprocess.run(
-        ["node", str(SCRIPT), str(find_browser()), *paths], capture_output=True, text=True, cwd=ROOT, timeout=300
+        ["node", str(SCRIPT), str(find_browser()), *paths],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
     )
     if done.returncode != 0:
         return f"failed: {(done.stderr.strip().splitlines() or ['?'])[-1][:120]}"
@@ -128,7 +132,9 @@ def rows() -> list[tuple[str, str]]:
             (
                 "studio replay, example x 3 viewports (mobile, tablet, desktop)",
                 f"{len(matrix)} guide runs in {seconds:.2f} s; passed per viewport: "
-                + ", ".join(f"{layout.label} {by_layout[layout.label]}/{len(all_results)}" for layout in layouts),
+                + ", ".join(
+                    f"{layout.label} {by_layout[layout.label]}/{len(all_results)}" for layout in layouts
+                ),
             )
         )
         seconds, _, _ = _ours(bundle, url, workers=2)

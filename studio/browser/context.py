@@ -61,7 +61,9 @@ def parse_viewports(text: str) -> list[tuple[int, int]]:
     return list(dict.fromkeys(sizes))
 
 
-def new_context(browser: Any, scripts: Iterable[str] = (), layout: Layout | None = None, **options: Any) -> Any:
+def new_context(
+    browser: Any, scripts: Iterable[str] = (), layout: Layout | None = None, **options: Any
+) -> Any:
     """A fresh context of a sync Playwright ``browser`` with the layout and init scripts applied."""
     context = browser.new_context(**(layout or Layout()).options(), **options)
     for script in scripts:

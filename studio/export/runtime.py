@@ -24,7 +24,15 @@ MINIFIED_NAME = "guide-runtime.min.js"
 MINIFIED_PATH = RUNTIME_DIR / MINIFIED_NAME
 SIZE_BUDGET_GZIP = 12 * 1024
 
-__all__ = ["MINIFIED_PATH", "RUNTIME_PATH", "embed_snippet", "gzip_size", "runtime_script", "sri", "write_runtime"]
+__all__ = [
+    "MINIFIED_PATH",
+    "RUNTIME_PATH",
+    "embed_snippet",
+    "gzip_size",
+    "runtime_script",
+    "sri",
+    "write_runtime",
+]
 
 
 def minified_runtime() -> str:

@@ -86,7 +86,15 @@ async def _check(
     for guide, index, url, _target in planned:
         result = results.setdefault(guide.id, GuideResult(guide.id, guide.name, guide.kind))
         result.steps.append(
-            StepResult(guide.steps[index].id, index, guide.steps[index].title, "skipped", None, "not checked", url=url)
+            StepResult(
+                guide.steps[index].id,
+                index,
+                guide.steps[index].title,
+                "skipped",
+                None,
+                "not checked",
+                url=url,
+            )
         )
     steps = {(r.guide_id, s.index): s for r in results.values() for s in r.steps}
     manager = async_playwright()

@@ -16,6 +16,7 @@ from ..browser.probes import PAGE_STATE, STEP_PROBE, WAIT_FOR_TARGET
 from ..browser.scripts import runtime_script
 from ..domain import AdvanceMode, Checklist, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
 from ..domain.pages import start_url
+from .a11y import AXE_RUN, axe_script
 from .results import GuideResult, StepResult
 
 EVENT_BINDING = "__replayEvent"
@@ -66,7 +67,8 @@ def init_script(bundle_json: dict, start: str | None) -> str:
     """
     guide = bundle_json["guides"][0]["id"]
     autostart = (
-        f" if (!sessionStorage.getItem('__replay_started')) {{ sessionStorage.setItem('__replay_started', '1');"
+        " if (!sessionStorage.getItem('__replay_started')) {"
+        " sessionStorage.setItem('__replay_started', '1');"
         f" GuideRuntime.start({json.dumps(guide)}); }}"
         if start
         else ""
@@ -76,10 +78,9 @@ def init_script(bundle_json: dict, start: str | None) -> str:
         " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
         " onEvent: function (n, d) { var c = JSON.parse(JSON.stringify(d));"
         " (window.__replayLog = window.__replayLog || []).push([n, c]);"
-        f" window.{EVENT_BINDING}(n, c); }} }});"
-        + autostart
-        + " }"
-        " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go); else go();"
+        f" window.{EVENT_BINDING}(n, c); }} }});" + autostart + " }"
+        " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go);"
+        " else go();"
         " })();"
     )
 
@@ -101,6 +102,7 @@ class GuideRun:
         login: Callable[[Any, str], Any] | None,
         screenshots: bool,
         cancelled: Callable[[], bool],
+        a11y: bool = False,
     ) -> None:
         self.guide = guide
         self.bundle_json = bundle_json
@@ -113,6 +115,7 @@ class GuideRun:
         self.login = login
         self.screenshots = screenshots
         self.cancelled = cancelled
+        self.a11y = a11y
         self.events: list[tuple[str, dict]] = []
         self.changed = asyncio.Event()
         self.document: tuple[int, str] | None = None
@@ -143,7 +146,9 @@ class GuideRun:
         self.events.append((name, detail))
         self.changed.set()
 
-    async def wait_event(self, accept: Callable[[str, dict], bool], seconds: float) -> tuple[str, dict] | None:
+    async def wait_event(
+        self, accept: Callable[[str, dict], bool], seconds: float
+    ) -> tuple[str, dict] | None:
         """The first runtime event (seen so far or arriving within ``seconds``) that ``accept`` takes."""
         end = min(time.monotonic() + seconds, self.deadline)
         began, seen = time.monotonic(), 0
@@ -178,7 +183,9 @@ class GuideRun:
         try:
             return bool(await work)
         except RunTimeout:
-            self._error("timeout", f"the overall --timeout of {self.timeout:g} s ended the run during this step")
+            self._error(
+                "timeout", f"the overall --timeout of {self.timeout:g} s ended the run during this step"
+            )
         except PageUnresponsive:
             self._error("unresponsive", "the page stopped answering (a script on it may run for ever)")
         except AppUnreachable:
@@ -233,7 +240,14 @@ class GuideRun:
             options["storage_state"] = self.storage_state
         self.context = await self.call(
             new_context_async(
-                browser, [runtime_script() + "\n" + init_script(self.bundle_json, None if self.login else self.guide.id)], self.layout, **options
+                browser,
+                [
+                    runtime_script()
+                    + "\n"
+                    + init_script(self.bundle_json, None if self.login else self.guide.id)
+                ],
+                self.layout,
+                **options,
             ),
             phase="context",
         )
@@ -364,7 +378,9 @@ class GuideRun:
             except PlaywrightError as exc:
                 if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
                     raise
-                await self.call(self.page.wait_for_load_state("domcontentloaded"), seconds, phase="navigation")
+                await self.call(
+                    self.page.wait_for_load_state("domcontentloaded"), seconds, phase="navigation"
+                )
         raise PageUnresponsive
 
     def _event_ms(self, ms: float) -> int:
@@ -374,12 +390,21 @@ class GuideRun:
         self.current = outcome
         began = time.monotonic()
         probe = await self._probe(
-            None, {"waitFor": {"selector": ".gs-launcher", "ms": self._event_ms(5_000), "what": "checklist launcher"},
-                   "callout": True},
+            None,
+            {
+                "waitFor": {
+                    "selector": ".gs-launcher",
+                    "ms": self._event_ms(5_000),
+                    "what": "checklist launcher",
+                },
+                "callout": True,
+            },
             5 + CALL_SECONDS,
         )
         if probe["status"] != "ok":
-            await self._judge(outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"])
+            await self._judge(
+                outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
+            )
             return
         outcome.status = "passed"
         outcome.screenshot = await self._shot()
@@ -399,10 +424,26 @@ class GuideRun:
             outcome.seconds = time.monotonic() - began
         self.current = None
 
+    async def _accessible(self, outcome: StepResult) -> bool:
+        """axe-core with the step shown: False (the step failed) when the guide's own UI breaks a rule."""
+        if not await self.call(self.page.evaluate("() => typeof axe === 'object'")):
+            await self.call(self.page.evaluate(axe_script()))
+        found = await self.call(self.page.evaluate(AXE_RUN), 30, phase="a11y")
+        if found["app"]:
+            outcome.notes = "the app's own accessibility problems (not failed): " + ", ".join(found["app"])
+        if found["ours"]:
+            await self._judge(
+                outcome, "a11y", "the guide breaks accessibility rules: " + "; ".join(found["ours"])
+            )
+            return False
+        return True
+
     async def _hover(self, target: Target, wait_ms: int) -> None:
         """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
         found = await self.call(
-            self.page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self._event_ms(wait_ms)]),
+            self.page.evaluate(
+                WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self._event_ms(wait_ms)]
+            ),
             wait_ms / 1000 + CALL_SECONDS,
             phase="waits",
         )
@@ -418,7 +459,9 @@ class GuideRun:
         if isinstance(guide, Hotspot):
             wait = {"selector": ".gs-beacon", "ms": self._event_ms(step.wait_ms + 2000), "what": "beacon"}
             beacon = await self._probe(
-                target, {"waitFor": wait, "callout": True, "beacon": True}, step.wait_ms / 1000 + 2 + CALL_SECONDS
+                target,
+                {"waitFor": wait, "callout": True, "beacon": True},
+                step.wait_ms / 1000 + 2 + CALL_SECONDS,
             )
             if beacon["status"] == "ok":
                 await self.call(self.page.mouse.click(*beacon["callout"]))
@@ -427,7 +470,8 @@ class GuideRun:
                 return
         wait_ms = step.wait_ms + 10_000
         probe = await self._probe(
-            target, {"event": {"index": index, "ms": self._event_ms(wait_ms)}, "callout": True},
+            target,
+            {"event": {"index": index, "ms": self._event_ms(wait_ms)}, "callout": True},
             wait_ms / 1000 + CALL_SECONDS,
         )
         if probe.get("event") is None:
@@ -459,6 +503,8 @@ class GuideRun:
         if problem:
             await self._judge(outcome, "http_error", problem)
             return
+        if self.a11y and not await self._accessible(outcome):
+            return
         outcome.screenshot = await self._shot()
         if isinstance(guide, Walkthrough):
             await self._advance(index, step, outcome, probe)
@@ -485,12 +531,17 @@ class GuideRun:
                 )
                 handle = await self.call(
                     self.page.evaluate_handle(
-                        "t => GuideRuntime.resolve(t).element", step.target.model_dump(mode="json", by_alias=True)
+                        "t => GuideRuntime.resolve(t).element",
+                        step.target.model_dump(mode="json", by_alias=True),
                     )
                 )
                 element = handle.as_element()
                 if element is None:
-                    await self._judge(outcome, "not_found", f"the target was gone when typing into it: {describe_target(step.target)}")
+                    await self._judge(
+                        outcome,
+                        "not_found",
+                        f"the target was gone when typing into it: {describe_target(step.target)}",
+                    )
                     return
                 await self.call(element.fill(value, timeout=5_000), 6)
                 await self.call(element.dispatch_event("change"))
@@ -500,13 +551,17 @@ class GuideRun:
             await self._judge(outcome, "error", f"could not {mode.value} the target: {_first_line(exc)}")
             return
         completed = await self.wait_event(
-            lambda n, d: (n == "step_completed" and d.get("stepId") == step.id)
-            or (n in ("step_shown", "target_not_found") and (d.get("stepIndex") or 0) > index),
+            lambda n, d: (
+                (n == "step_completed" and d.get("stepId") == step.id)
+                or (n in ("step_shown", "target_not_found") and (d.get("stepIndex") or 0) > index)
+            ),
             10,
         )
         if completed is None:
             await self._judge(
-                outcome, "timeout", f"the step did not advance on '{mode.value}' (was the target still there?)"
+                outcome,
+                "timeout",
+                f"the step did not advance on '{mode.value}' (was the target still there?)",
             )
             return
         outcome.status = "passed"

@@ -42,7 +42,9 @@ def recipe_login(steps: list[dict]) -> Callable[[Any, str], Any]:
     async def login(page: Any, base_url: str) -> None:
         for step in steps:
             if "goto" in step:
-                await page.goto(urljoin(base_url, step["goto"]), wait_until="domcontentloaded", timeout=15_000)
+                await page.goto(
+                    urljoin(base_url, step["goto"]), wait_until="domcontentloaded", timeout=15_000
+                )
             elif "fill" in step:
                 await page.fill(step["fill"], str(step.get("value", "")), timeout=10_000)
             elif "click" in step:

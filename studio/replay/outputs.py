@@ -50,7 +50,10 @@ def summary_line(results: list[GuideResult]) -> tuple[str, int]:
 def problem_result(problem: str) -> GuideResult:
     """A run that could not start, as one JUnit error (so CI always finds a report)."""
     return GuideResult(
-        "replay", "Guide replay", "run", [StepResult("run", 0, "start the replay", "failed", "error", problem, error=True)]
+        "replay",
+        "Guide replay",
+        "run",
+        [StepResult("run", 0, "start the replay", "failed", "error", problem, error=True)],
     )
 
 

@@ -25,7 +25,9 @@ RESULTS_NAME = "results.json"
 
 def picture_name(result: GuideResult, step: StepResult, default_layout: str = "1280x800") -> str:
     """The file a step's screenshot is saved as (the layout joins the name beyond the default)."""
-    layout = "" if result.layout in ("", default_layout) else "-" + re.sub(r"[^A-Za-z0-9]+", "-", result.layout)
+    layout = (
+        "" if result.layout in ("", default_layout) else "-" + re.sub(r"[^A-Za-z0-9]+", "-", result.layout)
+    )
     return f"{result.guide_id}{layout}-{step.index + 1}.png"
 
 
@@ -67,6 +69,8 @@ def write_report(results: list[GuideResult], folder: Path, pictures: dict[str, s
                 else ""
             )
             confidence = f"<div>confidence {step.confidence:.2f}</div>" if step.confidence is not None else ""
+            if step.notes:
+                confidence += f"<div class='skipped'>{escape(step.notes)}</div>"
             parts.append(
                 f"<div class='step {'fail' if step.status == 'failed' else ''}'>"
                 f"<div class='{step.status}'>{step.status}</div><div><b>Step {step.index + 1}: "

@@ -26,6 +26,8 @@ class StepResult:
     screenshot: bytes | None = field(default=None, repr=False)
     url: str = ""
     """The page the step was checked on, where known."""
+    notes: str = ""
+    """What was seen but not failed (the app's own accessibility problems)."""
     error: bool = False
     """The check could not finish (timeout, a hung page, the app unreachable): a JUnit error."""
 
@@ -107,5 +109,7 @@ def junit_xml(results: list[GuideResult]) -> str:
                 failure.text = xml_text(step.detail)
             elif step.status == "skipped":
                 ET.SubElement(case, "skipped", message=xml_text(step.detail or "not reached"))
+            if step.notes:
+                ET.SubElement(case, "system-out").text = xml_text(step.notes)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

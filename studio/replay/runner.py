@@ -19,6 +19,7 @@ from typing import Any
 from ..browser import BrowserNotFound, launch_options
 from ..browser.context import Layout
 from ..export.bundle import Bundle
+from .a11y import axe_script
 from .guide_run import AppUnreachable, GuideRun
 from .login import ReplayError, load_login, signed_in_state
 from .results import GuideResult, StepResult
@@ -69,9 +70,7 @@ class _Replay:
         """Why the run stopped early (no browser), named on every guide it left undone."""
         self.cancel: threading.Event = options["cancel"]
         bundle_json = bundle.model_dump(mode="json", by_alias=True)
-        self.solo = {
-            g["id"]: solo_bundle(bundle_json, g) for g in bundle_json["guides"]
-        }
+        self.solo = {g["id"]: solo_bundle(bundle_json, g) for g in bundle_json["guides"]}
 
     def _record(self, number: int, result: GuideResult) -> None:
         self.results[number] = result
@@ -113,6 +112,7 @@ class _Replay:
             login=self.options["login"],
             screenshots=self.options["screenshots"],
             cancelled=self.cancel.is_set,
+            a11y=self.options["a11y"],
         )
 
     async def _worker(self, playwright: Any, queue: asyncio.Queue) -> None:
@@ -137,9 +137,13 @@ class _Replay:
                 browser = await asyncio.wait_for(
                     self._browser(playwright), max(0.1, self.deadline - time.monotonic())
                 )
-                self.profile["browser start"] = self.profile.get("browser start", 0.0) + time.monotonic() - began
+                self.profile["browser start"] = (
+                    self.profile.get("browser start", 0.0) + time.monotonic() - began
+                )
             except TimeoutError:
-                self.stopped = f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
+                self.stopped = (
+                    f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
+                )
                 return
             except BrowserNotFound:
                 raise
@@ -186,7 +190,9 @@ class _Replay:
         try:
             playwright = await asyncio.wait_for(manager.start(), max(0.01, self.deadline - time.monotonic()))
         except TimeoutError:
-            self.stopped = f"not run: the overall --timeout of {self.timeout:g} s ended the run as Playwright started"
+            self.stopped = (
+                f"not run: the overall --timeout of {self.timeout:g} s ended the run as Playwright started"
+            )
             playwright = None
         self.profile["driver"] = time.monotonic() - began
         if playwright is not None:
@@ -209,7 +215,9 @@ class _Replay:
             self.stopped = f"the replay stopped: {line}"
         for number, (guide, layout) in enumerate(self.jobs):
             if number not in self.results:
-                why = self.stopped or f"not finished: the overall --timeout of {self.timeout:g} s ended the run"
+                why = (
+                    self.stopped or f"not finished: the overall --timeout of {self.timeout:g} s ended the run"
+                )
                 reason = "timeout" if "--timeout" in why else "error"
                 self.results[number] = _unfinished(guide, layout, reason, why)
         return [self.results[n] for n in range(len(self.jobs))]
@@ -234,6 +242,7 @@ def replay(
     layouts: Sequence[Layout] | None = None,
     shard: tuple[int, int] | None = None,
     profile: dict[str, float] | None = None,
+    a11y: bool = False,
 ) -> list[GuideResult]:
     """Replay the bundle's guides (or those named, or one shard) in each layout; results in bundle order.
 
@@ -249,6 +258,8 @@ def replay(
     if shard is not None:
         guides = pick_shard(guides, *shard)
     started = time.monotonic()
+    if a11y:
+        axe_script()  # A11yUnavailable before any browser starts
     login = load_login(login_script) if login_script else None
     if login is not None and not inspect.iscoroutinefunction(login):
         storage_state = signed_in_state(login, base_url, browser)  # type: ignore[assignment]
@@ -272,6 +283,7 @@ def replay(
         on_result=on_result,
         cancel=cancel or threading.Event(),
         profile=profile,
+        a11y=a11y,
     )
     run.timeout = timeout
     # A loop of its own on a thread of its own: works beside the caller's (sync) Playwright.
