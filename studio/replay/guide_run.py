@@ -20,6 +20,8 @@ from .a11y import AXE_RUN, axe_script
 from .results import GuideResult, StepResult
 
 EVENT_BINDING = "__replayEvent"
+EVENT_SLICE_MS = 2_000
+"""The longest the page waits for a step's event before Python looks at cancel and the deadline."""
 CALL_SECONDS = 15.0
 """The longest one call into the page may take before the page counts as unresponsive."""
 DOCUMENT_STATUS = (
@@ -468,12 +470,18 @@ class GuideRun:
             elif beacon["status"] != "missing":  # a missing beacon: the runtime's event below says why
                 await self._judge(outcome, beacon["status"], beacon["detail"] + suffix)
                 return
-        wait_ms = step.wait_ms + 10_000
-        probe = await self._probe(
-            target,
-            {"event": {"index": index, "ms": self._event_ms(wait_ms)}, "callout": True},
-            wait_ms / 1000 + CALL_SECONDS,
-        )
+        give_up = time.monotonic() + (step.wait_ms + 10_000) / 1000
+        while True:  # in slices, so a cancel or the deadline gets through while the page waits
+            slice_ms = self._event_ms(min(EVENT_SLICE_MS, (give_up - time.monotonic()) * 1000))
+            probe = await self._probe(
+                target,
+                {"event": {"index": index, "ms": slice_ms}, "callout": True},
+                slice_ms / 1000 + CALL_SECONDS,
+            )
+            if probe.get("event") is not None or time.monotonic() >= min(give_up, self.deadline):
+                break
+            if self.cancelled():
+                break
         if probe.get("event") is None:
             if time.monotonic() >= self.deadline:
                 raise RunTimeout
