@@ -6,6 +6,9 @@ committed files. Installs terser from package.json (``npm ci``) when it is missi
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -15,13 +18,46 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from studio import __version__  # noqa: E402
-from studio.export.runtime import (  # noqa: E402
-    MINIFIED_PATH,
-    RUNTIME_PATH,
-    build_runtime,
-    gzip_size,
-    source_digest,
-)
+from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, gzip_size, minified_runtime  # noqa: E402
+from studio.paths import RUNTIME_DIR  # noqa: E402
+
+SOURCE_DIR = RUNTIME_DIR / "src"
+SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
+
+
+def _minify_css(css: str) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css)
+    return css.replace(";}", "}").strip()
+
+
+def build_runtime() -> str:
+    """The readable single-file runtime, exactly as committed."""
+    parts = sorted(SOURCE_DIR.glob("*.js"))
+    css = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
+    body = "\n".join(part.read_text(encoding="utf-8").rstrip() + "\n" for part in parts)
+    return (
+        f"/*! Guide Studio runtime {__version__} | MIT | built from assets/runtime/src by "
+        "scripts/build_runtime.py: edit the sources, not this file */\n"
+        "(function () {\n"
+        '"use strict";\n'
+        f"var VERSION = {json.dumps(__version__)};\n"
+        f"var CSS = {json.dumps(css)};\n"
+        f"{body}"
+        "})();\n"
+    )
+
+
+def source_digest(text: str) -> str:
+    """The SHA-256 prefix the minified file records of the source it was built from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def minified_is_current() -> bool:
+    """Whether the committed minified file was built from the committed source."""
+    mark = SOURCE_MARK.search(minified_runtime()[:400])
+    return bool(mark) and mark.group(1) == source_digest(RUNTIME_PATH.read_text(encoding="utf-8"))
 
 
 def main() -> None:

@@ -209,34 +209,38 @@ def check_targets_command(
     timeout_ms: Annotated[
         int | None, typer.Option("--timeout-ms", help="Wait per target (default: each step's own).")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds before the whole check ends, page loads included.")
+    ] = 600,
 ) -> None:
     """Report recorded targets that no longer resolve (or only ambiguously) on a build of the app."""
     from .browser import BrowserNotFound
-    from .recorder.drift import check_targets, report_json
+    from .recorder.drift import check_targets, needs_attention, report_json, status_of
     from .store import ProjectFileError, ProjectStore
 
     try:
         with ProjectStore.open(project, readonly=True) as store:
             loaded = store.load()
-        checks = check_targets(loaded, url, timeout_ms=timeout_ms)
+        results = check_targets(loaded, url, timeout_ms=timeout_ms, timeout=timeout)
     except (ProjectFileError, BrowserNotFound, ConnectionError) as exc:
         fail(str(exc))
     except OSError as exc:  # e.g. an unreadable ~/.cache or a full /tmp while starting the browser
         fail(os_reason(exc))
+    steps = [(result, step) for result in results for step in result.steps]
     if as_json:
-        typer.echo(report_json(checks))
+        typer.echo(report_json(results))
     else:
-        for check in checks:
-            mark = "ok " if check.ok else "!! "
+        for result, step in steps:
+            mark = "!! " if needs_attention(step) else "ok "
             typer.echo(
-                f"{mark}{check.status:<15} {check.confidence:>5.2f}  {check.guide_name} › step "
-                f"{check.step_number} ({check.url})"
+                f"{mark}{status_of(step):<15} {step.confidence or 0:>5.2f}  {result.name} › step "
+                f"{step.index + 1} ({step.url})" + (f": {step.detail}" if step.error else "")
             )
-        bad = sum(not check.ok for check in checks)
+        bad = sum(needs_attention(step) for _, step in steps)
         typer.echo(
-            f"{len(checks) - bad} of {len(checks)} targets found" + (f", {bad} need attention" if bad else "")
+            f"{len(steps) - bad} of {len(steps)} targets found" + (f", {bad} need attention" if bad else "")
         )
-    if any(not check.ok for check in checks):
+    if any(needs_attention(step) for _, step in steps):
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -256,9 +260,11 @@ def replay(
         typer.Option("--input", help="KEY=VALUE typed into input steps (KEY: step or guide.step)."),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, max=32, help="Guides replayed in parallel.")
+        int, typer.Option("--workers", min=1, max=32, help="Browsers replaying guides in parallel.")
     ] = 1,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds before the whole run ends.")] = 600,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds before the whole run ends, page loads included.")
+    ] = 600,
     connect: Annotated[
         str | None, typer.Option("--connect", help="A remote Playwright server (ws://…).")
     ] = None,
@@ -270,12 +276,35 @@ def replay(
         Path | None,
         typer.Option("--login-script", help="JSON login recipe or Python file with login(page, url)."),
     ] = None,
+    shard: Annotated[
+        str | None, typer.Option("--shard", help="Replay only shard I of N (like 2/4), balanced by steps.")
+    ] = None,
+    viewport: Annotated[
+        str | None,
+        typer.Option("--viewport", help="Sizes to replay in: 390x844,768x1024 or mobile,tablet,desktop."),
+    ] = None,
+    color_scheme: Annotated[
+        str | None, typer.Option("--color-scheme", help="light or dark (prefers-color-scheme).")
+    ] = None,
+    locale: Annotated[str | None, typer.Option("--locale", help="Browser locale, like de-DE.")] = None,
+    reduced_motion: Annotated[
+        bool, typer.Option("--reduced-motion", help="Replay with prefers-reduced-motion: reduce.")
+    ] = False,
+    screenshots: Annotated[
+        bool, typer.Option("--screenshots", help="Picture every step (failures are always pictured).")
+    ] = False,
+    a11y: Annotated[
+        bool, typer.Option("--a11y", help="Run axe-core with each step shown; the guide's violations fail.")
+    ] = False,
 ) -> None:
     """Replay guides headless and fail (exit 1) when a step would break for users."""
     from .browser import BrowserNotFound
     from .export import BundleError, read_bundle
-    from .replay import ReplayError, junit_xml
+    from .replay import ReplayError
     from .replay import replay as run_replay
+    from .replay.a11y import A11yUnavailable
+    from .replay.outputs import layouts_of, progress_line, summary_line, write_outputs
+    from .replay.shard import parse_shard
 
     inputs = {}
     for item in input_values or []:
@@ -283,15 +312,17 @@ def replay(
         if not sep or not key:
             fail(f"--input takes KEY=VALUE, not {item!r}")
         inputs[key] = value
-
-    def progress(result) -> None:
-        mark = "PASS" if result.passed else "FAIL"
-        failed = [s for s in result.steps if s.status == "failed"]
-        why = f" — step {failed[0].index + 1}: {failed[0].reason}: {failed[0].detail}" if failed else ""
-        typer.echo(f"{mark} {result.name} ({len(result.steps)} steps, {result.seconds:.1f} s){why}")
-
+    try:
+        layouts = layouts_of(viewport, color_scheme, locale, reduced_motion)
+        part = parse_shard(shard) if shard else None
+    except ValueError as exc:
+        fail(str(exc))
     try:
         data = read_bundle(bundle)
+    except BundleError as exc:
+        write_outputs([], junit, None, problem=str(exc))
+        fail(str(exc))
+    try:
         results = run_replay(
             data,
             url,
@@ -303,28 +334,51 @@ def replay(
             cdp=cdp,
             storage_state=str(storage_state) if storage_state else None,
             login_script=str(login_script) if login_script else None,
-            screenshots=report is not None,
-            on_result=progress,
+            screenshots=screenshots or report is not None,
+            on_result=lambda result: typer.echo(progress_line(result)),
+            layouts=layouts,
+            shard=part,
+            a11y=a11y,
         )
-    except (BundleError, ReplayError, BrowserNotFound) as exc:
+    except ReplayError as exc:
+        write_outputs(exc.results, junit, report, problem=str(exc))
         fail(str(exc))
-    except OSError as exc:
+    except (BrowserNotFound, A11yUnavailable) as exc:
+        write_outputs([], junit, None, problem=str(exc))
+        fail(str(exc))
+    except OSError as exc:  # e.g. an unreadable ~/.cache or a full /tmp while starting the browser
+        write_outputs([], junit, None, problem=os_reason(exc))
         fail(os_reason(exc))
-    if junit is not None:
-        junit.write_text(junit_xml(results), encoding="utf-8")
-    if report is not None:
-        from .replay.report import write_report
-
-        typer.echo(f"report: {write_report(results, report)}")
-    steps = [s for r in results for s in r.steps]
-    failed = sum(s.status == "failed" for s in steps)
-    passed = sum(s.status == "passed" for s in steps)
-    typer.echo(
-        f"{passed} of {len(steps)} steps passed in {len(results)} guides"
-        + (f", {failed} failed" if failed else "")
-    )
+    try:
+        page = write_outputs(results, junit, report)
+    except OSError as exc:
+        fail(f"cannot write the replay's report: {exc.strerror or exc}")
+    if page is not None:
+        typer.echo(f"report: {page}")
+    line, failed = summary_line(results)
+    typer.echo(line)
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("merge-reports")
+def merge_reports(
+    reports: Annotated[list[Path], typer.Argument(help="JUnit files and/or HTML report folders of shards.")],
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write the joined JUnit XML here.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the joined HTML report into this folder.")
+    ] = None,
+) -> None:
+    """Join the JUnit files and HTML reports of sharded replays into one of each."""
+    from .replay.merge import MergeError, merge
+
+    if junit is None and report is None:
+        fail("give --junit and/or --report for the joined output")
+    try:
+        for line in merge(reports, junit=junit, report=report):
+            typer.echo(line)
+    except MergeError as exc:
+        fail(str(exc))
 
 
 @app.command("docs")
@@ -389,6 +443,9 @@ def serve_demo(
         server.stop()
 
 
-def run() -> None:
-    """Console-script entry point."""
-    app()
+def run(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``studio replay merge-reports`` is ``studio merge-reports``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:2] == ["replay", "merge-reports"]:
+        args = args[1:]
+    app(args=args, prog_name="studio")

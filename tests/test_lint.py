@@ -182,7 +182,7 @@ def test_a_start_guide_button_on_a_page_the_guide_cannot_start_on_is_reported():
 
 def test_where_a_later_step_lives_follows_how_earlier_steps_move_on():
     from studio.domain import Advance
-    from studio.domain.lint import step_page
+    from studio.domain.pages import step_rule as step_page
 
     def walk(*steps: Step) -> Walkthrough:
         return Walkthrough(id="w", name="W", trigger=auto("/home"), steps=list(steps))

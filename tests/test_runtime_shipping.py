@@ -7,14 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from studio.export.runtime import (
-    MINIFIED_PATH,
-    RUNTIME_PATH,
-    build_runtime,
-    embed_snippet,
-    minified_is_current,
-    sri,
-)
+from scripts.build_runtime import build_runtime, minified_is_current
+from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, embed_snippet, sri
 
 from .conftest import EXAMPLE_PROJECT, ROOT
 from .runtime_helpers import callout

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
 from studio.app import ProjectSession
@@ -130,3 +130,40 @@ def test_an_address_being_tried_belongs_to_the_guide_it_was_typed_for(qtbot, ses
     assert rule.sample.text() == ""  # another guide: its own (empty) address
     editor.show_guide("tip")
     assert rule.sample.text() == "https://app.example.com/billing"
+
+
+def test_a_failed_open_changes_nothing_of_the_open_project(make_window, project_file, tmp_path, dialogs):
+    """Opening is all or nothing: after a refused file the edits still go to the project on screen."""
+    import hashlib
+
+    window = make_window()
+    assert window.open_project(project_file)
+    damaged = tmp_path / "damaged.gstudio"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    before = hashlib.sha256(damaged.read_bytes()).hexdigest()
+    assert not window.open_project(damaged)
+    assert dialogs.messages("warning") and "damaged.gstudio" in dialogs.messages("warning")[0]
+    assert window.session.path == project_file and window.windowTitle().startswith("Sample")
+    window.select_guide("tip")
+    window.editor.edit(("name",), "Still here")
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert store.get_guide("tip").name == "Still here"
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+    second = make_window()  # the lock was never let go: a second window is refused
+    assert not second.open_project(project_file)
+
+
+def test_the_problems_list_follows_the_edits(make_window, project_file, qtbot):
+    """The project check in the studio: shown as the author edits, a double-click opens the guide."""
+    window = make_window()
+    window.open_project(project_file)
+    view = window.problems
+    qtbot.waitUntil(lambda: any(guide == "Tip" for guide, _ in view.lines()), timeout=20_000)
+    assert window.problems_dock.windowTitle().startswith("Problems (")
+    tip = next(text for guide, text in view.lines() if guide == "Tip")
+    assert tip.startswith("nothing starts 'Tip'")
+    window.select_guide("tip")
+    window.editor.edit(("trigger", "type"), "automatic")  # now it shows by itself: no longer a problem
+    qtbot.waitUntil(lambda: all(guide != "Tip" for guide, _ in view.lines()), timeout=20_000)
+    view.tree.itemDoubleClicked.emit(view.tree.topLevelItem(0), 0)
+    assert window.guide_id == view.tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)

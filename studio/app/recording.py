@@ -11,6 +11,8 @@ __all__ = ["BrowserNotFound", "Capture", "RecorderEvent", "RecorderSession", "pr
 
 
 def preview_in_browser(page, script: str, url: str) -> None:
-    """On the recorder's thread: add the preview script to every page of the browser and open ``url``."""
+    """On the recorder's thread: add the preview script to every page of the browser, bring the browser
+    to the front (F5 shows it, even behind the studio) and open ``url``."""
     page.context.add_init_script(script=script)
+    page.bring_to_front()
     page.goto(url, wait_until="domcontentloaded", timeout=30_000)

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ..domain import Project, ProjectSettings, Theme, guide_steps
 from ..domain.errors import first_error
+from ..domain.pages import step_url
 from ..store import ProjectFileError, ProjectStore
 from .commands import SetProject
 from .draft import get_at, set_at
@@ -116,8 +117,6 @@ class ProjectSession:
         index = next((i for i, step in enumerate(guide_steps(guide)) if step.id == step_id), None)
         if index is None:
             raise KeyError(step_id)
-        from ..recorder.drift import step_url  # the browser's module: only loaded when asked
-
         return step_url(guide, index, base_url)
 
     # -- undo and redo ---------------------------------------------------------------------------

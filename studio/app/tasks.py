@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import Project
+from ..domain.pages import step_url
 from ..export import ExportError, build_bundle, write_bundle
 from ..export.runtime import write_runtime
-from ..recorder.drift import step_url
 from ..replay.results import GuideResult
 from ..replay.runner import replay, solo_bundle
 from .progress import Cancelled, Progress
@@ -39,6 +39,8 @@ class ExportResult:
     runtime: Path | None = None
     snippet: Path | None = None
     """The copy-paste embed snippet written with the runtime."""
+    warnings: tuple[str, ...] = ()
+    """The project check's findings the bundle ships anyway (a guide nobody would see …)."""
 
 
 def export_project(
@@ -58,9 +60,22 @@ def export_project(
         shipped = write_runtime(out)
     progress("Done", total, total)
     enabled = sum(1 for g in project.guides if g.enabled)
+    warnings = tuple(problem.message for problem in check_project(project))
     if shipped is None:
-        return ExportResult(out, enabled, size)
-    return ExportResult(out, enabled, size, shipped.script, shipped.snippet)
+        return ExportResult(out, enabled, size, warnings=warnings)
+    return ExportResult(out, enabled, size, shipped.script, shipped.snippet, warnings)
+
+
+def check_project(project: Project) -> list:
+    """The project check (``studio lint``): guides that would ship broken or that nobody would see."""
+    from ..domain.lint import lint
+
+    return lint(project.guides)
+
+
+def check_project_file(path: Path, _progress: Progress, _cancel: threading.Event) -> list:
+    """The project check on the saved project, read on the calling (worker) thread."""
+    return check_project(load_project(path))
 
 
 def preview_bundle(project: Project, guide_id: str) -> dict:
@@ -142,7 +157,6 @@ def check_elements(
     Faster than ``check_guides`` (no clicks, no callouts), for "did this release move my elements?".
     """
     from ..recorder.drift import check_targets
-    from ..replay.results import StepResult
 
     chosen = (
         project
@@ -150,25 +164,8 @@ def check_elements(
         else project.model_copy(update={"guides": [g for g in project.guides if g.id in guide_ids]})
     )
     progress("Opening the app’s pages…", 0, 1)
-    checks = check_targets(chosen, base_url, browser=browser)
+    results = check_targets(chosen, base_url, browser=browser)
     if cancel.is_set():
         raise Cancelled
-    results: dict[str, GuideResult] = {}
-    for check in checks:
-        guide = chosen.guide(check.guide_id)
-        result = results.setdefault(check.guide_id, GuideResult(guide.id, guide.name, guide.kind))
-        step = guide.steps[check.step_number - 1]
-        failed = check.status in ("ambiguous", "hidden", "not_found")
-        result.steps.append(
-            StepResult(
-                check.step_id,
-                check.step_number - 1,
-                step.title,
-                "failed" if failed else "passed",
-                check.status if failed else None,
-                f"on {check.url}",
-                check.confidence,
-            )
-        )
     progress("Done", 1, 1)
-    return list(results.values())
+    return results

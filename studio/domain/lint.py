@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
+from .guide import Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
 from .kinds import guide_steps
 from .overlap import may_overlap
+from .pages import guide_pages as _guide_pages
+from .pages import step_rule as step_page
 from .rules import UrlRule
-from .step import AdvanceMode, ButtonAction
+from .step import ButtonAction
 from .target import SelectorKind, Target
 
 RULES = {
@@ -66,31 +68,6 @@ class _Start:
 
 def _quote(rule: UrlRule | None) -> str:
     return "any page" if rule is None else rule.value
-
-
-def _guide_pages(guide: GuideBase) -> UrlRule | None:
-    """The pages a guide starts on by itself; None for any page (or pages the studio cannot know)."""
-    trigger = guide.trigger
-    return trigger.url if isinstance(trigger, AutomaticTrigger) else None
-
-
-def step_page(guide: GuideBase, index: int) -> UrlRule | None:
-    """Where step ``index`` lives: its own page, else the last earlier one, else the guide's pages.
-
-    None (any page) when an earlier step may have left the page without saying where to: a
-    click that may navigate. An earlier step that advances on an address change names it.
-    """
-    steps = guide_steps(guide)
-    for number in range(min(index, len(steps) - 1), -1, -1):
-        step = steps[number]
-        if number < index:
-            if step.advance.mode is AdvanceMode.url:
-                return step.advance.url
-            if step.advance.mode is AdvanceMode.click:
-                return None
-        if step.page is not None:
-            return step.page
-    return _guide_pages(guide)
 
 
 def _starts(guides: Iterable[GuideBase]) -> Iterator[_Start]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urljoin
 
+from ..browser.context import DEFAULT_VIEWPORT
 from ..domain import AdvanceMode, Project, SelectorKind, Target, Walkthrough
+from ..domain.pages import start_url
 
 
 def _quote(value: str) -> str:
@@ -42,11 +43,10 @@ def selectors(target: Target) -> list[list[str]]:
     return out
 
 
-def recording(guide: Walkthrough, base_url: str, viewport: tuple[int, int] = (1280, 800)) -> dict[str, Any]:
+def recording(
+    guide: Walkthrough, base_url: str, viewport: tuple[int, int] = DEFAULT_VIEWPORT
+) -> dict[str, Any]:
     """One walkthrough as a DevTools Recorder recording: navigate, then click/type each step's target."""
-    first_page = next((s.page.value for s in guide.steps if s.page and "*" not in s.page.value), "")
-    trigger_url = getattr(guide.trigger, "url", None)
-    start = trigger_url.value if trigger_url is not None and "*" not in trigger_url.value else first_page
     steps: list[dict[str, Any]] = [
         {
             "type": "setViewport",
@@ -57,7 +57,7 @@ def recording(guide: Walkthrough, base_url: str, viewport: tuple[int, int] = (12
             "hasTouch": False,
             "isLandscape": True,
         },
-        {"type": "navigate", "url": urljoin(base_url, start)},
+        {"type": "navigate", "url": start_url(guide, base_url)},
     ]
     for step in guide.steps:
         if step.target is None or step.target.frame_path:

@@ -1,11 +1,9 @@
-"""The JavaScript runtime as shipped: one classic script built from assets/runtime/src.
+"""The JavaScript runtime as shipped: the committed, minified ``guide-runtime.min.js``.
 
-The sources are split by concern (core, sanitiser, rules, resolution, UI, kinds, runtime)
-and concatenated inside one IIFE; the result is committed as
-``assets/runtime/guide-runtime.js`` (the contract path). ``scripts/build_runtime.py``
-minifies it with terser (a build-time tool from npm) into ``guide-runtime.min.js``, which
-is committed too and records the SHA-256 of the source it came from, so the studio ships
-it without Node.js and a test notices when it is stale.
+The sources live in assets/runtime/src; ``scripts/build_runtime.py`` concatenates them into
+``assets/runtime/guide-runtime.js`` (the contract path) and minifies that with terser (a
+build-time tool from npm) into ``guide-runtime.min.js``, which records the SHA-256 of the source
+it came from, so the studio ships it without Node.js and a test notices when it is stale.
 """
 
 from __future__ import annotations
@@ -14,67 +12,32 @@ import base64
 import gzip
 import hashlib
 import json
-import re
 from dataclasses import dataclass
-from functools import cache
 from html import escape
 from pathlib import Path
 
-from .. import __version__
+from ..browser.scripts import runtime_script
 from ..paths import RUNTIME_DIR
 
-SOURCE_DIR = RUNTIME_DIR / "src"
 RUNTIME_PATH = RUNTIME_DIR / "guide-runtime.js"
 MINIFIED_NAME = "guide-runtime.min.js"
 MINIFIED_PATH = RUNTIME_DIR / MINIFIED_NAME
-SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
 SIZE_BUDGET_GZIP = 12 * 1024
 
-
-def _minify_css(css: str) -> str:
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    css = re.sub(r"\s+", " ", css)
-    css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css)
-    return css.replace(";}", "}").strip()
-
-
-def build_runtime() -> str:
-    """The readable single-file runtime, exactly as committed."""
-    parts = sorted(SOURCE_DIR.glob("*.js"))
-    css = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
-    body = "\n".join(part.read_text(encoding="utf-8").rstrip() + "\n" for part in parts)
-    return (
-        f"/*! Guide Studio runtime {__version__} | MIT | built from assets/runtime/src by "
-        "scripts/build_runtime.py: edit the sources, not this file */\n"
-        "(function () {\n"
-        '"use strict";\n'
-        f"var VERSION = {json.dumps(__version__)};\n"
-        f"var CSS = {json.dumps(css)};\n"
-        f"{body}"
-        "})();\n"
-    )
-
-
-def source_digest(text: str) -> str:
-    """The SHA-256 prefix the minified file records of the source it was built from."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+__all__ = [
+    "MINIFIED_PATH",
+    "RUNTIME_PATH",
+    "embed_snippet",
+    "gzip_size",
+    "runtime_script",
+    "sri",
+    "write_runtime",
+]
 
 
 def minified_runtime() -> str:
     """The runtime as shipped to production (terser-minified, committed)."""
     return MINIFIED_PATH.read_text(encoding="utf-8")
-
-
-@cache
-def runtime_script() -> str:
-    """The shipped runtime, read once: studio, recorder, QA replay and production run the same bytes."""
-    return minified_runtime()
-
-
-def minified_is_current() -> bool:
-    """Whether the committed minified file was built from the committed source."""
-    mark = SOURCE_MARK.search(minified_runtime()[:400])
-    return bool(mark) and mark.group(1) == source_digest(RUNTIME_PATH.read_text(encoding="utf-8"))
 
 
 def gzip_size(text: str) -> int:

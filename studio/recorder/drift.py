@@ -1,146 +1,181 @@
-"""Drift check: which recorded targets no longer resolve on a build of the app, before users notice."""
+"""Drift check: which recorded targets no longer resolve on a build of the app, before users notice.
+
+Results are the replay's own types (a GuideResult per guide, a StepResult per targeted step),
+so "Test" and "Check elements" read the same way.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
-from urllib.parse import urljoin
+from typing import Any
 
 from ..browser import launch_options
-from ..domain import Guide, Project, Step, Target, UrlMatch, UrlRule
-from ..export.runtime import runtime_script
-from ..replay.results import LOW_CONFIDENCE
-
-"""Found, but with less certainty than this: worth a re-pick before the next release."""
-
-# Polls GuideRuntime.resolve until the element is visible or the deadline passes.
-PROBE = """
-async ([target, ms]) => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const r = GuideRuntime.resolve(target);
-    const visible = !!r.element && GuideRuntime.dom.isVisible(r.element);
-    if (visible || Date.now() > end) {
-      return {confidence: r.confidence, ambiguous: r.ambiguous,
-              status: visible ? "found" : r.element ? "hidden" : r.ambiguous ? "ambiguous" : "not_found"};
-    }
-    await new Promise(done => setTimeout(done, 100));
-  }
-}
-"""
+from ..browser.context import new_context_async
+from ..browser.probes import WAIT_FOR_TARGET
+from ..browser.scripts import runtime_script
+from ..domain import Project, Target
+from ..domain.pages import step_url
+from ..replay.guide_run import unreachable
+from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
 
 
-@dataclass(frozen=True)
-class TargetCheck:
-    """How one recorded target fares on a build of the app."""
-
-    guide_id: str
-    guide_name: str
-    step_id: str
-    step_number: int
-    url: str
-    status: str
-    """found, low_confidence, ambiguous, hidden or not_found."""
-    confidence: float
-
-    @property
-    def ok(self) -> bool:
-        """Found with enough confidence."""
-        return self.status == "found"
+class DriftError(ConnectionError):
+    """The check could not run (the app unreachable); the message says why in one line."""
 
 
-def _path_of(rule: UrlRule | None) -> str | None:
-    if rule is None or "*" in rule.value or rule.match is UrlMatch.regex:
-        return None
-    return rule.value
+def status_of(step: StepResult) -> str:
+    """found, low_confidence, ambiguous, hidden, not_found (or why the check could not end)."""
+    if step.status == "passed":
+        return "low_confidence" if (step.confidence or 0) < LOW_CONFIDENCE else "found"
+    return step.reason or "error"
 
 
-def step_url(guide: Guide, index: int, base_url: str) -> str:
-    """The page step ``index`` of ``guide`` lives on: its page rule, an earlier step's, or the trigger's."""
-    page = _path_of(getattr(guide.trigger, "url", None)) or "/"
-    steps: list[Step] = getattr(guide, "steps", [])
-    for step in steps[: index + 1]:
-        page = _path_of(step.page) or page
-    return urljoin(base_url, page)
+def needs_attention(step: StepResult) -> bool:
+    """Not found, hidden, ambiguous, found only with low confidence, or not checked."""
+    return status_of(step) != "found"
 
 
-def targets_to_check(
-    project: Project, base_url: str
-) -> Iterator[tuple[str, str, str, int, str, Target, int]]:
-    """Every target with its page: (guide id, name, step id, step number, url, target, wait)."""
+def targets_to_check(project: Project, base_url: str) -> Iterator[tuple[Any, int, str, Target]]:
+    """Every targeted step with its page: (guide, step index, url, target)."""
     for guide in project.guides:
         for index, step in enumerate(getattr(guide, "steps", [])):
             if step.target is not None:
-                yield (
-                    guide.id,
-                    guide.name,
-                    step.id,
-                    index + 1,
-                    step_url(guide, index, base_url),
-                    step.target,
-                    step.wait_ms,
-                )
+                yield guide, index, step_url(guide, index, base_url), step.target
 
 
 def check_targets(
-    project: Project, base_url: str, *, browser: str | None = None, timeout_ms: int | None = None
-) -> list[TargetCheck]:
+    project: Project,
+    base_url: str,
+    *,
+    browser: str | None = None,
+    timeout_ms: int | None = None,
+    timeout: float = 600,
+) -> list[GuideResult]:
     """Open each page of the app headless and resolve every target with the real runtime.
 
-    Runs on a thread of its own, so it works beside a Playwright session of the caller's.
+    ``timeout`` bounds the whole check, page loads included. Runs on a thread of its own, so it
+    works beside a Playwright session of the caller's. DriftError when the app is unreachable.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="drift") as pool:
-        return pool.submit(_check, project, base_url, browser, timeout_ms).result()
+        return pool.submit(asyncio.run, _check(project, base_url, browser, timeout_ms, timeout)).result()
 
 
-def _check(project: Project, base_url: str, browser: str | None, timeout_ms: int | None) -> list[TargetCheck]:
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+async def _bounded(awaitable: Any, seconds: float, deadline: float) -> Any:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return await asyncio.wait_for(awaitable, min(seconds, left))
 
-    results: list[TargetCheck] = []
-    runtime = runtime_script()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(**launch_options(headless=True, explicit=browser))
-        context = chromium.new_context(viewport={"width": 1280, "height": 800})
-        context.add_init_script(script=runtime)
-        page = context.new_page()
+
+async def _check(
+    project: Project, base_url: str, browser: str | None, timeout_ms: int | None, timeout: float
+) -> list[GuideResult]:
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import async_playwright
+
+    deadline = time.monotonic() + timeout
+    results: dict[str, GuideResult] = {}
+    planned = list(targets_to_check(project, base_url))
+    for guide, index, url, _target in planned:
+        result = results.setdefault(guide.id, GuideResult(guide.id, guide.name, guide.kind))
+        result.steps.append(
+            StepResult(
+                guide.steps[index].id,
+                index,
+                guide.steps[index].title,
+                "skipped",
+                None,
+                "not checked",
+                url=url,
+            )
+        )
+    steps = {(r.guide_id, s.index): s for r in results.values() for s in r.steps}
+    manager = async_playwright()
+    playwright = await manager.start()
+    chromium = None
+    try:
+        chromium = await playwright.chromium.launch(**launch_options(headless=True, explicit=browser))
+        context = await new_context_async(chromium, [runtime_script()])
+        page = await context.new_page()
         current = None
-        try:
-            for guide_id, name, step_id, number, url, target, wait in targets_to_check(project, base_url):
+        for guide, index, url, target in planned:
+            outcome = steps[(guide.id, index)]
+            began = time.monotonic()
+            try:
                 if url != current:
-                    try:
-                        page.goto(url, wait_until="load", timeout=30_000)
-                    except PlaywrightError as exc:
-                        raise ConnectionError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
                     current = url
-                probe = page.evaluate(
-                    PROBE,
-                    [
-                        target.model_dump(mode="json", by_alias=True),
-                        timeout_ms if timeout_ms is not None else wait,
-                    ],
+                    await _bounded(page.goto(url, wait_until="load", timeout=30_000), 32, deadline)
+                wait = timeout_ms if timeout_ms is not None else guide.steps[index].wait_ms
+                probe = await _bounded(
+                    page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait]),
+                    wait / 1000 + 15,
+                    deadline,
                 )
-                status = probe["status"]
-                if status == "found" and probe["confidence"] < LOW_CONFIDENCE:
-                    status = "low_confidence"
-                results.append(
-                    TargetCheck(
-                        guide_id,
-                        name,
-                        step_id,
-                        number,
-                        url,
-                        status,
-                        round(float(probe["confidence"] or 0), 3),
-                    )
+            except PlaywrightError as exc:
+                line = (str(exc).splitlines() or ["error"])[0]
+                if unreachable(line):
+                    raise DriftError(f"cannot open {url}: {line}") from None
+                outcome.status, outcome.reason, outcome.detail = "failed", "error", line[:240]
+                continue
+            except TimeoutError:
+                late = time.monotonic() >= deadline - 0.05
+                outcome.status, outcome.reason, outcome.error = "failed", "timeout", True
+                outcome.detail = (
+                    f"the overall --timeout of {timeout:g} s ended the check"
+                    if late
+                    else f"the page {url} stopped answering"
                 )
-        finally:
-            chromium.close()
-    return results
+                if late:
+                    break
+                current = None  # a hung page: load it again for the next target
+                page = await _replace_page(context, page)
+                continue
+            outcome.confidence = round(float(probe["confidence"] or 0), 3)
+            outcome.seconds = time.monotonic() - began
+            if probe["status"] == "found":
+                outcome.status, outcome.detail = "passed", f"on {url}"
+            else:
+                outcome.status, outcome.reason, outcome.detail = "failed", probe["status"], f"on {url}"
+    finally:
+        if chromium is not None:
+            try:
+                await asyncio.wait_for(chromium.close(), 5)
+            except Exception:  # noqa: BLE001 - the driver kills what it launched when it stops
+                pass
+        try:
+            await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
+        except Exception:  # noqa: BLE001
+            pass
+    return list(results.values())
 
 
-def report_json(checks: list[TargetCheck]) -> str:
-    """The checks as JSON, for CI tools."""
-    return json.dumps([asdict(check) for check in checks], indent=2)
+async def _replace_page(context: Any, page: Any) -> Any:
+    try:
+        await asyncio.wait_for(page.close(), 5)
+    except Exception:  # noqa: BLE001 - a hung renderer; the context's next page is a new process
+        pass
+    return await asyncio.wait_for(context.new_page(), 15)
+
+
+def report_json(results: list[GuideResult]) -> str:
+    """The checks as JSON, for CI tools: one entry per targeted step."""
+    return json.dumps(
+        [
+            {
+                "guide_id": result.guide_id,
+                "guide_name": result.name,
+                "step_id": step.step_id,
+                "step_number": step.index + 1,
+                "url": step.url,
+                "status": status_of(step),
+                "confidence": step.confidence or 0.0,
+            }
+            for result in results
+            for step in result.steps
+        ],
+        indent=2,
+    )

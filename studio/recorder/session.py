@@ -13,29 +13,21 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..browser import BrowserNotFound, find_browser, launch_options
+from ..browser.context import DEFAULT_VIEWPORT, Layout, new_context
+from ..browser.scripts import RECORDER_PATH, recorder_script, runtime_script  # noqa: F401 - tests read the path here
 from ..domain import Target
-from ..export.runtime import runtime_script
-from ..paths import RUNTIME_DIR
 from .events import Capture, RecorderEvent
 
-RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
 MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
 HIDE_RECORDER_CSS = "[data-guide-recorder] { display: none !important; }"
 """Pictures show the app: the toolbar, hover outline and labels are hidden in every frame."""
 BINDING = "__studioRecorder"
-
-
-@cache
-def recorder_script() -> str:
-    """The in-page recorder, read once per process."""
-    return RECORDER_PATH.read_text(encoding="utf-8")
 
 
 def _bootstrap(capture_values: bool) -> str:
@@ -61,7 +53,7 @@ class RecorderSession:
         browser: str | None = None,
         redact_inputs: bool = True,
         capture_values: bool = True,
-        viewport: tuple[int, int] = (1280, 800),
+        viewport: tuple[int, int] = DEFAULT_VIEWPORT,
     ) -> None:
         self._on_event = on_event
         self._headless = headless
@@ -159,9 +151,11 @@ class RecorderSession:
             self._emit(RecorderEvent("ended"))
 
     def _drive(self, browser: Any, url: str, playwright_error: type[Exception]) -> None:
-        width, height = self._viewport
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, storage_state=self._storage_state
+        context = new_context(
+            browser,
+            [runtime_script(), recorder_script(), _bootstrap(self._capture_values)],
+            Layout(viewport=self._viewport),
+            storage_state=self._storage_state,
         )
         try:
             self._drive_context(context, url, playwright_error)
@@ -171,9 +165,6 @@ class RecorderSession:
 
     def _drive_context(self, context: Any, url: str, playwright_error: type[Exception]) -> None:
         context.expose_binding(BINDING, self._on_binding)
-        context.add_init_script(script=runtime_script())
-        context.add_init_script(script=recorder_script())
-        context.add_init_script(script=_bootstrap(self._capture_values))
         page = context.new_page()
         context.on("page", lambda tab: self._emit(RecorderEvent("page", url=tab.url)))  # new tabs, popups
         try:

@@ -9,6 +9,7 @@ __getattr__, __all__ = lazy_exports(
     __name__,
     {
         ".results": ("GuideResult", "StepResult", "junit_xml"),
-        ".runner": ("ReplayError", "replay"),
+        ".login": ("ReplayError",),
+        ".runner": ("replay",),
     },
 )

@@ -52,8 +52,7 @@ class WriterLock:
         except BlockingIOError:
             os.close(fd)
             raise ProjectFileError(
-                f"{path.name} is open in another Guide Studio window; "
-                "edit it there (or close that one first)"
+                f"{path.name} is open in another Guide Studio window; edit it there (or close that one first)"
             ) from None
         except BaseException:
             os.close(fd)

@@ -274,6 +274,10 @@ def build_actions(window: QMainWindow) -> Actions:
     results.setText("Test &results")
     results.setShortcut(QKeySequence("Ctrl+Shift+T"))
     view_menu.addAction(results)
+    problems = window.problems_dock.toggleViewAction()
+    problems.setText("&Problems")
+    problems.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    view_menu.addAction(problems)
     view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
 
     help_menu = bar.addMenu("&Help")

@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # the recorder (Playwright) loads when the browser is first w
     from .recording import RecorderBridge
 
 STATE_WORDS = {"record": "● Recording", "pick": "◎ Picking an element"}
+STOP_WORDS = {"record": "&Stop recording", "pick": "&Stop picking", "pause": "&Close the browser"}
+"""What the Stop action says it stops, by what the browser is open for."""
 
 
 class BrowserController(QObject):
@@ -27,6 +29,7 @@ class BrowserController(QObject):
     """
 
     state = Signal(str)
+    stop_text = Signal(str)
     open_changed = Signal(bool)
     message = Signal(str)
     guide_changed = Signal(str, int)
@@ -162,10 +165,12 @@ class BrowserController(QObject):
         if event.kind in ("started", "mode"):
             mode = event.mode or self.bridge.session.mode
             self.state.emit(STATE_WORDS.get(mode, "Browser open"))
+            self.stop_text.emit(STOP_WORDS.get(mode, STOP_WORDS["pause"]))
         if event.kind == "capture" and event.capture is not None and self.session is not None:
             self._on_capture(event)
         elif event.kind == "ended":
             self.state.emit("Browser closed")
+            self.stop_text.emit(STOP_WORDS["record"])
             self.open_changed.emit(False)
             self.pending_pick = None
             self.recording_guide = None

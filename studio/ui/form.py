@@ -72,6 +72,7 @@ class FormView(QWidget):
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setAccessibleName("Problems")
         self.general.hide()
+        self._owner: object = None
         self.layout_ = QFormLayout()
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -135,9 +136,12 @@ class FormView(QWidget):
             editor.set_value(value_at(spec.path))
             text = placed.get(spec.path, "")
             message.setText(text)
-            message.setVisible(bool(text))
+            # a message that goes away while the author types keeps its line until another guide
+            # or step is shown, so the field under the cursor does not jump
+            message.setVisible(bool(text) or (message.isVisibleTo(self) and owner == self._owner))
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
+        self._owner = owner
 
     def editor(self, path: FieldPath) -> Field:
         """The (first) editor of the field at ``path``, for tests and focus."""

@@ -134,6 +134,14 @@ class JobRunner(QObject):
 
     def _exported(self, result) -> None:
         text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes)."
+        if result.warnings:
+            shown = "\n".join(f"• {line}" for line in result.warnings[:5])
+            more = (
+                f"\n… and {len(result.warnings) - 5} more (View › Problems)"
+                if len(result.warnings) > 5
+                else ""
+            )
+            text += f"\n\nShipped, but worth a look:\n{shown}{more}"
         if result.runtime is not None:
             text += (
                 f" Beside it: the runtime {result.runtime.name} and the embed snippet {result.snippet.name}"

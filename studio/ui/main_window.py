@@ -18,6 +18,7 @@ from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
 from .browser_control import BrowserController
 from .guide_panel import GuidePanel
 from .job_runner import JobRunner
+from .problems import ProblemsView
 from .prompts import Prompts
 from .recent import RecentProjects
 from .results import ResultsView
@@ -66,10 +67,22 @@ class MainWindow(QMainWindow):
         self.results_dock.setWidget(self.results)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
         self.results_dock.hide()
+        self.problems = ProblemsView()
+        self.problems.chosen.connect(lambda guide_id: self.select_guide(guide_id))
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.tabifyDockWidget(self.problems_dock, self.results_dock)
+        self.problems.counted.connect(
+            lambda count: self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+        )
+        self.problems_dock.hide()
 
         self.browser = BrowserController(self.prompts, headless=headless_recorder, parent=self)
         self.browser.state.connect(lambda text: self.recorder_label.setText(text))
         self.browser.open_changed.connect(self._browser_open)
+        self.browser.stop_text.connect(lambda text: self.actions_["stop"].setText(text))
         self.browser.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         self.browser.guide_changed.connect(self._guide_changed)
         self.jobs = JobRunner(self.prompts, self.settings, self)
@@ -165,6 +178,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.select_guide(None)
         self._update_undo()
+        self.problems.watch(session.path, lambda: {row.id: row.name for row in session.guides.listing()})
 
     def close_project(self) -> None:
         """Release the open project file and its lock."""
@@ -176,6 +190,7 @@ class MainWindow(QMainWindow):
         self.jobs.session = None
         if self._unlisten is not None:
             self._unlisten()
+        self.problems.watch(None)
         self.session.close()
         self.session = None
 
@@ -255,6 +270,7 @@ class MainWindow(QMainWindow):
     def _history_changed(self, command: Command, origin: str) -> None:
         """Every change to the file: live edits were drawn by their editor; undo and redo redraw."""
         self._update_undo()
+        self.problems.changed()
         if not command.guide_ids:
             header = self.session.header()
             self.setWindowTitle(f"{header.name} — Guide Studio")
