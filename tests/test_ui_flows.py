@@ -127,12 +127,16 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
     assert window.results.summary.text().startswith("0 of 1 guide(s) passed, 1 step(s) failed")
     failed = window.results.tree.currentItem()
     assert failed.text(1) == "Missing"
+    assert failed.text(2).startswith("The element is not on this page any more")  # words, not selectors
+    assert "no-such-thing" in failed.toolTip(2)  # QA's detail stays one hover away
     assert window.results.picture.pixmap() is not None and not window.results.picture.pixmap().isNull()
     assert window.results.repick_button.isEnabled()
     picks = []
-    monkeypatch.setattr(window, "start_pick", lambda path: picks.append((window.guide_id, path)))
+    monkeypatch.setattr(
+        window.browser, "pick", lambda guide_id, path, base=None: picks.append((guide_id, path, base))
+    )
     window.results.repick_button.click()
-    assert picks == [("billing-email-tip", ("steps", 0, "target"))]
+    assert picks == [("billing-email-tip", ("steps", 0, "target"), window.jobs.tested_base)]
     assert target  # the original is one Undo away
     window.undo()
     assert (
@@ -153,8 +157,14 @@ def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot
     assert window.results.summary.text().endswith("Cancelled before the end.")
     guides = [window.results.tree.topLevelItem(i) for i in range(window.results.tree.topLevelItemCount())]
     assert guides[0].text(1) == "Passed"  # it ran against the demo app, not the project's address
-    assert guides[-1].child(0).text(1) == "Cancelled"
+    assert guides[-1].child(0).text(1) == "Cancelled" and guides[-1].text(1) == "Cancelled"
+    assert all(g.text(1) != "Failed" for g in guides)  # cancelled is never reported as a failure
     assert window.session.header().settings.app_url == "http://127.0.0.1:9/"
+    # re-pick after a test elsewhere opens that build, not the project's address
+    opened = []
+    window.browser._open = lambda url, mode: opened.append((url, mode)) or True
+    window.repick_failed("settings-tour", "time-zone")
+    assert opened == [(demo_server.url + "/settings.html", "pick")]
 
 
 def test_export_with_progress_and_a_remembered_location(

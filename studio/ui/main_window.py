@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
 
         self.results = ResultsView()
         self.results.repick.connect(self.repick_failed)
+        self.results.element_words = self._element_words
         self.results_dock = QDockWidget("Test results", self)
         self.results_dock.setObjectName("results")
         self.results_dock.setWidget(self.results)
@@ -418,6 +419,17 @@ class MainWindow(QMainWindow):
     def run_check(self) -> None:
         """Guide › Check elements."""
         self.jobs.check()
+
+    def _element_words(self, guide_id: str, step_id: str) -> str:
+        from ..app.results import element_words
+
+        try:
+            draft = self.session.guides.draft(guide_id)
+            saved = draft.saved
+            step = next((s for s in getattr(saved, "steps", []) if s.id == step_id), None)
+        except (ProjectFileError, AttributeError):
+            step = None
+        return element_words(step)
 
     def _show_results(self, results: list, note: str) -> None:
         self.results.show_results(results, note)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.results import LOW_CONFIDENCE, GuideResult, StepResult
+from ..app.results import LOW_CONFIDENCE, GuideResult, StepResult, plain_words
 
 VERDICTS = {
     "not_found": ("Missing", "#dc2626"),
@@ -50,6 +50,8 @@ class ResultsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.element_words = lambda _guide_id, _step_id: "The element"
+        """``(guide id, step id) -> "The Settings link"``: the window hands in the session's answer."""
         self.summary = QLabel("Run Test (F6) to check the selected guide, or Test all (Shift+F6).")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -91,17 +93,24 @@ class ResultsView(QWidget):
         failed_steps = 0
         first_failure = None
         for result in results:
-            guide_item = QTreeWidgetItem(
-                self.tree, [result.name, "Passed" if result.passed else "Failed", ""]
+            cancelled = not result.passed and not any(step.status == "failed" for step in result.steps)
+            outcome, color = (
+                ("Passed", "#16a34a")
+                if result.passed
+                else ("Cancelled", "#6b7280")
+                if cancelled
+                else ("Failed", "#dc2626")
             )
-            guide_item.setForeground(1, QBrush(QColor("#16a34a" if result.passed else "#dc2626")))
+            guide_item = QTreeWidgetItem(self.tree, [result.name, outcome, ""])
+            guide_item.setForeground(1, QBrush(QColor(color)))
             for step in result.steps:
                 words, color = verdict(step)
                 title = f"{step.index + 1}. {step.title or step.step_id}"
-                item = QTreeWidgetItem(guide_item, [title, words, step.detail])
+                plain = plain_words(step, self.element_words(result.guide_id, step.step_id)) or step.detail
+                item = QTreeWidgetItem(guide_item, [title, words, plain])
                 item.setForeground(1, QBrush(QColor(color)))
                 item.setData(0, Qt.ItemDataRole.UserRole, (result.guide_id, step))
-                item.setToolTip(2, step.detail)
+                item.setToolTip(2, step.detail)  # the technical detail, as QA reads it
                 if step.status == "failed":
                     failed_steps += 1
                     first_failure = first_failure or item
