@@ -83,3 +83,20 @@ def test_in_page_scripts_have_no_dependencies():
     for script in scripts:
         text = script.read_text(encoding="utf-8")
         assert not re.search(r"\brequire\(|^\s*import\s|\bimport\(", text, re.M), script.name
+
+
+def test_the_window_shows_before_the_heavy_parts_load():
+    """Start-up: the shown window needs no store, no pydantic models and no browser (they load behind it)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from studio.ui.main_window import MainWindow\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'playwright', 'nh3') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=120, env=env)
