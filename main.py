@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from studio.ui.app import run
+from studio.ui.launch import run
 
 if __name__ == "__main__":
     paths = [arg for arg in sys.argv[1:] if not arg.startswith("--")]

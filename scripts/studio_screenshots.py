@@ -35,9 +35,9 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 
 
 def wait_job(app: QApplication, window: MainWindow) -> None:
-    while not window.job.done:
+    while not window.jobs.job.done:
         app.processEvents()
-        window.job.thread.join(0.05)
+        window.jobs.job.thread.join(0.05)
     settle(app)
 
 
@@ -74,11 +74,11 @@ def main() -> None:
         shot(app, window, "start-page.png")
 
         window.select_guide("settings-tour", 1)
-        window.tabs.setCurrentIndex(0)
+        window.editor.tabs.setCurrentIndex(0)
         shot(app, window, "main-window.png")
 
-        window.tabs.setCurrentIndex(1)
-        rule = window.guide_form.editor(("trigger", "url"))
+        window.editor.tabs.setCurrentIndex(1)
+        rule = window.editor.guide_form.editor(("trigger", "url"))
         rule.sample.setText("https://ledgerly.example.com/dashboard.html")
         shot(app, window, "editor-guide.png")
 
@@ -89,7 +89,7 @@ def main() -> None:
             ("getting-started", "editor-checklist.png"),
         ):
             window.select_guide(guide_id, 0)
-            window.tabs.setCurrentIndex(0)
+            window.editor.tabs.setCurrentIndex(0)
             shot(app, window, name)
 
         window.actions_["theme"].trigger()
@@ -97,7 +97,7 @@ def main() -> None:
         window.theme_dialog.close()
 
         # the app "changes": one element disappears; the test says where, with a picture
-        draft = window.studio.draft("reports-tour")
+        draft = window.session.guides.draft("reports-tour")
         draft.set(
             ("steps", 1, "target"),
             {

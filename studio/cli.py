@@ -65,7 +65,7 @@ def open_project(
 
 def _run_gui(project: Path | None, *, serve_demo: bool) -> None:
     try:
-        from .ui.app import run  # Qt is only imported when the window is wanted
+        from .ui.launch import run  # Qt is only imported when the window is wanted
     except ImportError as exc:
         fail(f"the desktop studio cannot start: {exc}")
     raise typer.Exit(run(project, serve_demo=serve_demo))
@@ -124,10 +124,19 @@ def export(
         fail(f"cannot write beside {out}: {exc.strerror or exc}")
     enabled = sum(1 for guide in loaded.guides if guide.enabled)
     typer.echo(f"wrote {out} ({enabled} guides, {size:,} bytes)")
+    _warn_lint(loaded)
     if shipped is not None:
         typer.echo(
             f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped) and {shipped.snippet.name}"
         )
+
+
+def _warn_lint(project) -> None:
+    """Name on stderr the guides the bundle ships that nobody would see (export still succeeds)."""
+    from .domain.lint import lint
+
+    for problem in lint(project.guides):
+        typer.echo(f"warning: {problem.line()}", err=True)
 
 
 def _write_recordings(project, out: Path, base_url: str | None) -> None:
@@ -152,6 +161,44 @@ def validate(bundle: Annotated[Path, typer.Argument(help="Bundle file to check."
     except BundleError as exc:
         fail(str(exc))
     typer.echo(f"ok: {bundle} ({len(data['guides'])} guides, {data['digest'][:19]}…)")
+
+
+@app.command("lint")
+def lint_command(
+    path: Annotated[Path, typer.Argument(help="Project file or exported bundle to check.")],
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip this rule (repeatable), e.g. never-started.")
+    ] = None,
+) -> None:
+    """Report guides that would ship broken or that nobody would ever see (exit 1, one line each)."""
+    from .domain.lint import RULES, lint
+    from .export import BundleError, read_bundle
+    from .export.bundle import Bundle
+    from .store import ProjectFileError, ProjectStore
+    from .store.project_file import SQLITE_MAGIC
+
+    unknown = sorted(set(ignore or ()) - RULES.keys())
+    if unknown:
+        fail(f"unknown rule {unknown[0]!r} (rules: {', '.join(RULES)})")
+    try:
+        with path.open("rb") as handle:
+            is_project = handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        if is_project:
+            with ProjectStore.open(path, readonly=True) as store:
+                guides = store.load().guides
+        else:
+            guides = Bundle.model_validate(read_bundle(path)).guides
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    except (ProjectFileError, BundleError) as exc:
+        fail(str(exc))
+    problems = lint(guides, ignore or ())
+    for problem in problems:
+        typer.echo(problem.line())
+    if problems:
+        typer.echo(f"{len(problems)} problem{'s' * (len(problems) > 1)} in {path}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    typer.echo(f"ok: {path} ({len(guides)} guides, no problems)")
 
 
 @app.command("check-targets")

@@ -214,3 +214,16 @@ def test_project_reports_dangling_references_without_refusing_to_load():
         "checklist 'Start': item 'Take the tour' starts guide 'tour', which does not exist"
     ]
     assert Project(name="P", guides=guides).problems() == []
+
+
+def test_the_kind_registry_and_the_guide_union_agree():
+    """Every kind in the union has a registry entry whose model carries that kind, and no entry more."""
+    from typing import get_args
+
+    from studio.domain import Guide
+
+    union = get_args(get_args(Guide)[0])
+    assert {cls.model_fields["kind"].default for cls in union} == set(GUIDE_KINDS)
+    for kind, entry in GUIDE_KINDS.items():
+        assert entry.model.model_fields["kind"].default == kind == entry.kind
+        assert entry.parts_key in entry.model.model_fields

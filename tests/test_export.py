@@ -86,7 +86,7 @@ def test_disabled_guides_are_not_shipped_and_references_are_checked(sample_proje
     data = build_bundle(Project(name="P", guides=guides))
     assert "hello" not in [g["id"] for g in data["guides"]]
     guides = [g.model_copy(update={"enabled": g.id != "tour"}) for g in sample_project.guides]
-    with pytest.raises(ExportError, match="starts guide 'tour', which does not exist"):
+    with pytest.raises(ExportError, match="starts guide 'Tour', which is turned off"):
         build_bundle(Project(name="P", guides=guides))
 
 

@@ -7,8 +7,8 @@ import queue
 import pytest
 
 from studio.browser import BrowserNotFound
+from studio.domain import next_free_id
 from studio.recorder import RecorderEvent, RecorderSession, step_from_capture
-from studio.recorder.steps import next_step_id
 
 from .runtime_helpers import html
 
@@ -22,7 +22,7 @@ class Recording:
         self.events: queue.Queue[RecorderEvent] = queue.Queue()
         self.session = RecorderSession(self.events.put, headless=True, **options)
 
-    def next(self, kind: str, timeout: float = 10) -> RecorderEvent:
+    def next(self, kind: str, timeout: float = 30) -> RecorderEvent:
         while True:
             event = self.events.get(timeout=timeout)
             if event.kind == "error":
@@ -42,7 +42,7 @@ def recording():
         rec = Recording(**options)
         made.append(rec)
         rec.session.start(url, mode)
-        rec.next("started")
+        rec.next("started", timeout=45)  # a loaded CI machine can take a while to start Chromium
         return rec
 
     yield start
@@ -67,7 +67,7 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
     assert (email.kind, email.name, email.value, email.sensitive) == (
         "input",
         "Work email",
-        "••••••••••••",
+        "dana@example.com",
         False,
     )
     assert (password.kind, password.value, password.sensitive) == ("input", None, True)
@@ -79,7 +79,7 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
         assert cap.confidence >= 0.8
     steps = []
     for cap in (email, password, sign_in, settings):
-        steps.append(step_from_capture(cap, next_step_id(s.id for s in steps)))
+        steps.append(step_from_capture(cap, next_free_id("step", (s.id for s in steps))))
     assert [s.title for s in steps] == [
         "Type into Work email",
         "Type into Password",
@@ -89,12 +89,14 @@ def test_a_click_through_of_the_demo_app(recording, demo_server):
     assert [s.id for s in steps] == ["step-1", "step-2", "step-3", "step-4"]
     assert [s.advance.mode.value for s in steps] == ["input", "input", "click", "click"]
     assert steps[3].page.value == "/dashboard.html"
-    assert all(s.advance.sample_input is None for s in steps)  # values are not kept unless asked for
+    # what was typed into the email field is the test's sample input; the password never is
+    assert [s.advance.sample_input for s in steps] == ["dana@example.com", None, None, None]
 
 
 def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_path):
+    """The path the studio runs: a capture handed to the session becomes an undoable step with pictures."""
+    from studio.app import ProjectSession
     from studio.domain import Project, Step, Walkthrough
-    from studio.recorder import append_capture
     from studio.store import ProjectStore
 
     path = tmp_path / "rec.gstudio"
@@ -104,10 +106,16 @@ def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_p
             name="Rec",
             guides=[Walkthrough(id="tour", name="Tour", steps=[Step(id="step-1", title="Welcome")])],
         ),
-    ) as store:
+    ):
+        pass
+    session = ProjectSession.open(path)
+    try:
         rec = recording(demo_server.url + "/dashboard.html")
         rec.do(lambda p: p.get_by_test_id("nav-customers").click())
-        step = append_capture(store, "tour", rec.next("capture").capture)
+        draft, index = session.guides.add_capture("tour", "Tour", rec.next("capture").capture)
+        step = draft.saved.steps[index]
+    finally:
+        session.close()
     with ProjectStore.open(path, readonly=True) as store:
         saved = store.get_guide("tour").steps
         assert [s.id for s in saved] == ["step-1", "step-2"] and saved[1].title == "Click Customers"
@@ -116,7 +124,7 @@ def test_captures_become_saved_steps_with_pictures(recording, demo_server, tmp_p
         assert store.step_image("tour", "step-2", "thumbnail").startswith(PNG)
 
 
-def test_values_can_be_kept_for_replay_but_never_secrets(recording, server):
+def test_typed_values_become_sample_input_but_never_secrets(recording, server):
     url = server.page(
         "/form.html",
         html(
@@ -124,16 +132,22 @@ def test_values_can_be_kept_for_replay_but_never_secrets(recording, server):
             '<label for="c">Card</label><input id="c" autocomplete="cc-number">'
         ),
     )
-    rec = recording(url, capture_values=True)
+    rec = recording(url)
     rec.do(lambda p: (p.get_by_label("Name").fill("Acme"), p.get_by_label("Name").press("Tab")))
     name = rec.next("capture").capture
     rec.do(lambda p: (p.get_by_label("Card").fill("4111111111111111"), p.get_by_label("Card").press("Tab")))
     card = rec.next("capture").capture
-    assert (
-        name.value == "Acme"
-        and step_from_capture(name, "s", values_captured=True).advance.sample_input == "Acme"
-    )
+    assert name.value == "Acme" and step_from_capture(name, "s").advance.sample_input == "Acme"
     assert card.value is None and card.sensitive is True
+    assert step_from_capture(card, "s").advance.sample_input is None
+
+
+def test_values_can_be_left_out(recording, server):
+    url = server.page("/name.html", html('<label for="n">Name</label><input id="n">'))
+    rec = recording(url, capture_values=False)
+    rec.do(lambda p: (p.get_by_label("Name").fill("Acme"), p.get_by_label("Name").press("Tab")))
+    name = rec.next("capture").capture
+    assert name.value is None and step_from_capture(name, "s").advance.sample_input is None
 
 
 def test_pick_mode_swallows_the_click(recording, demo_server):
@@ -216,20 +230,42 @@ def test_unreachable_url_is_reported_and_the_session_ends(demo_server):
 def test_repick_gives_a_step_a_new_target(recording, demo_server, tmp_path):
     import shutil
 
-    from studio.recorder.repick import apply_pick, repick_url
-    from studio.store import ProjectStore
+    from studio.app import ProjectSession
 
     from .conftest import EXAMPLE_PROJECT
 
     copy = tmp_path / "example.gstudio"
     shutil.copy(EXAMPLE_PROJECT, copy)
-    with ProjectStore.open(copy) as store:
-        url = repick_url(store, "settings-tour", "time-zone", demo_server.url + "/")
+    session = ProjectSession.open(copy)
+    try:
+        url = session.step_page("settings-tour", "time-zone", demo_server.url + "/")
         assert url == demo_server.url + "/settings.html"
         rec = recording(url, mode="pick")
         rec.do(lambda p: p.get_by_label("Currency").click())
         picked = rec.next("capture").capture
-        guide = apply_pick(store, "settings-tour", "time-zone", picked)
-        assert guide.steps[2].target.fingerprint.name == "Currency"
+        assert session.guides.apply_pick("settings-tour", ("steps", 2, "target"), picked)
+        store = session.store
+        assert store.get_guide("settings-tour").steps[2].target.fingerprint.name == "Currency"
         assert store.get_guide("settings-tour").steps[2].target.candidates[0].value == "#currency"
         assert store.step_image("settings-tour", "time-zone").startswith(PNG)
+        session.undo()  # the pick and its pictures go back together
+        assert store.get_guide("settings-tour").steps[2].target.fingerprint.name != "Currency"
+        assert store.step_image("settings-tour", "time-zone") is None
+    finally:
+        session.close()
+
+
+def test_the_next_browser_opens_signed_in_as_the_last_one_was(recording, demo_server):
+    """A preview after a recording reuses the author's session (cookies and local storage)."""
+    first = recording(demo_server.url + "/index.html")
+    first.do(lambda p: p.evaluate("localStorage.setItem('ledgerly-user', 'ana@example.com')"))
+    first.session.stop()
+    kept = first.session.signed_in
+    assert any(item["name"] == "ledgerly-user" for origin in kept["origins"] for item in origin["localStorage"])
+    second = Recording()
+    second.session.start(demo_server.url + "/dashboard.html", "pause", storage_state=kept)
+    try:
+        second.next("started")
+        assert second.do(lambda p: p.evaluate("localStorage.getItem('ledgerly-user')")) == "ana@example.com"
+    finally:
+        second.session.stop()

@@ -260,7 +260,8 @@ def test_an_older_file_is_migrated_on_open_and_keeps_everything(tmp_path: Path):
     conn.close()
 
 
-def test_step_images_follow_their_steps(project_file: Path):
+def test_step_images_change_only_when_told(project_file: Path):
+    """Saving a guide never drops pictures by itself: the edit says which pictures go (undo needs them)."""
     with ProjectStore.open(project_file) as store:
         store.put_step_images("tour", "a", screenshot=b"\x89PNG 1", thumbnail=b"\x89PNG 2")
         store.put_step_images("tour", "b", screenshot=None, thumbnail=b"\x89PNG 3")
@@ -270,7 +271,13 @@ def test_step_images_follow_their_steps(project_file: Path):
             and store.step_image("tour", "b", "screenshot") is None
         )
         tour = store.get_guide("tour")
-        store.put_guide(tour.model_copy(update={"steps": tour.steps[1:]}))  # step "a" deleted
+        store.put_guide(tour.model_copy(update={"steps": tour.steps[1:]}))  # step "a" deleted …
+        assert store.step_image("tour", "a") == b"\x89PNG 2"  # … its pictures stay until told
+        store.put_guide(
+            tour.model_copy(update={"steps": tour.steps[1:]}),
+            pictures={("a", "screenshot"): None, ("a", "thumbnail"): None},
+        )
         assert store.step_image("tour", "a") is None and store.step_image("tour", "b") == b"\x89PNG 3"
+        assert store.pictures("tour") == {("b", "thumbnail"): b"\x89PNG 3"}
         store.delete_guide("tour")
         assert store.step_image("tour", "b") is None

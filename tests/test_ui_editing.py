@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from studio.domain import GUIDE_KINDS
 from studio.recorder.events import Capture, RecorderEvent
 from studio.store import ProjectStore
-from studio.ui.guide_list import GUIDE_ID_ROLE
+from studio.ui.guide_panel import GUIDE_ID_ROLE
 
 from .conftest import EXAMPLE_PROJECT
 from .samples import make_target
@@ -27,11 +27,14 @@ def deliver_pick(window, name="Save", testid="save") -> None:
     capture = Capture(
         "pick", "http://x/", make_target(testid, name), "button", name, 0.9, thumbnail=b"\x89PNG"
     )
-    window.recorder.event.emit(RecorderEvent("capture", capture=capture))
+    window.browser.bridge.event.emit(RecorderEvent("capture", capture=capture))
 
 
 def group_titles(window) -> list[str]:
-    return [window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())]
+    return [
+        window.guide_panel.tree.topLevelItem(i).text(0)
+        for i in range(window.guide_panel.tree.topLevelItemCount())
+    ]
 
 
 def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp_path: Path):
@@ -47,21 +50,27 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
         "Checklists (1)",
     ]
     assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
-    walkthroughs = window.tree.topLevelItem(0)
-    window.tree.setCurrentItem(walkthroughs.child(0))
+    walkthroughs = window.guide_panel.tree.topLevelItem(0)
+    window.guide_panel.tree.setCurrentItem(walkthroughs.child(0))
     assert walkthroughs.child(0).data(0, GUIDE_ID_ROLE) == "settings-tour"
-    steps = [window.parts.list.item(i).text() for i in range(window.parts.list.count())]
+    steps = [window.editor.parts.list.item(i).text() for i in range(window.editor.parts.list.count())]
     assert steps[:2] == ["1. Open Settings", "2. Name your company"]
-    assert window.step_form.editor(("title",)).edit.text() == "Open Settings"
-    window.search.setText("reports")
+    assert window.editor.step_form.editor(("title",)).edit.text() == "Open Settings"
+    window.guide_panel.search.setText("reports")
     visible = [
         walkthroughs.child(i).text(0)
         for i in range(walkthroughs.childCount())
         if not walkthroughs.child(i).isHidden()
     ]
     assert visible == ["Tour of Reports"]
-    window.kind_filter.setCurrentIndex(window.kind_filter.findData("modal"))
-    assert [window.tree.topLevelItem(i).isHidden() for i in range(5)] == [True, True, True, False, True]
+    window.guide_panel.kind_filter.setCurrentIndex(window.guide_panel.kind_filter.findData("modal"))
+    assert [window.guide_panel.tree.topLevelItem(i).isHidden() for i in range(5)] == [
+        True,
+        True,
+        True,
+        False,
+        True,
+    ]
 
 
 def test_an_unreadable_project_shows_a_message_and_keeps_the_file(make_window, tmp_path: Path, dialogs):
@@ -85,22 +94,22 @@ def test_every_kind_from_the_start_page_into_a_new_project(make_window, tmp_path
         assert window.guide_id == f"{kind}-1"
         if kind in ("tooltip", "hotspot"):  # needs its element first: listed, not saved, says why
             assert f"● New {kind} 1 (not saved)" in [
-                window.tree.topLevelItem(i).child(j).text(0)
+                window.guide_panel.tree.topLevelItem(i).child(j).text(0)
                 for i in range(5)
-                for j in range(window.tree.topLevelItem(i).childCount())
+                for j in range(window.guide_panel.tree.topLevelItem(i).childCount())
             ]
             assert (
                 window.statusBar().currentMessage()
                 == f"Pick the element for the new {kind} (Pick… or Ctrl+P)"
             )
-            target_row = window.step_form.specs.index(window.step_form.editor(("target",)).spec)
+            target_row = window.editor.step_form.specs.index(window.editor.step_form.editor(("target",)).spec)
             assert (
-                window.step_form.messages[target_row].text()
+                window.editor.step_form.messages[target_row].text()
                 == f"a {kind} is attached to an element; pick one"
             )
-            window.pending_pick = (window.guide_id, ("steps", 0, "target"))
+            window.browser.pending_pick = (window.guide_id, ("steps", 0, "target"))
             deliver_pick(window)
-    assert group_titles(window) == [f"{info.title}s (1)" for _cls, info in GUIDE_KINDS.values()]
+    assert group_titles(window) == [f"{info.title}s (1)" for info in GUIDE_KINDS.values()]
     window.close()
     with ProjectStore.open(path, readonly=True) as store:
         assert sorted(s.id for s in store.guide_summaries()) == sorted(f"{k}-1" for k in GUIDE_KINDS)
@@ -114,7 +123,7 @@ def test_every_step_field_is_edited_through_its_widget(
     window = make_window()
     window.open_project(project_file)
     window.select_guide("tour", 1)
-    form = window.step_form
+    form = window.editor.step_form
     title = form.editor(("title",)).edit
     title.selectAll()
     qtbot.keyClicks(title, "All done!")
@@ -154,15 +163,15 @@ def test_every_step_field_is_edited_through_its_widget(
     assert form.messages[form.specs.index(form.editor(("advance", "mode")).spec)].text() == (
         "choose the element whose appearance moves the guide on"
     )
-    assert window.tree.topLevelItem(0).child(0).text(0) == "● Tour (not saved)"
+    assert window.guide_panel.tree.topLevelItem(0).child(0).text(0) == "● Tour (not saved)"
     opened = []
-    monkeypatch.setattr(window, "_open_browser", lambda url, mode: opened.append((url, mode)) or True)
+    monkeypatch.setattr(window.browser, "_open", lambda url, mode: opened.append((url, mode)) or True)
     dialogs.texts = ["http://127.0.0.1:9/app/"]  # asked once, remembered for the project
     qtbot.mouseClick(form.editor(("advance", "element")).pick_button, Qt.MouseButton.LeftButton)
     assert opened == [("http://127.0.0.1:9/", "pick")]  # the step has no page of its own: the root
-    assert window.pending_pick == ("tour", ("steps", 1, "advance", "element"))
+    assert window.browser.pending_pick == ("tour", ("steps", 1, "advance", "element"))
     deliver_pick(window, "Done", "done")  # the browser half is in test_ui_flows
-    assert window.tree.topLevelItem(0).child(0).text(0) == "Tour"
+    assert window.guide_panel.tree.topLevelItem(0).child(0).text(0) == "Tour"
     step = reopened(project_file, "tour").steps[1]
     assert step.title == "All done!"
     assert step.body == "<p>Read the <strong>guide</strong></p>"
@@ -184,15 +193,17 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     window = make_window()
     window.open_project(project_file)
     window.select_guide("tip")
-    form = window.guide_form
+    form = window.editor.guide_form
     name = form.editor(("name",)).edit
     name.selectAll()
     qtbot.keyClicks(name, "Billing help")
-    assert window.tree.topLevelItem(1).child(0).text(0) == "Billing help"
+    assert window.guide_panel.tree.topLevelItem(1).child(0).text(0) == "Billing help"
     qtbot.keyClicks(form.editor(("description",)).edit, "For admins")
     form.editor(("enabled",)).check.setChecked(False)
-    assert window.tree.topLevelItem(1).child(0).font(0).italic()  # disabled guides look it
-    enabled_row = window.tree.topLevelItem(0).child(0)  # no fixed colour: readable after a light/dark switch
+    assert window.guide_panel.tree.topLevelItem(1).child(0).font(0).italic()  # disabled guides look it
+    enabled_row = window.guide_panel.tree.topLevelItem(0).child(
+        0
+    )  # no fixed colour: readable after a light/dark switch
     assert enabled_row.data(0, Qt.ItemDataRole.ForegroundRole) is None
     starts = form.editor(("trigger", "type")).combo
     starts.setCurrentIndex(starts.findData("automatic"))
@@ -229,14 +240,16 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     starts.setCurrentIndex(starts.findData("launcher"))
     launcher_row = [i for i, s in enumerate(form.specs) if s.label == "Launcher element"][0]
     assert form.messages[launcher_row].text() == "is required"
-    window.pending_pick = ("tip", ("trigger", "element"))
+    window.browser.pending_pick = ("tip", ("trigger", "element"))
     deliver_pick(window, "Help", "help")
     assert reopened(project_file, "tip").trigger.type == "launcher"
 
     window.select_guide("hello")
     window.actions_["add_step"].trigger()  # a modal has one step: refused in words, nothing changes
     assert window.statusBar().currentMessage() == "A modal has exactly one step"
-    assert window.parts.list.count() == 1 and not window.parts.buttons["new"].isVisibleTo(window)
+    assert window.editor.parts.list.count() == 1 and not window.editor.parts.buttons["new"].isVisibleTo(
+        window
+    )
     form.editor(("close_on_backdrop",)).check.setChecked(False)
     assert reopened(project_file, "hello").close_on_backdrop is False
     assert not form.layout_.isRowVisible(form.specs.index(form.editor(("show_on",)).spec))
@@ -246,16 +259,16 @@ def test_checklist_items_and_settings(make_window, project_file: Path, qtbot):
     window = make_window()
     window.open_project(project_file)
     window.select_guide("start")
-    guide_form = window.guide_form
+    guide_form = window.editor.guide_form
     title = guide_form.editor(("title",)).edit
     title.selectAll()
     qtbot.keyClicks(title, "First steps")
     position = guide_form.editor(("position",)).combo
     position.setCurrentIndex(position.findData("bottom_left"))
     guide_form.editor(("dismissible",)).check.setChecked(False)
-    assert window.tabs.tabText(0) == "Item"
+    assert window.editor.tabs.tabText(0) == "Item"
     window.actions_["add_step"].trigger()
-    form = window.item_form
+    form = window.editor.item_form
     assert form.title.text() == "Item 2 of 2"
     task = form.editor(("title",)).edit
     task.selectAll()
@@ -288,9 +301,9 @@ def test_reorder_duplicate_delete_with_undo_and_redo(make_window, project_file: 
     window.open_project(project_file)
     window.select_guide("tour")
     window.actions_["duplicate_step"].trigger()  # a copy of step 1 right after it, selected
-    assert window.part == 1
+    assert window.editor.part == 1
     assert [s.id for s in reopened(project_file, "tour").steps] == ["a", "step-1", "b"]
-    model = window.parts.list.model()
+    model = window.editor.parts.list.model()
     assert model.moveRow(
         model.index(0, 0).parent(), 2, model.index(0, 0).parent(), 0
     )  # a drag of "b" to the top
@@ -303,21 +316,21 @@ def test_reorder_duplicate_delete_with_undo_and_redo(make_window, project_file: 
     window.actions_["delete_step"].trigger()
     after_delete = [s.id for s in reopened(project_file, "tour").steps]
     assert len(after_delete) == 2 and set(after_delete) < set(moved)
-    window.tree.setFocus()
+    window.guide_panel.tree.setFocus()
     window.actions_["delete_guide"].trigger()
     assert "tour" not in [s.id for s in ProjectStore.open(project_file, readonly=True).guide_summaries()]
     assert window.center.currentWidget() is window.start_page
-    history = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
+    history = window.session.history.texts()
     assert history[-1] == "Delete “Tour”" and len(history) == 5
-    window.undo_stack.undo()
+    window.undo()
     assert [s.id for s in reopened(project_file, "tour").steps] == after_delete
-    while window.undo_stack.canUndo():
-        window.undo_stack.undo()
+    while window.session.history.undo_count > 0:
+        window.undo()
     assert [s.id for s in reopened(project_file, "tour").steps] == ["a", "b"]
     window.select_guide("tour")
-    assert window.parts.list.count() == 2
-    while window.undo_stack.canRedo():
-        window.undo_stack.redo()
+    assert window.editor.parts.list.count() == 2
+    while window.session.history.redo_text is not None:
+        window.redo()
     assert "tour" not in [s.id for s in ProjectStore.open(project_file, readonly=True).guide_summaries()]
 
 
@@ -325,10 +338,10 @@ def test_typing_a_title_is_one_undo_step(make_window, project_file: Path, qtbot)
     window = make_window()
     window.open_project(project_file)
     window.select_guide("hello")
-    title = window.step_form.editor(("title",)).edit
+    title = window.editor.step_form.editor(("title",)).edit
     title.selectAll()
     qtbot.keyClicks(title, "Welcome aboard")
-    assert window.undo_stack.count() == 1
+    assert window.session.history.undo_count == 1
     assert reopened(project_file, "hello").steps[0].title == "Welcome aboard"
     window.actions_["undo"].trigger()
     assert reopened(project_file, "hello").steps[0].title == "Welcome"
@@ -354,10 +367,10 @@ def test_theme_and_settings_with_preview_and_undo(make_window, project_file: Pat
         project = store.load()
     assert (project.theme.primary_color, project.theme.border_radius) == ("#ff0088", 16)
     assert project.settings.app_url == "https://app.example.com/"
-    assert window.undo_stack.undoText() == "Edit project"
-    window.undo_stack.undo()  # the address, typed in one go
+    assert window.session.history.undo_text == "Edit project"
+    window.undo()  # the address, typed in one go
     assert settings_form.editor(("app_url",)).edit.text() == ""
-    window.undo_stack.undo()
+    window.undo()
     assert theme_form.editor(("border_radius",)).spin.value() == 8
 
 
@@ -378,21 +391,21 @@ def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, projec
     window.open_project(project_file)
     window.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
     window.select_guide("tour", 1)
-    window.step_form.editor(("advance", "mode")).combo.setCurrentIndex(
-        window.step_form.editor(("advance", "mode")).combo.findData("element")
+    window.editor.step_form.editor(("advance", "mode")).combo.setCurrentIndex(
+        window.editor.step_form.editor(("advance", "mode")).combo.findData("element")
     )
     assert window.close()  # nothing to ask: the unfinished changes are in the file too
     assert dialogs.messages() == []
     again = make_window()
     again.open_project(project_file)
     labels = [
-        again.tree.topLevelItem(i).child(j).text(0)
+        again.guide_panel.tree.topLevelItem(i).child(j).text(0)
         for i in range(5)
-        for j in range(again.tree.topLevelItem(i).childCount())
+        for j in range(again.guide_panel.tree.topLevelItem(i).childCount())
     ]
     assert "● New hotspot 1 (not saved)" in labels and "● Tour (not saved)" in labels
     again.select_guide("tour", 1)
-    assert again.step_form.editor(("advance", "mode")).combo.currentData() == "element"
+    assert again.editor.step_form.editor(("advance", "mode")).combo.currentData() == "element"
     again.select_guide("hotspot-1")
     again.delete_selected()  # dropping it forgets the kept change as well
     again.close()
@@ -442,7 +455,7 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         (("optional",), True),
     ]
     for path, value in step_values:
-        window.step_form.editor(path).edited.emit(value)
+        window.editor.step_form.editor(path).edited.emit(value)
     step = _dumped(reopened(project_file, "tour").steps[1])
     assert {f.path for f in STEP_FIELDS} == {p for p, _ in step_values}
     for path, value in step_values:
@@ -468,17 +481,17 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         ),
     ]
     for path, value in guide_values:
-        window.guide_form.editor(path).edited.emit(value)
+        window.editor.guide_form.editor(path).edited.emit(value)
     tour = _dumped(reopened(project_file, "tour"))
     for path, value in guide_values:
         assert _holds(get_at(tour, path), value), path
     window.select_guide("tip")
-    window.guide_form.editor(("show_on",)).edited.emit("always")
+    window.editor.guide_form.editor(("show_on",)).edited.emit("always")
     window.select_guide("hello")
-    window.guide_form.editor(("close_on_backdrop",)).edited.emit(False)
+    window.editor.guide_form.editor(("close_on_backdrop",)).edited.emit(False)
     window.select_guide("start")
     for path, value in ((("title",), "Begin"), (("position",), "bottom_left"), (("dismissible",), False)):
-        window.guide_form.editor(path).edited.emit(value)
+        window.editor.guide_form.editor(path).edited.emit(value)
     assert reopened(project_file, "tip").show_on == "always"
     assert reopened(project_file, "hello").close_on_backdrop is False
     start = reopened(project_file, "start")
@@ -507,7 +520,7 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         (("guide_id",), "hello"),
     ]
     for path, value in item_values:
-        window.item_form.editor(path).edited.emit(value)
+        window.editor.item_form.editor(path).edited.emit(value)
     item = _dumped(reopened(project_file, "start").items[0])
     assert {f.path for f in ITEM_FIELDS} == {p for p, _ in item_values}
     assert {k: item[k] for k in ("title", "description", "action", "guide_id", "complete_when", "event")} == {
@@ -581,20 +594,22 @@ def test_a_save_the_file_refuses_is_kept_and_said_not_lost(
     def refuse(*_args, **_kwargs):
         raise ProjectFileError("sample.gstudio: the disk is full")
 
-    original = window.store.put_guide
-    monkeypatch.setattr(window.store, "put_guide", refuse)
-    title = window.step_form.editor(("title",)).edit
+    original = window.session.store.put_guide
+    monkeypatch.setattr(window.session.store, "put_guide", refuse)
+    title = window.editor.step_form.editor(("title",)).edit
     title.selectAll()
     qtbot.keyClicks(title, "Hi")
-    assert window.undo_stack.count() == 0  # nothing claims to be saved
-    assert window.step_form.general.text() == "" and "not saved: sample.gstudio: the disk is full" in (
-        window.guide_form.general.text()
+    assert window.session.history.undo_count == 0  # nothing claims to be saved
+    assert window.editor.step_form.general.text() == "" and "not saved: sample.gstudio: the disk is full" in (
+        window.editor.guide_form.general.text()
     )
-    assert window.tree.topLevelItem(3).child(0).text(0) == "● Hello (not saved)"
-    monkeypatch.setattr(window.store, "put_guide", original)  # room again: the next keystroke saves it all
+    assert window.guide_panel.tree.topLevelItem(3).child(0).text(0) == "● Hello (not saved)"
+    monkeypatch.setattr(
+        window.session.store, "put_guide", original
+    )  # room again: the next keystroke saves it all
     qtbot.keyClicks(title, "!")
     assert reopened(project_file, "hello").steps[0].title == "Hi!"
-    assert window.tree.topLevelItem(3).child(0).text(0) == "Hello"
+    assert window.guide_panel.tree.topLevelItem(3).child(0).text(0) == "Hello"
 
 
 def test_every_action_has_a_shortcut_and_a_tooltip(make_window):
@@ -646,7 +661,7 @@ def test_duplicate_guide_from_the_list(make_window, project_file: Path):
     window.select_guide("spot")
     window.actions_["duplicate_guide"].trigger()
     assert window.guide_id == "spot-copy"
-    assert window.tree.topLevelItem(2).text(0) == "Hotspots (2)"
+    assert window.guide_panel.tree.topLevelItem(2).text(0) == "Hotspots (2)"
     assert reopened(project_file, "spot-copy").name == "Spot (copy)"
 
 
@@ -674,10 +689,10 @@ def test_guides_move_within_their_kind_with_undo(make_window, project_file: Path
     window.actions_["guide_up"].trigger()  # above "tour", the other walkthrough
     with ProjectStore.open(project_file, readonly=True) as store:
         assert [s.id for s in store.guide_summaries()][:2] == ["walkthrough-1", "tour"]
-    walkthroughs = window.tree.topLevelItem(0)
+    walkthroughs = window.guide_panel.tree.topLevelItem(0)
     assert [walkthroughs.child(i).text(0) for i in range(2)] == ["New walkthrough 1", "Tour"]
     assert window.guide_id == "walkthrough-1"
     window.actions_["guide_up"].trigger()  # already first of its kind: nothing happens
-    window.undo_stack.undo()
+    window.undo()
     with ProjectStore.open(project_file, readonly=True) as store:
         assert [s.id for s in store.guide_summaries()][0] == "tour"

@@ -44,15 +44,15 @@ def test_recording_a_walkthrough_on_the_demo_app(make_window, example: Path, dem
     window.actions_["record"].trigger()
     qtbot.waitUntil(lambda: window.recorder_label.text() == "● Recording", timeout=20_000)
     assert not window.actions_["record"].isEnabled() and window.actions_["stop"].isEnabled()
-    window.recorder.session.call(lambda page: page.get_by_test_id("nav-customers").click()).result(timeout=15)
-    qtbot.waitUntil(lambda: window.tree.topLevelItem(0).text(0) == "Walkthroughs (4)", timeout=15_000)
+    window.browser.bridge.session.call(lambda page: page.get_by_test_id("nav-customers").click()).result(timeout=15)
+    qtbot.waitUntil(lambda: window.guide_panel.tree.topLevelItem(0).text(0) == "Walkthroughs (4)", timeout=15_000)
     assert window.guide_id == "recorded-1"  # shown live, with its picture
-    assert window.parts.list.item(0).text() == "1. Click Customers"
-    assert not window.parts.list.item(0).icon().isNull()
+    assert window.editor.parts.list.item(0).text() == "1. Click Customers"
+    assert not window.editor.parts.list.item(0).icon().isNull()
     wait_closed(qtbot, window)
     assert window.actions_["record"].isEnabled()
     assert dialogs.messages("warning") == []
-    assert window.undo_stack.undoText() == "Add “Recorded walkthrough 1”"
+    assert window.session.history.undo_text == "Add “Recorded walkthrough 1”"
     with ProjectStore.open(example, readonly=True) as store:
         assert [s.title for s in store.get_guide("recorded-1").steps] == ["Click Customers"]
         assert store.step_image("recorded-1", "step-1").startswith(b"\x89PNG")
@@ -66,10 +66,10 @@ def test_picking_the_element_of_a_new_tooltip_in_the_browser(make_window, exampl
     assert window.guide_id == "tooltip-1"
     window.actions_["pick"].trigger()
     qtbot.waitUntil(lambda: window.recorder_label.text() == "◎ Picking an element", timeout=20_000)
-    window.recorder.session.call(lambda page: page.get_by_test_id("sign-in").click()).result(timeout=15)
-    qtbot.waitUntil(lambda: window.tree.topLevelItem(1).child(1).text(0) == "New tooltip 1", timeout=15_000)
+    window.browser.bridge.session.call(lambda page: page.get_by_test_id("sign-in").click()).result(timeout=15)
+    qtbot.waitUntil(lambda: window.guide_panel.tree.topLevelItem(1).child(1).text(0) == "New tooltip 1", timeout=15_000)
     assert window.statusBar().currentMessage() == "Picked Sign in"
-    assert window.recorder.session.mode == "pause"
+    assert window.browser.bridge.session.mode == "pause"
     wait_closed(qtbot, window)
     tip = reopened(example, "tooltip-1")
     assert tip.steps[0].target.fingerprint.name == "Sign in"
@@ -80,11 +80,11 @@ def test_preview_plays_the_unsaved_bundle_from_the_selected_step(make_window, ex
     window = make_window(headless_recorder=True)
     window.open_project(example)
     window.select_guide("settings-tour", 1)
-    title = window.step_form.editor(("title",)).edit
+    title = window.editor.step_form.editor(("title",)).edit
     title.selectAll()
     qtbot.keyClicks(title, "Your company name")  # edited in the studio, not exported anywhere
     window.actions_["preview"].trigger()
-    session = window.recorder.session
+    session = window.browser.bridge.session
 
     def shown_title() -> str:
         if not session.running:
@@ -106,14 +106,14 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
     window.open_project(example)
     window.select_guide("billing-email-tip")
     window.actions_["test"].trigger()
-    qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results_dock.isVisible() or not window.isVisible()
     assert window.results.summary.text().startswith("1 of 1 guide(s) passed, 0 step(s) failed")
     step_item = window.results.tree.topLevelItem(0).child(0)
     assert step_item.text(1) == "Found"
 
     # the app changes: the tooltip's element is gone — the run says so, with a picture, and offers re-pick
-    draft = window.studio.draft("billing-email-tip")
+    draft = window.session.guides.draft("billing-email-tip")
     target = draft.value(("steps", 0, "target"))
     gone = {
         "candidates": [
@@ -123,7 +123,7 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
     }
     assert draft.set(("steps", 0, "target"), gone)
     window.run_test(False)
-    qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results.summary.text().startswith("0 of 1 guide(s) passed, 1 step(s) failed")
     failed = window.results.tree.currentItem()
     assert failed.text(1) == "Missing"
@@ -134,7 +134,7 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
     window.results.repick_button.click()
     assert picks == [("billing-email-tip", ("steps", 0, "target"))]
     assert target  # the original is one Undo away
-    window.undo_stack.undo()
+    window.undo()
     assert (
         reopened(example, "billing-email-tip").steps[0].target.model_dump(mode="json", exclude_none=True)
         == target
@@ -144,17 +144,17 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
 def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot, dialogs, demo_server):
     window = make_window(headless_recorder=True)
     window.open_project(example)
-    window.studio.set_project_value(("settings", "app_url"), "http://127.0.0.1:9/")  # nothing listens there
+    window.session.set_project_value(("settings", "app_url"), "http://127.0.0.1:9/")  # nothing listens there
     dialogs.texts = [demo_server.url + "/index.html"]  # Test all against another address, for this run
     window.actions_["test_elsewhere"].trigger()
     # Cancel (what the progress dialog's button does) once the first guide is done
-    window.job.progress.connect(lambda message, *_: message.startswith("Tested") and window.job.cancel.set())
-    qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
+    window.jobs.job.progress.connect(lambda message, *_: message.startswith("Tested") and window.jobs.job.cancel.set())
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results.summary.text().endswith("Cancelled before the end.")
     guides = [window.results.tree.topLevelItem(i) for i in range(window.results.tree.topLevelItemCount())]
     assert guides[0].text(1) == "Passed"  # it ran against the demo app, not the project's address
     assert guides[-1].child(0).text(1) == "Cancelled"
-    assert window.studio.header().settings.app_url == "http://127.0.0.1:9/"
+    assert window.session.header().settings.app_url == "http://127.0.0.1:9/"
 
 
 def test_export_with_progress_and_a_remembered_location(
@@ -166,7 +166,7 @@ def test_export_with_progress_and_a_remembered_location(
     out.parent.mkdir()
     dialogs.save_as = [str(out)]
     window.actions_["export_runtime"].trigger()
-    qtbot.waitUntil(lambda: window.job.done, timeout=30_000)
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=30_000)
     qtbot.waitUntil(lambda: bool(dialogs.messages("information")), timeout=5_000)
     assert dialogs.messages("information")[0].startswith(f"Exported 7 guides to {out} (")
     assert len(read_bundle(out)["guides"]) == 7  # fully checked: schema, models, digest
@@ -186,7 +186,7 @@ def test_export_to_a_read_only_place_says_so_and_loses_nothing(
     else:
         locked.mkdir()
         locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    job = window.export_to(locked / "guides.json")
+    job = window.jobs.export_to(locked / "guides.json")
     qtbot.waitUntil(lambda: job.done, timeout=30_000)
     assert dialogs.messages("warning")[0].startswith("Nothing was exported: ")
     assert not window.statusBar().currentMessage().startswith("Exported")  # no success claimed
@@ -201,11 +201,11 @@ def test_a_missing_browser_is_a_message_not_a_crash(make_window, example: Path, 
     monkeypatch.setenv("STUDIO_BROWSER", "/nonexistent/chrome")
     window = make_window(headless_recorder=True)
     window.open_project(example)
-    assert not window.start_recording("http://127.0.0.1:9/")
+    assert not window.browser.start_recording("http://127.0.0.1:9/")
     assert dialogs.messages("warning")[0].startswith(
         "the browser set to '/nonexistent/chrome' does not exist"
     )
-    assert window.actions_["record"].isEnabled() and window.recording_guide is None
+    assert window.actions_["record"].isEnabled() and window.browser.recording_guide is None
     window.select_guide("settings-tour")
     window.preview()
     qtbot.waitUntil(lambda: len(dialogs.messages("warning")) == 2, timeout=10_000)
@@ -215,7 +215,7 @@ def test_a_missing_browser_is_a_message_not_a_crash(make_window, example: Path, 
 def test_check_elements_finds_what_moved_without_playing(make_window, example: Path, qtbot):
     window = make_window()
     window.open_project(example)
-    draft = window.studio.draft("reports-tour")
+    draft = window.session.guides.draft("reports-tour")
     assert draft.set(
         ("steps", 1, "target"),
         {
@@ -224,7 +224,7 @@ def test_check_elements_finds_what_moved_without_playing(make_window, example: P
         },
     )
     window.actions_["check"].trigger()
-    qtbot.waitUntil(lambda: window.job.done, timeout=60_000)
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     rows = {}
     for i in range(window.results.tree.topLevelItemCount()):
         guide = window.results.tree.topLevelItem(i)

@@ -44,3 +44,32 @@ def test_typing_with_bold_emits_clean_html(qtbot):
     editor.toolbar.actions()[0].trigger()
     qtbot.keyClicks(editor.text, "now")
     assert seen[-1] == "<p>Save <strong>now</strong></p>"
+
+
+def test_a_link_at_the_end_of_one_step_never_leaks_into_the_next(qtbot):
+    """The bug an author met: step 1 ended with a link; typing into an empty step 2 stored a link."""
+    editor = RichTextEdit()
+    qtbot.addWidget(editor)
+    editor.set_value('<p>See <a href="https://example.com/help">help</a></p>')
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    editor.set_value("")  # the next, empty step
+    qtbot.keyClicks(editor.text, "Plain words")
+    assert editor.value() == "<p>Plain words</p>"
+
+
+def test_a_link_can_be_removed_and_an_unsafe_one_is_refused_in_words(qtbot, dialogs):
+    editor = RichTextEdit()
+    qtbot.addWidget(editor)
+    editor.set_value('<p>Go <a href="https://example.com/x">there</a> now</p>')
+    cursor = editor.text.textCursor()
+    cursor.setPosition(5)  # inside "there"
+    editor.text.setTextCursor(cursor)
+    editor._unlink()
+    assert editor.value() == "<p>Go there now</p>"
+    cursor.setPosition(0)
+    cursor.setPosition(2, cursor.MoveMode.KeepAnchor)
+    editor.text.setTextCursor(cursor)
+    dialogs.texts.append("\x01javascript:alert(1)")
+    editor._link()
+    assert editor.value() == "<p>Go there now</p>"  # nothing linked
+    assert dialogs.messages("warning") and "refused" in dialogs.messages("warning")[0]

@@ -167,15 +167,37 @@
 
   function ours(e) { return ui && e.composedPath().indexOf(ui.host) >= 0; }
 
+  /* Clicks that reach the app unrecorded: Alt (or Shift — some window managers take Alt+click)
+     held, or the toolbar's "Pass one click" armed for the next click. */
+  function passes(e) { return passThrough || passOnce || e.altKey || e.shiftKey; }
+
+  function pickNow(el) {
+    var d = describe(el);
+    emit({ type: "pick", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
+    setMode("pause");
+  }
+
   function onClick(e) {
-    if (mode === "pause" || passThrough || e.altKey || ours(e) || !e.isTrusted) return;
+    if (mode === "pause" || ours(e) || !e.isTrusted) return;
+    if (Date.now() - dragEnded < 400) { e.preventDefault(); e.stopImmediatePropagation(); return; }  // the end of a toolbar drag
+    if (passes(e)) {
+      if (passOnce) { passOnce = false; paint(); }
+      /* The app gets a plain click: a browser would open a Shift+clicked link in a new window. */
+      var raw = e.composedPath()[0];
+      if ((e.shiftKey || e.altKey) && raw && raw.click) { e.preventDefault(); e.stopImmediatePropagation(); raw.click(); }
+      return;
+    }
     var el = retarget(e.composedPath()[0]);
     if (!el) return;
-    if (mode === "pick") { e.preventDefault(); e.stopImmediatePropagation(); }
-    if (mode === "record" && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && !/^(button|submit|reset|checkbox|radio|image)$/.test(el.type)) return;
+    if (mode === "pick") {
+      e.preventDefault(); e.stopImmediatePropagation();
+      /* After "parent" / "child", a click still on the element it started from picks the outlined one. */
+      if (chosen && hovered && (el === chosen.from || hovered.contains(el))) el = hovered;
+      return pickNow(el);
+    }
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && !/^(button|submit|reset|checkbox|radio|image)$/.test(el.type)) return;
     var d = describe(el);
-    var handled = emit({ type: mode === "pick" ? "pick" : "click", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
-    if (mode === "pick") { setMode("pause"); return; }
+    var handled = emit({ type: "click", target: d.target, role: d.role, name: d.name, confidence: d.confidence, rect: rectOf(el) });
     /* Hold the click until the studio has photographed the page, then replay it: a click that
        navigates would otherwise be photographed on the next page. The app sees the replayed
        click (isTrusted false) once; mouse-down and mouse-up reached it as usual. */
@@ -189,7 +211,7 @@
   }
 
   function swallow(e) {
-    if (mode === "pick" && !passThrough && !e.altKey && !ours(e)) { e.preventDefault(); e.stopImmediatePropagation(); }
+    if (mode === "pick" && !passes(e) && !ours(e)) { e.preventDefault(); e.stopImmediatePropagation(); }
   }
 
   function onChange(e) {
@@ -204,17 +226,109 @@
   var captureValues = false;
   function maskValue(v) { return captureValues ? String(v).slice(0, 500) : v ? "\u2022".repeat(Math.min(String(v).length, 12)) : ""; }
 
-  function onKey(e) {
-    if (e.key === "Alt") { passThrough = e.type === "keydown"; paint(); }
-    if (e.type === "keydown" && e.key === "Escape" && mode !== "pause") { emit({ type: "end" }); setMode("pause"); }
+  /* The element picker's hierarchy: only elements the recorder would record as themselves
+     (a span inside a button records the button), and back down the way it came up. */
+  var chosen = null;
+  function recordable(el) { return el && el.nodeType === 1 && retarget(el) === el; }
+  function up(el) {
+    for (var p = el.parentElement || (el.getRootNode().host || null); p; p = p.parentElement || (p.getRootNode().host || null)) {
+      if (p === document.body || p === document.documentElement) return null;
+      if (recordable(p) && p.getClientRects().length) return p;
+    }
+    return null;
+  }
+  function down(el) {
+    var queue = Array.from(el.children);
+    while (queue.length) {
+      var c = queue.shift();
+      if (recordable(c) && c.getClientRects().length && c.localName !== "script") return c;
+      queue.push.apply(queue, Array.from(c.children));
+    }
+    return null;
+  }
+  function climb(dir) {
+    if (mode !== "pick" || !hovered) return false;
+    var from = chosen ? chosen.from : hovered, trail = chosen ? chosen.trail : [];
+    var next = dir > 0 ? up(hovered) : trail.length ? trail[trail.length - 1] : down(hovered);
+    if (!next) return false;
+    if (dir > 0) trail = trail.concat([hovered]); else if (trail.length && trail[trail.length - 1] === next) trail = trail.slice(0, -1);
+    chosen = { from: from, trail: trail };
+    hovered = next;
+    paint();
+    return true;
   }
 
+  function onKey(e) {
+    if (e.key === "Alt") { passThrough = e.type === "keydown"; paint(); }  // Shift+click passes too, without the flicker while typing
+    if (e.type !== "keydown") return;
+    if (e.key === "Escape" && mode !== "pause") { emit({ type: "end" }); setMode("pause"); return; }
+    if (mode !== "pick" || e.altKey || e.ctrlKey || e.metaKey) return;
+    var handled = (e.key === "ArrowUp" || e.key === "[") ? climb(1) : (e.key === "ArrowDown" || e.key === "]") ? climb(-1) :
+      e.key === "Enter" && hovered && hovered.isConnected ? (pickNow(hovered), true) : false;
+    if (handled) { e.preventDefault(); e.stopImmediatePropagation(); }
+  }
+
+  /* The element the pointer rested on: on the way to the toolbar the pointer crosses others,
+     and the toolbar's Parent / Child / Use act on the one the author meant. */
+  var settled = null, hoveredAt = 0, onBar = false;
   function onMove(e) {
-    if (mode === "pause") return;
+    if (mode === "pause" || dragging) return;
+    var now = Date.now();
+    if (ours(e)) {
+      if (!onBar && settled && settled !== hovered && settled.isConnected && now - hoveredAt < 300 && !chosen) { hovered = settled; paint(); }
+      onBar = true;
+      return;
+    }
+    onBar = false;
     var el = retarget(e.composedPath()[0]);
-    if (ours(e) || el === hovered) return;
+    if (chosen && hovered && (el === chosen.from || hovered.contains(el))) return;  // keep the parent/child chosen
+    if (el === hovered) return;
+    if (hovered && now - hoveredAt >= 300) settled = hovered;
+    chosen = null;
     hovered = el;
+    hoveredAt = now;
     paint();
+  }
+
+  /* Toolbar placement: the author may drag it (by its grip) or collapse it; either way, when the
+     outlined element runs under it, it moves to the mirrored spot so it never covers the target. */
+  var dragged = null, flipped = false, collapsed = false, passOnce = false, dragging = null, dragEnded = 0;
+  function place() {
+    var bar = ui.bar, w = window.innerWidth, h = window.innerHeight;
+    var bw = bar.offsetWidth, bh = bar.offsetHeight;
+    var x = dragged ? dragged.x : w - bw - 10, y = dragged ? dragged.y : 10;
+    x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
+    var mirrored = h - bh - y;
+    function covers(top) {
+      if (!hovered || !hovered.isConnected || mode === "pause") return false;
+      var r = hovered.getBoundingClientRect();
+      return r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8;
+    }
+    if (dragging) flipped = false;
+    else if (!flipped && covers(y) && !covers(mirrored)) flipped = true;
+    else if (flipped && covers(mirrored) && !covers(y)) flipped = false;
+    bar.style.left = x + "px";
+    bar.style.top = (flipped ? mirrored : y) + "px";
+  }
+
+  function startDrag(e) {
+    if (e.button !== 0) return;
+    e.preventDefault(); e.stopPropagation();
+    var r = ui.bar.getBoundingClientRect();
+    dragging = { dx: e.clientX - r.left, dy: e.clientY - r.top };
+    flipped = false;
+  }
+  function onDrag(e) {
+    if (!dragging) return;
+    e.preventDefault(); e.stopImmediatePropagation();
+    dragged = { x: e.clientX - dragging.dx, y: e.clientY - dragging.dy };
+    place();
+  }
+  function endDrag(e) {
+    if (!dragging) return;
+    dragging = null;
+    dragEnded = Date.now();
+    e.preventDefault(); e.stopImmediatePropagation();
   }
 
   function buildUi() {
@@ -226,7 +340,8 @@
       ":host{all:initial}*{font:12px/1.4 system-ui,sans-serif;box-sizing:border-box}" +
       ".box{position:fixed;pointer-events:none;z-index:2147483646;border:2px solid #7c3aed;background:rgba(124,58,237,.08);border-radius:4px}" +
       ".tag{position:fixed;pointer-events:none;z-index:2147483647;background:#1e1b4b;color:#fff;padding:3px 8px;border-radius:4px;max-width:420px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
-      ".bar{position:fixed;top:10px;right:10px;z-index:2147483647;display:flex;gap:4px;align-items:center;background:#1e1b4b;color:#fff;padding:6px;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.3)}" +
+      ".bar{position:fixed;top:10px;left:10px;z-index:2147483647;display:flex;gap:4px;align-items:center;background:#1e1b4b;color:#fff;padding:6px;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.3)}" +
+      ".grip{cursor:move;padding:0 4px;user-select:none;opacity:.8}.bar.collapsed .full{display:none}" +
       "button{border:0;border-radius:5px;padding:4px 10px;background:#312e81;color:#fff;cursor:pointer}button[aria-pressed=true]{background:#7c3aed}" +
       ".state{padding:0 6px;font-weight:600}");
     shadow.adoptedStyleSheets = [sheet];
@@ -234,17 +349,31 @@
     box.className = "box"; tag.className = "tag"; bar.className = "bar";
     bar.setAttribute("role", "toolbar");
     bar.setAttribute("aria-label", "Guide Studio recorder");
+    var grip = document.createElement("span");
+    grip.className = "grip"; grip.textContent = "\u2807\u2807"; grip.title = "Drag to move the toolbar";
+    grip.setAttribute("aria-hidden", "true");
+    grip.addEventListener("mousedown", startDrag);
     var state = document.createElement("span");
     state.className = "state";
-    bar.appendChild(state);
+    bar.append(grip, state);
     var buttons = {};
-    [["record", "Record"], ["pick", "Pick"], ["pause", "Pause"], ["end", "End (Esc)"]].forEach(function (b) {
+    function add(key, label, run, cls, title) {
       var btn = document.createElement("button");
-      btn.type = "button"; btn.textContent = b[1];
-      btn.addEventListener("click", function () { if (b[0] === "end") { emit({ type: "end" }); setMode("pause"); } else { setMode(b[0]); emit({ type: "mode", mode: b[0] }); } });
-      buttons[b[0]] = btn;
+      btn.type = "button"; btn.textContent = label; btn.className = cls || "full";
+      if (title) btn.title = title;
+      btn.addEventListener("click", run);
+      buttons[key] = btn;
       bar.appendChild(btn);
+    }
+    [["record", "Record"], ["pick", "Pick"], ["pause", "Pause"]].forEach(function (b) {
+      add(b[0], b[1], function () { setMode(b[0]); emit({ type: "mode", mode: b[0] }); });
     });
+    add("parent", "Parent \u2191", function () { climb(1); }, "full", "Outline the enclosing element ( \u2191 or [ )");
+    add("child", "Child \u2193", function () { climb(-1); }, "full", "Outline an element inside ( \u2193 or ] )");
+    add("use", "Use \u21b5", function () { if (mode === "pick" && hovered && hovered.isConnected) pickNow(hovered); }, "full", "Pick the outlined element (Enter)");
+    add("once", "Pass one click", function () { passOnce = !passOnce; paint(); }, "full", "Let the next click reach the app unrecorded (or hold Shift or Alt)");
+    add("end", "End (Esc)", function () { emit({ type: "end" }); setMode("pause"); });
+    add("collapse", "\u2013", function () { collapsed = !collapsed; paint(); }, "toggle");
     shadow.append(box, tag, bar);
     document.documentElement.appendChild(host);
     return { host: host, box: box, tag: tag, bar: bar, state: state, buttons: buttons };
@@ -257,12 +386,20 @@
       return;
     }
     if (!ui || !document.documentElement.contains(ui.host)) ui = buildUi();
-    var inFrame = window !== window.top;
+    var inFrame = window !== window.top, b = ui.buttons;
     ui.bar.style.display = inFrame ? "none" : "flex";
-    ui.state.textContent = passThrough ? "Pass-through" : { record: "Recording", pick: "Pick an element", pause: "Paused" }[mode];
-    Object.keys(ui.buttons).forEach(function (k) { ui.buttons[k].setAttribute("aria-pressed", String(k === mode)); });
+    ui.bar.classList.toggle("collapsed", collapsed);
+    ui.state.textContent = passThrough ? "Pass-through" : passOnce ? "Next click passes" :
+      { record: "Recording", pick: "Pick an element", pause: "Paused" }[mode];
+    ["record", "pick", "pause"].forEach(function (k) { b[k].setAttribute("aria-pressed", String(k === mode)); });
+    b.once.setAttribute("aria-pressed", String(passOnce));
+    b.parent.style.display = b.child.style.display = b.use.style.display = mode === "pick" && !collapsed ? "" : "none";
+    b.collapse.textContent = collapsed ? "+" : "\u2013";
+    b.collapse.setAttribute("aria-label", collapsed ? "Expand the toolbar" : "Collapse the toolbar");
+    b.collapse.setAttribute("aria-expanded", String(!collapsed));
     var show = mode !== "pause" && !passThrough && hovered && hovered.isConnected;
     ui.box.style.display = ui.tag.style.display = show ? "block" : "none";
+    if (!inFrame) place();
     if (!show) return;
     var r = hovered.getBoundingClientRect(), d = describe(hovered);
     ui.box.style.left = r.left - 2 + "px"; ui.box.style.top = r.top - 2 + "px";
@@ -272,10 +409,29 @@
     ui.tag.style.top = (r.top > 26 ? r.top - 24 : r.bottom + 4) + "px";
   }
 
+  /* The step's own element, outlined for the studio's picture; the recorder's UI is hidden by the
+     screenshot's style meanwhile. Its own host (not [data-guide-recorder]) so that style keeps it. */
+  var shot = null;
+  function photo(rect) {
+    if (shot) { shot.remove(); shot = null; }
+    if (!rect || !(rect.width >= 1 && rect.height >= 1)) return false;
+    shot = document.createElement("div");
+    shot.setAttribute("data-guide-recorder-shot", "");
+    var ring = document.createElement("div"), sheet = new CSSStyleSheet(), root = shot.attachShadow({ mode: "open" });
+    sheet.replaceSync(":host{all:initial}div{position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;border-radius:6px;box-shadow:0 0 0 3px rgba(245,158,11,.35)}");
+    root.adoptedStyleSheets = [sheet];
+    ring.style.left = rect.x - 5 + "px"; ring.style.top = rect.y - 5 + "px";
+    ring.style.width = rect.width + 10 + "px"; ring.style.height = rect.height + 10 + "px";
+    root.appendChild(ring);
+    document.documentElement.appendChild(shot);
+    return true;
+  }
+
   function setMode(next) {
     if (!/^(record|pick|pause)$/.test(next)) return mode;
     mode = next;
-    if (mode === "pause") hovered = null;
+    chosen = null;
+    if (mode === "pause") hovered = settled = null;
     paint();
     return mode;
   }
@@ -284,15 +440,20 @@
   ["mousedown", "mouseup", "pointerdown", "pointerup", "auxclick", "dblclick", "submit"].forEach(function (t) { window.addEventListener(t, swallow, true); });
   window.addEventListener("change", onChange, true);
   window.addEventListener("mousemove", onMove, true);
+  window.addEventListener("mousemove", onDrag, true);
+  window.addEventListener("mouseup", endDrag, true);
   window.addEventListener("keydown", onKey, true);
   window.addEventListener("keyup", onKey, true);
   window.addEventListener("scroll", function () { if (hovered) paint(); }, true);
+  window.addEventListener("resize", function () { if (ui) paint(); });
 
   window.GuideRecorder = {
     capture: capture,
     describe: describe,
     volatile: volatile,
     setMode: setMode,
+    /* Outline the rect (viewport pixels) of the element being photographed; photo(null) removes it. */
+    photo: photo,
     mode: function () { return mode; },
     /* Where capture events go (the studio's Playwright binding); events are also DOM CustomEvents. */
     connect: function (fn, options) { sink = fn; captureValues = !!(options && options.captureValues); }

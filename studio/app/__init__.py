@@ -1,18 +1,19 @@
-"""The Qt-free application layer: edits as undoable commands over the project store."""
+"""The Qt-free application layer: a project session, its one undo history, guide operations, long tasks.
 
-from .commands import Command, DeleteGuide, MoveGuide, PutGuide, SetProject
-from .controller import GuideRow, Studio
-from .draft import GuideDraft
-from .workspace import Workspace
+The desktop studio (``studio/ui``) imports this package, the domain and pure helpers only. Names
+load on first use (``studio.lazy``), so the window can show before the store and the browser load.
+"""
 
-__all__ = [
-    "Command",
-    "DeleteGuide",
-    "GuideDraft",
-    "GuideRow",
-    "MoveGuide",
-    "PutGuide",
-    "SetProject",
-    "Studio",
-    "Workspace",
-]
+from ..lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(
+    __name__,
+    {
+        "..store.errors": ("ProjectFileError",),
+        ".commands": ("Command", "MoveGuide", "SaveGuide", "SetProject"),
+        ".draft": ("GuideDraft",),
+        ".guides": ("GuideListing", "GuideOperations"),
+        ".history": ("History",),
+        ".session": ("ProjectSession",),
+    },
+)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import to_jsonable_python
 
-from ..domain import Guide
-from ..domain.errors import KIND_KEYS, message_of
-from ..store import ProjectFileError
-from .forms import Path
+from ..domain import GUIDE_KINDS, ChecklistItem, Guide, Step, next_free_id
+from ..domain.errors import message_of, union_tags
+from ..store import Pictures, ProjectFileError
+from .forms import FieldPath
 
 GUIDE = TypeAdapter(Guide)
 
@@ -31,7 +32,38 @@ def dump(guide: Guide) -> dict[str, Any]:
     return guide.model_dump(mode="json", exclude_none=True)
 
 
-def get_at(data: Any, path: Path, default: Any = None) -> Any:
+def _defaults(model) -> dict[str, Any]:
+    """A model's field defaults as editor data (required fields left out)."""
+    values = {}
+    for name, info in model.model_fields.items():
+        if info.is_required():
+            continue
+        value = info.get_default(call_default_factory=True)
+        if isinstance(value, BaseModel):
+            value = value.model_dump(mode="json", exclude_none=True)
+        value = to_jsonable_python(value)
+        if value is not None:
+            values[name] = value
+    return values
+
+
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """Guide data with every missing value at its model default, so a form never shows an empty
+    number where the guide would play the default (a new tooltip's "wait 0 ms")."""
+    entry = GUIDE_KINDS.get(data.get("kind", ""))
+    if entry is None:
+        return data
+    part_model = Step if entry.parts_key == "steps" else ChecklistItem
+    out = {**_defaults(entry.model), **data}
+    parts = out.get(entry.parts_key)
+    if isinstance(parts, list):
+        out[entry.parts_key] = [
+            {**_defaults(part_model), **part} if isinstance(part, dict) else part for part in parts
+        ]
+    return out
+
+
+def get_at(data: Any, path: FieldPath, default: Any = None) -> Any:
     """The value at ``path`` (keys and list indexes), or ``default`` when any part is missing."""
     node = data
     for key in path:
@@ -43,7 +75,7 @@ def get_at(data: Any, path: Path, default: Any = None) -> Any:
     return node
 
 
-def set_at(data: dict[str, Any], path: Path, value: Any) -> dict[str, Any]:
+def set_at(data: dict[str, Any], path: FieldPath, value: Any) -> dict[str, Any]:
     """A copy of ``data`` with ``value`` at ``path`` (None removes it; missing objects are created)."""
     out = copy.deepcopy(data)
     node: Any = out
@@ -97,16 +129,16 @@ def tidy(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _field_loc(loc: tuple[Any, ...]) -> Path:
+def _field_loc(loc: tuple[Any, ...]) -> FieldPath:
     """A pydantic error location without the union tags (``walkthrough``, ``automatic`` …)."""
-    return tuple(part for part in loc if not (isinstance(part, str) and part in KIND_KEYS))
+    return tuple(part for part in loc if not (isinstance(part, str) and part in union_tags()))
 
 
 # Whole-guide rules that are about one field: shown on that field.
 _FIELD_OF_RULE = {"is attached to an element; pick one": ("steps", 0, "target")}
 
 
-def _placed(loc: Path, message: str) -> tuple[Path, str]:
+def _placed(loc: FieldPath, message: str) -> tuple[FieldPath, str]:
     if not loc:
         for ending, field in _FIELD_OF_RULE.items():
             if message.endswith(ending):
@@ -118,14 +150,17 @@ class GuideDraft:
     """One guide's editable data, its current problems, and the last saved version."""
 
     def __init__(self, save, data: dict[str, Any], saved: Guide | None, keep=None) -> None:
-        """``save(guide, merge_key)`` stores a valid guide (one undoable edit); ``keep(draft)`` runs after
-        every change (the studio keeps unfinished changes in the project file)."""
+        """``save(guide, merge_key, pictures)`` stores a valid guide with its picture changes (one undoable
+        edit); ``keep(draft)`` runs after every change (the session keeps unfinished changes in the file)."""
         self._save = save
         self._keep = keep
-        self.data = data
+        self.data = with_defaults(data)
         self.saved = saved
-        self.errors: list[tuple[Path, str]] = []
-        if saved is None or data != dump(saved):
+        self.errors: list[tuple[FieldPath, str]] = []
+        self.pictures: Pictures = {}
+        """Picture changes waiting for the next save (a step recorded or picked while the guide was
+        not valid yet); they travel with that save's undoable edit."""
+        if saved is None or self.data != dump(saved):
             self._validate()
 
     @property
@@ -135,13 +170,18 @@ class GuideDraft:
 
     @property
     def kind(self) -> str:
-        """walkthrough, tooltip, hotspot, modal or checklist."""
+        """The guide's kind (a key of ``GUIDE_KINDS``)."""
         return self.data["kind"]
+
+    @property
+    def info(self):
+        """The kind's registry entry."""
+        return GUIDE_KINDS[self.kind]
 
     @property
     def parts_key(self) -> str:
         """The list the guide is made of: ``steps``, or ``items`` for a checklist."""
-        return "items" if self.kind == "checklist" else "steps"
+        return self.info.parts_key
 
     @property
     def parts(self) -> list[dict[str, Any]]:
@@ -153,25 +193,32 @@ class GuideDraft:
         """Whether the current data is a valid guide (and therefore saved)."""
         return not self.errors
 
-    def value(self, path: Path, default: Any = None) -> Any:
+    def value(self, path: FieldPath, default: Any = None) -> Any:
         """The current value at ``path``."""
         return get_at(self.data, path, default)
 
-    def set(self, path: Path, value: Any) -> bool:
-        """Change one value; saved (merging with the previous change of the same field) when valid."""
-        return self.replace(tidy(set_at(self.data, path, value)), merge_key=(self.id, path))
+    def set(
+        self, path: FieldPath, value: Any, *, pictures: Pictures | None = None, merge: bool = True
+    ) -> bool:
+        """Change one value; saved when valid (typing merges with the previous change of the same field)."""
+        key = (self.id, path) if merge else None
+        return self.replace(tidy(set_at(self.data, path, value)), merge_key=key, pictures=pictures)
 
-    def replace(self, data: dict[str, Any], *, merge_key: Any = None) -> bool:
-        """Take new data for the whole guide; returns whether it was valid and saved."""
-        self.data = data
+    def replace(
+        self, data: dict[str, Any], *, merge_key: Any = None, pictures: Pictures | None = None
+    ) -> bool:
+        """Take new data for the whole guide (and picture changes); returns whether it was valid and saved."""
+        self.data = with_defaults(data)
+        self.pictures.update(pictures or {})
         guide = self._validate()
-        if guide is not None and guide != self.saved:
+        if guide is not None and (guide != self.saved or self.pictures):
             try:
-                self._save(guide, merge_key)
+                self._save(guide, merge_key, dict(self.pictures))
             except ProjectFileError as exc:  # the file could not take it: keep the change, say why
                 self.errors = [((), f"not saved: {exc}")]
                 return False
             self.saved = guide
+            self.pictures.clear()
         if self._keep is not None:
             self._keep(self)
         return guide is not None
@@ -185,9 +232,9 @@ class GuideDraft:
         self.errors = []
         return guide
 
-    def problems(self, scope: Path, fields: list[Path]) -> tuple[dict[Path, str], list[str]]:
+    def problems(self, scope: FieldPath, fields: list[FieldPath]) -> tuple[dict[FieldPath, str], list[str]]:
         """The messages inside ``scope``: by field (longest matching path) and the rest."""
-        placed: dict[Path, str] = {}
+        placed: dict[FieldPath, str] = {}
         general: list[str] = []
         for loc, message in self.errors:
             if loc[: len(scope)] != scope:
@@ -220,33 +267,31 @@ class GuideDraft:
 
     # -- steps and checklist items ---------------------------------------------------------
 
-    def _with_parts(self, parts: list[dict[str, Any]]) -> bool:
-        return self.replace({**copy.deepcopy(self.data), self.parts_key: parts})
+    def _with_parts(self, parts: list[dict[str, Any]], pictures: Pictures | None = None) -> bool:
+        return self.replace({**copy.deepcopy(self.data), self.parts_key: parts}, pictures=pictures)
 
     def new_part_id(self) -> str:
         """The first free ``step-N`` / ``item-N`` id."""
-        prefix = "item" if self.kind == "checklist" else "step"
-        taken = {p["id"] for p in self.parts}
-        number = 1
-        while f"{prefix}-{number}" in taken:
-            number += 1
-        return f"{prefix}-{number}"
+        return next_free_id(self.info.part_noun.lower(), (p["id"] for p in self.parts))
 
-    def add_part(self, after: int | None = None, part: dict[str, Any] | None = None) -> int:
-        """Insert a new step or item after ``after`` (default: at the end); returns its index."""
+    def add_part(
+        self, after: int | None = None, part: dict[str, Any] | None = None, pictures: Pictures | None = None
+    ) -> int:
+        """Insert a new step or item after ``after`` (default: at the end), with its pictures; its index."""
         parts = copy.deepcopy(self.parts)
         if part is None:
-            part = {"id": self.new_part_id(), "title": "New task" if self.kind == "checklist" else "New step"}
+            part = {"id": self.new_part_id(), "title": f"New {self.info.part_noun.lower()}"}
         index = len(parts) if after is None else after + 1
         parts.insert(index, part)
-        self._with_parts(parts)
+        self._with_parts(parts, pictures)
         return index
 
-    def duplicate_part(self, index: int) -> int:
-        """Copy a step or item right after itself, under a new id; returns the copy's index."""
+    def duplicate_part(self, index: int, pictures: Pictures | None = None) -> int:
+        """Copy a step or item right after itself under a new id; ``pictures`` are the source step's."""
         part = copy.deepcopy(self.parts[index])
-        part["id"] = self.new_part_id()
-        return self.add_part(index, part)
+        source, part["id"] = part["id"], self.new_part_id()
+        copied = {(part["id"], kind): png for (step, kind), png in (pictures or {}).items() if step == source}
+        return self.add_part(index, part, copied)
 
     def delete_part(self, index: int) -> bool:
         """Remove a step or item; refused (False) when it is the guide's last one."""

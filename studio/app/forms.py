@@ -10,26 +10,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pydantic import BaseModel
+
 from ..domain import (
+    GUIDE_KINDS,
     AdvanceMode,
+    AutomaticTrigger,
     ButtonAction,
     ConditionOp,
     Frequency,
+    GuideBase,
     ItemAction,
     ItemCompletion,
     MissingTarget,
     Placement,
+    Step,
+    Theme,
     UrlMatch,
 )
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
+"""Where a value lives in the edited data: keys and list indexes."""
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     """One editable value: ``kind`` names the editor (line, text, html, int, bool, choice, …)."""
 
-    path: Path
+    path: FieldPath
     label: str
     kind: str
     hint: str = ""
@@ -37,7 +45,7 @@ class FieldSpec:
     minimum: int = 0
     maximum: int = 0
     suffix: str = ""
-    when: tuple[Path, tuple[str, ...]] | None = None
+    when: tuple[FieldPath, tuple[str, ...]] | None = None
     """Shown only while the value at this path is one of these."""
     kinds: tuple[str, ...] = ()
     """Guide kinds the field applies to; empty means all."""
@@ -52,6 +60,17 @@ class FieldSpec:
             return True
         path, values = self.when
         return value_at(path) in values
+
+
+def limits(model: type[BaseModel], name: str) -> dict[str, int]:
+    """A number field's ``minimum``/``maximum`` as the model constrains it (never retyped here)."""
+    bounds: dict[str, int] = {}
+    for rule in model.model_fields[name].metadata:
+        if getattr(rule, "ge", None) is not None:
+            bounds["minimum"] = rule.ge
+        if getattr(rule, "le", None) is not None:
+            bounds["maximum"] = rule.le
+    return bounds
 
 
 def _choices(enum: type[StrEnum], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -69,13 +88,22 @@ URL_MATCHES = _choices(
 )
 CONDITION_OPS = _choices(ConditionOp, {"not_equals": "does not equal", "one_of": "is one of"})
 
-TARGETED = ("walkthrough", "tooltip", "hotspot")
+
+def having(name: str) -> tuple[str, ...]:
+    """The kinds whose model has the guide field ``name`` (the model owns which kind has what)."""
+    return tuple(kind for kind, entry in GUIDE_KINDS.items() if name in entry.model.model_fields)
+
+
+TARGETED = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.element_field == "target")
+"""Kinds whose steps point at an element."""
+TOURS = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.multi_step and entry.parts_key == "steps")
+"""Kinds of several steps, each on its page, moving on by themselves."""
 AUTOMATIC = (("trigger", "type"), ("automatic",))
 LAUNCHER = (("trigger", "type"), ("launcher",))
 
 GUIDE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("name",), "Name", "line", "Shown in the studio and in analytics, not to users."),
-    FieldSpec(("title",), "Checklist title", "line", "The heading users see.", kinds=("checklist",)),
+    FieldSpec(("title",), "Checklist title", "line", "The heading users see.", kinds=having("title")),
     FieldSpec(("description",), "Notes", "text", "For your team: what the guide is for."),
     FieldSpec(("enabled",), "Enabled", "bool", "Disabled guides are exported but never shown."),
     FieldSpec(
@@ -105,7 +133,14 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         when=AUTOMATIC,
         optional=True,
     ),
-    FieldSpec(("trigger", "delay_ms"), "Delay", "int", maximum=600_000, suffix=" ms", when=AUTOMATIC),
+    FieldSpec(
+        ("trigger", "delay_ms"),
+        "Delay",
+        "int",
+        suffix=" ms",
+        when=AUTOMATIC,
+        **limits(AutomaticTrigger, "delay_ms"),
+    ),
     FieldSpec(
         ("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER
     ),
@@ -124,7 +159,13 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
             },
         ),
     ),
-    FieldSpec(("priority",), "Priority", "int", "The highest wins when several qualify.", maximum=100),
+    FieldSpec(
+        ("priority",),
+        "Priority",
+        "int",
+        "The highest wins when several qualify.",
+        **limits(GuideBase, "priority"),
+    ),
     FieldSpec(("schedule", "start_at"), "Show from", "datetime", optional=True),
     FieldSpec(("schedule", "end_at"), "Show until", "datetime", optional=True),
     FieldSpec(("audience",), "Audience", "audience", "Who sees it; empty means everyone.", optional=True),
@@ -133,17 +174,17 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         "Show",
         "choice",
         choices=(("hover", "on hover or keyboard focus"), ("always", "always")),
-        kinds=("tooltip",),
+        kinds=having("show_on"),
     ),
-    FieldSpec(("close_on_backdrop",), "Close on backdrop click", "bool", kinds=("modal",)),
+    FieldSpec(("close_on_backdrop",), "Close on backdrop click", "bool", kinds=having("close_on_backdrop")),
     FieldSpec(
         ("position",),
         "Position",
         "choice",
         choices=(("bottom_right", "bottom right"), ("bottom_left", "bottom left")),
-        kinds=("checklist",),
+        kinds=having("position"),
     ),
-    FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=("checklist",)),
+    FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=having("dismissible")),
 )
 
 STEP_FIELDS: tuple[FieldSpec, ...] = (
@@ -164,7 +205,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         "url_rule",
         "The page the step belongs to; the guide waits for it.",
         optional=True,
-        kinds=("walkthrough",),
+        kinds=TOURS,
     ),
     FieldSpec(
         ("placement",),
@@ -187,21 +228,21 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
                 "url": "the page address changes",
             },
         ),
-        kinds=("walkthrough",),
+        kinds=TOURS,
     ),
     FieldSpec(
         ("advance", "element"),
         "Element to wait for",
         "target",
         when=(("advance", "mode"), ("element",)),
-        kinds=("walkthrough",),
+        kinds=TOURS,
     ),
     FieldSpec(
         ("advance", "url"),
         "Page to wait for",
         "url_rule",
         when=(("advance", "mode"), ("url",)),
-        kinds=("walkthrough",),
+        kinds=TOURS,
     ),
     FieldSpec(
         ("advance", "sample_input"),
@@ -209,7 +250,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         "line",
         "Typed by the QA replay; never a real secret.",
         when=(("advance", "mode"), ("input",)),
-        kinds=("walkthrough",),
+        kinds=TOURS,
         optional=True,
     ),
     FieldSpec(("buttons",), "Buttons", "buttons", "None: Back / Next / Close as usual."),
@@ -223,13 +264,15 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         ),
         kinds=TARGETED,
     ),
-    FieldSpec(("wait_ms",), "Wait for the element", "int", maximum=60_000, suffix=" ms", kinds=TARGETED),
+    FieldSpec(
+        ("wait_ms",), "Wait for the element", "int", suffix=" ms", kinds=TARGETED, **limits(Step, "wait_ms")
+    ),
     FieldSpec(
         ("optional",),
         "Optional step",
         "bool",
         "QA reports a missing element as skipped.",
-        kinds=("walkthrough",),
+        kinds=TOURS,
     ),
 )
 
@@ -272,9 +315,14 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("text_color",), "Text colour", "color"),
     FieldSpec(("background_color",), "Background", "color"),
     FieldSpec(("font_family",), "Font", "line", "A CSS font list, e.g. Inter, sans-serif."),
-    FieldSpec(("border_radius",), "Corner radius", "int", maximum=32, suffix=" px"),
+    FieldSpec(("border_radius",), "Corner radius", "int", suffix=" px", **limits(Theme, "border_radius")),
     FieldSpec(
-        ("backdrop_opacity",), "Backdrop", "int", "How dark the page behind gets.", maximum=90, suffix=" %"
+        ("backdrop_opacity",),
+        "Backdrop",
+        "int",
+        "How dark the page behind gets.",
+        suffix=" %",
+        **limits(Theme, "backdrop_opacity"),
     ),
 )
 

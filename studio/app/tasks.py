@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,7 @@ from ..export.runtime import write_runtime
 from ..recorder.drift import step_url
 from ..replay.results import GuideResult
 from ..replay.runner import replay, solo_bundle
-
-Progress = Callable[[str, int, int], None]
+from .progress import Cancelled, Progress
 
 
 def load_project(path: Path) -> Project:
@@ -31,10 +29,6 @@ def load_project(path: Path) -> Project:
         return store.load()
 
 
-class Cancelled(Exception):
-    """The author cancelled the work."""
-
-
 @dataclass(frozen=True)
 class ExportResult:
     """What an export wrote, for the success message."""
@@ -43,6 +37,8 @@ class ExportResult:
     guides: int
     size: int
     runtime: Path | None = None
+    snippet: Path | None = None
+    """The copy-paste embed snippet written with the runtime."""
 
 
 def export_project(
@@ -59,9 +55,12 @@ def export_project(
     shipped = None
     if runtime:
         progress("Writing the runtime…", 2, total)
-        shipped = write_runtime(out).script
+        shipped = write_runtime(out)
     progress("Done", total, total)
-    return ExportResult(out, sum(1 for g in project.guides if g.enabled), size, shipped)
+    enabled = sum(1 for g in project.guides if g.enabled)
+    if shipped is None:
+        return ExportResult(out, enabled, size)
+    return ExportResult(out, enabled, size, shipped.script, shipped.snippet)
 
 
 def preview_bundle(project: Project, guide_id: str) -> dict:

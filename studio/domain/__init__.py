@@ -1,76 +1,78 @@
-"""The guide model: pure data and validation (no Qt, no SQL, no browser)."""
+"""The guide model: pure data and validation (no Qt, no SQL, no browser).
 
-from .base import Identifier, Model, SafeUrl, check_safe_url
-from .errors import describe_errors, first_error
-from .guide import (
-    GUIDE_KINDS,
-    PLANNED_KINDS,
-    AutomaticTrigger,
-    Checklist,
-    ChecklistItem,
-    Frequency,
-    Guide,
-    GuideBase,
-    Hotspot,
-    ItemAction,
-    ItemCompletion,
-    LauncherTrigger,
-    ManualTrigger,
-    Modal,
-    Tooltip,
-    Trigger,
-    Walkthrough,
+Names load on first use (``studio.lazy``): the registry of kinds is cheap, the models are not.
+"""
+
+from ..lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(
+    __name__,
+    {
+        ".base": (
+            "Identifier",
+            "Model",
+            "SafeUrl",
+            "check_safe_url",
+        ),
+        ".errors": (
+            "describe_errors",
+            "first_error",
+        ),
+        ".guide": (
+            "AutomaticTrigger",
+            "Checklist",
+            "ChecklistItem",
+            "Frequency",
+            "Guide",
+            "GuideBase",
+            "Hotspot",
+            "ItemAction",
+            "ItemCompletion",
+            "LauncherTrigger",
+            "ManualTrigger",
+            "Modal",
+            "Tooltip",
+            "Trigger",
+            "Walkthrough",
+        ),
+        ".ids": ("next_free_id",),
+        ".kinds": (
+            "GUIDE_KINDS",
+            "PLANNED_KINDS",
+            "GuideKind",
+            "guide_steps",
+            "kind_of",
+        ),
+        ".project": (
+            "Project",
+            "ProjectSettings",
+            "Theme",
+            "reference_problems",
+        ),
+        ".rules": (
+            "AudienceRule",
+            "Condition",
+            "ConditionOp",
+            "Schedule",
+            "UrlMatch",
+            "UrlRule",
+        ),
+        ".step": (
+            "Advance",
+            "AdvanceMode",
+            "Button",
+            "ButtonAction",
+            "Media",
+            "MissingTarget",
+            "Placement",
+            "Step",
+        ),
+        ".target": (
+            "Box",
+            "Fingerprint",
+            "SelectorCandidate",
+            "SelectorKind",
+            "Target",
+        ),
+    },
 )
-from .project import Project, ProjectSettings, Theme, reference_problems
-from .rules import AudienceRule, Condition, ConditionOp, Schedule, UrlMatch, UrlRule
-from .step import Advance, AdvanceMode, Button, ButtonAction, Media, MissingTarget, Placement, Step
-from .target import Box, Fingerprint, SelectorCandidate, SelectorKind, Target
-
-__all__ = [
-    "Advance",
-    "AdvanceMode",
-    "AudienceRule",
-    "AutomaticTrigger",
-    "Box",
-    "Button",
-    "ButtonAction",
-    "Checklist",
-    "ChecklistItem",
-    "Condition",
-    "ConditionOp",
-    "Fingerprint",
-    "Frequency",
-    "GUIDE_KINDS",
-    "Guide",
-    "GuideBase",
-    "Hotspot",
-    "Identifier",
-    "ItemAction",
-    "ItemCompletion",
-    "LauncherTrigger",
-    "ManualTrigger",
-    "Media",
-    "MissingTarget",
-    "Modal",
-    "Model",
-    "PLANNED_KINDS",
-    "Placement",
-    "Project",
-    "ProjectSettings",
-    "SafeUrl",
-    "Schedule",
-    "SelectorCandidate",
-    "SelectorKind",
-    "Step",
-    "Target",
-    "Theme",
-    "Tooltip",
-    "Trigger",
-    "UrlMatch",
-    "UrlRule",
-    "Walkthrough",
-    "check_safe_url",
-    "describe_errors",
-    "first_error",
-    "reference_problems",
-]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,7 +14,16 @@ _PLAIN = {
     "extra_forbidden": "is not a known setting",
     "union_tag_invalid": "is not a known kind",
 }
-KIND_KEYS = {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "automatic", "manual", "launcher"}
+
+
+@cache
+def union_tags() -> frozenset[str]:
+    """The tags pydantic puts in error locations of tagged unions (kinds of guide, kinds of trigger)."""
+    from .guide import AutomaticTrigger, LauncherTrigger, ManualTrigger
+    from .kinds import GUIDE_KINDS
+
+    triggers = (AutomaticTrigger, LauncherTrigger, ManualTrigger)
+    return frozenset(GUIDE_KINDS) | {cls.model_fields["type"].default for cls in triggers}
 
 
 def _words(name: str) -> str:
@@ -52,7 +62,7 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
     for index, key in enumerate(loc):
         parent = loc[index - 1] if index else None
         child = node[key] if _indexable(node, key) else None
-        if key in KIND_KEYS and parent is not None:
+        if key in union_tags() and parent is not None:
             pass
         elif isinstance(key, int):
             name = (child.get("name") or child.get("title")) if isinstance(child, dict) else None

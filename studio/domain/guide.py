@@ -209,29 +209,3 @@ class Checklist(GuideBase):
 
 Guide = Annotated[Walkthrough | Tooltip | Hotspot | Modal | Checklist, Field(discriminator="kind")]
 """Any guide; later kinds (banner, survey, resource_center, launcher) join this union."""
-
-
-class KindInfo(Model):
-    """What the studio tells an author about a kind of guide."""
-
-    kind: str
-    title: str
-    hint: str
-
-
-GUIDE_KINDS: dict[str, tuple[type[GuideBase], KindInfo]] = {
-    cls.model_fields["kind"].default: (
-        cls,
-        KindInfo(kind=cls.model_fields["kind"].default, title=title, hint=hint),
-    )
-    for cls, title, hint in (
-        (Walkthrough, "Walkthrough", "Lead users step by step through a task, one element at a time."),
-        (Tooltip, "Tooltip", "Explain one control when users hover over or focus it."),
-        (Hotspot, "Hotspot", "Draw attention to something new with a pulsing beacon."),
-        (Modal, "Modal", "Welcome users or announce a release in a centred window."),
-        (Checklist, "Checklist", "Give new users a list of onboarding tasks with progress."),
-    )
-}
-"""The kind registry: every kind the studio can author and the runtime can play."""
-
-PLANNED_KINDS = ("banner", "survey", "resource_center", "launcher")

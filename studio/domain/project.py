@@ -8,8 +8,8 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from .base import Label, Model, SafeUrl
-from .guide import Checklist, Guide, GuideBase
-from .step import ButtonAction
+from .guide import Guide, GuideBase
+from .lint import reference_check
 
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -39,30 +39,8 @@ class ProjectSettings(Model):
 
 
 def reference_problems(guides: Iterable[GuideBase]) -> list[str]:
-    """Dangling or duplicate guide references, worded for an author; empty when all is well."""
-    guides = list(guides)
-    problems: list[str] = []
-    ids: dict[str, str] = {}
-    for guide in guides:
-        if guide.id in ids:
-            problems.append(f"guides '{ids[guide.id]}' and '{guide.name}' share the id '{guide.id}'")
-        ids.setdefault(guide.id, guide.name)
-    for guide in guides:
-        for step_no, step in enumerate(getattr(guide, "steps", []), 1):
-            for button in step.buttons:
-                if button.action is ButtonAction.start_guide and button.guide_id not in ids:
-                    problems.append(
-                        f"guide '{guide.name}', step {step_no}: button '{button.label}' "
-                        f"starts guide '{button.guide_id}', which does not exist"
-                    )
-        if isinstance(guide, Checklist):
-            for item in guide.items:
-                if item.guide_id is not None and item.guide_id not in ids:
-                    problems.append(
-                        f"checklist '{guide.name}': item '{item.title}' starts guide "
-                        f"'{item.guide_id}', which does not exist"
-                    )
-    return problems
+    """What makes a broken bundle (shared ids, starts of missing or turned-off guides), in words."""
+    return [problem.message for problem in reference_check(guides)]
 
 
 class Project(Model):
@@ -74,7 +52,10 @@ class Project(Model):
     guides: list[Guide] = Field(default_factory=list)
 
     def problems(self) -> list[str]:
-        """Problems that span guides (dangling references, shared ids); export refuses them.
+        """Problems that span guides and make a broken bundle; export refuses them.
+
+        They are the ``blocks_export`` part of the project check (``domain.lint``): a shared
+        id, or a shipped button or checklist item that starts a missing or turned-off guide.
 
         They are not validation errors so that deleting a guide never makes a project
         unopenable: the author sees the problem and fixes it.

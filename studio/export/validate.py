@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema_rs
 from pydantic import ValidationError
 
-from ..domain import first_error, reference_problems
+from ..domain import first_error, guide_steps, reference_problems
 from .bundle import BUNDLE_FORMAT, SCHEMA_VERSION, Bundle
 from .canonical import content_digest
 from .sanitize import sanitize_html
@@ -148,7 +148,7 @@ def check_bundle(data: Any) -> Bundle:
     if problems:
         raise BundleError(problems[0])
     for guide in bundle.guides:
-        for number, step in enumerate(getattr(guide, "steps", []), 1):
+        for number, step in enumerate(guide_steps(guide), 1):
             if sanitize_html(step.body) != step.body:
                 raise BundleError(
                     f"guide '{guide.name}', step {number}: the text contains HTML that is not "

@@ -1,13 +1,15 @@
-"""Recording in a real browser: the Playwright session, captures turned into steps, drift checks."""
+"""Recording in a real browser: the Playwright session, captures turned into steps, drift checks.
 
-from .events import Capture, RecorderEvent
-from .session import RecorderSession
-from .steps import append_capture, step_from_capture
+Names load on first use (``studio.lazy``): reading a capture does not start Playwright.
+"""
 
-__all__ = [
-    "Capture",
-    "RecorderEvent",
-    "RecorderSession",
-    "append_capture",
-    "step_from_capture",
-]
+from ..lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(
+    __name__,
+    {
+        ".events": ("Capture", "RecorderEvent"),
+        ".session": ("RecorderSession",),
+        ".steps": ("step_from_capture",),
+    },
+)

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 from ..browser import launch_options
 from ..domain import Guide, Project, Step, Target, UrlMatch, UrlRule
 from ..export.runtime import runtime_script
+from ..replay.results import LOW_CONFIDENCE
 
-LOW_CONFIDENCE = 0.7
 """Found, but with less certainty than this: worth a re-pick before the next release."""
 
 # Polls GuideRuntime.resolve until the element is visible or the deadline passes.

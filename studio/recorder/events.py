@@ -23,7 +23,8 @@ class Capture:
     confidence: float
     """How surely the runtime finds the element again from this capture, 0..1."""
     value: str | None = None
-    """Typed value, masked unless the session captures values; never set for sensitive fields."""
+    """What was typed into a field that is not secret, when the session keeps values (its
+    default); None for secret fields (password, one-time code, card) and when values are off."""
     sensitive: bool = False
     screenshot: bytes | None = field(default=None, repr=False)
     thumbnail: bytes | None = field(default=None, repr=False)

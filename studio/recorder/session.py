@@ -27,6 +27,8 @@ from .events import Capture, RecorderEvent
 RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
 MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
+HIDE_RECORDER_CSS = "[data-guide-recorder] { display: none !important; }"
+"""Pictures show the app: the toolbar, hover outline and labels are hidden in every frame."""
 BINDING = "__studioRecorder"
 
 
@@ -58,7 +60,7 @@ class RecorderSession:
         headless: bool = False,
         browser: str | None = None,
         redact_inputs: bool = True,
-        capture_values: bool = False,
+        capture_values: bool = True,
         viewport: tuple[int, int] = (1280, 800),
     ) -> None:
         self._on_event = on_event
@@ -71,6 +73,10 @@ class RecorderSession:
         self._commands: queue.Queue[tuple[str, Any, Future | None]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._ended = threading.Event()
+        self._storage_state: dict[str, Any] | None = None
+        self.signed_in: dict[str, Any] | None = None
+        """Cookies and local storage of the last browser, kept when it closed: the next one (a preview
+        after a recording) opens signed in as the author was."""
 
     @property
     def mode(self) -> str:
@@ -82,14 +88,16 @@ class RecorderSession:
         """Whether the browser is open."""
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, url: str, mode: str = "record") -> None:
-        """Open the browser on ``url``; BrowserNotFound at once when there is no browser."""
+    def start(self, url: str, mode: str = "record", *, storage_state: dict[str, Any] | None = None) -> None:
+        """Open the browser on ``url`` (with cookies and storage from ``storage_state``, e.g. the last
+        browser's ``signed_in``); BrowserNotFound at once when there is no browser."""
         if self.running:
             raise RuntimeError("the recorder is already running")
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         find_browser(self._browser)  # fail fast, on the caller's thread, with the clear message
         self._mode = mode
+        self._storage_state = storage_state
         self._ended.clear()
         self._thread = threading.Thread(target=self._run, args=(url,), name="recorder", daemon=True)
         self._thread.start()
@@ -152,7 +160,16 @@ class RecorderSession:
 
     def _drive(self, browser: Any, url: str, playwright_error: type[Exception]) -> None:
         width, height = self._viewport
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, storage_state=self._storage_state
+        )
+        try:
+            self._drive_context(context, url, playwright_error)
+        finally:
+            with contextlib.suppress(Exception):
+                self.signed_in = context.storage_state()
+
+    def _drive_context(self, context: Any, url: str, playwright_error: type[Exception]) -> None:
         context.expose_binding(BINDING, self._on_binding)
         context.add_init_script(script=runtime_script())
         context.add_init_script(script=recorder_script())
@@ -232,7 +249,7 @@ class RecorderSession:
                     role=event.get("role"),
                     name=event.get("name") or None,
                     confidence=float(event.get("confidence") or 0),
-                    value=None if event.get("sensitive") else event.get("value"),
+                    value=None if event.get("sensitive") or not self._capture_values else event.get("value"),
                     sensitive=bool(event.get("sensitive")),
                     screenshot=screenshot,
                     thumbnail=thumbnail,
@@ -241,9 +258,21 @@ class RecorderSession:
         )
 
     def _pictures(self, page: Any, rect: dict[str, float] | None) -> tuple[bytes | None, bytes | None]:
+        """The page and a crop around the step's element, outlined, without any recorder UI."""
         if page is None:
             return None, None
-        style = REDACT_CSS if self._redact else None
+        style = HIDE_RECORDER_CSS + (REDACT_CSS if self._redact else "")
+        with contextlib.suppress(Exception):  # a page that navigates away gets no outline
+            page.evaluate("r => window.GuideRecorder && GuideRecorder.photo(r)", rect)
+        try:
+            return self._shoot(page, rect, style)
+        finally:
+            with contextlib.suppress(Exception):
+                page.evaluate("() => window.GuideRecorder && GuideRecorder.photo(null)")
+
+    def _shoot(
+        self, page: Any, rect: dict[str, float] | None, style: str
+    ) -> tuple[bytes | None, bytes | None]:
         try:
             screenshot = page.screenshot(style=style, timeout=5_000, animations="disabled")
         except Exception:  # noqa: BLE001 - the page navigated away: no picture, still a step

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..domain import Advance, Step, UrlRule
-from ..store import ProjectStore
 from .events import Capture
 
 
-def next_step_id(existing: Iterable[str]) -> str:
-    """The first free ``step-N`` id."""
-    taken = set(existing)
-    number = 1
-    while f"step-{number}" in taken:
-        number += 1
-    return f"step-{number}"
+def capture_page(capture: Capture) -> UrlRule:
+    """The page a capture was made on, as a rule a guide or a step can wait for (the path only, so a
+    guide recorded on localhost plays on the production domain)."""
+    return UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
 
 
-def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool = False) -> Step:
-    """A step on the captured element: "Click Save", "Type into Company name" …"""
+def step_from_capture(capture: Capture, step_id: str) -> Step:
+    """A step on the captured element: "Click Save", "Type into Company name" …
+
+    What the author typed into a field that is not secret becomes the step's sample input, so
+    a test types it again; a secret field (password, one-time code, card) never has one: its
+    test asks for ``--input`` or a login recipe instead.
+    """
     # Titles are one line of plain text (the domain refuses control characters): fold the name.
     raw = capture.name or capture.target.describe()
     name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
-    page = UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
+    page = capture_page(capture)
     if capture.kind == "input":
-        sample = capture.value if values_captured and not capture.sensitive else None
+        sample = None if capture.sensitive or not capture.value else capture.value[:500]
         title = f"Type into {name}" if name else "Fill in this field"
         advance = Advance(mode="input", sample_input=sample)
     elif capture.kind == "click":
@@ -36,19 +36,3 @@ def step_from_capture(capture: Capture, step_id: str, *, values_captured: bool =
         title = name or "This element"
         advance = Advance()
     return Step(id=step_id, title=title[:200], target=capture.target, page=page, advance=advance)
-
-
-def append_capture(
-    store: ProjectStore, guide_id: str, capture: Capture, *, values_captured: bool = False
-) -> Step:
-    """Add a captured step to the end of a walkthrough, with its pictures; one save each."""
-    guide = store.get_guide(guide_id)
-    steps = list(getattr(guide, "steps", []))
-    step = step_from_capture(capture, next_step_id(s.id for s in steps), values_captured=values_captured)
-    store.put_guide(
-        guide.model_validate(
-            {**guide.model_dump(), "steps": [*[s.model_dump() for s in steps], step.model_dump()]}
-        )
-    )
-    store.put_step_images(guide_id, step.id, screenshot=capture.screenshot, thumbnail=capture.thumbnail)
-    return step

@@ -1,6 +1,14 @@
-"""Headless replay of a bundle for QA: every step checked in real Chromium with the shipped runtime."""
+"""Headless replay of a bundle for QA: every step checked in real Chromium with the shipped runtime.
 
-from .results import GuideResult, StepResult, junit_xml
-from .runner import ReplayError, replay
+Names load on first use (``studio.lazy``): a results view does not load Playwright.
+"""
 
-__all__ = ["GuideResult", "ReplayError", "StepResult", "junit_xml", "replay"]
+from ..lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(
+    __name__,
+    {
+        ".results": ("GuideResult", "StepResult", "junit_xml"),
+        ".runner": ("ReplayError", "replay"),
+    },
+)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
+LOW_CONFIDENCE = 0.7
+"""Below this a found element is reported as low confidence (the resolver refuses below 0.5)."""
+
 
 @dataclass
 class StepResult:

@@ -18,6 +18,10 @@ from .login import ReplayError, load_login
 from .results import GuideResult, StepResult
 
 EVENT_BINDING = "__replayEvent"
+SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-recorder.js: sensitive)
+    "el => el.type === 'password' || "
+    "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
+)
 
 
 def _path(rule: dict | None) -> str | None:
@@ -247,9 +251,15 @@ class _GuideRun:
                     self.inputs.get(f"{self.guide['id']}.{step['id']}")
                     or self.inputs.get(step["id"])
                     or (step.get("advance") or {}).get("sampleInput")
-                    or "test"
                 )
-                element.fill(value, timeout=5_000)
+                if value is None and element.evaluate(SECRET_FIELD):
+                    outcome.status, outcome.reason = "failed", "needs_input"
+                    outcome.detail = (
+                        "this is a secret field, so the recording kept no value: give "
+                        f"--input {self.guide['id']}.{step['id']}=VALUE or a login recipe (--login-script)"
+                    )
+                    return
+                element.fill(value or "test", timeout=5_000)
                 element.dispatch_event("change")
             elif element is not None:
                 element.click(timeout=5_000)

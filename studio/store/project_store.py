@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, event
 from sqlalchemy.pool import NullPool
-from sqlmodel import Session, col, create_engine, func, select
+from sqlmodel import Session, col, create_engine, select
 
 from ..domain import Guide, Project, ProjectSettings, Theme, first_error
 from .creation import build_new_file, upgrade
@@ -22,6 +22,9 @@ from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
 from .wal import STAMP_SQL, new_token
 
 _GUIDE = TypeAdapter(Guide)
+
+Pictures = dict[tuple[str, str], bytes | None]
+"""Step pictures by ``(step_id, kind)``; kind is ``screenshot`` or ``thumbnail``."""
 
 
 @dataclass(frozen=True)
@@ -244,25 +247,47 @@ class ProjectStore:
                 row.settings = settings.model_dump_json(by_alias=True)
             session.add(row)
 
-    def put_guide(self, guide: Guide) -> None:
-        """Save a guide: a new one goes to the end of the list, an existing one keeps its place."""
+    def put_guide(self, guide: Guide, *, pictures: Pictures | None = None, index: int | None = None) -> None:
+        """Save a guide and exactly the picture changes given, in one transaction.
+
+        A new guide goes to the end of the list, or to ``index`` in it; an existing one keeps its
+        place. ``pictures`` maps ``(step_id, kind)`` to PNG bytes, or to None to remove that picture:
+        nothing else about pictures changes (saving a guide never drops pictures by itself).
+        """
         with self._edit() as session:
             existing = session.get(GuideRow, guide.id)
             if existing is None:
-                last = session.exec(select(func.max(GuideRow.position))).one()
-                session.add(_row(guide, -1 if last is None else last + 1))
-                return
-            fresh = _row(guide, existing.position)
-            for field in ("kind", "name", "enabled", "data"):
-                setattr(existing, field, getattr(fresh, field))
-            session.add(existing)
-            kept = {step.id for step in getattr(guide, "steps", [])}
-            for image in session.exec(select(StepImageRow).where(StepImageRow.guide_id == guide.id)).all():
-                if image.step_id not in kept:
-                    session.delete(image)
+                self._insert(session, guide, index)
+            else:
+                fresh = _row(guide, existing.position)
+                for field in ("kind", "name", "enabled", "data"):
+                    setattr(existing, field, getattr(fresh, field))
+                session.add(existing)
+            self._write_pictures(session, guide.id, pictures or {})
+
+    def _insert(self, session: Session, guide: Guide, index: int | None) -> None:
+        """Put a new guide at list ``index`` (default: last), renumbering the list densely."""
+        rows = list(session.exec(select(GuideRow).order_by(col(GuideRow.position))).all())
+        index = len(rows) if index is None else max(0, min(index, len(rows)))
+        for position, row in enumerate(rows):
+            wanted = position if position < index else position + 1
+            if row.position != wanted:
+                row.position = wanted
+                session.add(row)
+        session.flush()
+        session.add(_row(guide, index))
+
+    def _write_pictures(self, session: Session, guide_id: str, pictures: Pictures) -> None:
+        for (step_id, kind), png in pictures.items():
+            old = session.get(StepImageRow, (guide_id, step_id, kind))
+            if old is not None:
+                session.delete(old)
+                session.flush()
+            if png:
+                session.add(StepImageRow(guide_id=guide_id, step_id=step_id, kind=kind, png=png))
 
     def delete_guide(self, guide_id: str) -> None:
-        """Remove a guide; the rest keep their order."""
+        """Remove a guide and its pictures (the caller keeps them if it may put them back)."""
         with self._edit() as session:
             row = session.get(GuideRow, guide_id)
             if row is None:
@@ -274,15 +299,29 @@ class ProjectStore:
     def put_step_images(
         self, guide_id: str, step_id: str, *, screenshot: bytes | None, thumbnail: bytes | None
     ) -> None:
-        """Keep the recorder's pictures of a step (replacing older ones)."""
+        """Keep a step's pictures (replacing older ones; None removes one)."""
         with self._edit() as session:
-            for kind, png in (("screenshot", screenshot), ("thumbnail", thumbnail)):
-                old = session.get(StepImageRow, (guide_id, step_id, kind))
-                if old is not None:
-                    session.delete(old)
-                    session.flush()
-                if png:
-                    session.add(StepImageRow(guide_id=guide_id, step_id=step_id, kind=kind, png=png))
+            self._write_pictures(
+                session, guide_id, {(step_id, "screenshot"): screenshot, (step_id, "thumbnail"): thumbnail}
+            )
+
+    def pictures(self, guide_id: str, step_ids: Iterable[str] | None = None) -> Pictures:
+        """A guide's pictures by ``(step_id, kind)`` (only those steps' when given)."""
+        wanted = None if step_ids is None else set(step_ids)
+        if wanted is not None and not wanted:
+            return {}
+        with self._session() as session:
+            rows = session.exec(select(StepImageRow).where(StepImageRow.guide_id == guide_id)).all()
+            return {
+                (row.step_id, row.kind): row.png for row in rows if wanted is None or row.step_id in wanted
+            }
+
+    def guide_index(self, guide_id: str) -> int:
+        """Where a guide stands in the list (0-based); ProjectFileError when there is none."""
+        ids = [summary.id for summary in self.guide_summaries()]
+        if guide_id not in ids:
+            raise ProjectFileError(f"{self.path.name}: there is no guide '{guide_id}'")
+        return ids.index(guide_id)
 
     def put_draft(self, guide_id: str, data: str) -> None:
         """Keep a guide's unfinished change (editor JSON) so a crash does not lose it."""

@@ -12,6 +12,16 @@ from ..domain import GUIDE_KINDS
 from .style import icon
 
 Std = QKeySequence.StandardKey
+EDITOR_CONTEXT_ACTIONS = (
+    "add_step",
+    "duplicate_step",
+    "step_up",
+    "step_down",
+    "delete_step",
+    "pick",
+    "preview",
+)
+"""The right-click menu of the step list (added when the editor is built)."""
 
 
 @dataclass
@@ -83,34 +93,39 @@ def build_actions(window: QMainWindow) -> Actions:
     file_menu.addAction(make("quit", "&Quit", window.close, "Ctrl+Q"))
 
     edit_menu = bar.addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(Std.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(Std.Redo)
-    actions.by_name.update(undo=undo, redo=redo)
-    edit_menu.addActions([undo, redo])
+    edit_menu.addAction(make("undo", "&Undo", window.undo, Std.Undo, "Take back the last change"))
+    edit_menu.addAction(make("redo", "&Redo", window.redo, Std.Redo, "Do again what Undo took back"))
     edit_menu.addSeparator()
-    edit_menu.addAction(make("find", "&Find guide", window.search.setFocus, Std.Find))
+    edit_menu.addAction(make("find", "&Find guide", window.guide_panel.search.setFocus, Std.Find))
     edit_menu.addSeparator()
     edit_menu.addAction(
-        make("add_step", "&Add step", window.add_part, "Ctrl+Shift+N", guide=True, icon_name="new")
+        make(
+            "add_step",
+            "&Add step",
+            lambda: window.editor.add_part(),
+            "Ctrl+Shift+N",
+            guide=True,
+            icon_name="new",
+        )
     )
     edit_menu.addAction(
         make(
             "duplicate_step",
             "D&uplicate step",
-            window.duplicate_part,
+            lambda: window.editor.duplicate_part(),
             "Ctrl+D",
             guide=True,
             icon_name="duplicate",
         )
     )
-    edit_menu.addAction(make("delete_step", "Delete s&tep", window.delete_part, "Ctrl+Backspace", guide=True))
+    edit_menu.addAction(
+        make("delete_step", "Delete s&tep", lambda: window.editor.delete_part(), "Ctrl+Backspace", guide=True)
+    )
     edit_menu.addAction(
         make(
             "step_up",
             "Move step &up",
-            lambda: window.move_part(window.part, window.part - 1),
+            lambda: window.editor.move_part(window.editor.part, window.editor.part - 1),
             "Alt+Up",
             guide=True,
         )
@@ -119,7 +134,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "step_down",
             "Move step do&wn",
-            lambda: window.move_part(window.part, window.part + 1),
+            lambda: window.editor.move_part(window.editor.part, window.editor.part + 1),
             "Alt+Down",
             guide=True,
         )
@@ -145,11 +160,11 @@ def build_actions(window: QMainWindow) -> Actions:
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
     )
-    window.tree.addAction(actions["delete_guide"])
+    window.guide_panel.tree.addAction(actions["delete_guide"])
 
     guide_menu = bar.addMenu("&Guide")
     new_menu = guide_menu.addMenu(icon("new"), "&New")
-    for number, (kind, (_cls, info)) in enumerate(GUIDE_KINDS.items(), 1):
+    for number, (kind, info) in enumerate(GUIDE_KINDS.items(), 1):
         new_menu.addAction(
             make(
                 f"new_{kind}",
@@ -225,6 +240,26 @@ def build_actions(window: QMainWindow) -> Actions:
             "record",
         )
     )
+    record_menu.addAction(
+        make(
+            "record_after",
+            "Record &after this step…",
+            window.record_here,
+            "Ctrl+Alt+R",
+            "Record more steps into the selected walkthrough, after the selected step",
+            guide=True,
+        )
+    )
+    record_menu.addAction(
+        make(
+            "record_before",
+            "Record &before this step…",
+            lambda: window.record_here(before=True),
+            "Ctrl+Alt+Shift+R",
+            "Record steps into the selected walkthrough, before the selected step",
+            guide=True,
+        )
+    )
     stop = make("stop", "&Stop recording", window.stop_browser, "Ctrl+Shift+R", "Close the browser", "stop")
     stop.setEnabled(False)
     record_menu.addAction(stop)
@@ -242,6 +277,10 @@ def build_actions(window: QMainWindow) -> Actions:
     view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(make("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, "F1"))
+    help_menu.addAction(make("docs", "&Documentation", window.open_docs, "Shift+F1", "Open the docs folder"))
+    help_menu.addAction(make("where", "Where is the &project file?", window.show_project_file, "Ctrl+Alt+F"))
+    help_menu.addSeparator()
     help_menu.addAction(
         make(
             "about",
@@ -276,10 +315,7 @@ def build_actions(window: QMainWindow) -> Actions:
     window.addToolBar(toolbar)
 
     # right-click menus: the same actions where the author's pointer is
-    window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.guide_panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for name in ("preview", "test", "duplicate_guide"):
-        window.tree.addAction(actions[name])
-    window.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for name in ("add_step", "duplicate_step", "step_up", "step_down", "delete_step", "pick", "preview"):
-        window.parts.list.addAction(actions[name])
+        window.guide_panel.tree.addAction(actions[name])
     return actions

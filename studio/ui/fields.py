@@ -63,6 +63,10 @@ class Field(QWidget):
         if not self._quiet:
             self.edited.emit(value)
 
+    def set_owner(self, owner: object) -> None:
+        """The form now shows another guide, step or item (``owner``): editors with state of their own
+        beyond the value (a "try an address" box) keep it per owner."""
+
     def set_context(self, guides: list[tuple[str, str]]) -> None:
         """The project's guides, for fields that refer to one."""
 
@@ -106,6 +110,13 @@ class HtmlField(Field):
         self.edit = RichTextEdit()
         self.edit.edited.connect(self.emit)
         self.row.addWidget(self.edit)
+        self._owner: object = None
+
+    def set_owner(self, owner: object) -> None:
+        """Another step's text: what is typed next starts plain (no link or bold carried over)."""
+        if owner != self._owner:
+            self._owner = owner
+            self.edit.start_plain()
 
     def show_value(self, value: Any) -> None:
         self.edit.set_value(value)
@@ -270,6 +281,16 @@ class UrlRuleField(Field):
         self.value_edit.textEdited.connect(self._changed)
         self.query.toggled.connect(self._changed)
         self.sample.textChanged.connect(self._check)
+        self._owner: object = None
+        self._samples: dict[object, str] = {}
+
+    def set_owner(self, owner: object) -> None:
+        """The address being tried belongs to the guide (and field) it was typed for."""
+        if owner == self._owner:
+            return
+        self._samples[self._owner] = self.sample.text()
+        self._owner = owner
+        self.sample.setText(self._samples.get(owner, ""))
 
     def current(self) -> dict[str, Any] | None:
         """The rule as data, or None when the address is empty."""

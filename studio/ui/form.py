@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..app.forms import FieldSpec, Path
+from ..app.forms import FieldPath, FieldSpec
 from .fields import (
     BoolField,
     ChoiceField,
@@ -114,11 +114,13 @@ class FormView(QWidget):
     def show_values(
         self,
         kind: str,
-        value_at: Callable[[Path], Any],
-        problems: tuple[dict[Path, str], list[str]] = ({}, []),
+        value_at: Callable[[FieldPath], Any],
+        problems: tuple[dict[FieldPath, str], list[str]] = ({}, []),
         guides: list[tuple[str, str]] | None = None,
+        owner: object = None,
     ) -> None:
-        """Fill every applicable field, hide the rest, and show the messages."""
+        """Fill every applicable field, hide the rest, and show the messages; ``owner`` says whose
+        values these are (a guide and part), so editors keep their own state per owner."""
         placed, general = problems
         for row, (spec, editor, message) in enumerate(
             zip(self.specs, self.editors, self.messages, strict=True)
@@ -129,6 +131,7 @@ class FormView(QWidget):
                 continue
             if guides is not None:
                 editor.set_context(guides)
+            editor.set_owner(owner)
             editor.set_value(value_at(spec.path))
             text = placed.get(spec.path, "")
             message.setText(text)
@@ -136,6 +139,6 @@ class FormView(QWidget):
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
 
-    def editor(self, path: Path) -> Field:
+    def editor(self, path: FieldPath) -> Field:
         """The (first) editor of the field at ``path``, for tests and focus."""
         return next(e for e in self.editors if e.spec.path == path)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..app.tasks import Cancelled
+from ..app.progress import Cancelled
 
 
 class Job(QObject):

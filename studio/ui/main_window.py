@@ -1,153 +1,60 @@
-"""The studio's main window: guides by kind, the selected guide's steps, and its properties."""
+"""The studio's main window: composes the guide list, the editor, the browser, the jobs and the results.
+
+It owns no behaviour of its own beyond wiring: each part is handed what it needs (a session,
+prompts, settings) and reports through signals; every edit goes through the session's history.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QTreeWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from ..app import Command, DeleteGuide, PutGuide, SetProject, Studio, Workspace
-from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+from ..app import ProjectFileError
 from ..domain import GUIDE_KINDS
-from ..store import ProjectFileError, ProjectStore
-from .actions import build_actions
-from .flows import BrowserFlows
-from .form import FormView
-from .guide_list import GuideList
-from .parts import PartsList
-from .projects import ProjectFiles
+from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
+from .browser_control import BrowserController
+from .guide_panel import GuidePanel
+from .job_runner import JobRunner
+from .prompts import Prompts
+from .recent import RecentProjects
 from .results import ResultsView
 from .start import StartPage
 from .style import icon
-from .work import LongWork
+
+if TYPE_CHECKING:  # loaded behind the shown window (the store, the models, the editors' forms)
+    from ..app import Command, ProjectSession
+    from .guide_editor import GuideEditor
+
+STATUS_MS = 5000
 
 
-class _UndoAdapter(QUndoCommand):
-    """A Qt-free command on the studio's QUndoStack."""
-
-    def __init__(self, command: Command, window: MainWindow, *, applied: bool = False) -> None:
-        super().__init__(command.text)
-        self.command = command
-        self.window = window
-        self.applied = applied
-        """The edit is already in the file: the stack's first redo only shows it."""
-
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        """Typing in one field merges (see Command.merge)."""
-        return 1 if self.command.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        """Fold the next keystroke's edit into this one."""
-        return isinstance(other, _UndoAdapter) and self.command.merge(other.command)
-
-    def redo(self) -> None:
-        if self.applied:
-            self.applied = False
-            self.window.show_command(self.command, undo=False)
-        else:
-            self.window.apply_command(self.command, undo=False)
-
-    def undo(self) -> None:
-        self.window.apply_command(self.command, undo=True)
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    return area
-
-
-class MainWindow(GuideList, ProjectFiles, BrowserFlows, LongWork, QMainWindow):
-    """Shows one project; opening another replaces it."""
+class MainWindow(QMainWindow):
+    """Shows one project session; opening another replaces it only once it opened."""
 
     def __init__(self, *, headless_recorder: bool = False, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.store: ProjectStore | None = None
-        self.lock = None
-        self.workspace: Workspace | None = None
-        self.studio: Studio | None = None
-        self.guide_id: str | None = None
-        self.part = 0
-        self.undo_stack = QUndoStack(self)
-        self._pushing = False
-        self._guide_choices: list[tuple[str, str]] = []
+        self.session: ProjectSession | None = None
+        self._unlisten = None
+        self.prompts = Prompts(self)
+        self.recent = RecentProjects(self.settings)
         self.setWindowTitle("Guide Studio")
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.search = QLineEdit(placeholderText="Search guides (Ctrl+F)")
-        self.search.setAccessibleName("Search guides")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show kinds")
-        self.kind_filter.addItem("All kinds", None)
-        for kind, (_cls, info) in GUIDE_KINDS.items():
-            self.kind_filter.addItem(icon(kind), f"{info.title}s", kind)
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self._filter(self.search.text()))
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Guides")
-        self.tree.currentItemChanged.connect(self._tree_selected)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(8, 8, 0, 8)
-        column.addWidget(self.search)
-        column.addWidget(self.kind_filter)
-        column.addWidget(self.tree)
-
-        self.parts = PartsList()
-        self.parts.selected.connect(self._part_selected)
-        self.parts.moved.connect(lambda a, b: QTimer.singleShot(0, lambda: self.move_part(a, b)))
-        self.parts.add.connect(self.add_part)
-        self.parts.duplicate.connect(self.duplicate_part)
-        self.parts.delete.connect(self.delete_part)
-        self.step_form = FormView(STEP_FIELDS, "Step")
-        self.item_form = FormView(ITEM_FIELDS, "Checklist item")
-        self.guide_form = FormView(GUIDE_FIELDS, "Guide")
-        self.part_stack = QStackedWidget()
-        self.part_stack.addWidget(_scrolled(self.step_form))
-        self.part_stack.addWidget(_scrolled(self.item_form))
-        for form in (self.step_form, self.item_form):
-            form.edited.connect(lambda path, value: self.edit((self.parts_key(), self.part, *path), value))
-            form.pick.connect(lambda path: self.start_pick((self.parts_key(), self.part, *path)))
-        self.guide_form.edited.connect(lambda path, value: self.edit(path, value))
-        self.guide_form.pick.connect(self.start_pick)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Properties")
-        self.tabs.addTab(self.part_stack, "Step")
-        self.tabs.addTab(_scrolled(self.guide_form), "Guide")
-        editor = QSplitter()
-        editor.addWidget(self.parts)
-        editor.addWidget(self.tabs)
-        editor.setSizes([300, 620])
+        self.guide_panel = GuidePanel()
+        self.guide_panel.selected.connect(self.select_guide)
+        self._editor: GuideEditor | None = None
         self.start_page = StartPage()
         self.start_page.new_guide.connect(self.new_guide)
         self.start_page.open_recent.connect(lambda path: self.open_project(Path(path)))
         self.center = QStackedWidget()
         self.center.addWidget(self.start_page)
-        self.center.addWidget(editor)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.guide_panel)
         splitter.addWidget(self.center)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
@@ -160,6 +67,16 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, LongWork, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
         self.results_dock.hide()
 
+        self.browser = BrowserController(self.prompts, headless=headless_recorder, parent=self)
+        self.browser.state.connect(lambda text: self.recorder_label.setText(text))
+        self.browser.open_changed.connect(self._browser_open)
+        self.browser.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        self.browser.guide_changed.connect(self._guide_changed)
+        self.jobs = JobRunner(self.prompts, self.settings, self)
+        self.jobs.results.connect(self._show_results)
+        self.jobs.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.jobs.pictures_added.connect(lambda: self.editor.show_guide(self.guide_id))
+
         self.recorder_label = QLabel("Browser closed")
         self.recorder_label.setAccessibleName("Recorder state")
         self.path_label = QLabel()
@@ -168,202 +85,386 @@ class MainWindow(GuideList, ProjectFiles, BrowserFlows, LongWork, QMainWindow):
         self.app_label.setToolTip(
             "Where recording, preview and tests open your app (Project › Theme and settings)"
         )
-        self.statusBar().addPermanentWidget(self.app_label)
-        self.statusBar().addPermanentWidget(self.recorder_label)
-        self.statusBar().addPermanentWidget(self.path_label)
+        for label in (self.app_label, self.recorder_label, self.path_label):
+            self.statusBar().addPermanentWidget(label)
         self.actions_ = build_actions(self)
-        self.init_flows(headless_recorder)
         self._update_recent()
-        self._show_guide(None)
+        self.select_guide(None)
+        self._update_undo()
         self._restore_geometry()
 
-    # -- the selected guide -----------------------------------------------------------------------
+    @property
+    def editor(self) -> GuideEditor:
+        """The guide editor, built the first time a guide is shown (its forms load the models)."""
+        if self._editor is None:
+            from .guide_editor import GuideEditor
 
-    def draft(self):
-        """The selected guide's draft, or None."""
-        if self.studio is None or self.guide_id is None:
-            return None
+            editor = GuideEditor()
+            editor.pick.connect(lambda path: self.start_pick(path))
+            editor.listing_changed.connect(self._relabel)
+            editor.message.connect(lambda text: self.statusBar().showMessage(text))
+            editor.set_session(self.session)
+            editor.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for name in EDITOR_CONTEXT_ACTIONS:
+                editor.parts.list.addAction(self.actions_[name])
+            self.center.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    # -- the open project ---------------------------------------------------------------------------
+
+    def open_project(self, path: Path) -> bool:
+        """Show the project at ``path``; on failure say why and keep the current one untouched."""
+        path = Path(path)
+        if self.session is not None and path.resolve() == self.session.path.resolve():
+            self.statusBar().showMessage(f"{path.name} is already open", STATUS_MS)
+            return True
+        from ..app import ProjectSession
+
         try:
-            return self.studio.draft(self.guide_id)
-        except ProjectFileError:
-            return None
+            session = ProjectSession.open(path)
+        except (ProjectFileError, OSError) as exc:
+            self.prompts.warn("Cannot open project", str(exc))
+            return False
+        self._use(session)
+        self.recent.remember(path)
+        self._update_recent()
+        rows = len(session.guides.listing())
+        self.statusBar().showMessage(f"Opened {path.name}: {rows} guides", STATUS_MS)
+        return True
 
-    def parts_key(self) -> str:
-        """``steps`` or ``items``."""
-        draft = self.draft()
-        return draft.parts_key if draft else "steps"
+    def new_project(self, path: Path) -> bool:
+        """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
+        if path.suffix != ".gstudio":
+            path = path.with_suffix(".gstudio")
+        from ..app import ProjectSession
 
-    def _show_guide(self, guide_id: str | None) -> None:
-        draft = self.draft() if guide_id else None
-        self.actions_.set_guide_actions(draft is not None)
-        if draft is None:
-            self.guide_id = None
-            self.center.setCurrentIndex(0)
-            return
-        self.center.setCurrentIndex(1)
-        noun = "Item" if draft.kind == "checklist" else "Step"
-        self.part = min(self.part, len(draft.parts) - 1)
-        rows = [
-            (
-                p["id"],
-                p.get("title", ""),
-                self.store.step_image(draft.id, p["id"]) if noun == "Step" else None,
-            )
-            for p in draft.parts
-        ]
-        self.parts.show_parts(noun, rows, self.part)
-        self.parts.set_editable(draft.kind in ("walkthrough", "checklist"))  # the others have one step
-        self.tabs.setTabText(0, noun)
-        self.part_stack.setCurrentIndex(1 if noun == "Item" else 0)
-        self._guide_choices = [(row.id, row.name) for row in self.studio.rows()]
-        self._show_picture()
-        self._show_forms()
-
-    def _show_forms(self) -> None:
-        draft = self.draft()
-        if draft is None:
-            return
-        guides = [(gid, name) for gid, name in self._guide_choices if gid != draft.id]
-        scope = (draft.parts_key, self.part)
-        form = self.item_form if draft.kind == "checklist" else self.step_form
-        form.title.setText(
-            f"{'Item' if draft.kind == 'checklist' else 'Step'} {self.part + 1} of {len(draft.parts)}"
-        )
-        form.show_values(
-            draft.kind,
-            lambda path: draft.value(scope + path),
-            draft.problems(scope, [s.path for s in form.specs]),
-            guides,
-        )
-        info = GUIDE_KINDS[draft.kind][1]
-        self.guide_form.title.setText(f"{info.title}: {draft.data.get('name', '')}")
-        self.guide_form.show_values(
-            draft.kind, draft.value, draft.problems((), [s.path for s in GUIDE_FIELDS]), guides
-        )
-        problem = draft.first_problem()
-        self.statusBar().showMessage(f"Not saved yet — {problem}" if problem else "")
-
-    def _part_selected(self, index: int) -> None:
-        self.part = index
-        self._show_picture()
-        self._show_forms()
-
-    def _show_picture(self) -> None:
-        draft = self.draft()
-        if draft is not None and draft.kind != "checklist" and 0 <= self.part < len(draft.parts):
-            self.parts.show_picture(
-                self.store.step_image(draft.id, draft.parts[self.part]["id"], "screenshot")
-            )
-        else:
-            self.parts.show_picture(None)
-
-    # -- editing ------------------------------------------------------------------------------------
-
-    def edit(self, path: tuple, value) -> None:
-        """A field changed in a form: validate, save when valid, show messages."""
-        draft = self.draft()
-        if draft is None:
-            return
-        was_valid = draft.valid
-        draft.set(path, value)
-        if draft.valid != was_valid or path == ("name",):
-            self._relabel(draft.id, draft.data.get("name", draft.id), draft.first_problem())
-        if len(path) == 3 and path[2] == "title":
-            item = self.parts.list.item(path[1])
-            if item is not None:
-                item.setText(f"{path[1] + 1}. {value or '(untitled)'}")
-        self._show_forms()
-
-    def apply_command(self, command: Command, *, undo: bool) -> None:
-        """Run an edit (or its undo) against the project file and show the result."""
-        if self.workspace is None:
-            return
         try:
-            self.workspace.run(command, undo=undo)
-        except ProjectFileError as exc:
-            QMessageBox.warning(self, "Cannot save", str(exc))
-        self.show_command(command, undo=undo)
+            session = ProjectSession.create(path)
+        except (ProjectFileError, OSError) as exc:
+            self.prompts.warn("Cannot create project", str(exc))
+            return False
+        self._use(session)
+        self.recent.remember(path)
+        self._update_recent()
+        return True
 
-    def show_command(self, command: Command, *, undo: bool) -> None:
-        """Show an edit that is in the file (or its undo)."""
-        if isinstance(command, PutGuide) and command.before is not None:  # an edit: one row at most
-            guide = command.before if undo else command.after
-            draft = self.studio.drafts.get(guide.id)
-            self._relabel(guide.id, guide.name, draft.first_problem() if draft else None, guide.enabled)
-        elif isinstance(command, SetProject):
-            name, _theme, settings = command.before if undo else command.after
-            self.setWindowTitle(f"{name} — Guide Studio")
-            self.show_app_url(settings.app_url)
-        else:
+    def _use(self, session: ProjectSession) -> None:
+        """Swap in an opened session: only now is anything of the current one let go."""
+        self.close_project()
+        self.session = session
+        self._unlisten = session.history.on_change(self._history_changed)
+        if self._editor is not None:
+            self._editor.set_session(session)
+        self.browser.set_session(session)
+        self.jobs.session = session
+        header = session.header()
+        self.setWindowTitle(f"{header.name} — Guide Studio")
+        self.path_label.setText(str(session.path))
+        self.show_app_url(header.settings.app_url)
+        self.refresh()
+        self.select_guide(None)
+        self._update_undo()
+
+    def close_project(self) -> None:
+        """Release the open project file and its lock."""
+        if self.session is None:
+            return
+        self.browser.set_session(None)
+        if self._editor is not None:
+            self._editor.set_session(None)
+        self.jobs.session = None
+        if self._unlisten is not None:
+            self._unlisten()
+        self.session.close()
+        self.session = None
+
+    def choose_project(self) -> None:
+        """File › Open."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open project",
+            self.recent.last_folder(),
+            "Guide Studio projects (*.gstudio);;All files (*)",
+        )
+        if path:
+            self.open_project(Path(path))
+
+    def create_project(self) -> None:
+        """File › New project: choose where, then open it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New project",
+            str(Path(self.recent.last_folder()) / "guides.gstudio"),
+            "Guide Studio projects (*.gstudio)",
+        )
+        if path:
+            self.new_project(Path(path))
+
+    def _update_recent(self) -> None:
+        recent = self.recent.paths()
+        self.start_page.set_recent(recent)
+        self.start_page.set_enabled_kinds(self.session is not None)
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in recent:
+            menu.addAction(Path(path).name, lambda p=path: self.open_project(Path(p)))
+        menu.setEnabled(bool(recent))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # -- the list and the selected guide -----------------------------------------------------------
+
+    @property
+    def guide_id(self) -> str | None:
+        """The guide being edited."""
+        return self._editor.guide_id if self._editor is not None else None
+
+    def refresh(self) -> None:
+        """Rebuild the guide list from the session."""
+        if self.session is not None:
+            self.guide_panel.show_listing(self.session.guides.listing())
+
+    def select_guide(self, guide_id: str | None, part: int = 0) -> None:
+        """Show a guide's steps and properties (None: the start page)."""
+        shown = self.editor.show_guide(guide_id, part) if guide_id else False
+        if not guide_id and self._editor is not None:
+            self._editor.show_guide(None)
+        self.actions_.set_guide_actions(shown)
+        self.center.setCurrentWidget(self.editor if shown else self.start_page)
+        self.guide_panel.select(guide_id if shown else None)
+
+    def _relabel(self, guide_id: str) -> None:
+        listing = self.session.guides.listing_of(guide_id)
+        if listing is None or not self.guide_panel.relabel(
+            guide_id, listing.name, listing.problem, listing.enabled
+        ):
             self.refresh()
-        if self._pushing:
-            return  # a live edit: whoever made it shows its result (cheaper than redrawing everything)
-        if isinstance(command, DeleteGuide) and command.guide.id == self.guide_id and not undo:
-            self.select_guide(None)
-        elif self.guide_id is not None:
-            self._show_guide(self.guide_id)
+
+    def _guide_changed(self, guide_id: str, part: int) -> None:
+        """A capture or a pick changed a guide: list it and show it there."""
+        self.refresh()
+        self.select_guide(guide_id, part)
+
+    def _history_changed(self, command: Command, origin: str) -> None:
+        """Every change to the file: live edits were drawn by their editor; undo and redo redraw."""
+        self._update_undo()
+        if not command.guide_ids:
+            header = self.session.header()
+            self.setWindowTitle(f"{header.name} — Guide Studio")
+            self.show_app_url(header.settings.app_url)
+            return
+        if origin == "do":  # a live edit: its editor drew it; its line in the list may change
+            for guide_id in command.guide_ids:
+                if guide_id in self.session.guides.drafts:
+                    self._relabel(guide_id)
+            return
+        if command.reshapes_list:
+            self.refresh()
+        else:
+            for guide_id in command.guide_ids:
+                self._relabel(guide_id)
+        part = self._editor.part if self._editor is not None else 0
+        shown = self.guide_id if self.session.guides.listing_of(self.guide_id or "") else None
+        self.select_guide(shown, part)
 
     def show_app_url(self, url: str | None) -> None:
         """The app address in the status bar."""
         self.app_label.setText(f"App: {url}" if url else "App: not set yet")
 
-    def push_command(self, command: Command) -> None:
-        """Where the workspace sends edits: saved first (a failure reaches the caller and nothing is
-        pushed), then onto the undo stack."""
-        self.workspace.run(command)
-        self._pushing = True
+    # -- undo and redo -------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Edit › Undo."""
+        self._step_history(lambda s: s.undo())
+
+    def redo(self) -> None:
+        """Edit › Redo."""
+        self._step_history(lambda s: s.redo())
+
+    def _step_history(self, step) -> None:
+        if self.session is None:
+            return
         try:
-            self.undo_stack.push(_UndoAdapter(command, self, applied=True))
-        finally:
-            self._pushing = False
+            step(self.session)
+        except ProjectFileError as exc:
+            self.prompts.warn("Cannot save", str(exc))
 
-    def _multi_step(self):
-        """The selected guide's draft when it may have several steps (walkthrough, checklist); else None."""
-        draft = self.draft()
-        if draft is not None and draft.kind not in ("walkthrough", "checklist"):
-            self.statusBar().showMessage(f"A {draft.kind} has exactly one step", 5000)
-            return None
-        return draft
+    def _update_undo(self) -> None:
+        history = self.session.history if self.session else None
+        for name, text in (("undo", history and history.undo_text), ("redo", history and history.redo_text)):
+            action = self.actions_[name]
+            action.setEnabled(bool(text))
+            action.setText(f"&{name.title()} {text}" if text else f"&{name.title()}")
 
-    def add_part(self) -> None:
-        """Add a step (or item) after the selected one."""
-        draft = self._multi_step()
-        if draft is not None:
-            self.part = draft.add_part(self.part)
-            self._show_guide(self.guide_id)
+    # -- whole guides ----------------------------------------------------------------------------------
 
-    def duplicate_part(self) -> None:
-        """Copy the selected step (with its pictures) or item."""
-        if self._multi_step() is not None:
-            self.part = self.studio.duplicate_part(self.guide_id, self.part)
-            self._show_guide(self.guide_id)
+    def new_guide(self, kind: str) -> None:
+        """Create a guide of ``kind`` and select it; a kind that needs an element goes straight to picking."""
+        if self.session is None:
+            self.prompts.inform("New guide", "Open or create a project first (Ctrl+O / Ctrl+N).")
+            return
+        draft = self.session.guides.new_guide(kind)
+        self.refresh()
+        self.select_guide(draft.id)
+        if GUIDE_KINDS[kind].needs_element:
+            self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
+            self.start_pick(("steps", 0, GUIDE_KINDS[kind].element_field))
 
-    def delete_part(self) -> None:
-        """Delete the selected step or item (not the last one)."""
-        draft = self.draft()
+    def move_selected(self, delta: int) -> None:
+        """Move the selected guide up (-1) or down (+1) among the guides of its kind."""
+        if (
+            self.guide_id
+            and self.session is not None
+            and self.session.guides.move_within_kind(self.guide_id, delta)
+        ):
+            self.refresh()
+
+    def duplicate_selected(self) -> None:
+        """Copy the selected guide (its steps, settings and pictures) and select the copy."""
+        if self.guide_id and self.session is not None:
+            copy = self.session.guides.duplicate(self.guide_id)
+            self.refresh()
+            self.select_guide(copy.id)
+            self.statusBar().showMessage(f"Copied as “{copy.data['name']}”", STATUS_MS)
+
+    def delete_selected(self) -> None:
+        """Delete the selected guide (Undo brings it back in place, pictures included)."""
+        if self.guide_id and self.session is not None:
+            self.session.guides.delete(self.guide_id)
+            self.select_guide(None)
+            self.refresh()
+            self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", STATUS_MS)
+
+    # -- the browser, tests and export -----------------------------------------------------------------
+
+    def start_pick(self, path: tuple) -> None:
+        """Pick the element for ``path`` of the selected guide in the browser."""
+        if self.guide_id is not None:
+            self.browser.pick(self.guide_id, path)
+
+    def pick_current(self) -> None:
+        """Guide › Pick element: re-target the selected step (or the checklist item's element)."""
+        draft = self.editor.draft()
         if draft is None:
             return
-        if not draft.delete_part(self.part):
-            self.statusBar().showMessage("A guide keeps at least one step; delete the guide instead", 5000)
+        field = draft.info.element_field
+        if field is None:
+            self.prompts.inform("Pick element", f"A {draft.kind} is centred on the page and has no element.")
             return
-        self.part = max(0, self.part - 1)
-        self._show_guide(self.guide_id)
+        if not draft.info.has_pictures:  # a checklist item is done when its element appears
+            self.editor.edit(("items", self.editor.part, "complete_when"), "element")
+        self.start_pick((draft.parts_key, self.editor.part, field))
 
-    def move_part(self, index: int, to: int) -> None:
-        """Move a step or item (after a drag, or Move up / down)."""
-        draft = self.draft()
-        if draft is not None:
-            draft.move_part(index, to)
-            self.part = max(0, min(to, len(draft.parts) - 1))
-            self._show_guide(self.guide_id)
+    def repick_failed(self, guide_id: str, step_id: str) -> None:
+        """From the test results: select the failed step and pick its element again."""
+        try:
+            draft = self.session.guides.draft(guide_id)
+        except ProjectFileError:
+            return
+        index = next((i for i, part in enumerate(draft.parts) if part["id"] == step_id), 0)
+        self.select_guide(guide_id, index)
+        self.browser.pick(guide_id, ("steps", index, "target"), base=self.jobs.tested_base)
+
+    def preview(self) -> None:
+        """Guide › Preview: play the selected guide from the selected step in the studio's browser."""
+        if self.guide_id is not None:
+            self.browser.preview(self.guide_id, self.editor.part)
+
+    def ask_and_record(self) -> None:
+        """Record › Record walkthrough."""
+        self.browser.record()
+
+    def record_here(self, before: bool = False) -> None:
+        """Record › Record after (or before) the selected step of this walkthrough."""
+        if self.guide_id is not None:
+            self.browser.record_into(self.guide_id, self.editor.part - (1 if before else 0))
+
+    def stop_browser(self, *, wait: bool = False) -> None:
+        """Close the studio's browser."""
+        self.browser.stop(wait=wait)
+
+    def _browser_open(self, is_open: bool) -> None:
+        self.actions_["stop"].setEnabled(is_open)
+        self.actions_["record"].setEnabled(not is_open)
+
+    def run_test(self, everything: bool, *, elsewhere: bool = False) -> None:
+        """Guide › Test (the selected guide, or all; ``elsewhere``: on another build)."""
+        if everything or self.guide_id is not None:
+            self.jobs.test(None if everything else [self.guide_id], elsewhere=elsewhere)
+
+    def run_check(self) -> None:
+        """Guide › Check elements."""
+        self.jobs.check()
+
+    def _show_results(self, results: list, note: str) -> None:
+        self.results.show_results(results, note)
+        self.results_dock.show()
+        self.results_dock.raise_()
+
+    def export(self, runtime: bool) -> None:
+        """File › Export: choose the file (remembered per project); written off the GUI thread."""
+        if self.session is None:
+            self.prompts.inform("Export", "Open a project first (Ctrl+O).")
+            return
+        default = self.settings.value(self.jobs.export_key()) or str(
+            self.session.path.with_suffix(".bundle.json")
+        )
+        path, _ = QFileDialog.getSaveFileName(self, "Export guide bundle", default, "Guide bundles (*.json)")
+        if path:
+            self.jobs.export_to(Path(path), runtime)
+
+    def edit_theme(self) -> None:
+        """Project › Theme and settings."""
+        if self.session is None:
+            return
+        from .theme_dialog import ThemeDialog
+
+        dialog = ThemeDialog(self.session, self)
+        stop = self.session.history.on_change(lambda _command, _origin: dialog.refresh())
+        dialog.finished.connect(lambda _result: stop())
+        dialog.show()
+        self.theme_dialog = dialog
+
+    # -- help ----------------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts."""
+        from .help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions_.by_name, self)
+        self.shortcuts_dialog.show()
+
+    def open_docs(self) -> None:
+        """Help › Documentation."""
+        from .help import docs_url, open_docs
+
+        if not open_docs():
+            url = docs_url()
+            where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
+            self.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
+
+    def show_project_file(self) -> None:
+        """Help › Where is the project file?"""
+        from .help import project_file_text
+
+        self.prompts.inform("Project file", project_file_text(self.session.path if self.session else None))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Keep the geometry, close the browser and release the project file."""
-        for job in (self.job, self.preview_job):
-            if job is not None and not job.done:
-                job.cancel.set()  # a test run stops within a step; its thread is a daemon
+        """Keep the geometry, close the browser and release the project file (asks once while a job runs)."""
+        if self.jobs.busy:
+            if not self.prompts.confirm("Quit", "A test or an export is still running. Cancel it and quit?"):
+                event.ignore()
+                return
+            self.jobs.cancel()  # a test run stops within a step; its thread is a daemon
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.stop_browser(wait=True)
+        self.browser.stop(wait=True)
         self.close_project()
         super().closeEvent(event)

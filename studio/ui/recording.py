@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..recorder import RecorderEvent, RecorderSession
+from ..app.recording import RecorderEvent, RecorderSession, preview_in_browser
 
 
 class RecorderBridge(QObject):
@@ -21,18 +21,14 @@ class RecorderBridge(QObject):
             lambda e: self.event.emit(e), headless=headless, redact_inputs=redact_inputs
         )
 
-    def start(self, url: str, mode: str = "record") -> None:
-        """Open the browser on ``url`` (record, pick or pause); BrowserNotFound at once when there is none."""
-        self.session.start(url, mode)
+    def start(self, url: str, mode: str = "record", *, storage_state: dict | None = None) -> None:
+        """Open the browser on ``url`` (record, pick or pause), signed in with ``storage_state`` when given;
+        BrowserNotFound at once when there is none."""
+        self.session.start(url, mode, storage_state=storage_state)
 
     def play(self, script: str, url: str) -> None:
         """Preview: add ``script`` to every page of the browser and open ``url`` (on the recorder thread)."""
-
-        def run(page) -> None:
-            page.context.add_init_script(script=script)
-            page.goto(url, wait_until="domcontentloaded", timeout=30_000)
-
-        future = self.session.call(run)
+        future = self.session.call(lambda page: preview_in_browser(page, script, url))
         future.add_done_callback(
             lambda f: (
                 f.exception()

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..recorder.drift import LOW_CONFIDENCE
-from ..replay.results import GuideResult, StepResult
+from ..app.results import LOW_CONFIDENCE, GuideResult, StepResult
 
 VERDICTS = {
     "not_found": ("Missing", "#dc2626"),

@@ -11,11 +11,12 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextImageFormat,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from ..export.sanitize import sanitize_html
 
@@ -121,6 +122,7 @@ class RichTextEdit(QWidget):
             ("B", "Bold", QKeySequence.StandardKey.Bold, self._bold),
             ("I", "Italic", QKeySequence.StandardKey.Italic, self._italic),
             ("Link", "Link the selected words", QKeySequence("Ctrl+K"), self._link),
+            ("Unlink", "Remove the link under the cursor", QKeySequence("Ctrl+Shift+K"), self._unlink),
             ("• List", "Bulleted list", QKeySequence("Ctrl+Shift+8"), lambda: self._list(False)),
             ("1. List", "Numbered list", QKeySequence("Ctrl+Shift+7"), lambda: self._list(True)),
             ("Image", "Insert an image by address", QKeySequence(), self._image),
@@ -147,11 +149,22 @@ class RichTextEdit(QWidget):
         """Show stored HTML (without reporting it as an edit)."""
         html = html or ""
         if html == self.value():
-            return
+            return  # the author's own edit coming back: keep the cursor and the format being typed
         self._loading = True
-        self._alts = image_alts(html)
-        self.text.setHtml(html)
-        self._loading = False
+        try:
+            self._alts = image_alts(html)
+            self.text.setHtml(html)
+            self.start_plain()
+        finally:
+            self._loading = False
+
+    def start_plain(self) -> None:
+        """What the author types next starts plain at the end: a link or bold at the end of another
+        step's text never leaks into this one."""
+        cursor = self.text.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.text.setTextCursor(cursor)
+        self.text.setCurrentCharFormat(QTextCharFormat())
 
     def value(self) -> str:
         """The current text as clean HTML."""
@@ -172,14 +185,49 @@ class RichTextEdit(QWidget):
         fmt.setFontItalic(not self.text.fontItalic())
         self.text.mergeCurrentCharFormat(fmt)
 
+    def _safe_address(self, title: str, address: str) -> str | None:
+        """``address`` when links may point there, else None after saying why (never silently dropped)."""
+        from ..domain import check_safe_url
+
+        try:
+            return check_safe_url(address.strip())
+        except ValueError as exc:
+            QMessageBox.warning(self, title, f"That address is refused: {exc}")
+            return None
+
     def _link(self) -> None:
         href, ok = QInputDialog.getText(self, "Link", "Address (https://…):")
-        if ok and href.strip():
+        href = self._safe_address("Link", href) if ok and href.strip() else None
+        if href:
             fmt = QTextCharFormat()
             fmt.setAnchor(True)
-            fmt.setAnchorHref(href.strip())
+            fmt.setAnchorHref(href)
             fmt.setFontUnderline(True)
             self.text.mergeCurrentCharFormat(fmt)
+
+    def _unlink(self) -> None:
+        """Remove the link from the selection, or from the whole link the cursor is in."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            block, position = cursor.block(), cursor.position()
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                inside = fragment.position() <= position <= fragment.position() + fragment.length()
+                if inside and fragment.charFormat().isAnchor():
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    break
+                iterator += 1
+        plain = QTextCharFormat()
+        plain.setAnchor(False)
+        plain.setAnchorHref("")
+        plain.setFontUnderline(False)
+        plain.setForeground(self.text.palette().text())
+        cursor.mergeCharFormat(plain)
+        self.text.mergeCurrentCharFormat(plain)
 
     def _list(self, ordered: bool) -> None:
         style = QTextListFormat.Style.ListDecimal if ordered else QTextListFormat.Style.ListDisc
@@ -187,11 +235,12 @@ class RichTextEdit(QWidget):
 
     def _image(self) -> None:
         src, ok = QInputDialog.getText(self, "Image", "Image address (https://…):")
-        if not ok or not src.strip():
+        src = self._safe_address("Image", src) if ok and src.strip() else None
+        if not src:
             return
         alt, ok = QInputDialog.getText(self, "Image", "Describe the image for screen-reader users:")
         image = QTextImageFormat()
-        image.setName(src.strip())
+        image.setName(src)
         image.setProperty(ALT_PROPERTY, alt.strip() if ok else "")
         image.setWidth(240)
         self.text.textCursor().insertImage(image)

@@ -33,7 +33,7 @@ class StartPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         self.kind_buttons: dict[str, QPushButton] = {}
-        for number, (kind, (_cls, info)) in enumerate(GUIDE_KINDS.items()):
+        for number, (kind, info) in enumerate(GUIDE_KINDS.items()):
             button = QPushButton(icon(kind), f"  {info.title}\n  {info.hint}")
             button.setObjectName("kindButton")
             button.setIconSize(QSize(28, 28))

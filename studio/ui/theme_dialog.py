@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..app import Studio
+from ..app import ProjectSession
 from ..app.forms import SETTINGS_FIELDS, THEME_FIELDS, FieldSpec
 from .form import FormView
 
@@ -80,7 +80,7 @@ class ThemePreview(QWidget):
 class ThemeDialog(QDialog):
     """Edits the project's name, theme and settings; each change is saved and undoable."""
 
-    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+    def __init__(self, studio: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.studio = studio
         self.setWindowTitle("Project theme and settings")

@@ -1,0 +1,16 @@
+"""The studio's browser, as the UI sees it: the recorder session and what it reports (no Qt).
+
+The UI wraps ``RecorderSession``'s callback in a Qt signal; captures it reports go to
+``ProjectSession.guides`` (``add_capture``, ``apply_pick``), never straight to the store.
+"""
+
+from ..browser import BrowserNotFound
+from ..recorder import Capture, RecorderEvent, RecorderSession
+
+__all__ = ["BrowserNotFound", "Capture", "RecorderEvent", "RecorderSession", "preview_in_browser"]
+
+
+def preview_in_browser(page, script: str, url: str) -> None:
+    """On the recorder's thread: add the preview script to every page of the browser and open ``url``."""
+    page.context.add_init_script(script=script)
+    page.goto(url, wait_until="domcontentloaded", timeout=30_000)

@@ -1,0 +1,264 @@
+"""The project check: guides that would ship broken or that nobody would ever see.
+
+Pure: it reads guides (of a project or of a bundle) and returns problems; no Qt, no SQL.
+Two grades, one list:
+
+- ``blocks_export`` problems make a broken bundle (a button that starts a guide that is
+  missing or turned off, two guides sharing an id); export refuses them
+  (``Project.problems()``).
+- the others ship a valid bundle with a guide nobody sees (nothing starts it, it waits for
+  a page it can never be on, it sits where another one sits); export warns and ``studio
+  lint`` fails on them, because an app may start a guide from its own code
+  (``GuideRuntime.start(id)``) — a reason the studio cannot see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
+from .kinds import guide_steps
+from .overlap import may_overlap
+from .rules import UrlRule
+from .step import AdvanceMode, ButtonAction
+from .target import SelectorKind, Target
+
+RULES = {
+    "shared-id": "two guides share an id",
+    "missing-guide": "a button or checklist item starts a guide that does not exist",
+    "disabled-guide": "a button or checklist item starts a guide that is turned off",
+    "never-started": "a guide set to start only when asked that nothing starts",
+    "start-elsewhere": "a 'start guide' action whose guide's first step waits for another page",
+    "same-spot": "two launchers, or two checklists, in the same place",
+    "page-never-matches": "a first step whose page can never be a page the guide starts on",
+}
+"""Every rule the check applies, by the name ``studio lint --ignore`` takes."""
+
+
+@dataclass(frozen=True)
+class LintProblem:
+    """One problem: which rule, which guide, what field, and a sentence for the author."""
+
+    rule: str
+    guide_id: str
+    field: str
+    message: str
+    blocks_export: bool = False
+
+    def line(self) -> str:
+        """The problem as one line: ``guide-id field: message``."""
+        return f"{self.guide_id} {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A place that starts a guide: a callout button or a checklist item."""
+
+    guide: GuideBase
+    field: str
+    what: str
+    noun: str
+    target_id: str
+    page: UrlRule | None
+    """Where the button or item is; None when it can be on any page."""
+
+
+def _quote(rule: UrlRule | None) -> str:
+    return "any page" if rule is None else rule.value
+
+
+def _guide_pages(guide: GuideBase) -> UrlRule | None:
+    """The pages a guide starts on by itself; None for any page (or pages the studio cannot know)."""
+    trigger = guide.trigger
+    return trigger.url if isinstance(trigger, AutomaticTrigger) else None
+
+
+def step_page(guide: GuideBase, index: int) -> UrlRule | None:
+    """Where step ``index`` lives: its own page, else the last earlier one, else the guide's pages.
+
+    None (any page) when an earlier step may have left the page without saying where to: a
+    click that may navigate. An earlier step that advances on an address change names it.
+    """
+    steps = guide_steps(guide)
+    for number in range(min(index, len(steps) - 1), -1, -1):
+        step = steps[number]
+        if number < index:
+            if step.advance.mode is AdvanceMode.url:
+                return step.advance.url
+            if step.advance.mode is AdvanceMode.click:
+                return None
+        if step.page is not None:
+            return step.page
+    return _guide_pages(guide)
+
+
+def _starts(guides: Iterable[GuideBase]) -> Iterator[_Start]:
+    for guide in guides:
+        for number, step in enumerate(guide_steps(guide)):
+            for b, button in enumerate(step.buttons):
+                if button.action is ButtonAction.start_guide and button.guide_id:
+                    yield _Start(
+                        guide,
+                        f"steps[{number}].buttons[{b}]",
+                        f"step {number + 1}: button '{button.label}'",
+                        "button",
+                        button.guide_id,
+                        step_page(guide, number),
+                    )
+        if isinstance(guide, Checklist):
+            for i, item in enumerate(guide.items):
+                if item.action is ItemAction.start_guide and item.guide_id:
+                    yield _Start(
+                        guide,
+                        f"items[{i}]",
+                        f"item '{item.title}'",
+                        "checklist",
+                        item.guide_id,
+                        _guide_pages(guide),
+                    )
+
+
+def reference_check(guides: Iterable[GuideBase]) -> list[LintProblem]:
+    """What makes a broken bundle: shared ids, and shipped starts of missing or turned-off guides."""
+    guides = list(guides)
+    problems: list[LintProblem] = []
+    by_id: dict[str, GuideBase] = {}
+    for guide in guides:
+        if guide.id in by_id:
+            problems.append(
+                LintProblem(
+                    "shared-id",
+                    guide.id,
+                    "id",
+                    f"guides '{by_id[guide.id].name}' and '{guide.name}' share the id '{guide.id}'",
+                    blocks_export=True,
+                )
+            )
+        by_id.setdefault(guide.id, guide)
+    for start in _starts(g for g in guides if g.enabled):  # turned-off guides are not shipped
+        target = by_id.get(start.target_id)
+        where = (
+            f"checklist '{start.guide.name}': {start.what}"
+            if isinstance(start.guide, Checklist)
+            else f"guide '{start.guide.name}', {start.what}"
+        )
+        if target is None:
+            problems.append(
+                LintProblem(
+                    "missing-guide",
+                    start.guide.id,
+                    start.field,
+                    f"{where} starts guide '{start.target_id}', which does not exist",
+                    blocks_export=True,
+                )
+            )
+        elif not target.enabled:
+            problems.append(
+                LintProblem(
+                    "disabled-guide",
+                    start.guide.id,
+                    start.field,
+                    f"{where} starts guide '{target.name}', which is turned off (so not exported); "
+                    "turn it on or start another guide",
+                    blocks_export=True,
+                )
+            )
+    return problems
+
+
+def _never_started(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    started = {start.target_id for start in _starts(guides)}
+    for guide in guides:
+        if isinstance(guide.trigger, ManualTrigger) and guide.id not in started:
+            yield LintProblem(
+                "never-started",
+                guide.id,
+                "trigger",
+                f"nothing starts '{guide.name}': it starts only when asked, and no button or checklist "
+                "item asks; start it automatically or on a click, or from another guide "
+                "(fine if your app calls GuideRuntime.start for it)",
+            )
+
+
+def _start_elsewhere(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    by_id = {guide.id: guide for guide in guides}
+    for start in _starts(guides):
+        target = by_id.get(start.target_id)
+        steps = guide_steps(target) if target is not None else None
+        if not steps or steps[0].page is None:
+            continue
+        first = steps[0].page
+        if not may_overlap(start.page, first):
+            yield LintProblem(
+                "start-elsewhere",
+                start.guide.id,
+                start.field,
+                f"{start.what} starts '{target.name}', whose first step waits for {first.value}, "
+                f"but the {start.noun} is only on {_quote(start.page)}",
+            )
+
+
+def _same_target(a: Target, b: Target) -> bool:
+    """Whether two targets surely name the same element (same record, or a shared strong selector)."""
+    if a == b:
+        return True
+    strong = (SelectorKind.test_id, SelectorKind.id)
+    keys = {(c.kind, c.value) for c in a.candidates if c.kind in strong and c.unique}
+    return any((c.kind, c.value) in keys for c in b.candidates if c.kind in strong and c.unique)
+
+
+def _same_spot(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    launchers = [g for g in guides if isinstance(g.trigger, LauncherTrigger)]
+    for later, guide in enumerate(launchers):
+        for earlier in launchers[:later]:
+            if _same_target(earlier.trigger.element, guide.trigger.element):
+                yield LintProblem(
+                    "same-spot",
+                    guide.id,
+                    "trigger.element",
+                    f"'{guide.name}' and '{earlier.name}' are both started by a click on "
+                    f"{guide.trigger.element.describe()}; one click would start both",
+                )
+                break
+    checklists = [g for g in guides if isinstance(g, Checklist)]
+    for later, guide in enumerate(checklists):
+        for earlier in checklists[:later]:
+            if earlier.position == guide.position and may_overlap(_guide_pages(earlier), _guide_pages(guide)):
+                corner = guide.position.replace("_", " ")
+                yield LintProblem(
+                    "same-spot",
+                    guide.id,
+                    "position",
+                    f"checklists '{guide.name}' and '{earlier.name}' both sit {corner} on "
+                    f"{_quote(_guide_pages(guide))}; move one to the other corner",
+                )
+                break
+
+
+def _page_never_matches(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        steps = guide_steps(guide)
+        pages = _guide_pages(guide)
+        if not steps or steps[0].page is None or pages is None:
+            continue
+        if not may_overlap(pages, steps[0].page):
+            yield LintProblem(
+                "page-never-matches",
+                guide.id,
+                "steps[0].page",
+                f"'{guide.name}' starts on {pages.value}, but its first step is on "
+                f"{steps[0].page.value}, which is never one of those pages; the guide would never show",
+            )
+
+
+def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintProblem]:
+    """Every problem of these guides (a project's or a bundle's), in guide order; ``ignore`` names rules."""
+    guides = list(guides)
+    shipped = [guide for guide in guides if guide.enabled]
+    found = reference_check(guides)
+    for rule in (_never_started, _start_elsewhere, _same_spot, _page_never_matches):
+        found.extend(rule(shipped))
+    order = {guide.id: number for number, guide in enumerate(guides)}
+    skip = set(ignore)
+    return sorted((p for p in found if p.rule not in skip), key=lambda p: order.get(p.guide_id, 0))

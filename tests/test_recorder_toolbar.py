@@ -1,0 +1,169 @@
+"""The recorder's toolbar keeps out of the way, clicks can pass through, the picker climbs (real Chromium)."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+
+from .runtime_helpers import html
+from .test_recorder_session import recording  # noqa: F401 - the fixture
+
+BAR = "[data-guide-recorder] .bar"
+
+
+def box(rec, selector: str) -> dict:
+    return rec.do(lambda p: p.locator(selector).bounding_box())
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def label(rec) -> str:
+    return rec.do(lambda p: p.locator("[data-guide-recorder] .tag").inner_text())
+
+
+def toolbar_button(rec, name: str):
+    return rec.do(lambda p: p.get_by_role("toolbar").get_by_role("button", name=name).click())
+
+
+def no_capture(rec, wait: float = 0.6) -> bool:
+    """True when no capture arrives within ``wait`` seconds."""
+    try:
+        while True:
+            if rec.events.get(timeout=wait).kind == "capture":
+                return False
+    except queue.Empty:
+        return True
+
+
+@pytest.fixture
+def header_page(server):
+    return server.page(
+        "/header.html",
+        html(
+            '<header id="top" style="position:fixed;top:0;right:0;width:640px;height:64px;background:#eef">'
+            '<button id="account" style="position:absolute;right:24px;top:16px">Account settings</button>'
+            "</header>"
+            '<p style="margin-top:200px"><button id="low">Lower button</button></p>'
+        ),
+    )
+
+
+def test_the_toolbar_moves_off_the_element_it_would_cover(recording, header_page):  # noqa: F811
+    rec = recording(header_page)
+    bar, header, account = box(rec, BAR), box(rec, "#top"), box(rec, "#account")
+    assert overlap(bar, account)  # the default spot covers the header's button
+    rec.do(lambda p: p.mouse.move(header["x"] + 10, header["y"] + 10))  # the header is outlined
+    moved = box(rec, BAR)
+    assert not overlap(moved, header) and moved["y"] > 400
+    rec.do(lambda p: p.locator("#account").click())  # Playwright checks nothing covers it
+    assert rec.next("capture").capture.name == "Account settings"
+    # it stays put while the pointer crosses the page, and it does not jump back and forth
+    rec.do(lambda p: p.locator("#low").hover())
+    assert box(rec, BAR) == moved
+
+
+def test_the_toolbar_can_be_dragged_and_collapsed(recording, header_page):  # noqa: F811
+    rec = recording(header_page)
+    grip = box(rec, "[data-guide-recorder] .grip")
+    start = box(rec, BAR)
+
+    def drag(p) -> None:
+        p.mouse.move(grip["x"] + 3, grip["y"] + 3)
+        p.mouse.down()
+        p.mouse.move(300, 500, steps=5)
+        p.mouse.up()
+
+    rec.do(drag)
+    dragged = box(rec, BAR)
+    assert abs(dragged["x"] - (start["x"] + 300 - grip["x"] - 3)) <= 2
+    assert abs(dragged["y"] - (start["y"] + 500 - grip["y"] - 3)) <= 2
+    assert no_capture(rec)  # a drag records nothing
+    toolbar_button(rec, "Collapse the toolbar")
+    collapsed = box(rec, BAR)
+    assert collapsed["width"] < dragged["width"] * 0.5 and collapsed["x"] == dragged["x"]
+    assert not rec.do(lambda p: p.get_by_role("button", name="Pick").is_visible())
+    toolbar_button(rec, "Expand the toolbar")
+    assert box(rec, BAR)["width"] == dragged["width"]
+
+
+def test_shift_click_and_pass_one_click_reach_the_app_unrecorded(recording, server):  # noqa: F811
+    url = server.page(
+        "/count.html",
+        html(
+            '<output id="n">0</output>'
+            + "".join(
+                f'<button id="{b}" onclick="n.textContent = +n.textContent + 1">{b}</button>'
+                for b in ("shifted", "passed", "recorded")
+            )
+        ),
+    )
+    rec = recording(url)
+    rec.do(lambda p: p.locator("#shifted").click(modifiers=["Shift"]))
+    toolbar_button(rec, "Pass one click")
+    assert rec.do(lambda p: p.locator("[data-guide-recorder] .state").inner_text()) == "Next click passes"
+    rec.do(lambda p: p.locator("#passed").click())
+    rec.do(lambda p: p.locator("#recorded").click())
+    first = rec.next("capture").capture  # the only click recorded is the last one
+    assert first.name == "recorded"
+    assert (
+        rec.do(lambda p: p.wait_for_function("n.textContent === '3'") and p.locator("#n").inner_text()) == "3"
+    )
+    assert no_capture(rec)
+
+
+def test_a_shift_clicked_link_opens_here_as_a_plain_click(recording, server):  # noqa: F811
+    url = server.page("/links.html", html('<a id="next" href="#details">Details</a>'))
+    rec = recording(url)
+    rec.do(lambda p: p.locator("#next").click(modifiers=["Shift"]))
+    assert rec.do(lambda p: p.wait_for_url("**#details") or p.url).endswith("#details")
+    assert rec.do(lambda p: len(p.context.pages)) == 1  # not a new window
+    assert no_capture(rec)
+
+
+@pytest.fixture
+def card_page(server):
+    return server.page(
+        "/plans.html",
+        html(
+            '<section data-testid="plan-card" aria-label="Pro plan" style="padding:24px;width:300px">'
+            '<h2>Pro</h2><p>For growing teams</p><button data-testid="buy">Buy Pro</button></section>'
+        ),
+    )
+
+
+def test_the_picker_selects_the_parent_and_child_by_keyboard(recording, card_page):  # noqa: F811
+    rec = recording(card_page, mode="pick")
+    rec.do(lambda p: p.get_by_test_id("buy").hover())
+    assert label(rec).startswith('button "Buy Pro"')
+    rec.do(lambda p: p.keyboard.press("ArrowUp"))
+    assert "Pro plan" in label(rec)
+    outline, card = box(rec, "[data-guide-recorder] .box"), box(rec, "section")
+    assert abs(outline["width"] - card["width"] - 4) <= 1
+    rec.do(lambda p: p.keyboard.press("]"))  # back down the way it came
+    assert label(rec).startswith('button "Buy Pro"')
+    rec.do(lambda p: p.keyboard.press("["))
+    rec.do(lambda p: p.get_by_test_id("buy").click())  # a click on where it started picks the parent
+    picked = rec.next("capture").capture
+    assert picked.kind == "pick" and picked.target.candidates[0].value == "plan-card"
+    assert rec.session.mode == "pause"
+
+
+def test_the_picker_toolbar_offers_parent_child_and_use(recording, card_page):  # noqa: F811
+    rec = recording(card_page, mode="pick")
+    rec.do(lambda p: (p.get_by_test_id("buy").hover(), p.wait_for_timeout(400)))
+    toolbar_button(rec, "Parent ↑")  # the pointer crossed the page on its way; the buy button is kept
+    assert "Pro plan" in label(rec)
+    toolbar_button(rec, "Child ↓")
+    assert label(rec).startswith('button "Buy Pro"')
+    toolbar_button(rec, "Parent ↑")
+    toolbar_button(rec, "Use ↵")
+    picked = rec.next("capture").capture
+    assert picked.kind == "pick" and picked.target.candidates[0].value == "plan-card"

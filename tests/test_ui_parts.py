@@ -1,0 +1,132 @@
+"""Each composed part of the studio's window, built and tested alone against a real project session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from studio.app import ProjectSession
+from studio.app.recording import Capture, RecorderEvent
+from studio.store import ProjectStore
+from studio.ui.browser_control import BrowserController
+from studio.ui.guide_editor import GuideEditor
+from studio.ui.guide_panel import GuidePanel
+from studio.ui.job_runner import JobRunner
+from studio.ui.prompts import Prompts
+
+from .samples import make_target
+
+
+@pytest.fixture
+def session(project_file: Path):
+    opened = ProjectSession.open(project_file)
+    yield opened
+    opened.close()
+
+
+def test_the_guide_panel_lists_filters_and_reports_the_chosen_guide(qtbot, session):
+    panel = GuidePanel()
+    qtbot.addWidget(panel)
+    panel.show_listing(session.guides.listing())
+    assert panel.tree.topLevelItem(0).text(0) == "Walkthroughs (1)"
+    with qtbot.waitSignal(panel.selected) as chosen:
+        panel.tree.setCurrentItem(panel.tree.topLevelItem(1).child(0))
+    assert chosen.args == ["tip"]
+    assert panel.relabel("tip", "Billing tip", "not saved: disk full")
+    assert panel.tree.topLevelItem(1).child(0).text(0) == "● Billing tip (not saved)"
+    assert not panel.relabel("ghost", "x", None)
+    panel.search.setText("billing")
+    assert (
+        panel.tree.topLevelItem(0).child(0).isHidden() and not panel.tree.topLevelItem(1).child(0).isHidden()
+    )
+
+
+def test_the_guide_editor_edits_through_its_forms_into_the_file(qtbot, session, project_file):
+    editor = GuideEditor()
+    qtbot.addWidget(editor)
+    editor.set_session(session)
+    assert editor.show_guide("tour", 1)
+    title = editor.step_form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "All set")
+    with ProjectStore.open(project_file, readonly=True) as store:
+        assert store.get_guide("tour").steps[1].title == "All set"
+    editor.add_part()
+    assert editor.parts.list.count() == 3 and editor.part == 2
+    with qtbot.waitSignal(editor.pick) as picked:
+        editor.step_form.pick.emit(("target",))
+    assert picked.args == [("steps", 2, "target")]
+    assert not editor.show_guide("ghost")
+
+
+def test_the_browser_controller_hands_captures_to_the_session(qtbot, session, dialogs):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    browser = BrowserController(Prompts(parent), headless=True, parent=parent)
+    browser.set_session(session)
+    browser.recording_guide, browser.recording_name = "recorded-1", "Recorded walkthrough 1"
+    shot = Capture(
+        "click", "http://x/a", make_target("go", "Go"), "button", "Go", 0.9, screenshot=b"\x89PNG s"
+    )
+    with qtbot.waitSignal(browser.guide_changed) as changed:
+        browser._on_event(RecorderEvent("capture", capture=shot))
+    assert changed.args == ["recorded-1", 0]
+    assert session.store.get_guide("recorded-1").steps[0].title == "Click Go"
+    assert session.store.step_image("recorded-1", "step-1", "screenshot") == b"\x89PNG s"
+    browser.recording_guide = None
+    browser.pick("tip", ("steps", 0, "target"))  # no app address yet: asked, and cancelled
+    assert browser.pending_pick is None and not browser.running
+
+
+def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dialogs):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = JobRunner(
+        Prompts(parent), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), parent
+    )
+    runner.session = session
+    with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
+        runner.export_to(tmp_path / "out.json")
+    assert "Exported 5 guides" in done.args[0] and (tmp_path / "out.json").exists()
+    assert dialogs.messages("information") == [done.args[0]]
+    assert not runner.busy
+
+
+def test_prompts_refuse_an_unsafe_address_in_words(qtbot, dialogs):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialogs.texts.append("javascript:alert(1)")
+    assert Prompts(parent).ask_url("Test", "Address:", "") is None
+    assert "javascript" in dialogs.messages("warning")[0]
+
+
+def test_recent_projects_survive_a_restart_whole_and_once(tmp_path, project_file):
+    """An INI file holds a one-entry list as a plain string: read back, it must not become letters."""
+    from studio.ui.recent import RecentProjects
+
+    ini = tmp_path / "written-by-another-run.ini"
+    ini.write_text(f"[General]\nrecent={project_file}\n")
+    recent = RecentProjects(QSettings(str(ini), QSettings.Format.IniFormat))
+    assert recent.paths() == [str(project_file)]
+    recent.remember(project_file)
+    recent.remember(project_file)
+    assert recent.paths() == [str(project_file.resolve())]
+    assert recent.last_folder() == str(project_file.resolve().parent)
+
+
+def test_an_address_being_tried_belongs_to_the_guide_it_was_typed_for(qtbot, session):
+    editor = GuideEditor()
+    qtbot.addWidget(editor)
+    editor.set_session(session)
+    editor.show_guide("tip")
+    editor.edit(("trigger", "type"), "automatic")
+    rule = editor.guide_form.editor(("trigger", "url"))
+    rule.sample.setText("https://app.example.com/billing")
+    editor.show_guide("spot")
+    editor.edit(("trigger", "type"), "automatic")
+    assert rule.sample.text() == ""  # another guide: its own (empty) address
+    editor.show_guide("tip")
+    assert rule.sample.text() == "https://app.example.com/billing"
