@@ -175,15 +175,13 @@ def lint_command(
     from .export import BundleError, read_bundle
     from .export.bundle import Bundle
     from .store import ProjectFileError, ProjectStore
-    from .store.project_file import SQLITE_MAGIC
+    from .store.project_file import looks_like_project
 
     unknown = sorted(set(ignore or ()) - RULES.keys())
     if unknown:
         fail(f"unknown rule {unknown[0]!r} (rules: {', '.join(RULES)})")
     try:
-        with path.open("rb") as handle:
-            is_project = handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-        if is_project:
+        if looks_like_project(path):  # never opens a pipe or a device for reading
             with ProjectStore.open(path, readonly=True) as store:
                 guides = store.load().guides
         else:
