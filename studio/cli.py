@@ -33,6 +33,21 @@ def os_reason(exc: OSError) -> str:
     return f"cannot use {where}: {exc.strerror or exc}"
 
 
+def _regular_input(path: Path) -> None:
+    """Refuse (exit 2) a missing path or one that is not a regular file, before anything reads it:
+    opening a pipe would wait for ever, a device never ends."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe or a device"
+        fail(f"cannot read {path}: not a regular file ({kind})")
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print ``error: message`` on stderr and exit with ``code``."""
     typer.echo(f"error: {message}", err=True)
@@ -175,15 +190,14 @@ def lint_command(
     from .export import BundleError, read_bundle
     from .export.bundle import Bundle
     from .store import ProjectFileError, ProjectStore
-    from .store.project_file import SQLITE_MAGIC
+    from .store.project_file import looks_like_project
 
     unknown = sorted(set(ignore or ()) - RULES.keys())
     if unknown:
         fail(f"unknown rule {unknown[0]!r} (rules: {', '.join(RULES)})")
     try:
-        with path.open("rb") as handle:
-            is_project = handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-        if is_project:
+        _regular_input(path)
+        if looks_like_project(path):
             with ProjectStore.open(path, readonly=True) as store:
                 guides = store.load().guides
         else:

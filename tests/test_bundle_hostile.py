@@ -93,6 +93,7 @@ def test_pipes_devices_folders_and_huge_files_never_hang(tmp_path: Path):
         (("validate", str(fifo)), "not a regular file"),
         (("replay", str(fifo), "--url", "http://127.0.0.1:9/"), "not a regular file"),
         (("validate", "/dev/zero"), "not a regular file"),
+        (("lint", str(fifo)), "not a regular file"),
         (("validate", str(tmp_path)), "a folder"),
         (("validate", str(huge)), "too large for a bundle"),
         (("export", str(fifo), "-o", str(tmp_path / "out.json")), "not a regular file"),

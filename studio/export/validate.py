@@ -44,10 +44,7 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path.name}: nested too deeply (at most {MAX_DEPTH} levels)") from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise BundleError(f"{path.name}: not a usable JSON number ({str(exc).split(';')[0]})") from None
-    try:
-        check_bundle(data)
-    except BundleError as exc:
-        raise BundleError(f"{path.name}: {exc}") from None
+    check_bundle(data)
     return data
 
 

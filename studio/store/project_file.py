@@ -84,6 +84,12 @@ def _read_head(path: Path) -> bytes:
         os.close(fd)
 
 
+def looks_like_project(path: Path) -> bool:
+    """True when ``path`` starts like an SQLite file; ProjectFileError for a missing or non-regular file."""
+    regular_file(path)
+    return _read_head(path).startswith(SQLITE_MAGIC)
+
+
 def inspect(path: Path, *, writer: bool = False) -> FileFacts:
     """Confirm ``path`` is a healthy Guide Studio project this version can read.
 
