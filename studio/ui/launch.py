@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..app.demo import serve_demo as start_demo
 from .errors import ErrorReporter
 from .main_window import MainWindow
 from .style import apply_theme
@@ -31,7 +30,13 @@ def start(project: Path | None = None, *, serve_demo: bool = False):
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window = MainWindow()
     window.show()
-    server = start_demo() if serve_demo else None
+    server = None
+    if serve_demo:
+        from ..app.demo import (
+            serve_demo as start_demo,
+        )  # after the window: an HTTP server is not needed to show it
+
+        server = start_demo()
     if server is not None:
         window.statusBar().showMessage(f"Demo app at {server.url}/")
     if project is not None:

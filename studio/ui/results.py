@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.results import LOW_CONFIDENCE, GuideResult, StepResult, plain_words
+if TYPE_CHECKING:  # the result types load with the first results, not with the window
+    from ..app.results import GuideResult, StepResult
 
 VERDICTS = {
     "not_found": ("Missing", "#dc2626"),
@@ -33,6 +36,8 @@ VERDICTS = {
 
 def verdict(step: StepResult) -> tuple[str, str]:
     """The words and colour for a step's outcome."""
+    from ..app.results import LOW_CONFIDENCE
+
     if step.status == "passed":
         if step.confidence is not None and step.confidence < LOW_CONFIDENCE:
             return f"Low confidence ({step.confidence:.0%})", "#d97706"
@@ -88,6 +93,8 @@ class ResultsView(QWidget):
 
     def show_results(self, results: list[GuideResult], note: str = "") -> None:
         """List the results, failures first expanded."""
+        from ..app.results import plain_words
+
         self.results = results
         self.tree.clear()
         failed_steps = 0
