@@ -556,10 +556,11 @@ class GuideRun:
                     )
                     return
                 if value is None and await self.call(element.evaluate(SECRET_FIELD)):
-                    outcome.status, outcome.reason = "failed", "needs_input"
-                    outcome.detail = (
+                    self._fail(
+                        outcome,
+                        "needs_input",
                         "this is a secret field, so the recording kept no value: give "
-                        f"--input {self.guide.id}.{step.id}=VALUE or a login recipe (--login-script)"
+                        f"--input {self.guide.id}.{step.id}=VALUE or a login recipe (--login-script)",
                     )
                     return
                 await self.call(element.fill(value or "test", timeout=5_000), 6)
