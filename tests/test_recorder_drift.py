@@ -68,3 +68,35 @@ def test_drift_is_reported_per_step_with_exit_code_1(tmp_path: Path):
     assert result.returncode == 1
     statuses = {(c["guide_id"], c["step_number"]): c["status"] for c in json.loads(result.stdout)}
     assert statuses[("settings-tour", 4)] == "not_found" and statuses[("settings-tour", 1)] == "found"
+
+
+def test_check_targets_ends_within_its_timeout_on_an_app_that_never_answers():
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections, never answers
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "studio",
+                "check-targets",
+                str(EXAMPLE_PROJECT),
+                "--url",
+                f"http://127.0.0.1:{silent.getsockname()[1]}/",
+                "--timeout",
+                "5",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+    finally:
+        silent.close()
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1 and "timeout" in result.stdout, result.stdout + result.stderr

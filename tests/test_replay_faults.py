@@ -164,7 +164,9 @@ def test_a_page_that_loops_for_ever_after_load_ends_within_the_timeout(app: App,
     path.write_text(json.dumps(bundle))
     junit = tmp_path / "junit.xml"
     started = time.monotonic()
-    done = studio("replay", str(path), "--url", app.url, "--timeout", "45", "--junit", str(junit), timeout=120)
+    done = studio(
+        "replay", str(path), "--url", app.url, "--timeout", "45", "--junit", str(junit), timeout=120
+    )
     assert time.monotonic() - started < 70, "the run overran its --timeout"
     assert done.returncode == 1, done.stderr
     root = ET.parse(junit).getroot()

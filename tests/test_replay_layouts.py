@@ -63,9 +63,7 @@ CASES = {
 @pytest.fixture(scope="module")
 def outcomes(demo_server):
     bundle = bundle_of(*(tip(gid, page, where) for gid, (page, where, _, _) in CASES.items()))
-    results = replay(
-        bundle, demo_server.url + "/", screenshots=False, layouts=[Layout((390, 844))], workers=2
-    )
+    results = replay(bundle, demo_server.url + "/", screenshots=False, layouts=[Layout((390, 844))])
     return {r.guide_id: r.steps[0] for r in results}
 
 

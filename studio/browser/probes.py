@@ -140,11 +140,13 @@ STEP_PROBE = (
                                      shadow.querySelector(".gs-modal") || shadow.querySelector(".gs-launcher"));
   // Let scrolling and placement come to rest: two frames with the same boxes (bounded).
   const end = performance.now() + (opts.settleMs || 1500);
-  let last = "";
-  for (;;) {
-    await frame();
+  const boxes = () => {
     const r = target ? GuideRuntime.resolve(target).element : null, c = calloutOf();
-    const key = JSON.stringify([r && boxOf(r), c && boxOf(c), scrollX, scrollY]);
+    return JSON.stringify([r && boxOf(r), c && boxOf(c), scrollX, scrollY]);
+  };
+  for (let last = boxes(); ;) {
+    await frame();
+    const key = boxes();
     if (key === last || performance.now() > end) break;
     last = key;
   }

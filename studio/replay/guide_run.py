@@ -22,7 +22,7 @@ from .results import GuideResult, StepResult
 EVENT_BINDING = "__replayEvent"
 EVENT_SLICE_MS = 2_000
 """The longest the page waits for a step's event before Python looks at cancel and the deadline."""
-CALL_SECONDS = 10.0
+CALL_SECONDS = 20.0
 """The longest one call into the page may take before the page counts as unresponsive."""
 DOCUMENT_STATUS = (
     "() => [(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0, location.pathname]"

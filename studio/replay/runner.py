@@ -25,6 +25,10 @@ from .login import ReplayError, load_login, signed_in_state
 from .results import GuideResult, StepResult
 from .shard import shard as pick_shard
 
+GUIDES_PER_BROWSER = 3
+"""Guides one browser plays at once, each in its own context: page loads and waits of one
+overlap the work of the others (a browser's renderers are separate processes)."""
+
 
 def typed_bundle(bundle: Bundle | dict) -> Bundle:
     """The typed bundle (validation's own result); plain data from ``build_bundle`` is read once."""
@@ -116,67 +120,59 @@ class _Replay:
         )
 
     async def _worker(self, playwright: Any, queue: asyncio.Queue) -> None:
-        """One browser, one guide after another; the next guide's context and page load while
-        this one plays, so a new renderer's start-up is never waited for twice."""
-        browser = None
+        """One browser playing up to GUIDES_PER_BROWSER guides at once, each in a fresh context;
+        while one guide waits on its page, another's context and page are being made."""
+        if queue.empty():
+            return
+        try:
+            began = time.monotonic()
+            browser = await asyncio.wait_for(
+                self._browser(playwright), max(0.1, self.deadline - time.monotonic())
+            )
+            self.profile["browser start"] = self.profile.get("browser start", 0.0) + time.monotonic() - began
+        except TimeoutError:
+            self.stopped = f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
+            return
+        except BrowserNotFound:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported on every guide it stops
+            line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            self.stopped = f"the browser did not start: {line}"
+            return
         closing: list[asyncio.Future] = []
 
-        def take() -> tuple[int, Any, Layout, GuideRun, asyncio.Future] | None:
+        async def lane() -> None:
             while not queue.empty():
                 number, (guide, layout) = queue.get_nowait()
-                if not self._skip(number, guide, layout):
-                    run = self._run_of(guide, layout)
-                    return number, guide, layout, run, asyncio.ensure_future(run.prepare(browser))
-            return None
-
-        try:
-            if queue.empty():
-                return
-            try:
-                began = time.monotonic()
-                browser = await asyncio.wait_for(
-                    self._browser(playwright), max(0.1, self.deadline - time.monotonic())
-                )
-                self.profile["browser start"] = (
-                    self.profile.get("browser start", 0.0) + time.monotonic() - began
-                )
-            except TimeoutError:
-                self.stopped = (
-                    f"the overall --timeout of {self.timeout:g} s ended the run as the browser started"
-                )
-                return
-            except BrowserNotFound:
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported on every guide it stops
-                line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-                self.stopped = f"the browser did not start: {line}"
-                return
-            current = take()
-            while current is not None:
-                number, guide, layout, run, prepared = current
+                if self._skip(number, guide, layout):
+                    continue
+                run = self._run_of(guide, layout)
                 try:
-                    ready = await prepared
-                    upcoming = take()
-                    result = await run.play() if ready else run.result
+                    result = await run.run(browser)
                 except AppUnreachable as exc:
                     self.unreachable = str(exc)
                     result = _unfinished(guide, layout, "unreachable", str(exc))
-                    upcoming = take()
                 result.timings = run.timings
                 closing.append(asyncio.ensure_future(run.close()))
                 self._record(number, result)
-                current = upcoming
+
+        try:
+            await asyncio.gather(*(lane() for _ in range(self.lanes)))
         finally:
             if closing:
                 await asyncio.wait(closing, timeout=10)
-            if browser is not None:
-                await self._drop(browser)
+            await self._drop(browser)
 
     async def _drop(self, browser: Any) -> None:
         try:
             await asyncio.wait_for(browser.close(), 5)
         except Exception:  # noqa: BLE001 - the driver kills what it launched when it stops
             pass
+
+    @property
+    def lanes(self) -> int:
+        """Guides each browser plays at once."""
+        return self.options.get("lanes") or GUIDES_PER_BROWSER
 
     async def run(self) -> list[GuideResult]:
         from playwright.async_api import async_playwright
