@@ -6,7 +6,7 @@ var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
@@ -24,6 +24,11 @@ function listen(target, type, fn, opts) {
   target.addEventListener(type, h, opts);
   return function () { target.removeEventListener(type, h, opts); };
 }
+
+/* Listen on window in the capture phase, the earliest point: a page that stops propagation
+   of clicks or keys on its way down cannot hide them from the runtime. */
+function early(type, fn) { return listen(window, type, fn, true); }
+function onKey(key, fn) { return early("keydown", function (e) { if (e.key === key) fn(e); }); }
 
 function later(fn, ms) {
   var id = setTimeout(guard(fn), ms);
@@ -145,7 +150,7 @@ var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 /* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e). */
 function compileRe(src) {
   var i = 0, N = [];
-  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw "too complex"; return N.length - 1; }
+  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
   function alt() {
     var s = mk(), f = mk(), b;
     do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
@@ -155,13 +160,13 @@ function compileRe(src) {
     var c = src[i], m, g;
     if (c === "(") {
       i += src.substr(i, 3) === "(?:" ? 3 : 1;
-      if (src[i] === "?") throw "unsupported group";
+      if (src[i] === "?") throw 0;
       g = alt();
-      if (src[i++] !== ")") throw "unclosed group";
+      if (src[i++] !== ")") throw 0;
       return g;
     }
     if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
-    if (!(m = ATOM.exec(src.slice(i)))) throw "unsupported syntax at " + i;
+    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
     i += m[0].length;
     g = mk(new RegExp("^" + m[0] + "$"));
     return [g, g];
@@ -171,11 +176,11 @@ function compileRe(src) {
     while (i < src.length && src[i] !== "|" && src[i] !== ")") {
       var from = i, a = atom(), m = REPEAT.exec(src.slice(i)), lo = 1, hi = 1, used = 0, end, k, x, j;
       if (m) {
-        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw "nothing to repeat";
+        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw 0;
         i += m[0].length;
         lo = m[1] ? +(m[1] === "+") : +m[2];
         hi = m[1] ? (m[1] === "?" ? 1 : -1) : m[3] ? (m[4] ? +m[4] : -1) : lo;
-        if (hi >= 0 && hi < lo) throw "bad repeat";
+        if (hi >= 0 && hi < lo) throw 0;
       }
       end = i;
       var take = function () { if (!used++) return a; i = from; var y = atom(); i = end; return y; };
@@ -186,7 +191,7 @@ function compileRe(src) {
     return [s, f];
   }
   var top = alt();
-  if (i < src.length) throw "unbalanced )";
+  if (i < src.length) throw 0;
   return { N: N, s: top[0], f: top[1] };
 }
 
@@ -290,6 +295,54 @@ function frequencyOk(g, local, session, persistent) {
   return true;
 }
 
+/* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
+   the field, so it can neither stop the other guides nor leave the page half-changed. */
+var SHAPES = {};
+["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
+  "list steps items candidates buttons conditions", "strings classes ancestors siblings framePath shadowPath",
+  "object trigger audience schedule fingerprint page advance media attributes completeUrl",
+  "number delayMs waitMs priority index score"].forEach(function (l) {
+  l = l.split(" ");
+  l.forEach(function (k) { SHAPES[k] = l[0]; });
+});
+
+function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+
+function fits(shape, v) {
+  return shape === "list" ? Array.isArray(v) && v.every(isObj)
+    : shape === "strings" ? Array.isArray(v) && v.every(function (x) { return typeof x === "string"; })
+      : shape === "object" ? isObj(v) : typeof v === shape;
+}
+
+/* The first malformed field of a guide ("steps.0.target"), or null when it can play. */
+function guideProblem(g) {
+  function need(ok, f) { if (!ok) throw f; }
+  function rule(r, f) { need(r == null || isObj(r) && typeof r.value === "string" && (/^(exact|prefix)$/.test(r.match) || ruleMatcher(r)), f); }
+  function walk(o, at) {
+    if (Array.isArray(o)) return o.forEach(function (x, j) { walk(x, at + j + "."); });
+    if (!isObj(o)) return;
+    Object.keys(o).forEach(function (k) {
+      var v = o[k], f = at + k;
+      need(v == null || !own(SHAPES, k) || fits(SHAPES[k], v), f);
+      if (/^(page|completeUrl)$/.test(k) || k === "url" && o.type) rule(v, f);
+      if (k === "target" || k === "element") need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return isObj(c) && typeof c.value === "string"; }), f);
+      if (k === "advance" && v) rule(v.url, f + ".url");
+      if (k === "conditions") v.forEach(function (c, j) { need(typeof c.attribute === "string" && (!/one_of/.test(c.op) || Array.isArray(c.value)), f + "." + j); });
+      if (k !== "attributes") walk(v, f + ".");
+    });
+  }
+  try {
+    need(isObj(g), "guide");
+    need(typeof g.id === "string", "id");
+    need(own(KINDS, g.kind), "kind");
+    walk(g, "");
+    need(!g.audience || g.audience.conditions, "audience.conditions");
+    if (g.kind === "checklist") need(g.items && g.items.length, "items");
+    else need(g.steps && g.steps.length && (!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target), g.steps && g.steps.length ? "steps.0.target" : "steps");
+    return null;
+  } catch (f) { return String(f); }
+}
+
 /* Finding a recorded element again: ranked candidates, fingerprint similarity, confidence. */
 var MIN_CONFIDENCE = 0.5;   /* below this a match is reported as not found */
 var AMBIGUITY_GAP = 0.05;   /* two matches closer than this are reported as ambiguous */
@@ -361,16 +414,20 @@ function q(root, sel) {
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
+var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
+
+/* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
+function candidateSelector(c) {
+  var v = c.value;
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? v
+    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+}
+
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value;
+  var v = c.value, sel = candidateSelector(c);
+  if (sel) return q(root, sel);
   switch (c.kind) {
-    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
-    case "id": case "css": return q(root, v);
-    case "placeholder": return q(root, attrSel("placeholder", v));
-    case "aria_label": return q(root, attrSel("aria-label", v));
-    case "title": return q(root, attrSel("title", v));
-    case "alt": return q(root, attrSel("alt", v));
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
     case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
@@ -486,6 +543,8 @@ function resolveTarget(target, doc, min) {
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 
+/* Waiting for elements costs nothing while the page is idle: one MutationObserver serves every
+   waiter, looks only at what changed against each target's cheap keys, and resolves once a frame. */
 function isVisible(el) {
   if (!el.isConnected) return false;
   var r = el.getBoundingClientRect();
@@ -495,23 +554,59 @@ function isVisible(el) {
   return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
 }
 
+/* Whether element n could be what a candidate of target t points at; `deep`: or something inside it.
+   Only a hint: a hit is confirmed by a full resolve. */
+function mayBe(t, n, deep) {
+  var fp = t.fingerprint;
+  return n.nodeType === 1 && ((t.candidates || []).some(function (c) {
+    var sel = candidateSelector(c), v = norm(c.name || c.value);
+    try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
+    if (deep) return n.textContent.indexOf(v) >= 0;
+    return c.kind === "role" ? roleOf(n) === c.value : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
+  }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
+}
+
+var waiters = [], observer = null;
+var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.dirty) { w.dirty = 0; w.check(); } }); });
+
+/* Mark the waiters whose target may have appeared in these mutations. */
+function changed(records) {
+  records.forEach(function (r) {
+    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
+    waiters.forEach(function (w) {
+      w.dirty = w.dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+    });
+  });
+  flush();
+}
+
 /* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
 function waitFor(target, ms, cb) {
-  var done = false, offs = [];
+  var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  function check(final) {
+  w.check = function (final) {
     var res = resolveTarget(target);
-    res.visible = !!res.element && isVisible(res.element);
-    if (res.element && !res.visible) res.reason = "hidden";
+    found = res.element;
+    res.visible = !!found && isVisible(found);
+    if (found && !res.visible) res.reason = "hidden";
     if (res.visible || final) finish(res);
+  };
+  waiters.push(w);
+  if (!observer) {
+    observer = new MutationObserver(guard(changed));
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
   }
-  var tick = perFrame(function () { check(false); });
-  var mo = new MutationObserver(tick);
-  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
-  var poll = setInterval(tick, 250);
-  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
-  check(!ms);
-  return function () { done = true; runAll(offs); };
+  /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
+  var poll = setInterval(guard(function () {
+    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w.dirty = 1; flush(); }
+  }), 250);
+  offs.push(function () {
+    clearInterval(poll);
+    waiters.splice(waiters.indexOf(w), 1);
+    if (!waiters.length) { observer.disconnect(); observer = null; flush.cancel(); }
+  }, later(function () { w.check(true); }, ms));
+  w.check(!ms);
+  return function () { if (!done) { done = true; runAll(offs); } };
 }
 
 /* The runtime's UI: a shadow root for isolation, callouts, highlight, beacon, positioning. */
@@ -756,9 +851,9 @@ KINDS.walkthrough = {
         }
       });
       stepEvent(rt, "step_shown", g, i);
-      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
+      offs.push(onKey("Escape", function () { rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
-      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "click" && el) offs.push(listen(el.ownerDocument.defaultView, "click", function (e) { if (e.composedPath().indexOf(el) >= 0) next(); }, true));
       if (mode === "input" && el) {
         el.focus({ preventScroll: true });
         var idle = function () {};
@@ -794,7 +889,7 @@ KINDS.tooltip = {
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
-        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+        onKey("Escape", close), function () { hide(); });
     }));
     return { end: function () { runAll(offs); close(); } };
   }
@@ -827,19 +922,20 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], wasInert = document.body.inert;
-    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
-    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    var st = g.steps[0], body = document.body, wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
-    document.body.inert = true;
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
+      onKey: function (e) { trapFocus(e, view.el); }
     });
+    var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
+    /* The page goes inert last, once nothing else can fail, and is restored first. */
+    body.inert = true;
+    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
@@ -904,7 +1000,7 @@ KINDS.checklist = {
       if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }
@@ -943,14 +1039,20 @@ R.init = function (options) {
   Object.assign(this, {
     options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
     labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-    guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
+    guides: []
   });
   this.surface = new Surface(this);
   if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+  b.guides.forEach(function (g) {
+    var bad = guideProblem(g);
+    if (bad) self.broken(g, bad);
+    else if (g.enabled !== false) self.guides.push(g);
+  });
   this.hookRoutes();
-  this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
+  this.offs.push(early("click", function (e) { self.launch(e); }));
   var act = this.session.get().active, g = act && this.guide(act.g);
   if (g && g.kind === "walkthrough") this.play(g, act.s, true);
+  else this.session.update(function (v) { delete v.active; });
   this.evaluate();
   return true;
 };
@@ -975,15 +1077,28 @@ R.exclusive = function () {
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
 R.play = function (g, at, resumed) {
-  var slot = {};
+  var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
   this.active[g.id] = slot;
   this.here[g.id] = 1;
   if (!resumed) {
     this.emit("guide_started", { guideId: g.id, kind: g.kind });
     if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
   }
-  var ctl = KINDS[g.kind].play(this, g, at);
+  try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
+    slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
+    delete this.active[g.id];
+    this.session.update(function (v) { delete v.active; });
+    return this.broken(g, String(err));
+  }
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+};
+
+/* Skip a guide that cannot play, saying which field is wrong. */
+R.broken = function (g, field) {
+  warn("guide skipped: " + field);
+  this.guides = this.guides.filter(function (x) { return x !== g; });
+  this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
 };
 
 R.seen = function (g) {
@@ -1033,11 +1148,12 @@ R.evaluate = function () {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
   });
-  this.guides.filter(function (g) {
+  /* Guarded one by one: a guide whose rules throw only disables itself. */
+  this.guides.filter(guard(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
       audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-  }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+  })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
     var go = function () {
@@ -1055,12 +1171,12 @@ R.evaluate = function () {
 
 /* A click on a launcher trigger's element starts its guide. */
 R.launch = function (e) {
-  var self = this;
+  var self = this, path = e.composedPath().slice(0, 8);
   this.guides.forEach(function (g) {
-    var t = g.trigger || {};
-    if (t.type !== "launcher") return;
-    var el = resolveTarget(t.element).element;
-    if (el && el.contains(e.target)) self.start(g.id);
+    var t = g.trigger || {}, el;
+    /* Matched by the clicked element's ancestry first: no document scan on every click. */
+    if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
+      (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
   });
 };
 

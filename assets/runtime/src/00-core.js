@@ -1,7 +1,7 @@
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
@@ -19,6 +19,11 @@ function listen(target, type, fn, opts) {
   target.addEventListener(type, h, opts);
   return function () { target.removeEventListener(type, h, opts); };
 }
+
+/* Listen on window in the capture phase, the earliest point: a page that stops propagation
+   of clicks or keys on its way down cannot hide them from the runtime. */
+function early(type, fn) { return listen(window, type, fn, true); }
+function onKey(key, fn) { return early("keydown", function (e) { if (e.key === key) fn(e); }); }
 
 function later(fn, ms) {
   var id = setTimeout(guard(fn), ms);

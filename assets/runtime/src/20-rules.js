@@ -9,7 +9,7 @@ var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 /* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e). */
 function compileRe(src) {
   var i = 0, N = [];
-  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw "too complex"; return N.length - 1; }
+  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
   function alt() {
     var s = mk(), f = mk(), b;
     do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
@@ -19,13 +19,13 @@ function compileRe(src) {
     var c = src[i], m, g;
     if (c === "(") {
       i += src.substr(i, 3) === "(?:" ? 3 : 1;
-      if (src[i] === "?") throw "unsupported group";
+      if (src[i] === "?") throw 0;
       g = alt();
-      if (src[i++] !== ")") throw "unclosed group";
+      if (src[i++] !== ")") throw 0;
       return g;
     }
     if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
-    if (!(m = ATOM.exec(src.slice(i)))) throw "unsupported syntax at " + i;
+    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
     i += m[0].length;
     g = mk(new RegExp("^" + m[0] + "$"));
     return [g, g];
@@ -35,11 +35,11 @@ function compileRe(src) {
     while (i < src.length && src[i] !== "|" && src[i] !== ")") {
       var from = i, a = atom(), m = REPEAT.exec(src.slice(i)), lo = 1, hi = 1, used = 0, end, k, x, j;
       if (m) {
-        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw "nothing to repeat";
+        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw 0;
         i += m[0].length;
         lo = m[1] ? +(m[1] === "+") : +m[2];
         hi = m[1] ? (m[1] === "?" ? 1 : -1) : m[3] ? (m[4] ? +m[4] : -1) : lo;
-        if (hi >= 0 && hi < lo) throw "bad repeat";
+        if (hi >= 0 && hi < lo) throw 0;
       }
       end = i;
       var take = function () { if (!used++) return a; i = from; var y = atom(); i = end; return y; };
@@ -50,7 +50,7 @@ function compileRe(src) {
     return [s, f];
   }
   var top = alt();
-  if (i < src.length) throw "unbalanced )";
+  if (i < src.length) throw 0;
   return { N: N, s: top[0], f: top[1] };
 }
 

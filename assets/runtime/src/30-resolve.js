@@ -69,16 +69,20 @@ function q(root, sel) {
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
+var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
+
+/* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
+function candidateSelector(c) {
+  var v = c.value;
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? v
+    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+}
+
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value;
+  var v = c.value, sel = candidateSelector(c);
+  if (sel) return q(root, sel);
   switch (c.kind) {
-    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
-    case "id": case "css": return q(root, v);
-    case "placeholder": return q(root, attrSel("placeholder", v));
-    case "aria_label": return q(root, attrSel("aria-label", v));
-    case "title": return q(root, attrSel("title", v));
-    case "alt": return q(root, attrSel("alt", v));
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
     case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
@@ -194,30 +198,3 @@ function resolveTarget(target, doc, min) {
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 
-function isVisible(el) {
-  if (!el.isConnected) return false;
-  var r = el.getBoundingClientRect();
-  if (r.width < 1 || r.height < 1) return false;
-  if (el.checkVisibility) return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-  var s = getComputedStyle(el);
-  return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
-}
-
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
-function waitFor(target, ms, cb) {
-  var done = false, offs = [];
-  function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  function check(final) {
-    var res = resolveTarget(target);
-    res.visible = !!res.element && isVisible(res.element);
-    if (res.element && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
-  }
-  var tick = perFrame(function () { check(false); });
-  var mo = new MutationObserver(tick);
-  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
-  var poll = setInterval(tick, 250);
-  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
-  check(!ms);
-  return function () { done = true; runAll(offs); };
-}

@@ -65,9 +65,9 @@ KINDS.walkthrough = {
         }
       });
       stepEvent(rt, "step_shown", g, i);
-      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
+      offs.push(onKey("Escape", function () { rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
-      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "click" && el) offs.push(listen(el.ownerDocument.defaultView, "click", function (e) { if (e.composedPath().indexOf(el) >= 0) next(); }, true));
       if (mode === "input" && el) {
         el.focus({ preventScroll: true });
         var idle = function () {};
@@ -103,7 +103,7 @@ KINDS.tooltip = {
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
-        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+        onKey("Escape", close), function () { hide(); });
     }));
     return { end: function () { runAll(offs); close(); } };
   }
@@ -136,19 +136,20 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], wasInert = document.body.inert;
-    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
-    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    var st = g.steps[0], body = document.body, wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
-    document.body.inert = true;
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
+      onKey: function (e) { trapFocus(e, view.el); }
     });
+    var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
+    /* The page goes inert last, once nothing else can fail, and is restored first. */
+    body.inert = true;
+    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
@@ -213,7 +214,7 @@ KINDS.checklist = {
       if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }

@@ -31,14 +31,20 @@ R.init = function (options) {
   Object.assign(this, {
     options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
     labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-    guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
+    guides: []
   });
   this.surface = new Surface(this);
   if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+  b.guides.forEach(function (g) {
+    var bad = guideProblem(g);
+    if (bad) self.broken(g, bad);
+    else if (g.enabled !== false) self.guides.push(g);
+  });
   this.hookRoutes();
-  this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
+  this.offs.push(early("click", function (e) { self.launch(e); }));
   var act = this.session.get().active, g = act && this.guide(act.g);
   if (g && g.kind === "walkthrough") this.play(g, act.s, true);
+  else this.session.update(function (v) { delete v.active; });
   this.evaluate();
   return true;
 };
@@ -63,15 +69,28 @@ R.exclusive = function () {
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
 R.play = function (g, at, resumed) {
-  var slot = {};
+  var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
   this.active[g.id] = slot;
   this.here[g.id] = 1;
   if (!resumed) {
     this.emit("guide_started", { guideId: g.id, kind: g.kind });
     if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
   }
-  var ctl = KINDS[g.kind].play(this, g, at);
+  try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
+    slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
+    delete this.active[g.id];
+    this.session.update(function (v) { delete v.active; });
+    return this.broken(g, String(err));
+  }
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+};
+
+/* Skip a guide that cannot play, saying which field is wrong. */
+R.broken = function (g, field) {
+  warn("guide skipped: " + field);
+  this.guides = this.guides.filter(function (x) { return x !== g; });
+  this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
 };
 
 R.seen = function (g) {
@@ -121,11 +140,12 @@ R.evaluate = function () {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
   });
-  this.guides.filter(function (g) {
+  /* Guarded one by one: a guide whose rules throw only disables itself. */
+  this.guides.filter(guard(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
       audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-  }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+  })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
     var go = function () {
@@ -143,12 +163,12 @@ R.evaluate = function () {
 
 /* A click on a launcher trigger's element starts its guide. */
 R.launch = function (e) {
-  var self = this;
+  var self = this, path = e.composedPath().slice(0, 8);
   this.guides.forEach(function (g) {
-    var t = g.trigger || {};
-    if (t.type !== "launcher") return;
-    var el = resolveTarget(t.element).element;
-    if (el && el.contains(e.target)) self.start(g.id);
+    var t = g.trigger || {}, el;
+    /* Matched by the clicked element's ancestry first: no document scan on every click. */
+    if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
+      (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
   });
 };
 
