@@ -9,6 +9,22 @@ var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed"
   "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
+/* The page can clobber document properties (<form name="body">, <form name="createElement">) and
+   replace built-ins after load: what the runtime relies on is taken from the prototypes now. */
+var assign = Object.assign, D = document, DP = Document.prototype, gopd = Object.getOwnPropertyDescriptor, AP = Array.prototype;
+var GETTERS = { body: gopd(DP, "body").get, root: gopd(DP, "documentElement").get, active: gopd(DP, "activeElement").get };
+var mkEl = DP.createElement.bind(D), mkText = DP.createTextNode.bind(D), FN_TEXT = Function.prototype.toString;
+var QSA = [Element.prototype.querySelectorAll, DP.querySelectorAll, DocumentFragment.prototype.querySelectorAll];
+function doc(k) { return GETTERS[k].call(D); }
+
+/* Whether the page replaced built-ins the runtime relies on: then it plays nothing and says so once. */
+function tampered() {
+  return [Object.assign, Object.keys, Array.from, JSON.parse, AP.forEach, AP.map, AP.filter, AP.some, AP.every,
+    AP.indexOf, AP.slice, AP.splice, AP.push, AP.concat, AP.sort, AP.reduce].some(function (f) {
+    return !/\{\s*\[native code\]\s*\}$/.test(FN_TEXT.call(f));
+  });
+}
+
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
 /* Wrap a callback so nothing it throws reaches the host page. */
@@ -50,7 +66,7 @@ function perFrame(fn) {
 
 /* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
-  var el = document.createElement(tag);
+  var el = mkEl(tag);
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;
@@ -105,33 +121,44 @@ function safeUrl(v) {
 function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
-    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); } catch (e) { parsePolicy = null; }
+    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: allow the guide-runtime policy for rich text; showing plain text"); }
   }
+  /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
+  if (parsePolicy === null) return null;
   try {
     return new DOMParser().parseFromString(parsePolicy ? parsePolicy.createHTML(input) : input, "text/html").body;
   } catch (e) { return null; }
 }
 
-/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
-function richText(html) {
-  var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
-  if (!body) { frag.appendChild(document.createTextNode(String(html || ""))); return frag; }
+/* The text of guide HTML without parsing it: tags become spaces, the export's entities characters. */
+function plainText(html) {
+  return html.replace(/<[^>]*>/g, " ").replace(/&(#39|quot|lt|gt|amp);/g, function (m, e) { return { "#39": "'", quot: '"', lt: "<", gt: ">", amp: "&" }[e]; });
+}
+
+/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads.
+   Images keep a src only where `media` allows it (the runtime's origin allow-list). */
+function richText(html, media) {
+  var frag = new DocumentFragment(), body = parseHtml(html = String(html || ""));
+  if (!body) { frag.appendChild(mkText(norm(plainText(html)))); return frag; }
   (function copy(from, to) {
     slice(from.childNodes).forEach(function (n) {
-      if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }
+      if (n.nodeType === 3) { to.appendChild(mkText(n.data)); return; }
       if (n.nodeType !== 1) return;
       var tag = n.tagName.toUpperCase();
       if (DROP.test(tag)) return;
       if (!TAGS.test(tag)) { copy(n, to); return; }
-      var el = document.createElement(tag);
+      var el = mkEl(tag);
       (ATTRS[tag] || []).forEach(function (a) {
         var v = n.getAttribute(a);
         if (v == null) return;
-        if (a === "href" || a === "src") v = safeUrl(v);
+        if (a === "href") v = safeUrl(v);
+        if (a === "src") v = media ? media(v) : null;
         if (a === "target") v = "_blank";
         if (v != null) el.setAttribute(a, v);
       });
       if (tag === "A") el.setAttribute("rel", "noopener noreferrer");
+      if (tag === "IMG") el.setAttribute("referrerpolicy", "no-referrer");
       copy(n, el);
       to.appendChild(el);
     });
@@ -297,14 +324,12 @@ function frequencyOk(g, local, session, persistent) {
 
 /* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
    the field, so it can neither stop the other guides nor leave the page half-changed. */
-var SHAPES = {};
-["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
+var SHAPES = {}, LINES = ["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
   "list steps items candidates buttons conditions", "strings classes ancestors siblings framePath shadowPath",
   "object trigger audience schedule fingerprint page advance media attributes completeUrl",
-  "number delayMs waitMs priority index score"].forEach(function (l) {
-  l = l.split(" ");
-  l.forEach(function (k) { SHAPES[k] = l[0]; });
-});
+  "number delayMs waitMs priority index score"];
+/* Plain loops at load: the page may have replaced Array.prototype methods (see tampered()). */
+for (var li = 0; li < 5; li++) for (var lw = LINES[li].split(" "), lk = 0; lk < lw.length; lk++) SHAPES[lw[lk]] = lw[0];
 
 function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
 
@@ -394,7 +419,7 @@ function nameOf(el) {
   var root = el.getRootNode ? el.getRootNode() : document, v;
   var ids = el.getAttribute("aria-labelledby");
   if (ids) {
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -409,7 +434,7 @@ function nameOf(el) {
 }
 
 function q(root, sel) {
-  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -419,7 +444,8 @@ var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: 
 /* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
 function candidateSelector(c) {
   var v = c.value;
-  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? v
+  /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
     : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
 }
 
@@ -452,7 +478,7 @@ function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
-  for (; n && n !== document.body; n = n.parentElement) {
+  for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
@@ -495,8 +521,8 @@ function similarity(fp, el, peers) {
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
-function rootFor(target, doc) {
-  var root = doc || document;
+function rootFor(target, at) {
+  var root = at || D;
   var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
   for (var i = 0; i < steps.length && root; i++) {
     var host = q(root, steps[i][0])[0];
@@ -506,10 +532,10 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc, min) {
+function resolveTarget(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
-  var root = rootFor(target, doc);
+  var root = rootFor(target, at);
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
@@ -594,7 +620,7 @@ function waitFor(target, ms, cb) {
   waiters.push(w);
   if (!observer) {
     observer = new MutationObserver(guard(changed));
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+    observer.observe(doc("root"), { childList: true, subtree: true, attributes: true, characterData: true });
   }
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   var poll = setInterval(guard(function () {
@@ -614,28 +640,45 @@ var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
 /* One shadow-root host per runtime instance, created on first use and removed on teardown. */
+var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
+  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
+
 function Surface(rt) {
-  var host = null, shadow = null;
+  var host = null, shadow = null, mo = null, moves = 0, since = 0;
+  function attach() {
+    /* Neutralise the page's zoom (html { zoom }) so our fixed positions match getBoundingClientRect. */
+    host.style.setProperty("zoom", 1 / (+getComputedStyle(doc("root")).zoom || 1), "important");
+    doc("root").appendChild(host);
+    /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
+    try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
+  }
   this.root = function () {
     if (shadow) return shadow;
-    host = h("div", { "data-guide-runtime": "" });
-    host.dir = getComputedStyle(document.body || document.documentElement).direction;
-    var t = rt.theme || {};
-    /* Inline !important beats page rules such as `div { display: none !important }` on our host;
+    host = h("div", { "data-guide-runtime": "", popover: "manual" });
+    host.dir = getComputedStyle(doc("body") || doc("root")).direction;
+    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = "display:block!important;visibility:visible!important;transform:none!important";
-    [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
-      ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
-      ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
-      if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
+    host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
+    /* Theme values only in the shapes the schema allows: a colour like url(…) or var(…) would fetch. */
+    [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
+      ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
+      ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
     shadow = host.attachShadow({ mode: "open" });
-    var sheet = null;
-    if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
-      try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
-    }
-    if (!sheet) shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS }));
-    document.documentElement.appendChild(host);
+    /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
+    try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    attach();
+    /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
+    mo = new MutationObserver(guard(function () {
+      if (host.isConnected) return;
+      if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
+      if (++moves > 5) { warn("the page keeps removing the guide UI: guides ended"); rt.stop(); } else attach();
+    }));
+    mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
@@ -645,7 +688,18 @@ function Surface(rt) {
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (host) host.remove(); host = shadow = null; };
+  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+}
+
+/* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
+   leave the page's own value as it was. */
+function describedBy(el, id) {
+  var A = "aria-describedby", ids = function () { return (el.getAttribute(A) || "").split(" ").filter(Boolean); };
+  el.setAttribute(A, ids().concat(id).join(" "));
+  return function () {
+    var rest = ids().filter(function (x) { return x !== id; });
+    if (rest.length) el.setAttribute(A, rest.join(" ")); else el.removeAttribute(A);
+  };
 }
 
 /* The element's box in the top window's viewport (adds the offsets of same-origin iframes). */
@@ -661,7 +715,7 @@ function boxOf(el) {
 
 /* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
 function place(box, arrow, rect, placement) {
-  var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
@@ -711,13 +765,13 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
-  var offs = [], id = "gs" + (++uid), prevFocus = document.activeElement;
+  var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt.labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body));
-  var media = st.media && safeUrl(st.media.src) ? (st.media.kind === "video"
-    ? h("video", { "class": "gs-media", src: safeUrl(st.media.src), controls: true, "aria-label": st.media.alt || null })
-    : h("img", { "class": "gs-media", src: safeUrl(st.media.src), alt: st.media.alt || "" })) : null;
+  body.appendChild(richText(st.body, rt.media));
+  var src = st.media && rt.media(st.media.src);
+  var media = src ? h(st.media.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
+    controls: st.media.kind === "video", alt: st.media.alt || "", "aria-label": st.media.alt || null }) : null;
   var buttons = (o.buttons || []).map(function (b) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
@@ -790,7 +844,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -872,7 +926,7 @@ KINDS.walkthrough = {
 
 KINDS.tooltip = {
   play: function (rt, g) {
-    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
@@ -883,9 +937,7 @@ KINDS.tooltip = {
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      prevDesc = el.getAttribute("aria-describedby");
-      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
-      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
@@ -922,7 +974,7 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], body = document.body, wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
@@ -1021,13 +1073,16 @@ var R = Runtime.prototype;
 
 /* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
 R.init = function (options) {
-  var self = this;
+  var self = this, gen;
   this.stop();
+  gen = this.gen;
+  if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
   options = options || {};
   if (options.bundleUrl && !options.bundle) {
     return fetch(options.bundleUrl, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
-      .then(function (b) { return self.init(Object.assign({}, options, { bundle: b, bundleUrl: null })); })
+      /* A stop() or a newer init() while the bundle loads wins. */
+      .then(function (b) { return gen === self.gen && self.init(assign({}, options, { bundle: b })); })
       .catch(function (e) { warn(e); return false; });
   }
   var b = options.bundle;
@@ -1036,12 +1091,16 @@ R.init = function (options) {
     return false;
   }
   var key = NS + ":" + (options.storageKey || "state");
-  Object.assign(this, {
+  assign(this, {
     options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-    labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
+    labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
     guides: []
   });
   this.surface = new Surface(this);
+  /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
+  var origins = [location.origin].concat(options.mediaOrigins || []);
+  if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
+  this.media = function (v) { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
   if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
   b.guides.forEach(function (g) {
     var bad = guideProblem(g);
@@ -1096,7 +1155,9 @@ R.play = function (g, at, resumed) {
 
 /* Skip a guide that cannot play, saying which field is wrong. */
 R.broken = function (g, field) {
+  var self = this;
   warn("guide skipped: " + field);
+  this.offs.push(later(function () { self.evaluate(); }, 0));
   this.guides = this.guides.filter(function (x) { return x !== g; });
   this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
 };
@@ -1121,7 +1182,7 @@ R.finish = function (g, how, extra) {
   if (how === "completed") this.completed(g);
   else {
     [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
-    this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
+    this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
   }
   this.offs.push(later(function () { self.evaluate(); }, 0));
 };
@@ -1180,17 +1241,10 @@ R.launch = function (e) {
   });
 };
 
-/* Route changes of single-page apps: pushState/replaceState (wrapped), popstate, hashchange. */
+/* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
 R.hookRoutes = function () {
-  var self = this, H = history, alive = true;
-  var fire = function () { if (alive && !self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
-  ["pushState", "replaceState"].forEach(function (m) {
-    var orig = H[m];
-    var wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
-    H[m] = wrapped;
-    self.offs.push(function () { alive = false; if (H[m] === wrapped) H[m] = orig; });
-  });
-  this.offs.push(listen(window, "popstate", fire), listen(window, "hashchange", fire));
+  var self = this, fire = function () { if (!self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
+  this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
 };
 
 R.route = function () {
@@ -1207,6 +1261,26 @@ R.onRoute = function (fn) {
   return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
 };
 
+/* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
+   where the page froze it, the address is polled instead. */
+var historyFns = [], unhook = null;
+function onHistory(fn) {
+  historyFns.push(fn);
+  if (!unhook) {
+    var H = history, offs = [], href = location.href, fire = function () { historyFns.slice().forEach(function (f) { f(); }); };
+    ["pushState", "replaceState"].forEach(function (m) {
+      var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
+      try { H[m] = wrapped; } catch (e) { /* read-only */ }
+      if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
+      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+        if (href !== location.href) { href = location.href; fire(); }
+      }), 250)));
+    });
+    unhook = function () { runAll(offs); unhook = null; };
+  }
+  return function () { historyFns.splice(historyFns.indexOf(fn) >>> 0, 1); if (!historyFns.length && unhook) unhook(); };
+}
+
 /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
 R.on = function (name, fn) {
   var list = this.listeners[name] = this.listeners[name] || [];
@@ -1215,7 +1289,7 @@ R.on = function (name, fn) {
 };
 
 R.emit = function (name, detail) {
-  detail = Object.assign({ type: name }, detail);
+  detail = assign({ type: name }, detail);
   (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
   if (EVENTS.indexOf(name) >= 0) {
     (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
@@ -1236,6 +1310,7 @@ R.resolve = function (target, opts) {
 R.stop = function () {
   var self = this;
   this.stopped = true;
+  this.gen = (this.gen || 0) + 1;
   Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
   Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
   this.pending = {};
@@ -1243,9 +1318,10 @@ R.stop = function () {
   this.routeFns = [];
   if (this.surface) this.surface.remove();
 };
-["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
+for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
-if (!window.GuideRuntime) {
+if (!(window.GuideRuntime || {}).version) {
   var main = new Runtime(), api = {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
@@ -1255,9 +1331,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "resolve", "on", "track"].forEach(function (m) {
-    api[m] = function () { return main[m].apply(main, arguments); };
-  });
+  for (mi = 0; mi < 6; mi++) api[METHODS[mi]] = main[METHODS[mi]].bind(main);
   window.GuideRuntime = api;
 }
 })();

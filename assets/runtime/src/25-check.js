@@ -1,13 +1,11 @@
 /* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
    the field, so it can neither stop the other guides nor leave the page half-changed. */
-var SHAPES = {};
-["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
+var SHAPES = {}, LINES = ["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
   "list steps items candidates buttons conditions", "strings classes ancestors siblings framePath shadowPath",
   "object trigger audience schedule fingerprint page advance media attributes completeUrl",
-  "number delayMs waitMs priority index score"].forEach(function (l) {
-  l = l.split(" ");
-  l.forEach(function (k) { SHAPES[k] = l[0]; });
-});
+  "number delayMs waitMs priority index score"];
+/* Plain loops at load: the page may have replaced Array.prototype methods (see tampered()). */
+for (var li = 0; li < 5; li++) for (var lw = LINES[li].split(" "), lk = 0; lk < lw.length; lk++) SHAPES[lw[lk]] = lw[0];
 
 function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
 

@@ -49,7 +49,7 @@ function nameOf(el) {
   var root = el.getRootNode ? el.getRootNode() : document, v;
   var ids = el.getAttribute("aria-labelledby");
   if (ids) {
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -64,7 +64,7 @@ function nameOf(el) {
 }
 
 function q(root, sel) {
-  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -74,7 +74,8 @@ var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: 
 /* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
 function candidateSelector(c) {
   var v = c.value;
-  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? v
+  /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
     : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
 }
 
@@ -107,7 +108,7 @@ function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
-  for (; n && n !== document.body; n = n.parentElement) {
+  for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
@@ -150,8 +151,8 @@ function similarity(fp, el, peers) {
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
-function rootFor(target, doc) {
-  var root = doc || document;
+function rootFor(target, at) {
+  var root = at || D;
   var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
   for (var i = 0; i < steps.length && root; i++) {
     var host = q(root, steps[i][0])[0];
@@ -161,10 +162,10 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc, min) {
+function resolveTarget(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
-  var root = rootFor(target, doc);
+  var root = rootFor(target, at);
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */

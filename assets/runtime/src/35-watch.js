@@ -49,7 +49,7 @@ function waitFor(target, ms, cb) {
   waiters.push(w);
   if (!observer) {
     observer = new MutationObserver(guard(changed));
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+    observer.observe(doc("root"), { childList: true, subtree: true, attributes: true, characterData: true });
   }
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   var poll = setInterval(guard(function () {

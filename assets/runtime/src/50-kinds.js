@@ -4,7 +4,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -86,7 +86,7 @@ KINDS.walkthrough = {
 
 KINDS.tooltip = {
   play: function (rt, g) {
-    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
@@ -97,9 +97,7 @@ KINDS.tooltip = {
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      prevDesc = el.getAttribute("aria-describedby");
-      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
-      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
@@ -136,7 +134,7 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], body = document.body, wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
