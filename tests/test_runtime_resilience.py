@@ -50,7 +50,7 @@ def test_malformed_guides_only_disable_themselves(page, server):
         "no-steps": "steps",
         "null-button": "steps.0.buttons",
         "bad-url": "trigger.url",
-        "bad-audience": "audience.conditions.0",
+        "bad-audience": "audience.conditions.0.attribute",
         "no-target": "steps.0.target",
         "bad-regex": "trigger.url",
     }

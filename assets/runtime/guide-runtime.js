@@ -174,7 +174,8 @@ var MAX_STATES = 3000, compiled = {};
 var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
 var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
-/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e). */
+/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
+   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
 function compileRe(src) {
   var i = 0, N = [];
   function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
@@ -201,19 +202,18 @@ function compileRe(src) {
   function seq() {
     var s = mk(), f = s;
     while (i < src.length && src[i] !== "|" && src[i] !== ")") {
-      var from = i, a = atom(), m = REPEAT.exec(src.slice(i)), lo = 1, hi = 1, used = 0, end, k, x, j;
-      if (m) {
-        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw 0;
-        i += m[0].length;
-        lo = m[1] ? +(m[1] === "+") : +m[2];
-        hi = m[1] ? (m[1] === "?" ? 1 : -1) : m[3] ? (m[4] ? +m[4] : -1) : lo;
+      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
+      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
+      if (m && !q) {
+        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
         if (hi >= 0 && hi < lo) throw 0;
+        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
+        N.length = n; i = from;
+        continue;
       }
-      end = i;
-      var take = function () { if (!used++) return a; i = from; var y = atom(); i = end; return y; };
-      for (k = 0; k < lo; k++) { x = take(); N[f].e.push(x[0]); f = x[1]; }
-      if (hi < 0) { x = take(); j = mk(); N[f].e.push(x[0], j); N[x[1]].e.push(x[0], j); f = j; }
-      for (k = lo; k < hi; k++) { x = take(); j = mk(); N[f].e.push(x[0], j); N[x[1]].e.push(j); f = j; }
+      if (m) i += m[0].length;
+      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
+      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
     }
     return [s, f];
   }
@@ -323,21 +323,9 @@ function frequencyOk(g, local, session, persistent) {
 }
 
 /* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
-   the field, so it can neither stop the other guides nor leave the page half-changed. */
-var SHAPES = {}, LINES = ["string id kind title body label tag role name text attribute action src alt guideId op mode event placement",
-  "list steps items candidates buttons conditions", "strings classes ancestors siblings framePath shadowPath",
-  "object trigger audience schedule fingerprint page advance media attributes completeUrl",
-  "number delayMs waitMs priority index score"];
-/* Plain loops at load: the page may have replaced Array.prototype methods (see tampered()). */
-for (var li = 0; li < 5; li++) for (var lw = LINES[li].split(" "), lk = 0; lk < lw.length; lk++) SHAPES[lw[lk]] = lw[0];
-
+   the field, so it can neither stop the other guides nor leave the page half-changed. Checked are
+   the shapes the runtime relies on (lists, strings it reads as text, rules, targets). */
 function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
-
-function fits(shape, v) {
-  return shape === "list" ? Array.isArray(v) && v.every(isObj)
-    : shape === "strings" ? Array.isArray(v) && v.every(function (x) { return typeof x === "string"; })
-      : shape === "object" ? isObj(v) : typeof v === shape;
-}
 
 /* The first malformed field of a guide ("steps.0.target"), or null when it can play. */
 function guideProblem(g) {
@@ -345,25 +333,25 @@ function guideProblem(g) {
   function rule(r, f) { need(r == null || isObj(r) && typeof r.value === "string" && (/^(exact|prefix)$/.test(r.match) || ruleMatcher(r)), f); }
   function walk(o, at) {
     if (Array.isArray(o)) return o.forEach(function (x, j) { walk(x, at + j + "."); });
-    if (!isObj(o)) return;
-    Object.keys(o).forEach(function (k) {
-      var v = o[k], f = at + k;
-      need(v == null || !own(SHAPES, k) || fits(SHAPES[k], v), f);
-      if (/^(page|completeUrl)$/.test(k) || k === "url" && o.type) rule(v, f);
-      if (k === "target" || k === "element") need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return isObj(c) && typeof c.value === "string"; }), f);
-      if (k === "advance" && v) rule(v.url, f + ".url");
-      if (k === "conditions") v.forEach(function (c, j) { need(typeof c.attribute === "string" && (!/one_of/.test(c.op) || Array.isArray(c.value)), f + "." + j); });
+    if (isObj(o)) Object.keys(o).forEach(function (k) {
+      var v = o[k], f = at + k, list = Array.isArray(v);
+      need(v == null || (/^(name|text|attribute)$/.test(k) ? typeof v === "string"
+        : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
+          : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
+      if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
+      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof (c || {}).value === "string"; }), f);
+      if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
       if (k !== "attributes") walk(v, f + ".");
     });
   }
   try {
-    need(isObj(g), "guide");
-    need(typeof g.id === "string", "id");
+    need(isObj(g) && typeof g.id === "string", "id");
     need(own(KINDS, g.kind), "kind");
     walk(g, "");
     need(!g.audience || g.audience.conditions, "audience.conditions");
-    if (g.kind === "checklist") need(g.items && g.items.length, "items");
-    else need(g.steps && g.steps.length && (!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target), g.steps && g.steps.length ? "steps.0.target" : "steps");
+    var list = g.kind === "checklist" ? "items" : "steps";
+    need((g[list] || []).length, list);
+    need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
     return null;
   } catch (f) { return String(f); }
 }

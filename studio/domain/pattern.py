@@ -98,48 +98,40 @@ def _compile(src: str) -> Nfa:
         return g, g
 
     def seq() -> tuple[int, int]:
-        nonlocal pos
+        nonlocal pos, src
         s = f = mk()
         while pos < len(src) and src[pos] not in "|)":
-            start = pos
+            start, count = pos, len(nodes)
             a = atom()
             m = REPEAT.match(src, pos)
-            lo = hi = 1
-            if m:
-                if nodes[a[0]].test in ("^", "$"):
-                    raise PatternError("nothing to repeat before a quantifier")
-                pos = m.end()
-                if m.group(1):
-                    lo = 1 if m.group(1) == "+" else 0
-                    hi = 1 if m.group(1) == "?" else -1
-                else:
-                    lo = int(m.group(2))
-                    hi = (int(m.group(4)) if m.group(4) else -1) if m.group(3) else lo
+            q = m.group(1) if m else None
+            if m and (isinstance(nodes[a[0]].test, str) or REPEAT.match(src, m.end())):
+                raise PatternError("nothing to repeat: a quantifier must follow a character or a group")
+            if m and not q:
+                # A counted repeat is spelled out (x{2,3} as xx(?:x)?) and parsed again.
+                x, lo = src[start:pos], int(m.group(2))
+                hi = (int(m.group(4)) if m.group(4) else -1) if m.group(3) else lo
                 if 0 <= hi < lo:
                     raise PatternError("a repeat's maximum is below its minimum")
-            end = pos
-            copies = [a]
-            for _ in range(lo + (1 if hi < 0 else hi - lo) - 1):
+                more = x + "*" if hi < 0 else ("(?:" + x) * (hi - lo) + ")?" * (hi - lo)
+                src = src[:start] + x * lo + more + src[m.end() :]
+                del nodes[count:]
                 pos = start
-                copies.append(atom())
-            pos = end
-            take = iter(copies).__next__
-            for _ in range(lo):
-                x = take()
-                nodes[f].edges.append(x[0])
-                f = x[1]
-            if hi < 0:
-                x = take()
+                continue
+            if m:
+                pos = m.end()
+            if q in ("*", "?"):
                 j = mk()
-                nodes[f].edges.extend((x[0], j))
-                nodes[x[1]].edges.extend((x[0], j))
+                nodes[f].edges.extend((j if q == "*" else a[0], j))
+                nodes[a[1]].edges.append(j)
+                if q == "*":
+                    nodes[j].edges.append(a[0])
                 f = j
-            for _ in range(lo, hi):
-                x = take()
-                j = mk()
-                nodes[f].edges.extend((x[0], j))
-                nodes[x[1]].edges.append(j)
-                f = j
+            else:
+                nodes[f].edges.append(a[0])
+                if q:
+                    nodes[a[1]].edges.append(a[0])
+                f = a[1]
         return s, f
 
     top = alt()

@@ -6,7 +6,8 @@ var MAX_STATES = 3000, compiled = {};
 var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
 var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
-/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e). */
+/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
+   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
 function compileRe(src) {
   var i = 0, N = [];
   function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
@@ -33,19 +34,18 @@ function compileRe(src) {
   function seq() {
     var s = mk(), f = s;
     while (i < src.length && src[i] !== "|" && src[i] !== ")") {
-      var from = i, a = atom(), m = REPEAT.exec(src.slice(i)), lo = 1, hi = 1, used = 0, end, k, x, j;
-      if (m) {
-        if (N[a[0]].t === "^" || N[a[0]].t === "$") throw 0;
-        i += m[0].length;
-        lo = m[1] ? +(m[1] === "+") : +m[2];
-        hi = m[1] ? (m[1] === "?" ? 1 : -1) : m[3] ? (m[4] ? +m[4] : -1) : lo;
+      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
+      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
+      if (m && !q) {
+        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
         if (hi >= 0 && hi < lo) throw 0;
+        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
+        N.length = n; i = from;
+        continue;
       }
-      end = i;
-      var take = function () { if (!used++) return a; i = from; var y = atom(); i = end; return y; };
-      for (k = 0; k < lo; k++) { x = take(); N[f].e.push(x[0]); f = x[1]; }
-      if (hi < 0) { x = take(); j = mk(); N[f].e.push(x[0], j); N[x[1]].e.push(x[0], j); f = j; }
-      for (k = lo; k < hi; k++) { x = take(); j = mk(); N[f].e.push(x[0], j); N[x[1]].e.push(j); f = j; }
+      if (m) i += m[0].length;
+      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
+      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
     }
     return [s, f];
   }
