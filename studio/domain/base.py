@@ -39,13 +39,15 @@ def check_safe_url(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("a link cannot be empty")
-    if any(ch in value for ch in "\x00\r\n\t") or len(value) > 2048:
+    # Browsers drop control characters and read "\\" as "/" (WHATWG URL parsing), so
+    # "\x01javascript:" is javascript: and "/\\host" is //host to them: refuse what they would rewrite.
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value) or len(value) > 2048:
         raise ValueError("this link contains control characters or is too long")
     if _SCHEME.match(value):
         scheme = urlsplit(value).scheme.lower()
         if scheme not in _SAFE_SCHEMES:
             raise ValueError(f"links must start with http://, https:// or mailto: (not {scheme}:)")
-    elif value.startswith("//"):
+    elif value.replace("\\", "/").startswith("//"):
         raise ValueError("protocol-relative links (//host) are not allowed; write https://host")
     return value
 
