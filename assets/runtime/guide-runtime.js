@@ -576,7 +576,7 @@ function mayBe(t, n, deep) {
     var sel = candidateSelector(c), v = norm(c.name || c.value);
     try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
     if (deep) return n.textContent.indexOf(v) >= 0;
-    return c.kind === "role" ? roleOf(n) === c.value : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
+    return c.kind === "role" ? roleOf(n) === c.value && (c.name == null || nameOf(n) === v) : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
   }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
 }
 
@@ -985,7 +985,8 @@ KINDS.checklist = {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     rt.surface.root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
@@ -1001,8 +1002,7 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = k + "/" + total;
-      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");

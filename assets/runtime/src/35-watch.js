@@ -17,7 +17,7 @@ function mayBe(t, n, deep) {
     var sel = candidateSelector(c), v = norm(c.name || c.value);
     try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
     if (deep) return n.textContent.indexOf(v) >= 0;
-    return c.kind === "role" ? roleOf(n) === c.value : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
+    return c.kind === "role" ? roleOf(n) === c.value && (c.name == null || nameOf(n) === v) : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
   }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
 }
 

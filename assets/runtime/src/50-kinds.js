@@ -157,7 +157,8 @@ KINDS.checklist = {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     rt.surface.root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
@@ -173,8 +174,7 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = k + "/" + total;
-      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
