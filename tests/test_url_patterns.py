@@ -69,7 +69,8 @@ def test_links_are_checked_the_way_browsers_parse_them(link):
 def test_the_browser_agrees_those_links_are_dangerous(page, server):
     page.goto(server.page("/app.html", html("<h1>x</h1>")))
     parsed = page.evaluate(
-        "vs => vs.map(v => { const u = new URL(v, location.href); return [u.protocol, u.host]; })", TRICKY_LINKS
+        "vs => vs.map(v => { const u = new URL(v, location.href); return [u.protocol, u.host]; })",
+        TRICKY_LINKS,
     )
     own = server.url.split("//", 1)[1]
     assert all(proto not in ("http:", "https:") or host != own for proto, host in parsed), parsed
