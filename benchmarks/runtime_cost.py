@@ -89,6 +89,14 @@ def _runtimes() -> list[tuple[str, str]]:
     return ours + [("main (before)", before)] if before and before != ours[0][1] else ours
 
 
+COUNT_QUERIES = """() => { window.__queries = 0;
+  for (const P of [Element.prototype, Document.prototype, DocumentFragment.prototype]) {
+    const f = P.querySelectorAll;
+    P.querySelectorAll = function (s) { window.__queries++; return f.call(this, s); };
+  } }"""
+"""Counts document queries (every resolve makes several): work done while the page is idle."""
+
+
 def _busy(client: Any) -> float:
     """Seconds the page's main thread has spent on tasks so far."""
     metrics = client.send("Performance.getMetrics")["metrics"]
@@ -102,6 +110,7 @@ def _measure(browser: Any, server: Any, code: str, with_resolve: bool) -> dict[s
         page = browser.new_page()
         page.set_default_timeout(120_000)
         page.goto(url)
+        page.evaluate(COUNT_QUERIES)
         page.add_script_tag(content=code)
         client = page.context.new_cdp_session(page)
         client.send("Performance.enable")
@@ -109,9 +118,10 @@ def _measure(browser: Any, server: Any, code: str, with_resolve: bool) -> dict[s
             page.evaluate("b => GuideRuntime.init({bundle: b})", _bundle(kind))
             page.wait_for_timeout(500)
 
-            start = _busy(client)
+            start, queries = _busy(client), page.evaluate("window.__queries")
             page.wait_for_timeout(2000)
             out["idle"] = (_busy(client) - start) / 2 * 1000
+            out["queries"] = (page.evaluate("window.__queries") - queries) / 2
         else:
             clicks = (
                 "n => { const el = document.querySelector('[data-testid=b7]'), t = [];"
@@ -181,7 +191,8 @@ def rows() -> list[tuple[str, str]]:
         out.append(
             (
                 f"{WAITING} waiting guides, {NODES:,} nodes, idle ({label})",
-                f"{r['idle']:.1f} ms CPU per second (bar: 20)",
+                f"{r['idle']:.1f} ms CPU per second (bar: 20);"
+                f" {r['queries']:.0f} document queries per second",
             )
         )
         out.append((f"click with {LAUNCHERS} launcher guides ({label})", f"+{r['click']:.2f} ms (bar: 5)"))
