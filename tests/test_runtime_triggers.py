@@ -120,10 +120,7 @@ def test_audience_schedule_and_delay(page, server):
 
 
 def test_element_present_and_launcher_triggers(page, server):
-    late = html(
-        '<button data-testid="help">Help</button><script>setTimeout(function(){var b=document.createElement'
-        '("button");b.dataset.testid="beta";b.textContent="Beta";document.body.appendChild(b)},500)</script>'
-    )
+    late = html('<button data-testid="help">Help</button>')
     url = server.page("/app.html", late)
     player = Player(
         page,
@@ -135,6 +132,10 @@ def test_element_present_and_launcher_triggers(page, server):
     page.goto(url)
     page.wait_for_timeout(200)
     assert callout(page).count() == 0
+    page.evaluate(
+        "() => { const b = document.createElement('button'); b.dataset.testid = 'beta'; b.textContent = 'Beta';"
+        " document.body.appendChild(b); }"
+    )
     page.get_by_role("dialog", name="Beta arrived").wait_for()
     page.keyboard.press("Escape")
     page.get_by_test_id("help").click()

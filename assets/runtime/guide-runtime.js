@@ -6,8 +6,24 @@ var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
+
+/* The page can clobber document properties (<form name="body">, <form name="createElement">) and
+   replace built-ins after load: what the runtime relies on is taken from the prototypes now. */
+var assign = Object.assign, D = document, DP = Document.prototype, gopd = Object.getOwnPropertyDescriptor, AP = Array.prototype;
+var GETTERS = { body: gopd(DP, "body").get, root: gopd(DP, "documentElement").get, active: gopd(DP, "activeElement").get };
+var mkEl = DP.createElement.bind(D), mkText = DP.createTextNode.bind(D), FN_TEXT = Function.prototype.toString;
+var QSA = [Element.prototype.querySelectorAll, DP.querySelectorAll, DocumentFragment.prototype.querySelectorAll];
+function doc(k) { return GETTERS[k].call(D); }
+
+/* Whether the page replaced built-ins the runtime relies on: then it plays nothing and says so once. */
+function tampered() {
+  return [Object.assign, Object.keys, Array.from, JSON.parse, AP.forEach, AP.map, AP.filter, AP.some, AP.every,
+    AP.indexOf, AP.slice, AP.splice, AP.push, AP.concat, AP.sort, AP.reduce].some(function (f) {
+    return !/\{\s*\[native code\]\s*\}$/.test(FN_TEXT.call(f));
+  });
+}
 
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
@@ -24,6 +40,11 @@ function listen(target, type, fn, opts) {
   target.addEventListener(type, h, opts);
   return function () { target.removeEventListener(type, h, opts); };
 }
+
+/* Listen on window in the capture phase, the earliest point: a page that stops propagation
+   of clicks or keys on its way down cannot hide them from the runtime. */
+function early(type, fn) { return listen(window, type, fn, true); }
+function onKey(key, fn) { return early("keydown", function (e) { if (e.key === key) fn(e); }); }
 
 function later(fn, ms) {
   var id = setTimeout(guard(fn), ms);
@@ -45,7 +66,7 @@ function perFrame(fn) {
 
 /* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
-  var el = document.createElement(tag);
+  var el = mkEl(tag);
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;
@@ -100,33 +121,44 @@ function safeUrl(v) {
 function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
-    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); } catch (e) { parsePolicy = null; }
+    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: allow the guide-runtime policy for rich text; showing plain text"); }
   }
+  /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
+  if (parsePolicy === null) return null;
   try {
     return new DOMParser().parseFromString(parsePolicy ? parsePolicy.createHTML(input) : input, "text/html").body;
   } catch (e) { return null; }
 }
 
-/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
-function richText(html) {
-  var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
-  if (!body) { frag.appendChild(document.createTextNode(String(html || ""))); return frag; }
+/* The text of guide HTML without parsing it: tags become spaces, the export's entities characters. */
+function plainText(html) {
+  return html.replace(/<[^>]*>/g, " ").replace(/&(#39|quot|lt|gt|amp);/g, function (m, e) { return { "#39": "'", quot: '"', lt: "<", gt: ">", amp: "&" }[e]; });
+}
+
+/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads.
+   Images keep a src only where `media` allows it (the runtime's origin allow-list). */
+function richText(html, media) {
+  var frag = new DocumentFragment(), body = parseHtml(html = String(html || ""));
+  if (!body) { frag.appendChild(mkText(norm(plainText(html)))); return frag; }
   (function copy(from, to) {
     slice(from.childNodes).forEach(function (n) {
-      if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }
+      if (n.nodeType === 3) { to.appendChild(mkText(n.data)); return; }
       if (n.nodeType !== 1) return;
       var tag = n.tagName.toUpperCase();
       if (DROP.test(tag)) return;
       if (!TAGS.test(tag)) { copy(n, to); return; }
-      var el = document.createElement(tag);
+      var el = mkEl(tag);
       (ATTRS[tag] || []).forEach(function (a) {
         var v = n.getAttribute(a);
         if (v == null) return;
-        if (a === "href" || a === "src") v = safeUrl(v);
+        if (a === "href") v = safeUrl(v);
+        if (a === "src") v = media ? media(v) : null;
         if (a === "target") v = "_blank";
         if (v != null) el.setAttribute(a, v);
       });
       if (tag === "A") el.setAttribute("rel", "noopener noreferrer");
+      if (tag === "IMG") el.setAttribute("referrerpolicy", "no-referrer");
       copy(n, el);
       to.appendChild(el);
     });
@@ -135,16 +167,94 @@ function richText(html) {
 }
 
 /* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
-var NESTED_QUANTIFIER = /[+*}]\)\??[+*{]/;
+/* URL rules never run on the browser's backtracking RegExp: globs and regexes compile to a Thompson
+   NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
+   studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
+var MAX_STATES = 3000, compiled = {};
+var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
+var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
-function globRe(p) {
-  var out = "";
-  for (var i = 0; i < p.length; i++) {
-    if (p.substr(i, 2) === "**") { out += ".*"; i++; }
-    else if (p[i] === "*") out += "[^/]*";
-    else out += p[i].replace(/[.+?^${}()|[\]\\\/]/g, "\\$&");
+/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
+   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
+function compileRe(src) {
+  var i = 0, N = [];
+  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
+  function alt() {
+    var s = mk(), f = mk(), b;
+    do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
+    return [s, f];
   }
-  return new RegExp("^" + out + "$");
+  function atom() {
+    var c = src[i], m, g;
+    if (c === "(") {
+      i += src.substr(i, 3) === "(?:" ? 3 : 1;
+      if (src[i] === "?") throw 0;
+      g = alt();
+      if (src[i++] !== ")") throw 0;
+      return g;
+    }
+    if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
+    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
+    i += m[0].length;
+    g = mk(new RegExp("^" + m[0] + "$"));
+    return [g, g];
+  }
+  function seq() {
+    var s = mk(), f = s;
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
+      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
+      if (m && !q) {
+        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
+        if (hi >= 0 && hi < lo) throw 0;
+        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
+        N.length = n; i = from;
+        continue;
+      }
+      if (m) i += m[0].length;
+      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
+      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
+    }
+    return [s, f];
+  }
+  var top = alt();
+  if (i < src.length) throw 0;
+  return { N: N, s: top[0], f: top[1] };
+}
+
+/* Whether the NFA matches anywhere in s (RegExp.test semantics), one pass over s. */
+function nfaTest(m, s) {
+  var N = m.N, seen = [], set = [], pos, x, stack, node;
+  for (pos = 0; pos <= s.length; pos++) {
+    stack = [m.s];
+    set.forEach(function (y) { if (N[y].t.test(s[pos - 1])) stack.push.apply(stack, N[y].e); });
+    set = [];
+    while (stack.length) {
+      x = stack.pop();
+      if (seen[x] === pos + 1) continue;
+      seen[x] = pos + 1;
+      node = N[x];
+      if (x === m.f) return true;
+      if (node.t && node.t.test) set.push(x);
+      else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
+    }
+  }
+  return false;
+}
+
+/* A glob as a pattern: ** spans anything, * anything but /. */
+function globSrc(p) {
+  return "^" + p.replace(/\*\*|\*|[-\\^$.|?+()[\]{}\/]/g, function (c) { return c === "**" ? ".*" : c === "*" ? "[^/]*" : "\\" + c; }) + "$";
+}
+
+/* The compiled matcher of a glob or regex rule, or null for one outside the supported subset. */
+function ruleMatcher(rule) {
+  var key = rule.match + " " + rule.value;
+  if (!own(compiled, key)) {
+    try { compiled[key] = rule.match === "regex" && rule.value.length > 200 ? null : compileRe(rule.match === "glob" ? globSrc(rule.value) : rule.value); }
+    catch (e) { compiled[key] = null; }
+  }
+  return compiled[key];
 }
 
 function trimSlash(p) { return p.length > 1 && p.slice(-1) === "/" ? p.slice(0, -1) : p; }
@@ -161,10 +271,7 @@ function urlMatches(rule, href) {
   switch (rule.match) {
     case "exact": return trimSlash(s) === trimSlash(v);
     case "prefix": return s.indexOf(v) === 0;
-    case "glob": return globRe(v).test(s);
-    case "regex":
-      if (v.length > 200 || NESTED_QUANTIFIER.test(v)) return false;
-      try { return new RegExp(v).test(s); } catch (e) { return false; }
+    case "glob": case "regex": var m = ruleMatcher(rule); return !!m && nfaTest(m, s);
   }
   return false;
 }
@@ -213,6 +320,40 @@ function frequencyOk(g, local, session, persistent) {
     case "until_completed": return !has(local, "done", g.id) && !has(session, "seen", g.id);
   }
   return true;
+}
+
+/* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
+   the field, so it can neither stop the other guides nor leave the page half-changed. Checked are
+   the shapes the runtime relies on (lists, strings it reads as text, rules, targets). */
+function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+
+/* The first malformed field of a guide ("steps.0.target"), or null when it can play. */
+function guideProblem(g) {
+  function need(ok, f) { if (!ok) throw f; }
+  function rule(r, f) { need(r == null || isObj(r) && typeof r.value === "string" && (/^(exact|prefix)$/.test(r.match) || ruleMatcher(r)), f); }
+  function walk(o, at) {
+    if (Array.isArray(o)) return o.forEach(function (x, j) { walk(x, at + j + "."); });
+    if (isObj(o)) Object.keys(o).forEach(function (k) {
+      var v = o[k], f = at + k, list = Array.isArray(v);
+      need(v == null || (/^(name|text|attribute)$/.test(k) ? typeof v === "string"
+        : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
+          : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
+      if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
+      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof (c || {}).value === "string"; }), f);
+      if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
+      if (k !== "attributes") walk(v, f + ".");
+    });
+  }
+  try {
+    need(isObj(g) && typeof g.id === "string", "id");
+    need(own(KINDS, g.kind), "kind");
+    walk(g, "");
+    need(!g.audience || g.audience.conditions, "audience.conditions");
+    var list = g.kind === "checklist" ? "items" : "steps";
+    need((g[list] || []).length, list);
+    need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
+    return null;
+  } catch (f) { return String(f); }
 }
 
 /* Finding a recorded element again: ranked candidates, fingerprint similarity, confidence. */
@@ -266,7 +407,7 @@ function nameOf(el) {
   var root = el.getRootNode ? el.getRootNode() : document, v;
   var ids = el.getAttribute("aria-labelledby");
   if (ids) {
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -281,21 +422,26 @@ function nameOf(el) {
 }
 
 function q(root, sel) {
-  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
+var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
+
+/* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
+function candidateSelector(c) {
+  var v = c.value;
+  /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
+    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+}
+
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value;
+  var v = c.value, sel = candidateSelector(c);
+  if (sel) return q(root, sel);
   switch (c.kind) {
-    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
-    case "id": case "css": return q(root, v);
-    case "placeholder": return q(root, attrSel("placeholder", v));
-    case "aria_label": return q(root, attrSel("aria-label", v));
-    case "title": return q(root, attrSel("title", v));
-    case "alt": return q(root, attrSel("alt", v));
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
     case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
@@ -320,7 +466,7 @@ function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
-  for (; n && n !== document.body; n = n.parentElement) {
+  for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
@@ -363,8 +509,8 @@ function similarity(fp, el, peers) {
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
-function rootFor(target, doc) {
-  var root = doc || document;
+function rootFor(target, at) {
+  var root = at || D;
   var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
   for (var i = 0; i < steps.length && root; i++) {
     var host = q(root, steps[i][0])[0];
@@ -374,10 +520,10 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc, min) {
+function resolveTarget(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
-  var root = rootFor(target, doc);
+  var root = rootFor(target, at);
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
@@ -411,6 +557,8 @@ function resolveTarget(target, doc, min) {
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 
+/* Waiting for elements costs nothing while the page is idle: one MutationObserver serves every
+   waiter, looks only at what changed against each target's cheap keys, and resolves once a frame. */
 function isVisible(el) {
   if (!el.isConnected) return false;
   var r = el.getBoundingClientRect();
@@ -420,23 +568,59 @@ function isVisible(el) {
   return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
 }
 
+/* Whether element n could be what a candidate of target t points at; `deep`: or something inside it.
+   Only a hint: a hit is confirmed by a full resolve. */
+function mayBe(t, n, deep) {
+  var fp = t.fingerprint;
+  return n.nodeType === 1 && ((t.candidates || []).some(function (c) {
+    var sel = candidateSelector(c), v = norm(c.name || c.value);
+    try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
+    if (deep) return n.textContent.indexOf(v) >= 0;
+    return c.kind === "role" ? roleOf(n) === c.value && (c.name == null || nameOf(n) === v) : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
+  }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
+}
+
+var waiters = [], observer = null;
+var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.dirty) { w.dirty = 0; w.check(); } }); });
+
+/* Mark the waiters whose target may have appeared in these mutations. */
+function changed(records) {
+  records.forEach(function (r) {
+    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
+    waiters.forEach(function (w) {
+      w.dirty = w.dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+    });
+  });
+  flush();
+}
+
 /* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
 function waitFor(target, ms, cb) {
-  var done = false, offs = [];
+  var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  function check(final) {
+  w.check = function (final) {
     var res = resolveTarget(target);
-    res.visible = !!res.element && isVisible(res.element);
-    if (res.element && !res.visible) res.reason = "hidden";
+    found = res.element;
+    res.visible = !!found && isVisible(found);
+    if (found && !res.visible) res.reason = "hidden";
     if (res.visible || final) finish(res);
+  };
+  waiters.push(w);
+  if (!observer) {
+    observer = new MutationObserver(guard(changed));
+    observer.observe(doc("root"), { childList: true, subtree: true, attributes: true, characterData: true });
   }
-  var tick = perFrame(function () { check(false); });
-  var mo = new MutationObserver(tick);
-  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
-  var poll = setInterval(tick, 250);
-  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
-  check(!ms);
-  return function () { done = true; runAll(offs); };
+  /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
+  var poll = setInterval(guard(function () {
+    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w.dirty = 1; flush(); }
+  }), 250);
+  offs.push(function () {
+    clearInterval(poll);
+    waiters.splice(waiters.indexOf(w), 1);
+    if (!waiters.length) { observer.disconnect(); observer = null; flush.cancel(); }
+  }, later(function () { w.check(true); }, ms));
+  w.check(!ms);
+  return function () { if (!done) { done = true; runAll(offs); } };
 }
 
 /* The runtime's UI: a shadow root for isolation, callouts, highlight, beacon, positioning. */
@@ -444,28 +628,45 @@ var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
 /* One shadow-root host per runtime instance, created on first use and removed on teardown. */
+var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
+  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
+
 function Surface(rt) {
-  var host = null, shadow = null;
+  var host = null, shadow = null, mo = null, moves = 0, since = 0;
+  function attach() {
+    /* Neutralise the page's zoom (html { zoom }) so our fixed positions match getBoundingClientRect. */
+    host.style.setProperty("zoom", 1 / (+getComputedStyle(doc("root")).zoom || 1), "important");
+    doc("root").appendChild(host);
+    /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
+    try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
+  }
   this.root = function () {
     if (shadow) return shadow;
-    host = h("div", { "data-guide-runtime": "" });
-    host.dir = getComputedStyle(document.body || document.documentElement).direction;
-    var t = rt.theme || {};
-    /* Inline !important beats page rules such as `div { display: none !important }` on our host;
+    host = h("div", { "data-guide-runtime": "", popover: "manual" });
+    host.dir = getComputedStyle(doc("body") || doc("root")).direction;
+    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = "display:block!important;visibility:visible!important;transform:none!important";
-    [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
-      ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
-      ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
-      if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
+    host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
+    /* Theme values only in the shapes the schema allows: a colour like url(…) or var(…) would fetch. */
+    [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
+      ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
+      ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
     shadow = host.attachShadow({ mode: "open" });
-    var sheet = null;
-    if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
-      try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
-    }
-    if (!sheet) shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS }));
-    document.documentElement.appendChild(host);
+    /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
+    try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    attach();
+    /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
+    mo = new MutationObserver(guard(function () {
+      if (host.isConnected) return;
+      if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
+      if (++moves > 5) { warn("the page keeps removing the guide UI: guides ended"); rt.stop(); } else attach();
+    }));
+    mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
@@ -475,7 +676,18 @@ function Surface(rt) {
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (host) host.remove(); host = shadow = null; };
+  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+}
+
+/* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
+   leave the page's own value as it was. */
+function describedBy(el, id) {
+  var A = "aria-describedby", ids = function () { return (el.getAttribute(A) || "").split(" ").filter(Boolean); };
+  el.setAttribute(A, ids().concat(id).join(" "));
+  return function () {
+    var rest = ids().filter(function (x) { return x !== id; });
+    if (rest.length) el.setAttribute(A, rest.join(" ")); else el.removeAttribute(A);
+  };
 }
 
 /* The element's box in the top window's viewport (adds the offsets of same-origin iframes). */
@@ -491,7 +703,7 @@ function boxOf(el) {
 
 /* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
 function place(box, arrow, rect, placement) {
-  var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
@@ -541,13 +753,13 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
-  var offs = [], id = "gs" + (++uid), prevFocus = document.activeElement;
+  var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt.labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body));
-  var media = st.media && safeUrl(st.media.src) ? (st.media.kind === "video"
-    ? h("video", { "class": "gs-media", src: safeUrl(st.media.src), controls: true, "aria-label": st.media.alt || null })
-    : h("img", { "class": "gs-media", src: safeUrl(st.media.src), alt: st.media.alt || "" })) : null;
+  body.appendChild(richText(st.body, rt.media));
+  var src = st.media && rt.media(st.media.src);
+  var media = src ? h(st.media.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
+    controls: st.media.kind === "video", alt: st.media.alt || "", "aria-label": st.media.alt || null }) : null;
   var buttons = (o.buttons || []).map(function (b) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
@@ -620,7 +832,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -681,9 +893,9 @@ KINDS.walkthrough = {
         }
       });
       stepEvent(rt, "step_shown", g, i);
-      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
+      offs.push(onKey("Escape", function () { rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
-      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "click" && el) offs.push(listen(el.ownerDocument.defaultView, "click", function (e) { if (e.composedPath().indexOf(el) >= 0) next(); }, true));
       if (mode === "input" && el) {
         el.focus({ preventScroll: true });
         var idle = function () {};
@@ -702,7 +914,7 @@ KINDS.walkthrough = {
 
 KINDS.tooltip = {
   play: function (rt, g) {
-    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
@@ -713,13 +925,11 @@ KINDS.tooltip = {
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      prevDesc = el.getAttribute("aria-describedby");
-      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
-      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
-        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+        onKey("Escape", close), function () { hide(); });
     }));
     return { end: function () { runAll(offs); close(); } };
   }
@@ -752,19 +962,20 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], wasInert = document.body.inert;
-    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
-    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
-    document.body.inert = true;
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
+      onKey: function (e) { trapFocus(e, view.el); }
     });
+    var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
+    /* The page goes inert last, once nothing else can fail, and is restored first. */
+    body.inert = true;
+    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
@@ -774,7 +985,8 @@ KINDS.checklist = {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     rt.surface.root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
@@ -790,8 +1002,7 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = k + "/" + total;
-      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
@@ -829,7 +1040,7 @@ KINDS.checklist = {
       if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }
@@ -850,13 +1061,16 @@ var R = Runtime.prototype;
 
 /* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
 R.init = function (options) {
-  var self = this;
+  var self = this, gen;
   this.stop();
+  gen = this.gen;
+  if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
   options = options || {};
   if (options.bundleUrl && !options.bundle) {
     return fetch(options.bundleUrl, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
-      .then(function (b) { return self.init(Object.assign({}, options, { bundle: b, bundleUrl: null })); })
+      /* A stop() or a newer init() while the bundle loads wins. */
+      .then(function (b) { return gen === self.gen && self.init(assign({}, options, { bundle: b })); })
       .catch(function (e) { warn(e); return false; });
   }
   var b = options.bundle;
@@ -865,17 +1079,27 @@ R.init = function (options) {
     return false;
   }
   var key = NS + ":" + (options.storageKey || "state");
-  Object.assign(this, {
+  assign(this, {
     options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-    labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-    guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
+    labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
+    guides: []
   });
   this.surface = new Surface(this);
+  /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
+  var origins = [location.origin].concat(options.mediaOrigins || []);
+  if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
+  this.media = function (v) { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
   if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+  b.guides.forEach(function (g) {
+    var bad = guideProblem(g);
+    if (bad) self.broken(g, bad);
+    else if (g.enabled !== false) self.guides.push(g);
+  });
   this.hookRoutes();
-  this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
+  this.offs.push(early("click", function (e) { self.launch(e); }));
   var act = this.session.get().active, g = act && this.guide(act.g);
   if (g && g.kind === "walkthrough") this.play(g, act.s, true);
+  else this.session.update(function (v) { delete v.active; });
   this.evaluate();
   return true;
 };
@@ -900,15 +1124,30 @@ R.exclusive = function () {
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
 R.play = function (g, at, resumed) {
-  var slot = {};
+  var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
   this.active[g.id] = slot;
   this.here[g.id] = 1;
   if (!resumed) {
     this.emit("guide_started", { guideId: g.id, kind: g.kind });
     if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
   }
-  var ctl = KINDS[g.kind].play(this, g, at);
+  try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
+    slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
+    delete this.active[g.id];
+    this.session.update(function (v) { delete v.active; });
+    return this.broken(g, String(err));
+  }
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+};
+
+/* Skip a guide that cannot play, saying which field is wrong. */
+R.broken = function (g, field) {
+  var self = this;
+  warn("guide skipped: " + field);
+  this.offs.push(later(function () { self.evaluate(); }, 0));
+  this.guides = this.guides.filter(function (x) { return x !== g; });
+  this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
 };
 
 R.seen = function (g) {
@@ -931,7 +1170,7 @@ R.finish = function (g, how, extra) {
   if (how === "completed") this.completed(g);
   else {
     [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
-    this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
+    this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
   }
   this.offs.push(later(function () { self.evaluate(); }, 0));
 };
@@ -958,11 +1197,12 @@ R.evaluate = function () {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
   });
-  this.guides.filter(function (g) {
+  /* Guarded one by one: a guide whose rules throw only disables itself. */
+  this.guides.filter(guard(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
       audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-  }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+  })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
     var go = function () {
@@ -980,26 +1220,19 @@ R.evaluate = function () {
 
 /* A click on a launcher trigger's element starts its guide. */
 R.launch = function (e) {
-  var self = this;
+  var self = this, path = e.composedPath().slice(0, 8);
   this.guides.forEach(function (g) {
-    var t = g.trigger || {};
-    if (t.type !== "launcher") return;
-    var el = resolveTarget(t.element).element;
-    if (el && el.contains(e.target)) self.start(g.id);
+    var t = g.trigger || {}, el;
+    /* Matched by the clicked element's ancestry first: no document scan on every click. */
+    if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
+      (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
   });
 };
 
-/* Route changes of single-page apps: pushState/replaceState (wrapped), popstate, hashchange. */
+/* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
 R.hookRoutes = function () {
-  var self = this, H = history, alive = true;
-  var fire = function () { if (alive && !self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
-  ["pushState", "replaceState"].forEach(function (m) {
-    var orig = H[m];
-    var wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
-    H[m] = wrapped;
-    self.offs.push(function () { alive = false; if (H[m] === wrapped) H[m] = orig; });
-  });
-  this.offs.push(listen(window, "popstate", fire), listen(window, "hashchange", fire));
+  var self = this, fire = function () { if (!self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
+  this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
 };
 
 R.route = function () {
@@ -1016,6 +1249,26 @@ R.onRoute = function (fn) {
   return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
 };
 
+/* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
+   where the page froze it, the address is polled instead. */
+var historyFns = [], unhook = null;
+function onHistory(fn) {
+  historyFns.push(fn);
+  if (!unhook) {
+    var H = history, offs = [], href = location.href, fire = function () { historyFns.slice().forEach(function (f) { f(); }); };
+    ["pushState", "replaceState"].forEach(function (m) {
+      var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
+      try { H[m] = wrapped; } catch (e) { /* read-only */ }
+      if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
+      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+        if (href !== location.href) { href = location.href; fire(); }
+      }), 250)));
+    });
+    unhook = function () { runAll(offs); unhook = null; };
+  }
+  return function () { historyFns.splice(historyFns.indexOf(fn) >>> 0, 1); if (!historyFns.length && unhook) unhook(); };
+}
+
 /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
 R.on = function (name, fn) {
   var list = this.listeners[name] = this.listeners[name] || [];
@@ -1024,7 +1277,7 @@ R.on = function (name, fn) {
 };
 
 R.emit = function (name, detail) {
-  detail = Object.assign({ type: name }, detail);
+  detail = assign({ type: name }, detail);
   (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
   if (EVENTS.indexOf(name) >= 0) {
     (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
@@ -1045,6 +1298,7 @@ R.resolve = function (target, opts) {
 R.stop = function () {
   var self = this;
   this.stopped = true;
+  this.gen = (this.gen || 0) + 1;
   Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
   Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
   this.pending = {};
@@ -1052,9 +1306,10 @@ R.stop = function () {
   this.routeFns = [];
   if (this.surface) this.surface.remove();
 };
-["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
+for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
-if (!window.GuideRuntime) {
+if (!(window.GuideRuntime || {}).version) {
   var main = new Runtime(), api = {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
@@ -1064,9 +1319,7 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "resolve", "on", "track"].forEach(function (m) {
-    api[m] = function () { return main[m].apply(main, arguments); };
-  });
+  for (mi = 0; mi < 6; mi++) api[METHODS[mi]] = main[METHODS[mi]].bind(main);
   window.GuideRuntime = api;
 }
 })();

@@ -56,14 +56,15 @@ def check_safe_url(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("a link cannot be empty")
-    # a browser drops control characters before reading the scheme ("\x01javascript:" is javascript:)
+    # Browsers drop control characters and read "\\" as "/" (WHATWG URL parsing), so
+    # "\x01javascript:" is javascript: and "/\\host" is //host to them: refuse what they would rewrite.
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value) or len(value) > 2048:
         raise ValueError("this link contains control characters or is too long")
     if _SCHEME.match(value):
         scheme = urlsplit(value).scheme.lower()
         if scheme not in _SAFE_SCHEMES:
             raise ValueError(f"links must start with http://, https:// or mailto: (not {scheme}:)")
-    elif value.replace("\\", "/").startswith("//"):  # browsers read "\" as "/": /\host is a host
+    elif value.replace("\\", "/").startswith("//"):
         raise ValueError("protocol-relative links (//host) are not allowed; write https://host")
     return value
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -11,14 +10,10 @@ from urllib.parse import urlsplit
 from pydantic import AwareDatetime, Field, StringConstraints, field_validator, model_validator
 
 from .base import Model
+from .pattern import MAX_REGEX_LENGTH, compile_pattern, glob_source, search
 
-MAX_REGEX_LENGTH = 200
-# A group that ends in a quantifier and is itself quantified: (a+)+, (x*)*, (.+){2,} — the
-# classic catastrophic-backtracking shapes. The runtime cannot time-limit a RegExp, so they
-# are refused when the guide is edited instead of freezing an end user's tab.
-_NESTED_QUANTIFIER = re.compile(r"[+*}]\)\??[+*{]")
-# Syntax that means something different (or nothing) in JavaScript's RegExp.
-_NON_PORTABLE = re.compile(r"\(\?P|\(\?#|\(\?[aiLmsux-]+\)|\\[AZ]|\\\d")
+# Globs and regexes run on a linear-time NFA (pattern.py), the same construction as the runtime's:
+# no pattern can backtrack catastrophically, in the studio or in an end user's tab.
 
 
 class UrlMatch(StrEnum):
@@ -45,8 +40,10 @@ class UrlRule(Model):
     @model_validator(mode="after")
     def _check_value(self) -> UrlRule:
         if self.match is UrlMatch.regex:
-            check_portable_regex(self.value)
-        elif self.match is not UrlMatch.glob and "*" in self.value:
+            check_url_regex(self.value)
+        elif self.match is UrlMatch.glob:
+            compile_pattern(glob_source(self.value))
+        elif "*" in self.value:
             raise ValueError(f"'*' only works in a glob rule; choose 'glob' to use '{self.value}'")
         return self
 
@@ -69,46 +66,19 @@ class UrlRule(Model):
             return _trim_slash(subject) == _trim_slash(self.value)
         if self.match is UrlMatch.prefix:
             return subject.startswith(self.value)
-        if self.match is UrlMatch.glob:
-            return glob_to_regex(self.value).fullmatch(subject) is not None
-        return re.search(self.value, subject) is not None
+        source = glob_source(self.value) if self.match is UrlMatch.glob else self.value
+        return search(compile_pattern(source), subject)
 
 
 def _trim_slash(path: str) -> str:
     return path[:-1] if len(path) > 1 and path.endswith("/") else path
 
 
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a URL glob: ``**`` spans anything, ``*`` anything but ``/``."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
-def check_portable_regex(pattern: str) -> str:
-    """Refuse regular expressions that are too long, too slow or not portable to JavaScript."""
+def check_url_regex(pattern: str) -> str:
+    """Refuse regular expressions that are too long or outside the linear-time subset."""
     if len(pattern) > MAX_REGEX_LENGTH:
         raise ValueError(f"the pattern is too long (at most {MAX_REGEX_LENGTH} characters)")
-    if _NESTED_QUANTIFIER.search(pattern):
-        raise ValueError("the pattern repeats a repeated group, which can freeze the page; simplify it")
-    if _NON_PORTABLE.search(pattern):
-        raise ValueError(
-            "the pattern uses syntax browsers do not understand (inline flags, \\A, \\Z, (?P, backreferences)"
-        )
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"the pattern is not a valid regular expression ({exc.msg})") from None
+    compile_pattern(pattern)
     return pattern
 
 

@@ -1,8 +1,24 @@
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed"];
+  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
+
+/* The page can clobber document properties (<form name="body">, <form name="createElement">) and
+   replace built-ins after load: what the runtime relies on is taken from the prototypes now. */
+var assign = Object.assign, D = document, DP = Document.prototype, gopd = Object.getOwnPropertyDescriptor, AP = Array.prototype;
+var GETTERS = { body: gopd(DP, "body").get, root: gopd(DP, "documentElement").get, active: gopd(DP, "activeElement").get };
+var mkEl = DP.createElement.bind(D), mkText = DP.createTextNode.bind(D), FN_TEXT = Function.prototype.toString;
+var QSA = [Element.prototype.querySelectorAll, DP.querySelectorAll, DocumentFragment.prototype.querySelectorAll];
+function doc(k) { return GETTERS[k].call(D); }
+
+/* Whether the page replaced built-ins the runtime relies on: then it plays nothing and says so once. */
+function tampered() {
+  return [Object.assign, Object.keys, Array.from, JSON.parse, AP.forEach, AP.map, AP.filter, AP.some, AP.every,
+    AP.indexOf, AP.slice, AP.splice, AP.push, AP.concat, AP.sort, AP.reduce].some(function (f) {
+    return !/\{\s*\[native code\]\s*\}$/.test(FN_TEXT.call(f));
+  });
+}
 
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
@@ -19,6 +35,11 @@ function listen(target, type, fn, opts) {
   target.addEventListener(type, h, opts);
   return function () { target.removeEventListener(type, h, opts); };
 }
+
+/* Listen on window in the capture phase, the earliest point: a page that stops propagation
+   of clicks or keys on its way down cannot hide them from the runtime. */
+function early(type, fn) { return listen(window, type, fn, true); }
+function onKey(key, fn) { return early("keydown", function (e) { if (e.key === key) fn(e); }); }
 
 function later(fn, ms) {
   var id = setTimeout(guard(fn), ms);
@@ -40,7 +61,7 @@ function perFrame(fn) {
 
 /* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
-  var el = document.createElement(tag);
+  var el = mkEl(tag);
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;

@@ -16,33 +16,44 @@ function safeUrl(v) {
 function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
-    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); } catch (e) { parsePolicy = null; }
+    try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: allow the guide-runtime policy for rich text; showing plain text"); }
   }
+  /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
+  if (parsePolicy === null) return null;
   try {
     return new DOMParser().parseFromString(parsePolicy ? parsePolicy.createHTML(input) : input, "text/html").body;
   } catch (e) { return null; }
 }
 
-/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads. */
-function richText(html) {
-  var frag = document.createDocumentFragment(), body = parseHtml(String(html || ""));
-  if (!body) { frag.appendChild(document.createTextNode(String(html || ""))); return frag; }
+/* The text of guide HTML without parsing it: tags become spaces, the export's entities characters. */
+function plainText(html) {
+  return html.replace(/<[^>]*>/g, " ").replace(/&(#39|quot|lt|gt|amp);/g, function (m, e) { return { "#39": "'", quot: '"', lt: "<", gt: ">", amp: "&" }[e]; });
+}
+
+/* A fragment holding the allowed part of `html`; an inert parse, so nothing in it runs or loads.
+   Images keep a src only where `media` allows it (the runtime's origin allow-list). */
+function richText(html, media) {
+  var frag = new DocumentFragment(), body = parseHtml(html = String(html || ""));
+  if (!body) { frag.appendChild(mkText(norm(plainText(html)))); return frag; }
   (function copy(from, to) {
     slice(from.childNodes).forEach(function (n) {
-      if (n.nodeType === 3) { to.appendChild(document.createTextNode(n.data)); return; }
+      if (n.nodeType === 3) { to.appendChild(mkText(n.data)); return; }
       if (n.nodeType !== 1) return;
       var tag = n.tagName.toUpperCase();
       if (DROP.test(tag)) return;
       if (!TAGS.test(tag)) { copy(n, to); return; }
-      var el = document.createElement(tag);
+      var el = mkEl(tag);
       (ATTRS[tag] || []).forEach(function (a) {
         var v = n.getAttribute(a);
         if (v == null) return;
-        if (a === "href" || a === "src") v = safeUrl(v);
+        if (a === "href") v = safeUrl(v);
+        if (a === "src") v = media ? media(v) : null;
         if (a === "target") v = "_blank";
         if (v != null) el.setAttribute(a, v);
       });
       if (tag === "A") el.setAttribute("rel", "noopener noreferrer");
+      if (tag === "IMG") el.setAttribute("referrerpolicy", "no-referrer");
       copy(n, el);
       to.appendChild(el);
     });

@@ -1,14 +1,92 @@
 /* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
-var NESTED_QUANTIFIER = /[+*}]\)\??[+*{]/;
+/* URL rules never run on the browser's backtracking RegExp: globs and regexes compile to a Thompson
+   NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
+   studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
+var MAX_STATES = 3000, compiled = {};
+var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
+var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
-function globRe(p) {
-  var out = "";
-  for (var i = 0; i < p.length; i++) {
-    if (p.substr(i, 2) === "**") { out += ".*"; i++; }
-    else if (p[i] === "*") out += "[^/]*";
-    else out += p[i].replace(/[.+?^${}()|[\]\\\/]/g, "\\$&");
+/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
+   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
+function compileRe(src) {
+  var i = 0, N = [];
+  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
+  function alt() {
+    var s = mk(), f = mk(), b;
+    do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
+    return [s, f];
   }
-  return new RegExp("^" + out + "$");
+  function atom() {
+    var c = src[i], m, g;
+    if (c === "(") {
+      i += src.substr(i, 3) === "(?:" ? 3 : 1;
+      if (src[i] === "?") throw 0;
+      g = alt();
+      if (src[i++] !== ")") throw 0;
+      return g;
+    }
+    if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
+    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
+    i += m[0].length;
+    g = mk(new RegExp("^" + m[0] + "$"));
+    return [g, g];
+  }
+  function seq() {
+    var s = mk(), f = s;
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
+      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
+      if (m && !q) {
+        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
+        if (hi >= 0 && hi < lo) throw 0;
+        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
+        N.length = n; i = from;
+        continue;
+      }
+      if (m) i += m[0].length;
+      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
+      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
+    }
+    return [s, f];
+  }
+  var top = alt();
+  if (i < src.length) throw 0;
+  return { N: N, s: top[0], f: top[1] };
+}
+
+/* Whether the NFA matches anywhere in s (RegExp.test semantics), one pass over s. */
+function nfaTest(m, s) {
+  var N = m.N, seen = [], set = [], pos, x, stack, node;
+  for (pos = 0; pos <= s.length; pos++) {
+    stack = [m.s];
+    set.forEach(function (y) { if (N[y].t.test(s[pos - 1])) stack.push.apply(stack, N[y].e); });
+    set = [];
+    while (stack.length) {
+      x = stack.pop();
+      if (seen[x] === pos + 1) continue;
+      seen[x] = pos + 1;
+      node = N[x];
+      if (x === m.f) return true;
+      if (node.t && node.t.test) set.push(x);
+      else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
+    }
+  }
+  return false;
+}
+
+/* A glob as a pattern: ** spans anything, * anything but /. */
+function globSrc(p) {
+  return "^" + p.replace(/\*\*|\*|[-\\^$.|?+()[\]{}\/]/g, function (c) { return c === "**" ? ".*" : c === "*" ? "[^/]*" : "\\" + c; }) + "$";
+}
+
+/* The compiled matcher of a glob or regex rule, or null for one outside the supported subset. */
+function ruleMatcher(rule) {
+  var key = rule.match + " " + rule.value;
+  if (!own(compiled, key)) {
+    try { compiled[key] = rule.match === "regex" && rule.value.length > 200 ? null : compileRe(rule.match === "glob" ? globSrc(rule.value) : rule.value); }
+    catch (e) { compiled[key] = null; }
+  }
+  return compiled[key];
 }
 
 function trimSlash(p) { return p.length > 1 && p.slice(-1) === "/" ? p.slice(0, -1) : p; }
@@ -25,10 +103,7 @@ function urlMatches(rule, href) {
   switch (rule.match) {
     case "exact": return trimSlash(s) === trimSlash(v);
     case "prefix": return s.indexOf(v) === 0;
-    case "glob": return globRe(v).test(s);
-    case "regex":
-      if (v.length > 200 || NESTED_QUANTIFIER.test(v)) return false;
-      try { return new RegExp(v).test(s); } catch (e) { return false; }
+    case "glob": case "regex": var m = ruleMatcher(rule); return !!m && nfaTest(m, s);
   }
   return false;
 }

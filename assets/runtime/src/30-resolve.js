@@ -49,7 +49,7 @@ function nameOf(el) {
   var root = el.getRootNode ? el.getRootNode() : document, v;
   var ids = el.getAttribute("aria-labelledby");
   if (ids) {
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : document.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -64,21 +64,26 @@ function nameOf(el) {
 }
 
 function q(root, sel) {
-  try { return slice(root.querySelectorAll(sel)); } catch (e) { return []; }
+  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
+var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
+
+/* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
+function candidateSelector(c) {
+  var v = c.value;
+  /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
+  return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
+    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+}
+
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value;
+  var v = c.value, sel = candidateSelector(c);
+  if (sel) return q(root, sel);
   switch (c.kind) {
-    case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
-    case "id": case "css": return q(root, v);
-    case "placeholder": return q(root, attrSel("placeholder", v));
-    case "aria_label": return q(root, attrSel("aria-label", v));
-    case "title": return q(root, attrSel("title", v));
-    case "alt": return q(root, attrSel("alt", v));
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
     case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
@@ -103,7 +108,7 @@ function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
-  for (; n && n !== document.body; n = n.parentElement) {
+  for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
@@ -146,8 +151,8 @@ function similarity(fp, el, peers) {
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
-function rootFor(target, doc) {
-  var root = doc || document;
+function rootFor(target, at) {
+  var root = at || D;
   var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
   for (var i = 0; i < steps.length && root; i++) {
     var host = q(root, steps[i][0])[0];
@@ -157,10 +162,10 @@ function rootFor(target, doc) {
 }
 
 /* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
-function resolveTarget(target, doc, min) {
+function resolveTarget(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
-  var root = rootFor(target, doc);
+  var root = rootFor(target, at);
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
@@ -194,30 +199,3 @@ function resolveTarget(target, doc, min) {
   return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
 }
 
-function isVisible(el) {
-  if (!el.isConnected) return false;
-  var r = el.getBoundingClientRect();
-  if (r.width < 1 || r.height < 1) return false;
-  if (el.checkVisibility) return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-  var s = getComputedStyle(el);
-  return s.visibility !== "hidden" && s.display !== "none" && +s.opacity > 0;
-}
-
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
-function waitFor(target, ms, cb) {
-  var done = false, offs = [];
-  function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  function check(final) {
-    var res = resolveTarget(target);
-    res.visible = !!res.element && isVisible(res.element);
-    if (res.element && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
-  }
-  var tick = perFrame(function () { check(false); });
-  var mo = new MutationObserver(tick);
-  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
-  var poll = setInterval(tick, 250);
-  offs.push(function () { mo.disconnect(); clearInterval(poll); tick.cancel(); }, later(function () { check(true); }, ms));
-  check(!ms);
-  return function () { done = true; runAll(offs); };
-}

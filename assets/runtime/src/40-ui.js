@@ -3,28 +3,45 @@ var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
 /* One shadow-root host per runtime instance, created on first use and removed on teardown. */
+var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
+  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
+
 function Surface(rt) {
-  var host = null, shadow = null;
+  var host = null, shadow = null, mo = null, moves = 0, since = 0;
+  function attach() {
+    /* Neutralise the page's zoom (html { zoom }) so our fixed positions match getBoundingClientRect. */
+    host.style.setProperty("zoom", 1 / (+getComputedStyle(doc("root")).zoom || 1), "important");
+    doc("root").appendChild(host);
+    /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
+    try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
+  }
   this.root = function () {
     if (shadow) return shadow;
-    host = h("div", { "data-guide-runtime": "" });
-    host.dir = getComputedStyle(document.body || document.documentElement).direction;
-    var t = rt.theme || {};
-    /* Inline !important beats page rules such as `div { display: none !important }` on our host;
+    host = h("div", { "data-guide-runtime": "", popover: "manual" });
+    host.dir = getComputedStyle(doc("body") || doc("root")).direction;
+    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = "display:block!important;visibility:visible!important;transform:none!important";
-    [["primary", t.primaryColor], ["text", t.textColor], ["bg", t.backgroundColor], ["font", t.fontFamily],
-      ["radius", t.borderRadius != null ? t.borderRadius + "px" : null], ["z", t.zIndexBase],
-      ["dim", t.backdropOpacity != null ? t.backdropOpacity / 100 : null]].forEach(function (p) {
-      if (p[1] != null) host.style.setProperty("--gs-" + p[0], String(p[1]));
+    host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
+    /* Theme values only in the shapes the schema allows: a colour like url(…) or var(…) would fetch. */
+    [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
+      ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
+      ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
     });
     shadow = host.attachShadow({ mode: "open" });
-    var sheet = null;
-    if (!rt.options.nonce && window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
-      try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
-    }
-    if (!sheet) shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS }));
-    document.documentElement.appendChild(host);
+    /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
+    try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    attach();
+    /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
+    mo = new MutationObserver(guard(function () {
+      if (host.isConnected) return;
+      if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
+      if (++moves > 5) { warn("the page keeps removing the guide UI: guides ended"); rt.stop(); } else attach();
+    }));
+    mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
@@ -34,7 +51,18 @@ function Surface(rt) {
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (host) host.remove(); host = shadow = null; };
+  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+}
+
+/* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
+   leave the page's own value as it was. */
+function describedBy(el, id) {
+  var A = "aria-describedby", ids = function () { return (el.getAttribute(A) || "").split(" ").filter(Boolean); };
+  el.setAttribute(A, ids().concat(id).join(" "));
+  return function () {
+    var rest = ids().filter(function (x) { return x !== id; });
+    if (rest.length) el.setAttribute(A, rest.join(" ")); else el.removeAttribute(A);
+  };
 }
 
 /* The element's box in the top window's viewport (adds the offsets of same-origin iframes). */
@@ -50,7 +78,7 @@ function boxOf(el) {
 
 /* Place `box` next to `rect`: preferred side, flipped when it does not fit, shifted into the viewport. */
 function place(box, arrow, rect, placement) {
-  var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
   var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
@@ -100,13 +128,13 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
-  var offs = [], id = "gs" + (++uid), prevFocus = document.activeElement;
+  var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt.labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body));
-  var media = st.media && safeUrl(st.media.src) ? (st.media.kind === "video"
-    ? h("video", { "class": "gs-media", src: safeUrl(st.media.src), controls: true, "aria-label": st.media.alt || null })
-    : h("img", { "class": "gs-media", src: safeUrl(st.media.src), alt: st.media.alt || "" })) : null;
+  body.appendChild(richText(st.body, rt.media));
+  var src = st.media && rt.media(st.media.src);
+  var media = src ? h(st.media.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
+    controls: st.media.kind === "video", alt: st.media.alt || "", "aria-label": st.media.alt || null }) : null;
   var buttons = (o.buttons || []).map(function (b) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });

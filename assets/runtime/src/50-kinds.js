@@ -4,7 +4,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, Object.assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -65,9 +65,9 @@ KINDS.walkthrough = {
         }
       });
       stepEvent(rt, "step_shown", g, i);
-      offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); }));
+      offs.push(onKey("Escape", function () { rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
-      if (mode === "click" && el) offs.push(listen(el, "click", next, true));
+      if (mode === "click" && el) offs.push(listen(el.ownerDocument.defaultView, "click", function (e) { if (e.composedPath().indexOf(el) >= 0) next(); }, true));
       if (mode === "input" && el) {
         el.focus({ preventScroll: true });
         var idle = function () {};
@@ -86,7 +86,7 @@ KINDS.walkthrough = {
 
 KINDS.tooltip = {
   play: function (rt, g) {
-    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {}, prevDesc = null;
+    var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
@@ -97,13 +97,11 @@ KINDS.tooltip = {
     function close() { if (view) view.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      prevDesc = el.getAttribute("aria-describedby");
-      el.setAttribute("aria-describedby", ((prevDesc ? prevDesc + " " : "") + rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))).trim());
-      offs.push(function () { if (prevDesc == null) el.removeAttribute("aria-describedby"); else el.setAttribute("aria-describedby", prevDesc); });
+      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
-        listen(document, "keydown", function (e) { if (e.key === "Escape") close(); }), function () { hide(); });
+        onKey("Escape", close), function () { hide(); });
     }));
     return { end: function () { runAll(offs); close(); } };
   }
@@ -136,19 +134,20 @@ KINDS.hotspot = {
 KINDS.modal = {
   exclusive: true,
   play: function (rt, g) {
-    var st = g.steps[0], wasInert = document.body.inert;
-    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true" });
-    if (g.closeOnBackdrop !== false) backdrop.addEventListener("click", guard(function () { rt.finish(g, "dismissed"); }));
+    var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
+    var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface.root().appendChild(backdrop);
-    document.body.inert = true;
     var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
-      onKey: function (e) { if (e.key === "Escape") rt.finish(g, "dismissed"); else trapFocus(e, view.el); }
+      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
+      onKey: function (e) { trapFocus(e, view.el); }
     });
+    var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () { document.body.inert = wasInert; backdrop.remove(); view.remove(); } };
+    /* The page goes inert last, once nothing else can fail, and is restored first. */
+    body.inert = true;
+    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
@@ -158,7 +157,8 @@ KINDS.checklist = {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
     var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), count]);
+    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
+    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     rt.surface.root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
@@ -174,8 +174,7 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = k + "/" + total;
-      launcher.setAttribute("aria-label", g.title + ", " + rt.labels.progress.replace("{n}", k).replace("{total}", total));
+      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
@@ -213,7 +212,7 @@ KINDS.checklist = {
       if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(listen(document, "keydown", function (e) { if (e.key === "Escape" && panel) { toggle(false); launcher.focus(); } }));
+    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
     return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
   }

@@ -13,13 +13,16 @@ var R = Runtime.prototype;
 
 /* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
 R.init = function (options) {
-  var self = this;
+  var self = this, gen;
   this.stop();
+  gen = this.gen;
+  if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
   options = options || {};
   if (options.bundleUrl && !options.bundle) {
     return fetch(options.bundleUrl, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
-      .then(function (b) { return self.init(Object.assign({}, options, { bundle: b, bundleUrl: null })); })
+      /* A stop() or a newer init() while the bundle loads wins. */
+      .then(function (b) { return gen === self.gen && self.init(assign({}, options, { bundle: b })); })
       .catch(function (e) { warn(e); return false; });
   }
   var b = options.bundle;
@@ -28,17 +31,27 @@ R.init = function (options) {
     return false;
   }
   var key = NS + ":" + (options.storageKey || "state");
-  Object.assign(this, {
+  assign(this, {
     options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-    labels: Object.assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-    guides: b.guides.filter(function (g) { return g && KINDS[g.kind] && g.enabled !== false; })
+    labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
+    guides: []
   });
   this.surface = new Surface(this);
+  /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
+  var origins = [location.origin].concat(options.mediaOrigins || []);
+  if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
+  this.media = function (v) { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
   if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+  b.guides.forEach(function (g) {
+    var bad = guideProblem(g);
+    if (bad) self.broken(g, bad);
+    else if (g.enabled !== false) self.guides.push(g);
+  });
   this.hookRoutes();
-  this.offs.push(listen(document, "click", function (e) { self.launch(e); }, true));
+  this.offs.push(early("click", function (e) { self.launch(e); }));
   var act = this.session.get().active, g = act && this.guide(act.g);
   if (g && g.kind === "walkthrough") this.play(g, act.s, true);
+  else this.session.update(function (v) { delete v.active; });
   this.evaluate();
   return true;
 };
@@ -63,15 +76,30 @@ R.exclusive = function () {
 
 /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
 R.play = function (g, at, resumed) {
-  var slot = {};
+  var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
   this.active[g.id] = slot;
   this.here[g.id] = 1;
   if (!resumed) {
     this.emit("guide_started", { guideId: g.id, kind: g.kind });
     if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
   }
-  var ctl = KINDS[g.kind].play(this, g, at);
+  try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
+    slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
+    delete this.active[g.id];
+    this.session.update(function (v) { delete v.active; });
+    return this.broken(g, String(err));
+  }
   if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+};
+
+/* Skip a guide that cannot play, saying which field is wrong. */
+R.broken = function (g, field) {
+  var self = this;
+  warn("guide skipped: " + field);
+  this.offs.push(later(function () { self.evaluate(); }, 0));
+  this.guides = this.guides.filter(function (x) { return x !== g; });
+  this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
 };
 
 R.seen = function (g) {
@@ -94,7 +122,7 @@ R.finish = function (g, how, extra) {
   if (how === "completed") this.completed(g);
   else {
     [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
-    this.emit("guide_dismissed", Object.assign({ guideId: g.id }, extra));
+    this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
   }
   this.offs.push(later(function () { self.evaluate(); }, 0));
 };
@@ -121,11 +149,12 @@ R.evaluate = function () {
     var g = self.guide(id);
     if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
   });
-  this.guides.filter(function (g) {
+  /* Guarded one by one: a guide whose rules throw only disables itself. */
+  this.guides.filter(guard(function (g) {
     var t = g.trigger || {};
     return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
       audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-  }).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+  })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
     if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
     var t = g.trigger, cancel = [];
     var go = function () {
@@ -143,26 +172,19 @@ R.evaluate = function () {
 
 /* A click on a launcher trigger's element starts its guide. */
 R.launch = function (e) {
-  var self = this;
+  var self = this, path = e.composedPath().slice(0, 8);
   this.guides.forEach(function (g) {
-    var t = g.trigger || {};
-    if (t.type !== "launcher") return;
-    var el = resolveTarget(t.element).element;
-    if (el && el.contains(e.target)) self.start(g.id);
+    var t = g.trigger || {}, el;
+    /* Matched by the clicked element's ancestry first: no document scan on every click. */
+    if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
+      (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
   });
 };
 
-/* Route changes of single-page apps: pushState/replaceState (wrapped), popstate, hashchange. */
+/* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
 R.hookRoutes = function () {
-  var self = this, H = history, alive = true;
-  var fire = function () { if (alive && !self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
-  ["pushState", "replaceState"].forEach(function (m) {
-    var orig = H[m];
-    var wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
-    H[m] = wrapped;
-    self.offs.push(function () { alive = false; if (H[m] === wrapped) H[m] = orig; });
-  });
-  this.offs.push(listen(window, "popstate", fire), listen(window, "hashchange", fire));
+  var self = this, fire = function () { if (!self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
+  this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
 };
 
 R.route = function () {
@@ -179,6 +201,26 @@ R.onRoute = function (fn) {
   return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
 };
 
+/* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
+   where the page froze it, the address is polled instead. */
+var historyFns = [], unhook = null;
+function onHistory(fn) {
+  historyFns.push(fn);
+  if (!unhook) {
+    var H = history, offs = [], href = location.href, fire = function () { historyFns.slice().forEach(function (f) { f(); }); };
+    ["pushState", "replaceState"].forEach(function (m) {
+      var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
+      try { H[m] = wrapped; } catch (e) { /* read-only */ }
+      if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
+      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+        if (href !== location.href) { href = location.href; fire(); }
+      }), 250)));
+    });
+    unhook = function () { runAll(offs); unhook = null; };
+  }
+  return function () { historyFns.splice(historyFns.indexOf(fn) >>> 0, 1); if (!historyFns.length && unhook) unhook(); };
+}
+
 /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
 R.on = function (name, fn) {
   var list = this.listeners[name] = this.listeners[name] || [];
@@ -187,7 +229,7 @@ R.on = function (name, fn) {
 };
 
 R.emit = function (name, detail) {
-  detail = Object.assign({ type: name }, detail);
+  detail = assign({ type: name }, detail);
   (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
   if (EVENTS.indexOf(name) >= 0) {
     (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
@@ -208,6 +250,7 @@ R.resolve = function (target, opts) {
 R.stop = function () {
   var self = this;
   this.stopped = true;
+  this.gen = (this.gen || 0) + 1;
   Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
   Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
   this.pending = {};
@@ -215,9 +258,10 @@ R.stop = function () {
   this.routeFns = [];
   if (this.surface) this.surface.remove();
 };
-["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"].forEach(function (m) { R[m] = guard(R[m]); });
+var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
+for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
-if (!window.GuideRuntime) {
+if (!(window.GuideRuntime || {}).version) {
   var main = new Runtime(), api = {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
@@ -227,8 +271,6 @@ if (!window.GuideRuntime) {
     /* Shared with the in-page recorder, so capture and resolution agree. */
     dom: { roleOf: roleOf, nameOf: nameOf, contextOf: contextOf, siblingsOf: siblingsOf, isVisible: isVisible, matches: candidateMatches }
   };
-  ["init", "start", "stop", "resolve", "on", "track"].forEach(function (m) {
-    api[m] = function () { return main[m].apply(main, arguments); };
-  });
+  for (mi = 0; mi < 6; mi++) api[METHODS[mi]] = main[METHODS[mi]].bind(main);
   window.GuideRuntime = api;
 }
