@@ -177,6 +177,8 @@ def check_targets_command(
                 f"{mark}{check.status:<15} {check.confidence:>5.2f}  {check.guide_name} › step "
                 f"{check.step_number} ({check.url})"
             )
+            for alternative in check.weighed:
+                typer.echo(f"      candidate {alternative}")
         bad = sum(not check.ok for check in checks)
         typer.echo(
             f"{len(checks) - bad} of {len(checks)} targets found" + (f", {bad} need attention" if bad else "")

@@ -23,8 +23,12 @@ async ([target, ms]) => {
     const r = GuideRuntime.resolve(target);
     const visible = !!r.element && GuideRuntime.dom.isVisible(r.element);
     if (visible || Date.now() > end) {
+      const D = GuideRuntime.dom;
       return {confidence: r.confidence, ambiguous: r.ambiguous,
-              status: visible ? "found" : r.element ? "hidden" : r.ambiguous ? "ambiguous" : "not_found"};
+              status: visible ? "found" : r.element ? "hidden" : r.ambiguous ? "ambiguous" : "not_found",
+              weighed: (r.candidates || []).map(c => `${c.confidence.toFixed(2)} ` +
+                `${D.roleOf(c.element) || c.element.localName} ` +
+                `"${D.nameOf(c.element).slice(0, 40)}" (${c.why})`)};
     }
     await new Promise(done => setTimeout(done, 100));
   }
@@ -44,6 +48,8 @@ class TargetCheck:
     status: str
     """found, low_confidence, ambiguous, hidden or not_found."""
     confidence: float
+    weighed: tuple[str, ...] = ()
+    """The two or three elements the runtime weighed, best first: confidence, what it is, why."""
 
     @property
     def ok(self) -> bool:
@@ -134,6 +140,7 @@ def _check(project: Project, base_url: str, browser: str | None, timeout_ms: int
                         url,
                         status,
                         round(float(probe["confidence"] or 0), 3),
+                        () if status == "found" else tuple(probe.get("weighed") or ()),
                     )
                 )
         finally:

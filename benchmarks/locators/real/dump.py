@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the JavaScript below reads better unwrapped)
 """List the targets an author could point at on a page: ``python -m benchmarks.locators.real.dump URL``.
 
 A helper for writing truth files by hand: one line per visible control with its path,

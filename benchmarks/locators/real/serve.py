@@ -31,7 +31,7 @@ def handle(route) -> None:
     for prefix, sibling in SIBLINGS.items():
         if bare.startswith(prefix):
             # maxcdn.bootstrapcdn.com/font-awesome/<version>/css/x.css -> css/x.css
-            tail = bare[len(prefix):].split("/", 1)[-1]
+            tail = bare[len(prefix) :].split("/", 1)[-1]
             _file_response(route, folder(sibling) / tail)
             return
     route.abort()

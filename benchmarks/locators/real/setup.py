@@ -23,7 +23,10 @@ def fetch(spec: str) -> None:
     tgz_dir.mkdir(parents=True, exist_ok=True)
     out = subprocess.run(
         ["npm", "pack", spec, "--silent", "--pack-destination", str(tgz_dir)],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     if out.returncode:
         sys.exit(f"npm pack {spec} failed: {out.stderr.strip().splitlines()[-1:]}")
