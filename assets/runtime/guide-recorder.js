@@ -82,7 +82,7 @@
     var target = describeTarget(el), fp = target.fingerprint, own = Object.assign({}, target, { framePath: [] });
     if (el.tagName === "LABEL" && el.control && el.control !== el) target.partner = describeTarget(el.control);
     var found = RT.resolve(own);
-    for (var n = 0; found.element !== el && found.tied > 1 && n < Math.min(found.tied, 25); n++) {
+    for (var n = 0; found.element !== el && (found.ambiguous || found.positional) && n < 25; n++) {
       fp.nth = n;
       found = RT.resolve(own);
     }

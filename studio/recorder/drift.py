@@ -26,9 +26,10 @@ async ([target, ms]) => {
       const D = GuideRuntime.dom;
       return {confidence: r.confidence, ambiguous: r.ambiguous,
               status: visible ? "found" : r.element ? "hidden" : r.ambiguous ? "ambiguous" : "not_found",
-              weighed: (r.candidates || []).map(c => `${c.confidence.toFixed(2)} ` +
-                `${D.roleOf(c.element) || c.element.localName} ` +
-                `"${D.nameOf(c.element).slice(0, 40)}" (${c.why})`)};
+              weighed: (r.candidates || []).map(s => `${s.c.toFixed(2)} ` +
+                `${D.roleOf(s.el) || s.el.localName} "${D.nameOf(s.el).slice(0, 40)}" (` +
+                ((target.candidates || []).filter(c => D.matches(c, document).includes(s.el))
+                  .map(c => c.kind).join("+") || "looks similar") + ")")};
     }
     await new Promise(done => setTimeout(done, 100));
   }

@@ -75,27 +75,16 @@ function candidateMatches(c, root) {
   switch (c.kind) {
     case "test_id": return q(root, attrSel(c.attribute || "data-testid", v));
     case "id": case "css": return q(root, v);
-    case "placeholder": return q(root, attrSel("placeholder", v));
-    case "aria_label": return q(root, attrSel("aria-label", v));
-    case "title": return q(root, attrSel("title", v));
-    case "alt": return q(root, attrSel("alt", v));
+    case "placeholder": case "aria_label": case "title": case "alt": return q(root, attrSel(c.kind.replace("_", "-"), v));
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
     case "role":
-      /* Only tags that can carry the role are looked at (explicit roles, implicit ones, inputs, headings). */
-      var tags = Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; }).concat("input,select", v === "heading" ? "h1,h2,h3,h4,h5,h6" : []);
-      return q(root, "[role]," + tags.join(",")).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+      /* Only tags that can carry a role are looked at (explicit roles, implicit ones, inputs, headings). */
+      return q(root, "[role],input,h1,h2,h3,h4,h5,h6," + Object.keys(IMPLICIT_ROLES)).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
       v = norm(v);
-      /* textContent first (native, fast); the exact text only where images or hidden parts could change it */
-      var own = function (el) { var t = el.textContent; if (t.length > 9 * v.length + 99) return 0; t = norm(t); return t === v || (t.indexOf(v) >= 0 || q(el, "img,[aria-hidden]").length) && norm(textOf(el)) === v; };
-      var all = q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]"), near = null;
-      if (all.length > 300) {
-        /* Big pages: only elements near a text node or image holding the text's longest word are compared. */
-        var key = words(v).sort(function (a, b) { return b.length - a.length; })[0] || "", walk = (root.ownerDocument || root).createTreeWalker(root, 5), n;
-        near = new Set();
-        while ((n = walk.nextNode())) if ((n.nodeType === 3 ? n.data : n.getAttribute("alt") || "").toLowerCase().indexOf(key) >= 0) for (var k = 0, e = n.nodeType === 3 ? n.parentElement : n; e && k < 6; k++, e = e.parentElement) near.add(e);
-      }
-      return all.filter(function (el) { return (!near || near.has(el)) && own(el) && !slice(el.children).some(own); });
+      /* big containers cannot hold just this text: their (slow) text is never built */
+      var own = function (el) { return el.textContent.length < 9 * v.length + 99 && norm(textOf(el)) === v; };
+      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) { return own(el) && !slice(el.children).some(own); });
   }
   return [];
 }
@@ -112,8 +101,7 @@ function overlap(a, b) {
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
   a = norm(a); b = norm(b);
-  function bare(s) { return s.toLowerCase().replace(/[^a-z0-9]/g, ""); }
-  return a === b ? 1 : a && bare(a) === bare(b) ? 0.95 : overlap(words(a), words(b)) * 0.9;
+  return a === b ? 1 : a && a.toLowerCase().replace(/\W/g, "") === b.toLowerCase().replace(/\W/g, "") ? 0.95 : overlap(words(a), words(b)) * 0.9;
 }
 
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
@@ -157,19 +145,14 @@ function similarity(fp, el, peers) {
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, v === w ? 1 : k === "href" && v && page(v) && page(v) === page(w) ? 0.9 : 0);
   });
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
-  /* Context: exact entries tell look-alike rows apart; how much of the recorded context is still
-     around the element, loosely (a row whose dates changed still counts), scales the confidence. */
-  var here = contextOf(el), ctx = 1;
-  if (fp.ancestors && fp.ancestors.length) {
-    add(1.5, overlap(here, fp.ancestors));
-    /* the nearest container counts most; "navigation Top" is not "navigation Breadcrumb" */
-    var w = 0;
-    ctx = fp.ancestors.reduce(function (sum, a, i) {
-      var best = here.indexOf(a) >= 0 ? 1 : Math.max.apply(null, here.map(function (h) { return textSim(h, a); }).concat(0));
-      w += 1 / (i + 1);
-      return sum + (best < 0.6 ? 0 : best) / (i + 1);
-    }, 0) / w;
-  }
+  /* Context: how much of the recorded context is still around the element scales the confidence. */
+  /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
+  var here = contextOf(el), ctx = 1, w = 0, sum = 0;
+  (fp.ancestors || []).forEach(function (a, i) {
+    if (a === "listitem " + fp.name) return;  /* its own list item says nothing about where it is */
+    w += 1 / ++i; sum += here.indexOf(a) < 0 ? 0 : 1 / i;
+  });
+  if (w) add(1.5, overlap(here, fp.ancestors)), ctx = sum / w;
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   var at = fp.index != null && peers ? peers(el) : -1;
@@ -189,67 +172,52 @@ function rootFor(target, doc) {
   return root;
 }
 
-/* Find the element a target describes: {element, confidence, ambiguous, reason, positional, candidates}.
+/* Find the element a target describes: {element, confidence, ambiguous, reason, positional, candidates}
+   (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, doc, min) {
-  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found", candidates: [] };
+  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
   var root = rootFor(target, doc);
   if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
-  var evidence = new Map(), why = new Map(), fp = target.fingerprint, strong = 0;
+  var evidence = new Map(), fp = target.fingerprint, strong = 0;
   /* Weak structural paths (score < 0.3) only count when no stronger candidate matches anything:
      after rows are deleted or reordered they point at a neighbour. */
-  (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root), c.kind]; })
+  (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root)]; })
     .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
       if (m[0] < 0.3 && strong) return;
       if (m[0] >= 0.3 && m[1].length) strong = 1;
-      new Set(m[1]).forEach(function (el) {
-        evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0]));
-        why.set(el, (why.get(el) || []).concat(m[2]));
-      });
+      new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   var pool = slice(evidence.keys()), fallback = !pool.length;
   if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
-  /* Most likely first (by evidence, then name); big pools are cut to 40 before the full (slower) comparison. */
-  if (fp) pool = pool.map(function (el) { return [el, (evidence.get(el) || 0) * 9 + (pool.length > 40 ? textSim(nameOf(el), fp.name || "") : 0)]; })
-    .sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; });
-  /* Names are computed once per element and resolve: position among same-named peers needs many. */
-  var groups = {}, names = new Map(), name = function (el) { if (!names.has(el)) names.set(el, nameOf(el)); return names.get(el); };
-  var peers = function (el) {
-    var key = el.localName;
-    if (name(el) !== (fp.name || "")) return -1;  /* a position only means something among the recorded look-alikes */
-    groups[key] = groups[key] || q(root, key).filter(function (x) { return name(x) === name(el); });
-    return groups[key].indexOf(el);
+  /* Without evidence, the 40 likeliest by name get the full (slower) comparison. */
+  if (fallback) pool = pool.map(function (el) { return [el, textSim(nameOf(el), fp.name)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; });
+  /* A position only means something among the recorded look-alikes (same tag and name). */
+  var groups = {}, peers = function (el) {
+    var key = el.localName, nm = fp.name;
+    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return nameOf(x) === nm; })).indexOf(el) : -1;
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
-  var scored = [], top = 0;
-  pool.some(function (el) {
-    var ev = evidence.get(el) || 0;
-    /* Ranked by evidence: once even a perfect look can no longer reach the best, stop comparing. */
-    if (fp && !fallback && 0.6 * ev + 0.4 < top - AMBIGUITY_GAP) return true;
-    var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], c = (fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev) * (0.35 + 0.65 * sim[2]);
-    top = Math.max(top, c);
-    scored.push({ el: el, k: sim[1], c: c, why: why.get(el) || ["similar"], ctx: sim[2] });
-  });
-  scored.sort(function (a, b) { return b.c - a.c; });
-  var list = scored.slice(0, 3).map(function (s) { return { element: s.el, confidence: Math.round(s.c * 1000) / 1000, why: s.why.join("+") + (s.ctx < 1 ? ", context " + Math.round(s.ctx * 100) + "%" : "") }; });
+  var scored = pool.map(function (el) {
+    var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
+    return { el: el, k: sim[1], c: (fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev) * (0.35 + 0.65 * sim[2]) };
+  }).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
-  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), res = { element: null, confidence: best ? Math.round(best.c * 1000) / 1000 : 0, ambiguous: false, reason: "not_found", candidates: list, tied: tied.length };
+  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp && fp.nth,
+    res = { element: null, confidence: best ? Math.round(best.c * 1000) / 1000 : 0, ambiguous: false, reason: "not_found", candidates: scored.slice(0, 3) };
   if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return res;
-  if (tied.length > 1) {
-    /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
-    var nth = fp && fp.nth;
-    tied.sort(function (a, b) { return a.el.compareDocumentPosition(b.el) & 2 ? 1 : -1; });
-    if (nth == null || nth >= tied.length) return Object.assign(res, { ambiguous: true, reason: "ambiguous" });
-    best = tied[nth];
-    res.positional = true;
+  /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
+  if (tied[1]) {
+    if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
+    best = tied.sort(function (a, b) { return a.el.compareDocumentPosition(b.el) & 2 ? 1 : -1; })[nth];
   }
-  if (res.positional || fp && fp.positional) res.confidence = Math.min(res.confidence, 0.69), res.positional = true;
+  if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
   res.element = best.el;
   res.reason = null;
   return res;
