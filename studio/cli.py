@@ -250,6 +250,8 @@ def check_targets_command(
                 f"{mark}{status_of(step):<15} {step.confidence or 0:>5.2f}  {result.name} › step "
                 f"{step.index + 1} ({step.url})" + (f": {step.detail}" if step.error else "")
             )
+            for alternative in step.weighed:
+                typer.echo(f"      candidate {alternative}")
         bad = sum(needs_attention(step) for _, step in steps)
         typer.echo(
             f"{len(steps) - bad} of {len(steps)} targets found" + (f", {bad} need attention" if bad else "")

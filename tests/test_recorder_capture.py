@@ -136,3 +136,75 @@ def test_shadow_and_frame_paths(page, server):
     frame = page.frame_locator("#help-frame").locator("button").evaluate("el => GuideRecorder.capture(el)")
     assert frame["framePath"] == ["#help-frame"]
     assert page.evaluate("t => GuideRuntime.resolve(t).element.textContent", frame) == "Inner"
+
+
+LOOK_ALIKES = html(
+    '<nav aria-label="Top"><a href="/">Home</a></nav>'
+    "<ul>" + "".join(f'<li><h3>Post {i}</h3><a href="#">Read more</a></li>' for i in range(3)) + "</ul>"
+    "<div class='icons'>" + "<a href='#' title='Settings'><i class='fa'></i></a>" * 4 + "</div>"
+    '<form><input type="checkbox" id="remember"><label for="remember">Remember me</label></form>'
+)
+
+
+@pytest.fixture
+def look_alikes(page, server):
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/alike.html", LOOK_ALIKES))
+    return page
+
+
+@pytest.mark.parametrize(
+    "selector", [".icons a:nth-child(1)", ".icons a:nth-child(3)", ".icons a:nth-child(4)"]
+)
+def test_identical_look_alikes_resolve_on_their_own_page_and_say_it_is_positional(look_alikes, selector):
+    result = look_alikes.evaluate(
+        "s => { const el = document.querySelector(s); const t = GuideRecorder.capture(el); const r = GuideRuntime.resolve(t);"
+        " return [r.element === el, r.positional, r.confidence, t.fingerprint.nth != null || t.fingerprint.positional]; }",
+        selector,
+    )
+    assert result[0] is True and result[1] is True and result[3] is True
+    assert 0.5 <= result[2] < 0.7  # positional answers stay in the low band
+
+
+def test_a_label_is_recorded_as_itself_with_its_control_as_partner(look_alikes):
+    target = capture(look_alikes, "label[for=remember]")
+    assert target["fingerprint"]["tag"] == "label"
+    assert target["partner"]["fingerprint"]["tag"] == "input"
+    assert look_alikes.evaluate("t => GuideRuntime.resolve(t).element.tagName", target) == "LABEL"
+    assert look_alikes.evaluate("t => GuideRuntime.resolve(t).element.id", target["partner"]) == "remember"
+
+
+def test_same_label_in_another_context_is_not_found(look_alikes):
+    """The top-nav "Home" is removed; a "Home" link elsewhere (a breadcrumb) is another element."""
+    target = capture(look_alikes, "nav a")
+    found = look_alikes.evaluate(
+        "t => { document.querySelector('nav').remove();"
+        " document.querySelector('form').insertAdjacentHTML('afterend', '<nav aria-label=\"Breadcrumb\"><ol><li><a href=\"/x\">Home</a></li></ol></nav>');"
+        " return GuideRuntime.resolve(t); }",
+        target,
+    )
+    assert found["element"] is None
+
+
+def test_small_rewording_with_the_same_href_is_found(page, server):
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(
+        server.page(
+            "/side.html",
+            html('<nav><a href="./tables.html">DataTables</a><a href="./forms.html">Forms</a></nav>'),
+        )
+    )
+    target = capture(page, "nav a")
+    page.goto(
+        server.page(
+            "/side2.html",
+            html('<nav><a href="../ui/tables.html">Data Tables</a><a href="./forms.html">Forms</a></nav>'),
+        )
+    )
+    result = page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return [r.element && r.element.textContent, r.candidates.length]; }",
+        target,
+    )
+    assert result[0] == "Data Tables" and result[1] >= 1

@@ -221,3 +221,33 @@ def test_late_target_is_waited_for(page, server):
     callout(page).wait_for()
     assert "target_not_found" not in player.names()
     assert "gs-center" not in callout(page).get_attribute("class")
+
+
+def test_an_unsure_answer_names_the_candidates_it_weighed(app):
+    """Look-alikes: the result carries the elements it weighed, best first, with their confidence."""
+    result = app.evaluate(
+        "t => GuideRuntime.resolve(t).candidates.map(c => [c.el.closest('tr').cells[0].textContent, c.c])",
+        Target(candidates=[cand("role", "button", name="View")]).model_dump(mode="json", by_alias=True),
+    )
+    assert sorted(row for row, _c in result) == ["Globex", "Hooli", "Initech"]
+    assert all(0 < c <= 1 for _r, c in result)
+
+
+def test_check_targets_shows_the_weighed_candidates_of_a_lost_target(tmp_path):
+    from studio.demo_server import DemoServer
+    from studio.recorder.drift import check_targets
+    from studio.store import ProjectStore
+
+    from .conftest import EXAMPLE_PROJECT
+    from .test_recorder_drift import changed_release
+
+    with (
+        DemoServer(root=changed_release(tmp_path)) as server,
+        ProjectStore.open(EXAMPLE_PROJECT, readonly=True) as store,
+    ):
+        results = check_targets(store.load(), server.url + "/", timeout_ms=300)
+    steps = [step for result in results for step in result.steps]
+    lost = next(s for s in steps if s.reason == "not_found")
+    assert 1 <= len(lost.weighed) <= 3 and all(line[:4].replace(".", "").isdigit() for line in lost.weighed)
+    assert all(line.endswith(")") and " (" in line for line in lost.weighed)  # what it is, then why
+    assert all(s.weighed == () for s in steps if s.status == "passed" and (s.confidence or 0) >= 0.7)

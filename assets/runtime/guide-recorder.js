@@ -33,9 +33,8 @@
   /* The nearest interactive ancestor: a click on an icon inside a button records the button. */
   function retarget(el) {
     if (!el || el.nodeType !== 1) return null;
-    var hit = el.closest(INTERACTIVE);
-    if (hit && hit.tagName === "LABEL" && hit.control) return hit.control;
-    return hit || el;
+    /* A label is recorded as itself (the guide points at what the author pointed at); capture() keeps its control as the partner. */
+    return el.closest(INTERACTIVE) || el;
   }
 
   /* A CSS path inside `root`, anchored at the nearest stable id; nth-of-type only where needed. */
@@ -75,10 +74,28 @@
     return path;
   }
 
-  /* GuideRecorder.capture: ranked candidates (each checked for uniqueness), fingerprint, frame and shadow paths. */
+  /* GuideRecorder.capture: ranked candidates (each checked for uniqueness), fingerprint, frame and shadow
+     paths; verified against this page, with the element's place among look-alikes where nothing else tells them apart. */
   function capture(element) {
     var el = retarget(element);
     if (!el) return null;
+    var target = describeTarget(el), fp = target.fingerprint, own = Object.assign({}, target, { framePath: [] });
+    if (el.tagName === "LABEL" && el.control && el.control !== el) target.partner = describeTarget(el.control);
+    var found = RT.resolve(own);
+    for (var n = 0; found.element !== el && (found.ambiguous || found.positional) && n < 25; n++) {
+      fp.nth = n;
+      found = RT.resolve(own);
+    }
+    if (found.element !== el) {
+      delete fp.nth;
+      /* Nothing distinctive enough: the structural path within the nearest stable id decides, and the confidence says it is positional. */
+      fp.positional = true;
+      target.candidates.forEach(function (c) { if (c.score === SCORE.structure) c.score = 0.45; });
+    }
+    return target;
+  }
+
+  function describeTarget(el) {
     var root = el.getRootNode(), candidates = [], seen = {};
     function add(kind, value, extra) {
       if (!value || seen[kind + value]) return;

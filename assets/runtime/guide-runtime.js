@@ -443,11 +443,14 @@ function candidateMatches(c, root) {
   if (sel) return q(root, sel);
   switch (c.kind) {
     case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
-    case "role": return q(root, "*").filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+    case "role":
+      /* Only tags that can carry a role are looked at (explicit roles, implicit ones, inputs, headings). */
+      return q(root, "[role],input,h1,h2,h3,h4,h5,h6," + Object.keys(IMPLICIT_ROLES)).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
-      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) {
-        return norm(textOf(el)) === norm(v) && !slice(el.children).some(function (k) { return norm(textOf(k)) === norm(v); });
-      });
+      v = norm(v);
+      /* big containers cannot hold just this text: their (slow) text is never built */
+      var own = function (el) { return el.textContent.length < 9 * v.length + 99 && norm(textOf(el)) === v; };
+      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) { return own(el) && !slice(el.children).some(own); });
   }
   return [];
 }
@@ -461,7 +464,14 @@ function overlap(a, b) {
   return n / Math.max(a.length, b.length);
 }
 
-function textSim(a, b) { a = norm(a); b = norm(b); return a === b ? 1 : overlap(words(a), words(b)) * 0.9; }
+/* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
+function textSim(a, b) {
+  a = norm(a); b = norm(b);
+  return a === b ? 1 : a && a.toLowerCase().replace(/\W/g, "") === b.toLowerCase().replace(/\W/g, "") ? 0.95 : overlap(words(a), words(b)) * 0.9;
+}
+
+/* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
+function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
@@ -497,15 +507,24 @@ function similarity(fp, el, peers) {
   if (fp.name != null) add(3, textSim(nameOf(el), fp.name));
   if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
-    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, el.getAttribute(k) === fp.attributes[k] ? 1 : 0);
+    var v = el.getAttribute(k), w = fp.attributes[k];
+    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, v === w ? 1 : k === "href" && v && page(v) && page(v) === page(w) ? 0.9 : 0);
   });
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
-  if (fp.ancestors && fp.ancestors.length) add(1.5, overlap(contextOf(el), fp.ancestors));
+  /* Context: how much of the recorded context is still around the element scales the confidence. */
+  /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
+  var here = contextOf(el), ctx = 1, w = 0, sum = 0;
+  (fp.ancestors || []).forEach(function (a, i) {
+    if (a === "listitem " + fp.name) return;  /* its own list item says nothing about where it is */
+    w += 1 / ++i; sum += here.indexOf(a) < 0 ? 0 : 1 / i;
+  });
+  if (w) add(1.5, overlap(here, fp.ancestors)), ctx = sum / w;
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
-  if (fp.index != null && peers) add(0.5, peers(el) === fp.index ? 1 : 0);
+  var at = fp.index != null && peers ? peers(el) : -1;
+  if (at >= 0) add(0.5, at === fp.index ? 1 : 0);
   /* fp.box is kept for reports and thumbnails, not matching: layouts move with the viewport. */
-  return [total ? got / total : 0, content];
+  return [total ? got / total : 0, content, ctx];
 }
 
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
@@ -519,7 +538,9 @@ function rootFor(target, at) {
   return root;
 }
 
-/* Find the element a target describes: {element, confidence, ambiguous, reason}. Never guesses between equals. */
+/* Find the element a target describes: {element, confidence, ambiguous, reason, positional, candidates}
+   (candidates: the top three weighed, {el, c: confidence, k: content score}).
+   Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
@@ -538,23 +559,34 @@ function resolveTarget(target, at, min) {
     });
   var pool = slice(evidence.keys()), fallback = !pool.length;
   if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
-  var groups = {};
-  var peers = function (el) {
-    var key = el.localName + "|" + nameOf(el);
-    groups[key] = groups[key] || q(root, el.localName).filter(function (x) { return nameOf(x) === nameOf(el); });
-    return groups[key].indexOf(el);
+  /* Without evidence, the 40 likeliest by name get the full (slower) comparison. */
+  if (fallback) pool = pool.map(function (el) { return [el, textSim(nameOf(el), fp.name)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; });
+  /* A position only means something among the recorded look-alikes (same tag and name). */
+  var groups = {}, peers = function (el) {
+    var key = el.localName, nm = fp.name;
+    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return nameOf(x) === nm; })).indexOf(el) : -1;
   };
+  /* A name or text match in another region than the recorded one (other heading, landmark, row)
+     is another element with the same label: context scales the score down, to "not found" when none is shared. */
   var scored = pool.map(function (el) {
-    var sim = fp ? similarity(fp, el, peers) : [0, 0], ev = evidence.get(el) || 0;
-    return { el: el, k: sim[1], c: fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev };
+    var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
+    return { el: el, k: sim[1], c: (fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev) * (0.35 + 0.65 * sim[2]) };
   }).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
-  var best = close[0], next = close[1];
-  if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return { element: null, confidence: best ? best.c : 0, ambiguous: false, reason: "not_found" };
-  if (next && best.k - next.k < 0.02) return { element: null, confidence: best.c, ambiguous: true, reason: "ambiguous" };
-  return { element: best.el, confidence: Math.round(best.c * 1000) / 1000, ambiguous: false, reason: null };
+  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp && fp.nth,
+    res = { element: null, confidence: best ? Math.round(best.c * 1000) / 1000 : 0, ambiguous: false, reason: "not_found", candidates: scored.slice(0, 3) };
+  if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return res;
+  /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
+  if (tied[1]) {
+    if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
+    best = tied.sort(function (a, b) { return a.el.compareDocumentPosition(b.el) & 2 ? 1 : -1; })[nth];
+  }
+  if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
+  res.element = best.el;
+  res.reason = null;
+  return res;
 }
 
 /* Waiting for elements costs nothing while the page is idle: one MutationObserver serves every
@@ -1291,7 +1323,7 @@ R.track = function (name) { this.emit("track", { name: String(name) }); };
 /* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
 R.resolve = function (target, opts) {
   var r = resolveTarget(target, null, opts && opts.minConfidence);
-  return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
+  return r;
 };
 
 /* End every guide and remove every node, listener, observer and timer the runtime added. */

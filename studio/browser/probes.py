@@ -245,7 +245,16 @@ WAIT_FOR_TARGET = (
     const vv = window.visualViewport;
     point = [x - (vv ? vv.offsetLeft : 0), y - (vv ? vv.offsetTop : 0)];
   }
-  return {status: r.status === "ok" ? "found" : r.status, confidence: r.confidence, detail: r.detail, point};
+  let weighed = [];
+  if (r.status !== "ok" || r.confidence < 0.7) {
+    // what the runtime weighed, best first: confidence, what it is, and which candidates matched it
+    const D = GuideRuntime.dom, full = GuideRuntime.resolve(target);
+    weighed = (full.candidates || []).map(s => `${s.c.toFixed(2)} ` +
+      `${D.roleOf(s.el) || s.el.localName} "${D.nameOf(s.el).slice(0, 40)}" (` +
+      ((target.candidates || []).filter(c => D.matches(c, document).includes(s.el))
+        .map(c => c.kind).join("+") || "looks similar") + ")");
+  }
+  return {status: r.status === "ok" ? "found" : r.status, confidence: r.confidence, detail: r.detail, point, weighed};
 }
 """
 )

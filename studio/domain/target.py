@@ -68,6 +68,10 @@ class Fingerprint(Model):
     siblings: list[Text] = Field(default_factory=list)
     index: Annotated[int, Field(ge=0)] | None = None
     """Position among elements that look the same (same tag, role and name)."""
+    nth: Annotated[int, Field(ge=0)] | None = None
+    """Place among look-alikes nothing else tells apart, set when the capture verified itself."""
+    positional: bool | None = None
+    """Only the element's position identifies it: the runtime caps its confidence."""
     box: Box | None = None
 
 
@@ -80,6 +84,8 @@ class Target(Model):
     """Selectors of the same-origin iframes that contain the element, outermost first."""
     shadow_path: list[Text] = Field(default_factory=list)
     """Selectors of the open shadow hosts that contain the element, outermost first."""
+    partner: Target | None = None
+    """For a recorded ``<label>``: the form control it labels."""
 
     @model_validator(mode="after")
     def _check_findable(self) -> Target:

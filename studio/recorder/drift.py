@@ -136,6 +136,7 @@ async def _check(
                 continue
             outcome.confidence = round(float(probe["confidence"] or 0), 3)
             outcome.seconds = time.monotonic() - began
+            outcome.weighed = tuple(probe.get("weighed") or ())
             if probe["status"] == "found":
                 outcome.status, outcome.detail = "passed", f"on {url}"
             else:
@@ -173,6 +174,7 @@ def report_json(results: list[GuideResult]) -> str:
                 "url": step.url,
                 "status": status_of(step),
                 "confidence": step.confidence or 0.0,
+                "weighed": list(step.weighed),
             }
             for result in results
             for step in result.steps

@@ -33,6 +33,9 @@ class StepResult:
     """What was seen but not failed (the app's own accessibility problems)."""
     error: bool = False
     """The check could not finish (timeout, a hung page, the app unreachable): a JUnit error."""
+    weighed: tuple[str, ...] = ()
+    """For an element not surely found: the two or three elements the runtime weighed, best first —
+    confidence, what it is, why ("0.62 button "Send" (text+role)") — so a re-pick takes one look."""
 
 
 @dataclass

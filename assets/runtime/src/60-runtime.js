@@ -243,7 +243,7 @@ R.track = function (name) { this.emit("track", { name: String(name) }); };
 /* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
 R.resolve = function (target, opts) {
   var r = resolveTarget(target, null, opts && opts.minConfidence);
-  return { element: r.element, confidence: r.confidence, ambiguous: r.ambiguous, reason: r.reason };
+  return r;
 };
 
 /* End every guide and remove every node, listener, observer and timer the runtime added. */
