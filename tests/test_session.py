@@ -229,3 +229,18 @@ def test_recording_into_an_existing_walkthrough_inserts_after_the_chosen_step(st
     ]
     _, index = studio.guides.add_capture("tour", "Tour", capture("click", "Zero", "zero"), after=-1)
     assert index == 0 and on_disk(project_file, "tour").steps[0].title == "Click Zero"
+
+
+def test_a_re_pick_on_another_page_moves_the_page_rule_with_the_element(studio, project_file):
+    """The bug a new author met: re-picked on /dashboard, the tooltip still only showed on /index."""
+    tip = studio.guides.new_guide("tooltip")
+    studio.guides.apply_pick(tip.id, ("steps", 0, "target"), capture())
+    moved = Capture(
+        "pick", "http://x/dashboard", make_target("new", "New invoice"), "button", "New invoice", 0.9
+    )
+    assert studio.guides.apply_pick(tip.id, ("steps", 0, "target"), moved)
+    assert on_disk(project_file, tip.id).trigger.url.value == "/dashboard"
+    draft = studio.guides.draft(tip.id)
+    assert draft.set(("trigger", "url"), {"match": "prefix", "value": "/"})  # the author's own, wider rule …
+    assert studio.guides.apply_pick(tip.id, ("steps", 0, "target"), capture())
+    assert on_disk(project_file, tip.id).trigger.url.value == "/"  # … stays while it still matches

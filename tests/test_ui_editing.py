@@ -168,7 +168,8 @@ def test_every_step_field_is_edited_through_its_widget(
     monkeypatch.setattr(window.browser, "_open", lambda url, mode: opened.append((url, mode)) or True)
     dialogs.texts = ["http://127.0.0.1:9/app/"]  # asked once, remembered for the project
     qtbot.mouseClick(form.editor(("advance", "element")).pick_button, Qt.MouseButton.LeftButton)
-    assert opened == [("http://127.0.0.1:9/", "pick")]  # the step has no page of its own: the root
+    # the step has no page of its own, nor has its guide: the app's address itself (domain/pages.py)
+    assert opened == [("http://127.0.0.1:9/app/", "pick")]
     assert window.browser.pending_pick == ("tour", ("steps", 1, "advance", "element"))
     deliver_pick(window, "Done", "done")  # the browser half is in test_ui_flows
     assert window.guide_panel.tree.topLevelItem(0).child(0).text(0) == "Tour"

@@ -73,3 +73,16 @@ def test_a_link_can_be_removed_and_an_unsafe_one_is_refused_in_words(qtbot, dial
     editor._link()
     assert editor.value() == "<p>Go there now</p>"  # nothing linked
     assert dialogs.messages("warning") and "refused" in dialogs.messages("warning")[0]
+
+
+def test_a_link_with_nothing_selected_inserts_the_address_and_typing_goes_on(qtbot, dialogs):
+    editor = RichTextEdit()
+    qtbot.addWidget(editor)
+    editor.set_value("<p>See </p>")
+    dialogs.texts.append("https://example.com/help")
+    editor._link()
+    qtbot.keyClicks(editor.text, " now")
+    assert (
+        editor.value()
+        == '<p>See <a href="https://example.com/help" rel="noopener noreferrer">https://example.com/help</a> now</p>'
+    )

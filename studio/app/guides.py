@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import GUIDE_KINDS, Guide, guide_steps, kind_of, next_free_id
+from ..domain import GUIDE_KINDS, Guide, UrlRule, guide_steps, kind_of, next_free_id
 from ..domain.kinds import RECORDED_KIND
 from ..recorder.events import Capture
 from ..recorder.steps import capture_page, step_from_capture
@@ -282,11 +282,22 @@ class GuideOperations:
         step = data["steps"][index]
         first = index == 0 and step.get("target") is None
         step["target"] = target
-        if draft.info.multi_step and not step.get("page"):
-            step["page"] = capture_page(capture).model_dump(mode="json", exclude_none=True)
+        here = capture_page(capture).model_dump(mode="json", exclude_none=True)
+        # a page rule the author wrote stays while it still matches where the element is; one that
+        # cannot match the element's page any more would make the guide (or step) never show
+        if draft.info.multi_step and not _still_matches(step.get("page"), capture.url):
+            step["page"] = here
         trigger = data.get("trigger") or {"type": "manual"}
         if first and draft.info.starts_where_made and trigger.get("type") == "manual":
             data["trigger"] = _starts_on(capture)  # picked on a page: shown there, not "only when asked"
+        elif (
+            index == 0
+            and not draft.info.multi_step
+            and trigger.get("type") == "automatic"
+            and trigger.get("url")
+            and not _still_matches(trigger["url"], capture.url)
+        ):
+            data["trigger"] = {**trigger, "url": here}  # re-picked on another page: the guide follows it
         return draft.replace(tidy(data), pictures=capture_pictures(step["id"], capture))
 
     def keep_test_pictures(self, results: list, thumbnail) -> int:
@@ -310,6 +321,16 @@ class GuideOperations:
                 )
                 added += 1
         return added
+
+
+def _still_matches(rule: dict[str, Any] | None, url: str) -> bool:
+    """Whether a page rule (as draft data) accepts ``url``; False for none or a rule that is not valid."""
+    if not rule:
+        return False
+    try:
+        return UrlRule.model_validate(rule).matches(url)
+    except ValueError:
+        return False
 
 
 def _starts_on(capture: Capture) -> dict[str, Any]:

@@ -139,6 +139,7 @@ class BrowserController(QObject):
         self.pending_pick = (guide_id, tuple(path))
         if self.running:
             self.bridge.session.set_mode("pick")
+            self.bridge.session.call(lambda page: page.bring_to_front())  # the browser in front, ready
             self.message.emit("Click the element in the browser (Esc cancels)")
             return
         base = base or self.prompts.app_url(self.session, "Pick element", ask=False)

@@ -473,9 +473,11 @@ class MainWindow(QMainWindow):
         """Help › Documentation."""
         from .help import docs_url, open_docs
 
+        url = docs_url()
+        where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
+        # the desktop may have nothing to open a folder with, and says so only on the terminal
+        self.statusBar().showMessage(f"Documentation: {where}", 15_000)
         if not open_docs():
-            url = docs_url()
-            where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
             self.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
 
     def show_project_file(self) -> None:

@@ -100,12 +100,12 @@ class ResultsView(QWidget):
         failed_steps = 0
         first_failure = None
         for result in results:
-            cancelled = not result.passed and not any(step.status == "failed" for step in result.steps)
+            cancelled = result.passed and any(step.reason == "cancelled" for step in result.steps)
             outcome, color = (
-                ("Passed", "#16a34a")
-                if result.passed
-                else ("Cancelled", "#6b7280")
+                ("Cancelled", "#6b7280")  # not run to the end: neither passed nor failed
                 if cancelled
+                else ("Passed", "#16a34a")
+                if result.passed
                 else ("Failed", "#dc2626")
             )
             guide_item = QTreeWidgetItem(self.tree, [result.name, outcome, ""])

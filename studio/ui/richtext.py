@@ -203,7 +203,13 @@ class RichTextEdit(QWidget):
             fmt.setAnchor(True)
             fmt.setAnchorHref(href)
             fmt.setFontUnderline(True)
-            self.text.mergeCurrentCharFormat(fmt)
+            cursor = self.text.textCursor()
+            if cursor.hasSelection():
+                self.text.mergeCurrentCharFormat(fmt)
+            else:  # nothing selected: the address itself becomes the link's words
+                cursor.insertText(href, fmt)
+                self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.setFocus()  # typing goes on in the text, not into the void
 
     def _unlink(self) -> None:
         """Remove the link from the selection, or from the whole link the cursor is in."""
