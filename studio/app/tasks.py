@@ -124,8 +124,12 @@ def check_guides(
     progress: Progress,
     cancel: threading.Event,
     browser: str | None = None,
+    inputs: dict[str, str] | None = None,
 ) -> list[GuideResult]:
-    """Replay the guides headless against ``base_url`` with screenshots; partial results when cancelled."""
+    """Replay the guides headless against ``base_url`` with screenshots; partial results when cancelled.
+
+    ``inputs`` are values to type by ``guide.step`` (what the author gave for secret fields in this
+    studio session; never saved)."""
     bundle = build_bundle(project)
     shipped = {g["id"] for g in bundle["guides"]}
     wanted = [g for g in (guide_ids or [g.id for g in project.guides]) if g in shipped]
@@ -139,7 +143,14 @@ def check_guides(
 
     progress(f"Starting the browser for {len(wanted)} guide(s)…", 0, len(wanted))
     return replay(
-        bundle, base_url, guide_ids=wanted, browser=browser, on_result=on_result, cancel=cancel, timeout=900
+        bundle,
+        base_url,
+        guide_ids=wanted,
+        browser=browser,
+        on_result=on_result,
+        cancel=cancel,
+        timeout=900,
+        inputs=dict(inputs or {}),
     )
 
 

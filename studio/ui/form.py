@@ -136,9 +136,15 @@ class FormView(QWidget):
             editor.set_value(value_at(spec.path))
             text = placed.get(spec.path, "")
             message.setText(text)
-            # a message that goes away while the author types keeps its line until another guide
-            # or step is shown, so the field under the cursor does not jump
-            message.setVisible(bool(text) or (message.isVisibleTo(self) and owner == self._owner))
+            # a message that goes away while the author types keeps its (empty) room until another
+            # guide or step is shown, so the field under the cursor does not jump
+            policy = message.sizePolicy()
+            policy.setRetainSizeWhenHidden(
+                owner == self._owner
+                and (bool(text) or message.isVisibleTo(self) or policy.retainSizeWhenHidden())
+            )
+            message.setSizePolicy(policy)
+            message.setVisible(bool(text))
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
         self._owner = owner

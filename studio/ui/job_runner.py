@@ -31,6 +31,9 @@ class JobRunner(QObject):
         self.window = window
         self.session: ProjectSession | None = None
         self.job: Job | None = None
+        self.inputs: dict[str, str] = {}
+        """Values to type into secret fields (``guide.step``), given in this studio session: kept in
+        memory only, never in the project file."""
         self.tested_base: str | None = None
         """The address the last test ran against (another build's, when asked): re-pick opens it."""
 
@@ -93,10 +96,10 @@ class JobRunner(QObject):
         from ..app.tasks import check_guides, load_project
 
         self.tested_base = base
-        path = self.session.path
+        path, inputs = self.session.path, dict(self.inputs)
         self._start(
             lambda progress, cancel: check_guides(
-                load_project(path), base, guide_ids, progress=progress, cancel=cancel
+                load_project(path), base, guide_ids, progress=progress, cancel=cancel, inputs=inputs
             ),
             "Testing guides",
             self._show_results,

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
 
         self.results = ResultsView()
         self.results.repick.connect(self.repick_failed)
+        self.results.give_value.connect(self.give_test_value)
         self.results.element_words = self._element_words
         self.results_dock = QDockWidget("Test results", self)
         self.results_dock.setObjectName("results")
@@ -388,6 +389,18 @@ class MainWindow(QMainWindow):
         index = next((i for i, part in enumerate(draft.parts) if part["id"] == step_id), 0)
         self.select_guide(guide_id, index)
         self.browser.pick(guide_id, ("steps", index, "target"), base=self.jobs.tested_base)
+
+    def give_test_value(self, guide_id: str, step_id: str) -> None:
+        """A secret field's test needs a value: ask for it (kept for this session only), test again."""
+        value = self.prompts.ask_text(
+            "Test value",
+            "This field is secret, so the recording kept no value.\n"
+            "Value to type in tests (kept only until the studio closes, never in the project):",
+            secret=True,
+        )
+        if value:
+            self.jobs.inputs[f"{guide_id}.{step_id}"] = value
+            self.jobs.test([guide_id])
 
     def preview(self) -> None:
         """Guide › Preview: play the selected guide from the selected step in the studio's browser."""

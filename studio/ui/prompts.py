@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from ..app import ProjectSession
@@ -32,9 +32,10 @@ class Prompts:
         answer = QMessageBox.question(self.parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        """A line of text, or None when cancelled or left empty."""
-        answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
+    def ask_text(self, title: str, label: str, text: str = "", *, secret: bool = False) -> str | None:
+        """A line of text (typed unseen when ``secret``), or None when cancelled or left empty."""
+        echo = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        answer, ok = QInputDialog.getText(self.parent, title, label, echo, text)
         return answer.strip() if ok and answer.strip() else None
 
     def ask_url(self, title: str, label: str, text: str) -> str | None:

@@ -52,6 +52,8 @@ class ResultsView(QWidget):
 
     repick = Signal(str, str)
     """(guide id, step id) the author wants to re-target."""
+    give_value = Signal(str, str)
+    """(guide id, step id) of a secret field the test needs a value for."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +145,8 @@ class ResultsView(QWidget):
             self._fit()
         else:
             self.picture.setText("No picture for this line.")
+        needs_value = step is not None and step.reason == "needs_input"
+        self.repick_button.setText("Give a test value…" if needs_value else "Re-pick element…")
         self.repick_button.setEnabled(
             step is not None and step.status == "failed" and step.step_id not in ("-",)
         )
@@ -166,4 +170,5 @@ class ResultsView(QWidget):
     def _repick(self) -> None:
         chosen = self._selected()
         if chosen:
-            self.repick.emit(chosen[0], chosen[1].step_id)
+            signal = self.give_value if chosen[1].reason == "needs_input" else self.repick
+            signal.emit(chosen[0], chosen[1].step_id)
