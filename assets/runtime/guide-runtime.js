@@ -122,7 +122,7 @@ function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
     try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
-    catch (e) { parsePolicy = null; warn("Trusted Types: allow the guide-runtime policy for rich text; showing plain text"); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: policy blocked, plain text"); }
   }
   /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
   if (parsePolicy === null) return null;
@@ -696,7 +696,7 @@ function Surface(rt) {
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("the page keeps removing the guide UI: guides ended"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI: guides ended"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
@@ -1117,7 +1117,7 @@ assign(R, {
     var self = this, gen;
     this.stop();
     gen = this.gen;
-    if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
+    if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
       return fetch(options.bundleUrl, { credentials: "same-origin" })
@@ -1128,7 +1128,7 @@ assign(R, {
     }
     var b = options.bundle;
     if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
-      warn("not a guide bundle this runtime plays (format guide-bundle, schemaVersion 1)");
+      warn("not a guide bundle (guide-bundle v1)");
       return false;
     }
     var key = NS + ":" + (options.storageKey || "state");

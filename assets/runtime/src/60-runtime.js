@@ -37,7 +37,7 @@ assign(R, {
     var self = this, gen;
     this.stop();
     gen = this.gen;
-    if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
+    if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
       return fetch(options.bundleUrl, { credentials: "same-origin" })
@@ -48,7 +48,7 @@ assign(R, {
     }
     var b = options.bundle;
     if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
-      warn("not a guide bundle this runtime plays (format guide-bundle, schemaVersion 1)");
+      warn("not a guide bundle (guide-bundle v1)");
       return false;
     }
     var key = NS + ":" + (options.storageKey || "state");
