@@ -34,17 +34,17 @@ assign(R, {
 
   /* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
   init(options) {
-    var self = this, gen;
+    var gen;
     this.stop();
     gen = this.gen;
     if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
       return fetch(options.bundleUrl, { credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
+        .then(r => { return r.json(); })
         /* A stop() or a newer init() while the bundle loads wins. */
-        .then(function (b) { return gen === self.gen && self.init(assign({}, options, { bundle: b })); })
-        .catch(function (e) { warn(e); return false; });
+        .then(b => { return gen === this.gen && this.init(assign({}, options, { bundle: b })); })
+        .catch(e => { warn(e); return false; });
     }
     var b = options.bundle;
     if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
@@ -61,38 +61,37 @@ assign(R, {
     /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
     var origins = [location.origin].concat(options.mediaOrigins || []);
     if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
-    this.media = function (v) { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    this.media = v => { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
-    b.guides.forEach(function (g) {
+    b.guides.forEach(g => {
       var bad = guideProblem(g);
-      if (bad) self.broken(g, bad);
-      else if (g.enabled !== false) self.guides.push(g);
+      if (bad) this.broken(g, bad);
+      else if (g.enabled !== false) this.guides.push(g);
     });
     this.hookRoutes();
-    this.offs.push(early("click", function (e) { self.launch(e); }));
+    this.offs.push(early("click", e => { this.launch(e); }));
     var act = this.session.get().active, g = act && this.guide(act.g);
     if (g && g.kind === "walkthrough") this.play(g, act.s, true);
-    else this.session.update(function (v) { delete v.active; });
+    else this.session.update(v => { delete v.active; });
     this.evaluate();
     return true;
   },
 
-  guide(id) { return (this.guides || []).filter(function (g) { return g.id === id; })[0]; },
+  guide(id) { return (this.guides || []).filter(g => { return g.id === id; })[0]; },
 
   /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency. */
   start(id, opts) {
     var g = this.guide(id);
     if (this.stopped || !g) return false;
     if (this.active[id]) return true;
-    if (KINDS[g.kind].exclusive) this.exclusive().forEach(function (o) { this.finish(o, "dismissed", { reason: "replaced" }); }, this);
+    if (KINDS[g.kind].exclusive) this.exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
     this.play(g, (opts && opts.step) || 0);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
   exclusive() {
-    var self = this;
-    return Object.keys(this.active).map(function (id) { return self.guide(id); }).filter(function (g) { return g && KINDS[g.kind].exclusive; });
+    return Object.keys(this.active).map(id => { return this.guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -106,9 +105,9 @@ assign(R, {
     }
     try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
-      slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
+      slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
       delete this.active[g.id];
-      this.session.update(function (v) { delete v.active; });
+      this.session.update(v => { delete v.active; });
       return this.broken(g, String(err));
     }
     if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
@@ -116,47 +115,45 @@ assign(R, {
 
   /* Skip a guide that cannot play, saying which field is wrong. */
   broken(g, field) {
-    var self = this;
     warn("guide skipped: " + field);
-    this.offs.push(later(function () { self.evaluate(); }, 0));
-    this.guides = this.guides.filter(function (x) { return x !== g; });
+    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this.guides = this.guides.filter(x => { return x !== g; });
     this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
 
   seen(g) {
-    this.local.update(function (v) { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
-    this.session.update(function (v) { mark(v, "seen", g.id); });
+    this.local.update(v => { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
+    this.session.update(v => { mark(v, "seen", g.id); });
   },
 
   completed(g) {
-    this.local.update(function (v) { mark(v, "done", g.id); });
+    this.local.update(v => { mark(v, "done", g.id); });
     this.emit("guide_completed", { guideId: g.id });
   },
 
   /* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
   finish(g, how, extra) {
-    var self = this, slot = this.active[g.id];
+    var slot = this.active[g.id];
     if (!slot) return;
     delete this.active[g.id];
     if (slot.end) slot.end();
-    this.session.update(function (v) { if (v.active && v.active.g === g.id) delete v.active; });
+    this.session.update(v => { if (v.active && v.active.g === g.id) delete v.active; });
     if (how === "completed") this.completed(g);
     else {
-      [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
+      [this.local, this.session].forEach(s => { s.update(v => { mark(v, "dismissed", g.id); }); });
       this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
-    this.offs.push(later(function () { self.evaluate(); }, 0));
+    this.offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
   button(b, g, next, back) {
-    var self = this;
     var run = {
       next: next, back: back || next,
-      close: function () { self.finish(g, "dismissed"); },
-      complete: function () { self.finish(g, "completed"); },
-      url: function () { var u = safeUrl(b.url); self.finish(g, "completed"); if (u) location.assign(u); },
-      start_guide: function () { self.finish(g, "completed"); self.start(b.guideId); }
+      close: () => { this.finish(g, "dismissed"); },
+      complete: () => { this.finish(g, "completed"); },
+      url: () => { var u = safeUrl(b.url); this.finish(g, "completed"); if (u) location.assign(u); },
+      start_guide: () => { this.finish(g, "completed"); this.start(b.guideId); }
     }[b.action || "next"];
     return { label: b.label, primary: b.primary, run: run || next };
   },
@@ -164,47 +161,47 @@ assign(R, {
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
   evaluate() {
     if (this.stopped) return;
-    var self = this, now = Date.now(), local = this.local.get(), session = this.session.get();
+    var now = Date.now(), local = this.local.get(), session = this.session.get();
     var exclusiveBusy = this.exclusive().length > 0;
-    Object.keys(this.pending).forEach(function (id) {
-      var g = self.guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
+    Object.keys(this.pending).forEach(id => {
+      var g = this.guide(id);
+      if (!urlMatches(g.trigger.url, location.href)) { this.pending[id](); delete this.pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
-    this.guides.filter(guard(function (g) {
+    this.guides.filter(guard(g => {
       var t = g.trigger || {};
-      return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-    })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
+      return t.type === "automatic" && !this.active[g.id] && !this.pending[g.id] && !this.here[g.id] && scheduleOk(g.schedule, now) &&
+        audienceOk(g.audience, this.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+    })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
-      var go = function () {
-        cancel.push(later(function () {
-          delete self.pending[g.id];
-          if (KINDS[g.kind].exclusive && self.exclusive().length) return;
-          self.play(g);
+      var go = () => {
+        cancel.push(later(() => {
+          delete this.pending[g.id];
+          if (KINDS[g.kind].exclusive && this.exclusive().length) return;
+          this.play(g);
         }, t.delayMs || 0));
       };
-      self.pending[g.id] = function () { cancel.forEach(function (f) { f(); }); };
-      if (t.element) cancel.push(waitFor(t.element, 600000, function (res) { if (res.element) go(); }));
+      this.pending[g.id] = () => { cancel.forEach(f => { f(); }); };
+      if (t.element) cancel.push(waitFor(t.element, 600000, res => { if (res.element) go(); }));
       else go();
     });
   },
 
   /* A click on a launcher trigger's element starts its guide. */
   launch(e) {
-    var self = this, path = e.composedPath().slice(0, 8);
-    this.guides.forEach(function (g) {
+    var path = e.composedPath().slice(0, 8);
+    this.guides.forEach(g => {
       var t = g.trigger || {}, el;
       /* Matched by the clicked element's ancestry first: no document scan on every click. */
-      if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
-        (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
+      if (t.type === "launcher" && path.some(n => { return mayBe(t.element, n); }) &&
+        (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) this.start(g.id);
     });
   },
 
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
   hookRoutes() {
-    var self = this, fire = function () { if (!self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
+    var fire = () => { if (!this.stopped) setTimeout(guard(() => { this.route(); }), 0); };
     this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 
@@ -212,28 +209,28 @@ assign(R, {
     if (this.stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
     if (this.href !== location.href) { this.href = location.href; this.here = {}; }
-    this.routeFns.slice().forEach(function (f) { guard(f)(); });
+    this.routeFns.slice().forEach(f => { guard(f)(); });
     this.evaluate();
   },
 
   onRoute(fn) {
     var fns = this.routeFns;
     fns.push(fn);
-    return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
+    return () => { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
   },
 
   /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
   on(name, fn) {
     var list = this.listeners[name] = this.listeners[name] || [];
     list.push(fn);
-    return function () { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
+    return () => { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
   },
 
   emit(name, detail) {
     detail = assign({ type: name }, detail);
-    (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
+    (this.listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
     if (EVENTS.indexOf(name) >= 0) {
-      (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
+      (this.listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
   },
@@ -249,11 +246,10 @@ assign(R, {
 
   /* End every guide and remove every node, listener, observer and timer the runtime added. */
   stop() {
-    var self = this;
     this.stopped = true;
     this.gen = (this.gen || 0) + 1;
-    Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
-    Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
+    Object.keys(this.active).forEach(id => { var s = this.active[id]; delete this.active[id]; if (s.end) s.end(); });
+    Object.keys(this.pending).forEach(id => { this.pending[id](); });
     this.pending = {};
     runAll(this.offs);
     this.routeFns = [];
