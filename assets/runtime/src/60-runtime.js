@@ -1,206 +1,6 @@
 /* The runtime: instances that load a bundle, trigger guides and report events. */
 var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}" };
 
-function Runtime() {
-  this.listeners = {};
-  this.offs = [];
-  this.active = {};
-  this.pending = {};
-  this.routeFns = [];
-  this.stopped = true;
-}
-var R = Runtime.prototype;
-
-/* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
-R.init = function (options) {
-  var self = this, gen;
-  this.stop();
-  gen = this.gen;
-  if (tampered()) return warn("the page replaced built-ins the runtime needs: no guides"), false;
-  options = options || {};
-  if (options.bundleUrl && !options.bundle) {
-    return fetch(options.bundleUrl, { credentials: "same-origin" })
-      .then(function (r) { return r.json(); })
-      /* A stop() or a newer init() while the bundle loads wins. */
-      .then(function (b) { return gen === self.gen && self.init(assign({}, options, { bundle: b })); })
-      .catch(function (e) { warn(e); return false; });
-  }
-  var b = options.bundle;
-  if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
-    warn("not a guide bundle this runtime plays (format guide-bundle, schemaVersion 1)");
-    return false;
-  }
-  var key = NS + ":" + (options.storageKey || "state");
-  assign(this, {
-    options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-    labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-    guides: []
-  });
-  this.surface = new Surface(this);
-  /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
-  var origins = [location.origin].concat(options.mediaOrigins || []);
-  if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
-  this.media = function (v) { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
-  if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
-  b.guides.forEach(function (g) {
-    var bad = guideProblem(g);
-    if (bad) self.broken(g, bad);
-    else if (g.enabled !== false) self.guides.push(g);
-  });
-  this.hookRoutes();
-  this.offs.push(early("click", function (e) { self.launch(e); }));
-  var act = this.session.get().active, g = act && this.guide(act.g);
-  if (g && g.kind === "walkthrough") this.play(g, act.s, true);
-  else this.session.update(function (v) { delete v.active; });
-  this.evaluate();
-  return true;
-};
-
-R.guide = function (id) { return (this.guides || []).filter(function (g) { return g.id === id; })[0]; };
-
-/* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency. */
-R.start = function (id, opts) {
-  var g = this.guide(id);
-  if (this.stopped || !g) return false;
-  if (this.active[id]) return true;
-  if (KINDS[g.kind].exclusive) this.exclusive().forEach(function (o) { this.finish(o, "dismissed", { reason: "replaced" }); }, this);
-  this.play(g, (opts && opts.step) || 0);
-  return true;
-};
-
-/* The playing guides of kinds that show one at a time (walkthroughs, modals). */
-R.exclusive = function () {
-  var self = this;
-  return Object.keys(this.active).map(function (id) { return self.guide(id); }).filter(function (g) { return g && KINDS[g.kind].exclusive; });
-};
-
-/* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
-R.play = function (g, at, resumed) {
-  var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
-  this.active[g.id] = slot;
-  this.here[g.id] = 1;
-  if (!resumed) {
-    this.emit("guide_started", { guideId: g.id, kind: g.kind });
-    if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
-  }
-  try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
-    /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
-    slice(root.childNodes).slice(n).forEach(function (c) { c.remove(); });
-    delete this.active[g.id];
-    this.session.update(function (v) { delete v.active; });
-    return this.broken(g, String(err));
-  }
-  if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
-};
-
-/* Skip a guide that cannot play, saying which field is wrong. */
-R.broken = function (g, field) {
-  var self = this;
-  warn("guide skipped: " + field);
-  this.offs.push(later(function () { self.evaluate(); }, 0));
-  this.guides = this.guides.filter(function (x) { return x !== g; });
-  this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
-};
-
-R.seen = function (g) {
-  this.local.update(function (v) { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
-  this.session.update(function (v) { mark(v, "seen", g.id); });
-};
-
-R.completed = function (g) {
-  this.local.update(function (v) { mark(v, "done", g.id); });
-  this.emit("guide_completed", { guideId: g.id });
-};
-
-/* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
-R.finish = function (g, how, extra) {
-  var self = this, slot = this.active[g.id];
-  if (!slot) return;
-  delete this.active[g.id];
-  if (slot.end) slot.end();
-  this.session.update(function (v) { if (v.active && v.active.g === g.id) delete v.active; });
-  if (how === "completed") this.completed(g);
-  else {
-    [this.local, this.session].forEach(function (s) { s.update(function (v) { mark(v, "dismissed", g.id); }); });
-    this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
-  }
-  this.offs.push(later(function () { self.evaluate(); }, 0));
-};
-
-/* A bundle button as a callout button. */
-R.button = function (b, g, next, back) {
-  var self = this;
-  var run = {
-    next: next, back: back || next,
-    close: function () { self.finish(g, "dismissed"); },
-    complete: function () { self.finish(g, "completed"); },
-    url: function () { var u = safeUrl(b.url); self.finish(g, "completed"); if (u) location.assign(u); },
-    start_guide: function () { self.finish(g, "completed"); self.start(b.guideId); }
-  }[b.action || "next"];
-  return { label: b.label, primary: b.primary, run: run || next };
-};
-
-/* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
-R.evaluate = function () {
-  if (this.stopped) return;
-  var self = this, now = Date.now(), local = this.local.get(), session = this.session.get();
-  var exclusiveBusy = this.exclusive().length > 0;
-  Object.keys(this.pending).forEach(function (id) {
-    var g = self.guide(id);
-    if (!urlMatches(g.trigger.url, location.href)) { self.pending[id](); delete self.pending[id]; }
-  });
-  /* Guarded one by one: a guide whose rules throw only disables itself. */
-  this.guides.filter(guard(function (g) {
-    var t = g.trigger || {};
-    return t.type === "automatic" && !self.active[g.id] && !self.pending[g.id] && !self.here[g.id] && scheduleOk(g.schedule, now) &&
-      audienceOk(g.audience, self.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
-  })).sort(function (a, b) { return (b.priority || 0) - (a.priority || 0); }).forEach(function (g) {
-    if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
-    var t = g.trigger, cancel = [];
-    var go = function () {
-      cancel.push(later(function () {
-        delete self.pending[g.id];
-        if (KINDS[g.kind].exclusive && self.exclusive().length) return;
-        self.play(g);
-      }, t.delayMs || 0));
-    };
-    self.pending[g.id] = function () { cancel.forEach(function (f) { f(); }); };
-    if (t.element) cancel.push(waitFor(t.element, 600000, function (res) { if (res.element) go(); }));
-    else go();
-  });
-};
-
-/* A click on a launcher trigger's element starts its guide. */
-R.launch = function (e) {
-  var self = this, path = e.composedPath().slice(0, 8);
-  this.guides.forEach(function (g) {
-    var t = g.trigger || {}, el;
-    /* Matched by the clicked element's ancestry first: no document scan on every click. */
-    if (t.type === "launcher" && path.some(function (n) { return mayBe(t.element, n); }) &&
-      (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) self.start(g.id);
-  });
-};
-
-/* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-R.hookRoutes = function () {
-  var self = this, fire = function () { if (!self.stopped) setTimeout(guard(function () { self.route(); }), 0); };
-  this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
-};
-
-R.route = function () {
-  if (this.stopped) return;
-  /* "Always" means on every page visited, not again right after closing on this one. */
-  if (this.href !== location.href) { this.href = location.href; this.here = {}; }
-  this.routeFns.slice().forEach(function (f) { guard(f)(); });
-  this.evaluate();
-};
-
-R.onRoute = function (fn) {
-  var fns = this.routeFns;
-  fns.push(fn);
-  return function () { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
-};
-
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
 var historyFns = [], unhook = null;
@@ -221,43 +21,241 @@ function onHistory(fn) {
   return function () { historyFns.splice(historyFns.indexOf(fn) >>> 0, 1); if (!historyFns.length && unhook) unhook(); };
 }
 
-/* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
-R.on = function (name, fn) {
-  var list = this.listeners[name] = this.listeners[name] || [];
-  list.push(fn);
-  return function () { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
-};
-
-R.emit = function (name, detail) {
-  detail = assign({ type: name }, detail);
-  (this.listeners[name] || []).slice().forEach(function (fn) { guard(fn)(detail); });
-  if (EVENTS.indexOf(name) >= 0) {
-    (this.listeners["*"] || []).slice().forEach(function (fn) { guard(fn)(name, detail); });
-    try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
-  }
-};
-
-/* Report an event of the host app (completes checklist items waiting for it). */
-R.track = function (name) { this.emit("track", { name: String(name) }); };
-
-/* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
-R.resolve = function (target, opts) {
-  var r = resolveTarget(target, null, opts && opts.minConfidence);
-  return r;
-};
-
-/* End every guide and remove every node, listener, observer and timer the runtime added. */
-R.stop = function () {
-  var self = this;
-  this.stopped = true;
-  this.gen = (this.gen || 0) + 1;
-  Object.keys(this.active).forEach(function (id) { var s = self.active[id]; delete self.active[id]; if (s.end) s.end(); });
-  Object.keys(this.pending).forEach(function (id) { self.pending[id](); });
+function Runtime() {
+  this.listeners = {};
+  this.offs = [];
+  this.active = {};
   this.pending = {};
-  runAll(this.offs);
   this.routeFns = [];
-  if (this.surface) this.surface.remove();
-};
+  this.stopped = true;
+}
+var R = Runtime.prototype;
+assign(R, {
+
+  /* Load a bundle ({bundle} or {bundleUrl}) and start whatever should show; returns true when playing. */
+  init(options) {
+    var gen;
+    this.stop();
+    gen = this.gen;
+    if (tampered()) return warn("page replaced built-ins: no guides"), false;
+    options = options || {};
+    if (options.bundleUrl && !options.bundle) {
+      return fetch(options.bundleUrl, { credentials: "same-origin" })
+        .then(r => { return r.json(); })
+        /* A stop() or a newer init() while the bundle loads wins. */
+        .then(b => { return gen === this.gen && this.init(assign({}, options, { bundle: b })); })
+        .catch(e => { warn(e); return false; });
+    }
+    var b = options.bundle;
+    if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
+      warn("not a guide bundle (guide-bundle v1)");
+      return false;
+    }
+    var key = NS + ":" + (options.storageKey || "state");
+    assign(this, {
+      options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
+      labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
+      guides: []
+    });
+    this.surface = new Surface(this);
+    /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
+    var origins = [location.origin].concat(options.mediaOrigins || []);
+    if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
+    this.media = v => { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+    b.guides.forEach(g => {
+      var bad = guideProblem(g);
+      if (bad) this.broken(g, bad);
+      else if (g.enabled !== false) this.guides.push(g);
+    });
+    this.hookRoutes();
+    this.offs.push(early("click", e => { this.launch(e); }));
+    var act = this.session.get().active, g = act && this.guide(act.g);
+    if (g && g.kind === "walkthrough") this.play(g, act.s, true);
+    else this.session.update(v => { delete v.active; });
+    this.evaluate();
+    return true;
+  },
+
+  guide(id) { return (this.guides || []).filter(g => { return g.id === id; })[0]; },
+
+  /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency. */
+  start(id, opts) {
+    var g = this.guide(id);
+    if (this.stopped || !g) return false;
+    if (this.active[id]) return true;
+    if (KINDS[g.kind].exclusive) this.exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    this.play(g, (opts && opts.step) || 0);
+    return true;
+  },
+
+  /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
+  exclusive() {
+    return Object.keys(this.active).map(id => { return this.guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+  },
+
+  /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
+  play(g, at, resumed) {
+    var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
+    this.active[g.id] = slot;
+    this.here[g.id] = 1;
+    if (!resumed) {
+      this.emit("guide_started", { guideId: g.id, kind: g.kind });
+      if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+    }
+    try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+      /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
+      slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
+      delete this.active[g.id];
+      this.session.update(v => { delete v.active; });
+      return this.broken(g, String(err));
+    }
+    if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+  },
+
+  /* Skip a guide that cannot play, saying which field is wrong. */
+  broken(g, field) {
+    warn("guide skipped: " + field);
+    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this.guides = this.guides.filter(x => { return x !== g; });
+    this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
+  },
+
+  seen(g) {
+    this.local.update(v => { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
+    this.session.update(v => { mark(v, "seen", g.id); });
+  },
+
+  completed(g) {
+    this.local.update(v => { mark(v, "done", g.id); });
+    this.emit("guide_completed", { guideId: g.id });
+  },
+
+  /* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
+  finish(g, how, extra) {
+    var slot = this.active[g.id];
+    if (!slot) return;
+    delete this.active[g.id];
+    if (slot.end) slot.end();
+    this.session.update(v => { if (v.active && v.active.g === g.id) delete v.active; });
+    if (how === "completed") this.completed(g);
+    else {
+      [this.local, this.session].forEach(s => { s.update(v => { mark(v, "dismissed", g.id); }); });
+      this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
+    }
+    this.offs.push(later(() => { this.evaluate(); }, 0));
+  },
+
+  /* A bundle button as a callout button. */
+  button(b, g, next, back) {
+    var run = {
+      next: next, back: back || next,
+      close: () => { this.finish(g, "dismissed"); },
+      complete: () => { this.finish(g, "completed"); },
+      url: () => { var u = safeUrl(b.url); this.finish(g, "completed"); if (u) location.assign(u); },
+      start_guide: () => { this.finish(g, "completed"); this.start(b.guideId); }
+    }[b.action || "next"];
+    return { label: b.label, primary: b.primary, run: run || next };
+  },
+
+  /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
+  evaluate() {
+    if (this.stopped) return;
+    var now = Date.now(), local = this.local.get(), session = this.session.get();
+    var exclusiveBusy = this.exclusive().length > 0;
+    Object.keys(this.pending).forEach(id => {
+      var g = this.guide(id);
+      if (!urlMatches(g.trigger.url, location.href)) { this.pending[id](); delete this.pending[id]; }
+    });
+    /* Guarded one by one: a guide whose rules throw only disables itself. */
+    this.guides.filter(guard(g => {
+      var t = g.trigger || {};
+      return t.type === "automatic" && !this.active[g.id] && !this.pending[g.id] && !this.here[g.id] && scheduleOk(g.schedule, now) &&
+        audienceOk(g.audience, this.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+    })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
+      if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
+      var t = g.trigger, cancel = [];
+      var go = () => {
+        cancel.push(later(() => {
+          delete this.pending[g.id];
+          if (KINDS[g.kind].exclusive && this.exclusive().length) return;
+          this.play(g);
+        }, t.delayMs || 0));
+      };
+      this.pending[g.id] = () => { cancel.forEach(f => { f(); }); };
+      if (t.element) cancel.push(waitFor(t.element, 600000, res => { if (res.element) go(); }));
+      else go();
+    });
+  },
+
+  /* A click on a launcher trigger's element starts its guide. */
+  launch(e) {
+    var path = e.composedPath().slice(0, 8);
+    this.guides.forEach(g => {
+      var t = g.trigger || {}, el;
+      /* Matched by the clicked element's ancestry first: no document scan on every click. */
+      if (t.type === "launcher" && path.some(n => { return mayBe(t.element, n); }) &&
+        (el = resolveTarget(t.element).element) && path.indexOf(el) >= 0) this.start(g.id);
+    });
+  },
+
+  /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
+  hookRoutes() {
+    var fire = () => { if (!this.stopped) setTimeout(guard(() => { this.route(); }), 0); };
+    this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
+  },
+
+  route() {
+    if (this.stopped) return;
+    /* "Always" means on every page visited, not again right after closing on this one. */
+    if (this.href !== location.href) { this.href = location.href; this.here = {}; }
+    this.routeFns.slice().forEach(f => { guard(f)(); });
+    this.evaluate();
+  },
+
+  onRoute(fn) {
+    var fns = this.routeFns;
+    fns.push(fn);
+    return () => { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
+  },
+
+  /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
+  on(name, fn) {
+    var list = this.listeners[name] = this.listeners[name] || [];
+    list.push(fn);
+    return () => { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
+  },
+
+  emit(name, detail) {
+    detail = assign({ type: name }, detail);
+    (this.listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
+    if (EVENTS.indexOf(name) >= 0) {
+      (this.listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
+      try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
+    }
+  },
+
+  /* Report an event of the host app (completes checklist items waiting for it). */
+  track(name) { this.emit("track", { name: String(name) }); },
+
+  /* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
+  resolve(target, opts) {
+    var r = resolveTarget(target, null, opts && opts.minConfidence);
+    return r;
+  },
+
+  /* End every guide and remove every node, listener, observer and timer the runtime added. */
+  stop() {
+    this.stopped = true;
+    this.gen = (this.gen || 0) + 1;
+    Object.keys(this.active).forEach(id => { var s = this.active[id]; delete this.active[id]; if (s.end) s.end(); });
+    Object.keys(this.pending).forEach(id => { this.pending[id](); });
+    this.pending = {};
+    runAll(this.offs);
+    this.routeFns = [];
+    if (this.surface) this.surface.remove();
+  }
+});
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
 for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
