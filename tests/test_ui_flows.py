@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from studio.export import read_bundle
 from studio.store import ProjectStore
@@ -44,8 +45,12 @@ def test_recording_a_walkthrough_on_the_demo_app(make_window, example: Path, dem
     window.actions_["record"].trigger()
     qtbot.waitUntil(lambda: window.recorder_label.text() == "● Recording", timeout=20_000)
     assert not window.actions_["record"].isEnabled() and window.actions_["stop"].isEnabled()
-    window.browser.bridge.session.call(lambda page: page.get_by_test_id("nav-customers").click()).result(timeout=15)
-    qtbot.waitUntil(lambda: window.guide_panel.tree.topLevelItem(0).text(0) == "Walkthroughs (4)", timeout=15_000)
+    window.browser.bridge.session.call(lambda page: page.get_by_test_id("nav-customers").click()).result(
+        timeout=15
+    )
+    qtbot.waitUntil(
+        lambda: window.guide_panel.tree.topLevelItem(0).text(0) == "Walkthroughs (4)", timeout=15_000
+    )
     assert window.guide_id == "recorded-1"  # shown live, with its picture
     assert window.editor.parts.list.item(0).text() == "1. Click Customers"
     assert not window.editor.parts.list.item(0).icon().isNull()
@@ -67,7 +72,9 @@ def test_picking_the_element_of_a_new_tooltip_in_the_browser(make_window, exampl
     window.actions_["pick"].trigger()
     qtbot.waitUntil(lambda: window.recorder_label.text() == "◎ Picking an element", timeout=20_000)
     window.browser.bridge.session.call(lambda page: page.get_by_test_id("sign-in").click()).result(timeout=15)
-    qtbot.waitUntil(lambda: window.guide_panel.tree.topLevelItem(1).child(1).text(0) == "New tooltip 1", timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.guide_panel.tree.topLevelItem(1).child(1).text(0) == "New tooltip 1", timeout=15_000
+    )
     assert window.statusBar().currentMessage() == "Picked Sign in"
     assert window.browser.bridge.session.mode == "pause"
     wait_closed(qtbot, window)
@@ -152,7 +159,9 @@ def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot
     dialogs.texts = [demo_server.url + "/index.html"]  # Test all against another address, for this run
     window.actions_["test_elsewhere"].trigger()
     # Cancel (what the progress dialog's button does) once the first guide is done
-    window.jobs.job.progress.connect(lambda message, *_: message.startswith("Tested") and window.jobs.job.cancel.set())
+    window.jobs.job.progress.connect(
+        lambda message, *_: message.startswith("Tested") and window.jobs.job.cancel.set()
+    )
     qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results.summary.text().endswith("Cancelled before the end.")
     guides = [window.results.tree.topLevelItem(i) for i in range(window.results.tree.topLevelItemCount())]
@@ -244,3 +253,52 @@ def test_check_elements_finds_what_moved_without_playing(make_window, example: P
     assert rows[("Tour of Reports", "1. Revenue by month")] == "Found"
     assert rows[("Billing email help", "1. Where invoices come from")] == "Found"
     assert window.results.repick_button.isEnabled()  # the missing one is selected, ready to re-pick
+
+
+def test_a_secret_field_gets_a_test_value_from_the_author(make_window, tmp_path, qtbot, dialogs, server):
+    """A recorded sign-in with a password: the test asks for a value in the window, never saved."""
+    from studio.domain import (
+        Advance,
+        AutomaticTrigger,
+        Project,
+        SelectorCandidate,
+        Step,
+        Target,
+        UrlRule,
+        Walkthrough,
+    )
+    from studio.store import ProjectStore
+
+    from .runtime_helpers import html
+
+    server.page(
+        "/signin.html",
+        html('<label for="pw">Password</label><input id="pw" type="password"><p>after</p>'),
+    )
+    field = Target(candidates=[SelectorCandidate(kind="id", value="#pw", score=0.85)])
+    guide = Walkthrough(
+        id="sign-in",
+        name="Sign in",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/signin.html")),
+        steps=[
+            Step(id="password", title="Type your password", target=field, advance=Advance(mode="input")),
+            Step(id="done", title="Done"),
+        ],
+    )
+    path = tmp_path / "secret.gstudio"
+    ProjectStore.create(path, Project(name="Secret", guides=[guide])).close()
+    window = make_window(headless_recorder=True)
+    window.open_project(path)
+    window.session.set_project_value(("settings", "app_url"), server.url + "/")
+    window.select_guide("sign-in")
+    window.run_test(False)
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
+    assert window.results.tree.currentItem().data(0, Qt.ItemDataRole.UserRole)[1].reason == "needs_input"
+    assert window.results.repick_button.text() == "Give a test value…"
+    dialogs.texts = ["hunter2"]
+    window.results.repick_button.click()
+    qtbot.waitUntil(
+        lambda: window.jobs.job.done and window.results.summary.text().startswith("1 of 1"), timeout=60_000
+    )
+    with ProjectStore.open(path, readonly=True) as store:
+        assert "hunter2" not in store.get_guide("sign-in").model_dump_json()  # never in the project
