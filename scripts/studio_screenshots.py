@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,14 @@ def wait_job(app: QApplication, window: MainWindow) -> None:
         app.processEvents()
         window.jobs.job.thread.join(0.05)
     settle(app)
+
+
+def wait_for(app: QApplication, done, seconds: float = 60) -> None:
+    """Turn the event loop until ``done()`` (bounded)."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.05)
 
 
 def shot(app: QApplication, widget, name: str) -> None:
@@ -114,6 +123,26 @@ def main() -> None:
         window.resizeDocks([window.results_dock], [330], Qt.Orientation.Vertical)
         shot(app, window, "test-results.png")
         window.results_dock.hide()
+
+        # the project check in the studio: a new modal that nothing starts is listed
+        window.new_guide("modal")
+        window.problems_dock.show()
+        window.problems_dock.raise_()
+        window.resizeDocks([window.problems_dock], [260], Qt.Orientation.Vertical)
+        wait_for(app, lambda: window.problems.tree.topLevelItemCount() > 0)
+        shot(app, window, "problems.png")
+        window.undo()
+        window.problems_dock.hide()
+
+        # a recording: the step's picture shows the app, not the recorder's toolbar
+        window.browser.start_recording(server.url + "/dashboard.html")
+        wait_for(app, lambda: window.recorder_label.text() == "● Recording")
+        window.browser.bridge.session.call(lambda page: page.get_by_test_id("nav-customers").click())
+        wait_for(app, lambda: window.guide_id is not None and window.guide_id.startswith("recorded-"))
+        window.stop_browser()
+        wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
+        window.select_guide(window.guide_id, 0)
+        shot(app, window, "recorded-step.png")
 
         apply_theme(app, dark=True)
         window.select_guide("settings-tour", 2)

@@ -357,7 +357,14 @@ class GuideRun:
         return probe
 
     async def _judge(self, outcome: StepResult, reason: str, detail: str) -> None:
-        """Fail a step, naming an error page when the app served one."""
+        """Fail a step, naming an error page when the app served one.
+
+        Once the run is cancelled no step fails: its waits were cut short, so it is reported
+        cancelled (the author stopped it), never as a failure of the guide.
+        """
+        if self.cancelled():
+            outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
+            return
         try:
             if self.page is not None:
                 status, path = await self.call(self.page.evaluate(DOCUMENT_STATUS), 5)
