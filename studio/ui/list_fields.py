@@ -70,6 +70,7 @@ class _Rows(Field):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, even before the event loop deletes it
                 item.widget().deleteLater()
         for index, record in enumerate(self.records):
             widgets = self.row_widgets(index, record)
