@@ -14,7 +14,7 @@ from benchmarks.replay import run as replay_bench  # noqa: E402
 
 SECTIONS = [
     ("Runtime size", runtime_size.rows),
-    ("Runtime cost while waiting (real Chromium, against main's runtime)", runtime_cost.rows),
+    ("Runtime cost while waiting (real Chromium, against the polling runtime of 7ebe43b)", runtime_cost.rows),
     ("Locator robustness (realistic profile, 600 targets)", locators.summary_rows),
     ("Locator robustness on real releases (318 targets, 12 page pairs)", real_locators.summary_rows),
     ("Replay throughput (example bundle on the demo app)", replay_bench.rows),

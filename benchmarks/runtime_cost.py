@@ -1,6 +1,6 @@
 """What the runtime costs a page while it waits: idle CPU, added click time, resolve time at 50,000 nodes.
 
-Measured in real headless Chromium, side by side with the runtime on ``main`` (the one before
+Measured in real headless Chromium, side by side with the runtime of ``BASELINE`` (the one before
 incremental waiting) when git can show it, so the figures are read against a peer in the same run.
 """
 
@@ -71,13 +71,17 @@ def _bundle(kind: str) -> dict[str, Any]:
     return build_bundle(Project(name="bench", guides=guides))
 
 
+BASELINE = "7ebe43b"
+"""The last commit whose runtime polled for targets (before incremental waiting): the peer of these rows."""
+
+
 def _runtimes() -> list[tuple[str, str]]:
     if os.environ.get("BENCH_QUICK"):
         return [("this branch", MINIFIED_PATH.read_text(encoding="utf-8"))]
     ours = [("this branch", MINIFIED_PATH.read_text(encoding="utf-8"))]
     try:
         before = subprocess.run(
-            ["git", "show", "main:assets/runtime/guide-runtime.min.js"],
+            ["git", "show", f"{BASELINE}:assets/runtime/guide-runtime.min.js"],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -86,7 +90,7 @@ def _runtimes() -> list[tuple[str, str]]:
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return ours
-    return ours + [("main (before)", before)] if before and before != ours[0][1] else ours
+    return ours + [(f"{BASELINE} (polling)", before)] if before and before != ours[0][1] else ours
 
 
 COUNT_QUERIES = """() => { window.__queries = 0;
