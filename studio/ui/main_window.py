@@ -142,8 +142,6 @@ class MainWindow(QMainWindow):
             self.prompts.warn("Cannot open project", str(exc))
             return False
         self._use(session)
-        self.recent.remember(path)
-        self._update_recent()
         rows = len(session.guides.listing())
         self.statusBar().showMessage(f"Opened {path.name}: {rows} guides", STATUS_MS)
         return True
@@ -160,13 +158,12 @@ class MainWindow(QMainWindow):
             self.prompts.warn("Cannot create project", str(exc))
             return False
         self._use(session)
-        self.recent.remember(path)
-        self._update_recent()
         return True
 
     def _use(self, session: ProjectSession) -> None:
-        """Swap in an opened session: only now is anything of the current one let go."""
+        """Swap in an opened session (remembered as recent); only now is the current one let go."""
         self.close_project()
+        self.recent.remember(session.path)
         self.session = session
         self._unlisten = session.history.on_change(self._history_changed)
         if self._editor is not None:
@@ -181,6 +178,7 @@ class MainWindow(QMainWindow):
         self.select_guide(None)
         self._update_undo()
         self.problems.watch(session.path, lambda: {row.id: row.name for row in session.guides.listing()})
+        self._update_recent()
 
     def close_project(self) -> None:
         """Release the open project file and its lock."""
