@@ -74,7 +74,7 @@ def main() -> None:
     window.show()
     window.open_project(copy)
     try:
-        window.run_test(True)  # real replay on the demo app; passing steps get their pictures
+        window.work.run_test(True)  # real replay on the demo app; passing steps get their pictures
         wait_job(app, window)
         window.results_dock.hide()
         window.resize(*SIZE)
@@ -117,7 +117,7 @@ def main() -> None:
             },
         )
         window.select_guide("reports-tour", 1)
-        window.run_test(True)
+        window.work.run_test(True)
         wait_job(app, window)
         window.resize(*SIZE)
         window.resizeDocks([window.results_dock], [330], Qt.Orientation.Vertical)
@@ -139,7 +139,7 @@ def main() -> None:
         wait_for(app, lambda: window.recorder_label.text() == "● Recording")
         window.browser.bridge.session.call(lambda page: page.get_by_test_id("nav-customers").click())
         wait_for(app, lambda: window.guide_id is not None and window.guide_id.startswith("recorded-"))
-        window.stop_browser()
+        window.work.stop_browser()
         wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
         window.select_guide(window.guide_id, 0)
         shot(app, window, "recorded-step.png")
@@ -148,7 +148,7 @@ def main() -> None:
         window.select_guide("settings-tour", 2)
         shot(app, window, "main-window-dark.png")
     finally:
-        window.stop_browser()
+        window.work.stop_browser()
         window.close()
         server.stop()
         shutil.rmtree(work, ignore_errors=True)

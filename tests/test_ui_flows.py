@@ -34,7 +34,7 @@ def example(tmp_path: Path, demo_server) -> Path:
 
 
 def wait_closed(qtbot, window) -> None:
-    window.stop_browser()
+    window.work.stop_browser()
     qtbot.waitUntil(lambda: window.recorder_label.text() == "Browser closed", timeout=20_000)
 
 
@@ -129,7 +129,7 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
         "fingerprint": {"tag": "aside", "text": "Nothing like this exists"},
     }
     assert draft.set(("steps", 0, "target"), gone)
-    window.run_test(False)
+    window.work.run_test(False)
     qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results.summary.text().startswith("0 of 1 guide(s) passed, 1 step(s) failed")
     failed = window.results.tree.currentItem()
@@ -172,7 +172,7 @@ def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot
     # re-pick after a test elsewhere opens that build, not the project's address
     opened = []
     window.browser._open = lambda url, mode: opened.append((url, mode)) or True
-    window.repick_failed("settings-tour", "time-zone")
+    window.work.repick_failed("settings-tour", "time-zone")
     assert opened == [(demo_server.url + "/settings.html", "pick")]
 
 
@@ -226,7 +226,7 @@ def test_a_missing_browser_is_a_message_not_a_crash(make_window, example: Path, 
     )
     assert window.actions_["record"].isEnabled() and window.browser.recording_guide is None
     window.select_guide("settings-tour")
-    window.preview()
+    window.work.preview()
     qtbot.waitUntil(lambda: len(dialogs.messages("warning")) == 2, timeout=10_000)
     assert "does not exist" in dialogs.messages("warning")[1]
 
@@ -291,7 +291,7 @@ def test_a_secret_field_gets_a_test_value_from_the_author(make_window, tmp_path,
     window.open_project(path)
     window.session.set_project_value(("settings", "app_url"), server.url + "/")
     window.select_guide("sign-in")
-    window.run_test(False)
+    window.work.run_test(False)
     qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
     assert window.results.tree.currentItem().data(0, Qt.ItemDataRole.UserRole)[1].reason == "needs_input"
     assert window.results.repick_button.text() == "Give a test value…"

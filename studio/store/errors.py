@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named: catching ProjectFileError in the studio need not load SQLite
+    import sqlite3
 
 LOW_DISK_BYTES = 4 * 1024 * 1024
 """Below this much free space an SQLite I/O error is reported as a full disk."""

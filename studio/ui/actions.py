@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from ..domain import GUIDE_KINDS
 from .style import icon
@@ -39,6 +39,13 @@ class Actions:
         """Enable what acts on the selected guide."""
         for action in self.guide_only:
             action.setEnabled(enabled)
+
+
+def _help(name: str, window: QMainWindow) -> None:
+    """Run a Help menu entry (the help module loads when first asked)."""
+    from . import help as help_menu
+
+    getattr(help_menu, name)(window)
 
 
 def build_actions(window: QMainWindow) -> Actions:
@@ -74,7 +81,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "export",
             "&Export bundle…",
-            lambda: window.export(False),
+            lambda: window.work.export(False),
             "Ctrl+E",
             "Write the guide bundle",
             "export",
@@ -84,7 +91,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "export_runtime",
             "Export bundle and &runtime…",
-            lambda: window.export(True),
+            lambda: window.work.export(True),
             "Ctrl+Shift+E",
             "Write the bundle, the runtime and an embed snippet",
         )
@@ -180,7 +187,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "pick",
             "&Pick element…",
-            window.pick_current,
+            window.work.pick_current,
             "Ctrl+P",
             "Re-target the selected step in the browser",
             "pick",
@@ -191,7 +198,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "preview",
             "Pre&view",
-            window.preview,
+            window.work.preview,
             "F5",
             "Play the guide from the selected step in the browser",
             "preview",
@@ -202,19 +209,19 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "test",
             "&Test guide",
-            lambda: window.run_test(False),
+            lambda: window.work.run_test(False),
             "F6",
             "Check the guide headless against your app",
             "test",
             guide=True,
         )
     )
-    guide_menu.addAction(make("test_all", "Test &all guides", lambda: window.run_test(True), "Shift+F6"))
+    guide_menu.addAction(make("test_all", "Test &all guides", lambda: window.work.run_test(True), "Shift+F6"))
     guide_menu.addAction(
         make(
             "check",
             "&Check elements",
-            window.run_check,
+            window.work.run_check,
             "F7",
             "Quickly find every step's element on its page, without playing the guides",
         )
@@ -223,7 +230,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "test_elsewhere",
             "Test all against another &address…",
-            lambda: window.run_test(True, elsewhere=True),
+            lambda: window.work.run_test(True, elsewhere=True),
             "Ctrl+Shift+F6",
             "Check every guide on another build (staging, a branch preview) without changing the project",
         )
@@ -234,7 +241,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "record",
             "&Record walkthrough…",
-            window.ask_and_record,
+            window.work.record,
             "Ctrl+R",
             "Open your app in a browser and turn each click into a step",
             "record",
@@ -244,7 +251,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "record_after",
             "Record &after this step…",
-            window.record_here,
+            window.work.record_here,
             "Ctrl+Alt+R",
             "Record more steps into the selected walkthrough, after the selected step",
             guide=True,
@@ -254,13 +261,15 @@ def build_actions(window: QMainWindow) -> Actions:
         make(
             "record_before",
             "Record &before this step…",
-            lambda: window.record_here(before=True),
+            lambda: window.work.record_here(before=True),
             "Ctrl+Alt+Shift+R",
             "Record steps into the selected walkthrough, before the selected step",
             guide=True,
         )
     )
-    stop = make("stop", "&Stop recording", window.stop_browser, "Ctrl+Shift+R", "Close the browser", "stop")
+    stop = make(
+        "stop", "&Stop recording", window.work.stop_browser, "Ctrl+Shift+R", "Close the browser", "stop"
+    )
     stop.setEnabled(False)
     record_menu.addAction(stop)
 
@@ -281,21 +290,17 @@ def build_actions(window: QMainWindow) -> Actions:
     view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
 
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(make("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, "F1"))
-    help_menu.addAction(make("docs", "&Documentation", window.open_docs, "Shift+F1", "Open the docs folder"))
-    help_menu.addAction(make("where", "Where is the &project file?", window.show_project_file, "Ctrl+Alt+F"))
-    help_menu.addSeparator()
     help_menu.addAction(
-        make(
-            "about",
-            "&About Guide Studio",
-            lambda: QMessageBox.about(
-                window,
-                "About Guide Studio",
-                "Guide Studio — author in-app guides, test them in CI, ship a tiny runtime.",
-            ),
-        )
+        make("shortcuts", "&Keyboard shortcuts", lambda: _help("show_shortcuts", window), "F1")
     )
+    help_menu.addAction(
+        make("docs", "&Documentation", lambda: _help("show_docs", window), "Shift+F1", "Open the docs folder")
+    )
+    help_menu.addAction(
+        make("where", "Where is the &project file?", lambda: _help("show_project_file", window), "Ctrl+Alt+F")
+    )
+    help_menu.addSeparator()
+    help_menu.addAction(make("about", "&About Guide Studio", lambda: _help("show_about", window)))
 
     toolbar = QToolBar("Main")
     toolbar.setObjectName("main-toolbar")

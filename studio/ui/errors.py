@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sys
-import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def log_path() -> Path:
@@ -35,6 +33,9 @@ class ErrorReporter:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
+        import traceback  # loaded when something first goes wrong, not before the window shows
+        from datetime import UTC, datetime
+
         try:
             self.log.parent.mkdir(parents=True, exist_ok=True)
             with self.log.open("a", encoding="utf-8") as out:
@@ -47,6 +48,8 @@ class ErrorReporter:
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True
+        from PySide6.QtWidgets import QMessageBox  # loaded when something first goes wrong
+
         try:
             QMessageBox.warning(
                 QApplication.activeWindow(),

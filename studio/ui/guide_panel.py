@@ -32,8 +32,9 @@ class GuidePanel(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(placeholderText="Search guides (Ctrl+F)")
         self.search.setAccessibleName("Search guides")
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        # the clear button shows only over text: made with the first text (it costs start-up time)
+        self.search.textChanged.connect(self._clear_button)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show kinds")
         self.kind_filter.addItem("All kinds", None)
@@ -50,6 +51,10 @@ class GuidePanel(QWidget):
         column.addWidget(self.kind_filter)
         column.addWidget(self.tree)
         self.current: str | None = None
+
+    def _clear_button(self) -> None:
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.disconnect(self._clear_button)
 
     def show_listing(self, rows: list[GuideListing]) -> None:
         """Rebuild the list (keeps the selection)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import ROOT
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 DOCS_FOLDER = ROOT / "docs"
 
@@ -74,4 +79,35 @@ def project_file_text(path: Path | None) -> str:
     return (
         f"The project is the file\n{path.resolve()}\n\nEverything you do is saved there as you go; "
         "copy or commit that one file to share or back up the project."
+    )
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    """Help › Keyboard shortcuts: every action with its keys (kept on the window while open)."""
+    window.shortcuts_dialog = ShortcutsDialog(window.actions_.by_name, window)
+    window.shortcuts_dialog.show()
+
+
+def show_docs(window: MainWindow) -> None:
+    """Help › Documentation: open the docs folder, and say where it is."""
+    url = docs_url()
+    where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
+    # the desktop may have nothing to open a folder with, and says so only on the terminal
+    window.statusBar().showMessage(f"Documentation: {where}", 15_000)
+    if not open_docs():
+        window.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
+
+
+def show_project_file(window: MainWindow) -> None:
+    """Help › Where is the project file?"""
+    session = window.session
+    window.prompts.inform("Project file", project_file_text(session.path if session else None))
+
+
+def show_about(window: MainWindow) -> None:
+    """Help › About."""
+    QMessageBox.about(
+        window,
+        "About Guide Studio",
+        "Guide Studio — author in-app guides, test them in CI, ship a tiny runtime.",
     )

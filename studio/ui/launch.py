@@ -25,10 +25,10 @@ def start(project: Path | None = None, *, serve_demo: bool = False):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Guide Studio")
     app.setOrganizationName("Guide Studio")
-    apply_theme(app)
     ErrorReporter().install()
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window = MainWindow()
+    apply_theme(app)  # once the widgets exist: they are styled in one pass, not again as each is made
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     window.show()
     server = None
     if serve_demo:

@@ -10,24 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from ..app import ProjectFileError
 from ..domain import GUIDE_KINDS
 from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
-from .browser_control import BrowserController
+from .browser_work import BrowserWork, LazyDock
 from .guide_panel import GuidePanel
-from .job_runner import JobRunner
-from .problems import ProblemsView
 from .prompts import Prompts
 from .recent import RecentProjects
-from .results import ResultsView
 from .start import StartPage
 from .style import icon
 
 if TYPE_CHECKING:  # loaded behind the shown window (the store, the models, the editors' forms)
     from ..app import Command, ProjectSession
+    from .browser_control import BrowserController
     from .guide_editor import GuideEditor
+    from .job_runner import JobRunner
+    from .problems import ProblemsView
+    from .results import ResultsView
 
 STATUS_MS = 5000
 
@@ -60,37 +61,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
 
-        self.results = ResultsView()
-        self.results.repick.connect(self.repick_failed)
-        self.results.give_value.connect(self.give_test_value)
-        self.results.element_words = self._element_words
-        self.results_dock = QDockWidget("Test results", self)
-        self.results_dock.setObjectName("results")
-        self.results_dock.setWidget(self.results)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
-        self.results_dock.hide()
-        self.problems = ProblemsView()
-        self.problems.chosen.connect(lambda guide_id: self.select_guide(guide_id))
-        self.problems_dock = QDockWidget("Problems", self)
-        self.problems_dock.setObjectName("problems")
-        self.problems_dock.setWidget(self.problems)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.tabifyDockWidget(self.problems_dock, self.results_dock)
-        self.problems.counted.connect(
-            lambda count: self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
-        )
-        self.problems_dock.hide()
-
-        self.browser = BrowserController(self.prompts, headless=headless_recorder, parent=self)
-        self.browser.state.connect(lambda text: self.recorder_label.setText(text))
-        self.browser.open_changed.connect(self._browser_open)
-        self.browser.stop_text.connect(lambda text: self.actions_["stop"].setText(text))
-        self.browser.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
-        self.browser.guide_changed.connect(self._guide_changed)
-        self.jobs = JobRunner(self.prompts, self.settings, self)
-        self.jobs.results.connect(self._show_results)
-        self.jobs.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.jobs.pictures_added.connect(lambda: self.editor.show_guide(self.guide_id))
+        self.problems_dock = LazyDock("Problems", "problems", self._build_problems, self)
+        self.work = BrowserWork(self, headless=headless_recorder)
+        self.tabifyDockWidget(self.problems_dock, self.work.results_dock)
 
         self.recorder_label = QLabel("Browser closed")
         self.recorder_label.setAccessibleName("Recorder state")
@@ -115,7 +88,7 @@ class MainWindow(QMainWindow):
             from .guide_editor import GuideEditor
 
             editor = GuideEditor()
-            editor.pick.connect(lambda path: self.start_pick(path))
+            editor.pick.connect(lambda path: self.work.start_pick(path))
             editor.listing_changed.connect(self._relabel)
             editor.message.connect(lambda text: self.statusBar().showMessage(text))
             editor.set_session(self.session)
@@ -125,6 +98,41 @@ class MainWindow(QMainWindow):
             self.center.addWidget(editor)
             self._editor = editor
         return self._editor
+
+    @property
+    def problems(self) -> ProblemsView:
+        """The problems list (in its dock; built when a project opens or the dock shows)."""
+        return self.problems_dock.view
+
+    def _build_problems(self) -> ProblemsView:
+        from .problems import ProblemsView
+
+        view = ProblemsView()
+        view.chosen.connect(lambda guide_id: self.select_guide(guide_id))
+        view.counted.connect(
+            lambda count: self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+        )
+        return view
+
+    @property
+    def browser(self) -> BrowserController:
+        """The studio's browser (built on first use)."""
+        return self.work.browser
+
+    @property
+    def jobs(self) -> JobRunner:
+        """Test, check and export (built on first use)."""
+        return self.work.jobs
+
+    @property
+    def results(self) -> ResultsView:
+        """The test results view (built on first use)."""
+        return self.work.results
+
+    @property
+    def results_dock(self) -> LazyDock:
+        """The dock of the test results."""
+        return self.work.results_dock
 
     # -- the open project ---------------------------------------------------------------------------
 
@@ -168,8 +176,7 @@ class MainWindow(QMainWindow):
         self._unlisten = session.history.on_change(self._history_changed)
         if self._editor is not None:
             self._editor.set_session(session)
-        self.browser.set_session(session)
-        self.jobs.session = session
+        self.work.set_session(session)
         header = session.header()
         self.setWindowTitle(f"{header.name} — Guide Studio")
         self.path_label.setText(str(session.path))
@@ -184,18 +191,20 @@ class MainWindow(QMainWindow):
         """Release the open project file and its lock."""
         if self.session is None:
             return
-        self.browser.set_session(None)
+        self.work.set_session(None)
         if self._editor is not None:
             self._editor.set_session(None)
-        self.jobs.session = None
         if self._unlisten is not None:
             self._unlisten()
-        self.problems.watch(None)
+        if self.problems_dock.built:
+            self.problems.watch(None)
         self.session.close()
         self.session = None
 
     def choose_project(self) -> None:
         """File › Open."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open project",
@@ -207,6 +216,8 @@ class MainWindow(QMainWindow):
 
     def create_project(self) -> None:
         """File › New project: choose where, then open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             "New project",
@@ -262,7 +273,7 @@ class MainWindow(QMainWindow):
         ):
             self.refresh()
 
-    def _guide_changed(self, guide_id: str, part: int) -> None:
+    def show_changed_guide(self, guide_id: str, part: int) -> None:
         """A capture or a pick changed a guide: list it and show it there."""
         self.refresh()
         self.select_guide(guide_id, part)
@@ -270,7 +281,8 @@ class MainWindow(QMainWindow):
     def _history_changed(self, command: Command, origin: str) -> None:
         """Every change to the file: live edits were drawn by their editor; undo and redo redraw."""
         self._update_undo()
-        self.problems.changed()
+        if self.problems_dock.built:
+            self.problems.changed()
         if not command.guide_ids:
             header = self.session.header()
             self.setWindowTitle(f"{header.name} — Guide Studio")
@@ -331,7 +343,7 @@ class MainWindow(QMainWindow):
         self.select_guide(draft.id)
         if GUIDE_KINDS[kind].needs_element:
             self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
-            self.start_pick(("steps", 0, GUIDE_KINDS[kind].element_field))
+            self.work.start_pick(("steps", 0, GUIDE_KINDS[kind].element_field))
 
     def move_selected(self, delta: int) -> None:
         """Move the selected guide up (-1) or down (+1) among the guides of its kind."""
@@ -358,106 +370,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", STATUS_MS)
 
-    # -- the browser, tests and export -----------------------------------------------------------------
-
-    def start_pick(self, path: tuple) -> None:
-        """Pick the element for ``path`` of the selected guide in the browser."""
-        if self.guide_id is not None:
-            self.browser.pick(self.guide_id, path)
-
-    def pick_current(self) -> None:
-        """Guide › Pick element: re-target the selected step (or the checklist item's element)."""
-        draft = self.editor.draft()
-        if draft is None:
-            return
-        field = draft.info.element_field
-        if field is None:
-            self.prompts.inform("Pick element", f"A {draft.kind} is centred on the page and has no element.")
-            return
-        if not draft.info.has_pictures:  # a checklist item is done when its element appears
-            self.editor.edit(("items", self.editor.part, "complete_when"), "element")
-        self.start_pick((draft.parts_key, self.editor.part, field))
-
-    def repick_failed(self, guide_id: str, step_id: str) -> None:
-        """From the test results: select the failed step and pick its element again."""
-        try:
-            draft = self.session.guides.draft(guide_id)
-        except ProjectFileError:
-            return
-        index = next((i for i, part in enumerate(draft.parts) if part["id"] == step_id), 0)
-        self.select_guide(guide_id, index)
-        self.browser.pick(guide_id, ("steps", index, "target"), base=self.jobs.tested_base)
-
-    def give_test_value(self, guide_id: str, step_id: str) -> None:
-        """A secret field's test needs a value: ask for it (kept for this session only), test again."""
-        value = self.prompts.ask_text(
-            "Test value",
-            "This field is secret, so the recording kept no value.\n"
-            "Value to type in tests (kept only until the studio closes, never in the project):",
-            secret=True,
-        )
-        if value:
-            self.jobs.inputs[f"{guide_id}.{step_id}"] = value
-            self.jobs.test([guide_id])
-
-    def preview(self) -> None:
-        """Guide › Preview: play the selected guide from the selected step in the studio's browser."""
-        if self.guide_id is not None:
-            self.browser.preview(self.guide_id, self.editor.part)
-
-    def ask_and_record(self) -> None:
-        """Record › Record walkthrough."""
-        self.browser.record()
-
-    def record_here(self, before: bool = False) -> None:
-        """Record › Record after (or before) the selected step of this walkthrough."""
-        if self.guide_id is not None:
-            self.browser.record_into(self.guide_id, self.editor.part - (1 if before else 0))
-
-    def stop_browser(self, *, wait: bool = False) -> None:
-        """Close the studio's browser."""
-        self.browser.stop(wait=wait)
-
-    def _browser_open(self, is_open: bool) -> None:
-        self.actions_["stop"].setEnabled(is_open)
-        self.actions_["record"].setEnabled(not is_open)
-
-    def run_test(self, everything: bool, *, elsewhere: bool = False) -> None:
-        """Guide › Test (the selected guide, or all; ``elsewhere``: on another build)."""
-        if everything or self.guide_id is not None:
-            self.jobs.test(None if everything else [self.guide_id], elsewhere=elsewhere)
-
-    def run_check(self) -> None:
-        """Guide › Check elements."""
-        self.jobs.check()
-
-    def _element_words(self, guide_id: str, step_id: str) -> str:
-        from ..app.results import element_words
-
-        try:
-            draft = self.session.guides.draft(guide_id)
-            saved = draft.saved
-            step = next((s for s in getattr(saved, "steps", []) if s.id == step_id), None)
-        except (ProjectFileError, AttributeError):
-            step = None
-        return element_words(step)
-
-    def _show_results(self, results: list, note: str) -> None:
-        self.results.show_results(results, note)
-        self.results_dock.show()
-        self.results_dock.raise_()
-
-    def export(self, runtime: bool) -> None:
-        """File › Export: choose the file (remembered per project); written off the GUI thread."""
-        if self.session is None:
-            self.prompts.inform("Export", "Open a project first (Ctrl+O).")
-            return
-        default = self.settings.value(self.jobs.export_key()) or str(
-            self.session.path.with_suffix(".bundle.json")
-        )
-        path, _ = QFileDialog.getSaveFileName(self, "Export guide bundle", default, "Guide bundles (*.json)")
-        if path:
-            self.jobs.export_to(Path(path), runtime)
+    # -- the project and help ------------------------------------------------------------------------
 
     def edit_theme(self) -> None:
         """Project › Theme and settings."""
@@ -471,41 +384,15 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.theme_dialog = dialog
 
-    # -- help ----------------------------------------------------------------------------------------
-
-    def show_shortcuts(self) -> None:
-        """Help › Keyboard shortcuts."""
-        from .help import ShortcutsDialog
-
-        self.shortcuts_dialog = ShortcutsDialog(self.actions_.by_name, self)
-        self.shortcuts_dialog.show()
-
-    def open_docs(self) -> None:
-        """Help › Documentation."""
-        from .help import docs_url, open_docs
-
-        url = docs_url()
-        where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
-        # the desktop may have nothing to open a folder with, and says so only on the terminal
-        self.statusBar().showMessage(f"Documentation: {where}", 15_000)
-        if not open_docs():
-            self.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
-
-    def show_project_file(self) -> None:
-        """Help › Where is the project file?"""
-        from .help import project_file_text
-
-        self.prompts.inform("Project file", project_file_text(self.session.path if self.session else None))
-
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Keep the geometry, close the browser and release the project file (asks once while a job runs)."""
-        if self.jobs.busy:
-            if not self.prompts.confirm("Quit", "A test or an export is still running. Cancel it and quit?"):
-                event.ignore()
-                return
-            self.jobs.cancel()  # a test run stops within a step; its thread is a daemon
+        if self.work.busy and not self.prompts.confirm(
+            "Quit", "A test or an export is still running. Cancel it and quit?"
+        ):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.browser.stop(wait=True)
+        self.work.close()  # a test run stops within a step; its thread is a daemon
         self.close_project()
         super().closeEvent(event)

@@ -1,10 +1,13 @@
-"""The one place the studio asks and tells the author something in a dialog (tests replace the dialogs)."""
+"""The one place the studio asks and tells the author something in a dialog (tests replace the dialogs).
+
+The dialog classes load when a dialog is first needed, not before the window shows.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from ..app import ProjectSession
@@ -21,19 +24,27 @@ class Prompts:
 
     def warn(self, title: str, text: str) -> None:
         """Say that something could not be done, and why."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent, title, text)
 
     def inform(self, title: str, text: str) -> None:
         """Say something the author should know."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
         """A yes/no question; True for yes."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self.parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, text: str = "", *, secret: bool = False) -> str | None:
         """A line of text (typed unseen when ``secret``), or None when cancelled or left empty."""
+        from PySide6.QtWidgets import QInputDialog
+
         echo = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         answer, ok = QInputDialog.getText(self.parent, title, label, echo, text)
         return answer.strip() if ok and answer.strip() else None

@@ -54,7 +54,8 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> bool:
     """Use the Fusion style with our light or dark palette; returns whether dark was chosen."""
     dark = system_is_dark() if dark is None else dark
     c = colors(dark)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # Qt's default on Linux; making it again costs start-up time
+        app.setStyle("Fusion")
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: c["window"],
