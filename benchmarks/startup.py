@@ -103,11 +103,14 @@ def screen():
 
 
 def _run(code: str, *args: str, env: dict[str, str] | None = None) -> str:
+    # as on an author's machine, Python keeps compiled modules (a machine that sets
+    # PYTHONDONTWRITEBYTECODE would compile every module of the studio on each start)
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        env={**base, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
         cwd=ROOT,
         timeout=300,
         check=True,
