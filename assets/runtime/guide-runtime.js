@@ -166,6 +166,18 @@ function richText(html, media) {
   return frag;
 }
 
+/* Checking a fetched bundle before it plays: its exact bytes (integrity, SRI-style sha256/384/512)
+   or its Ed25519 signature (publicKey; the signature is <bundleUrl>.sig). Rejects when it fails. */
+function bytesOf(s) { return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); }); }
+function verifyBundle(buf, o, sig) {
+  var C = crypto.subtle, m = /^sha(\d+)-(.+)$/.exec(o.integrity) || [], E = { name: "Ed25519" };
+  if (!C) throw "no Web Crypto to check the bundle (the page is not https): not played";
+  return (o.publicKey ? C.importKey("raw", bytesOf(o.publicKey), E, 0, ["verify"]).then(function (k) { return C.verify(E, k, bytesOf(sig.trim()), buf); })
+    : C.digest("SHA-" + m[1], buf).then(function (d) { return btoa(String.fromCharCode.apply(0, new Uint8Array(d))) === m[2]; }))
+    .then(function (ok) { if (!ok) throw 0; })
+    .catch(function () { throw "the bundle failed its " + (o.publicKey ? "signature" : "integrity") + " check: not played"; });
+}
+
 /* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
 /* URL rules never run on the browser's backtracking RegExp: globs and regexes compile to a Thompson
    NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
@@ -1120,10 +1132,13 @@ assign(R, {
     if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
-      return fetch(options.bundleUrl, { credentials: "same-origin" })
-        .then(r => { return r.json(); })
+      var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
+      return get(options.bundleUrl, "arrayBuffer")
+        .then(buf => !(options.integrity || options.publicKey) ? buf :
+          (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
+            .then(sig => verifyBundle(buf, options, sig)).then(() => buf))
         /* A stop() or a newer init() while the bundle loads wins. */
-        .then(b => { return gen === this.gen && this.init(assign({}, options, { bundle: b })); })
+        .then(buf => gen === this.gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
         .catch(e => { warn(e); return false; });
     }
     var b = options.bundle;
@@ -1351,5 +1366,12 @@ if (!(window.GuideRuntime || {}).version) {
   };
   for (mi = 0; mi < 6; mi++) api[METHODS[mi]] = main[METHODS[mi]].bind(main);
   window.GuideRuntime = api;
+  /* The loader for a strict CSP (no inline script): <script src=… data-bundle-url=… data-integrity=…
+     data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
+  var ds = (D.currentScript || {}).dataset || {}, user = {};
+  if (ds.bundleUrl) {
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
+  }
 }
 })();

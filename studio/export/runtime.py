@@ -27,6 +27,7 @@ SIZE_BUDGET_GZIP = 12 * 1024
 __all__ = [
     "MINIFIED_PATH",
     "RUNTIME_PATH",
+    "csp_snippet",
     "embed_snippet",
     "gzip_size",
     "runtime_script",
@@ -57,29 +58,94 @@ class ShippedRuntime:
 
     script: Path
     snippet: Path
+    """The embed snippet with a small inline script (user attributes, an event callback)."""
+    csp_snippet: Path
+    """The same without inline script, configured by ``data-`` attributes (for a strict CSP)."""
     gzip_bytes: int
 
 
-def embed_snippet(script_name: str, bundle_name: str, integrity: str) -> str:
-    """The copy-paste HTML that loads the runtime and plays the bundle."""
+def _checks(bundle_integrity: str | None, public_key: str | None) -> dict[str, str]:
+    """How the runtime checks the bundle it fetches: its signature when signed, else its exact bytes."""
+    return (
+        {"publicKey": public_key}
+        if public_key
+        else {"integrity": bundle_integrity}
+        if bundle_integrity
+        else {}
+    )
+
+
+def embed_snippet(
+    script_name: str,
+    bundle_name: str,
+    integrity: str,
+    *,
+    bundle_integrity: str | None = None,
+    public_key: str | None = None,
+) -> str:
+    """The copy-paste HTML that loads the runtime and plays the bundle (checked as the export says)."""
+    checks = "".join(
+        f"    {key}: {json.dumps(value)},\n" for key, value in _checks(bundle_integrity, public_key).items()
+    )
+    note = (
+        "<!-- Checked against your signing key: later signed exports need no new snippet. -->\n"
+        if public_key
+        else "<!-- integrity pins this exact bundle: paste the new snippet whenever you export again. -->\n"
+        if bundle_integrity
+        else ""
+    )
     return (
         "<!-- Guide Studio: paste before </body>; serve both files from your site. -->\n"
-        f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"></script>\n'
+        + note
+        + f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"></script>\n'
         "<script>\n"
         "  GuideRuntime.init({\n"
         f"    bundleUrl: {json.dumps(bundle_name)},\n"
-        "    user: { /* id, plan, role … for audience rules */ },\n"
+        + checks
+        + "    user: { /* id, plan, role … for audience rules */ },\n"
         "    onEvent: function (name, detail) { /* send to your analytics */ }\n"
         "  });\n"
         "</script>\n"
     )
 
 
-def write_runtime(bundle_path: Path) -> ShippedRuntime:
-    """Write the minified runtime and an embed snippet beside ``bundle_path``."""
+def csp_snippet(
+    script_name: str,
+    bundle_name: str,
+    integrity: str,
+    *,
+    bundle_integrity: str | None = None,
+    public_key: str | None = None,
+) -> str:
+    """The embed snippet for pages whose Content-Security-Policy allows no inline script: the
+    runtime reads its ``data-`` attributes and starts itself; events arrive as DOM events."""
+    attributes = {"data-bundle-url": bundle_name}
+    attributes.update(
+        {f"data-{k.replace('K', '-k')}": v for k, v in _checks(bundle_integrity, public_key).items()}
+    )
+    text = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
+    return (
+        "<!-- Guide Studio for a strict Content-Security-Policy (no inline script): paste before </body>.\n"
+        '     User attributes: data-user=\'{"plan": "pro"}\'. Events: window.addEventListener(\n'
+        '     "guide-runtime:guide_completed", e => …) from your own script file. -->\n'
+        f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"\n'
+        f"        {text}></script>\n"
+    )
+
+
+def write_runtime(bundle_path: Path, *, public_key: str | None = None) -> ShippedRuntime:
+    """Write the minified runtime and both embed snippets beside ``bundle_path``.
+
+    The snippets check the bundle: against ``public_key`` when the export is signed, else its
+    exact bytes (SRI-style integrity of the bundle as written)."""
+    from .signing import integrity as bytes_integrity
+
     code = minified_runtime()
     script = bundle_path.with_name(MINIFIED_NAME)
+    checks = {"bundle_integrity": bytes_integrity(bundle_path.read_bytes()), "public_key": public_key}
     snippet = bundle_path.with_name(bundle_path.stem + ".embed.html")
+    strict = bundle_path.with_name(bundle_path.stem + ".embed-csp.html")
     script.write_text(code, encoding="utf-8")
-    snippet.write_text(embed_snippet(script.name, bundle_path.name, sri(code)), encoding="utf-8")
-    return ShippedRuntime(script=script, snippet=snippet, gzip_bytes=gzip_size(code))
+    snippet.write_text(embed_snippet(script.name, bundle_path.name, sri(code), **checks), encoding="utf-8")
+    strict.write_text(csp_snippet(script.name, bundle_path.name, sri(code), **checks), encoding="utf-8")
+    return ShippedRuntime(script=script, snippet=snippet, csp_snippet=strict, gzip_bytes=gzip_size(code))

@@ -40,10 +40,13 @@ assign(R, {
     if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
-      return fetch(options.bundleUrl, { credentials: "same-origin" })
-        .then(r => { return r.json(); })
+      var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
+      return get(options.bundleUrl, "arrayBuffer")
+        .then(buf => !(options.integrity || options.publicKey) ? buf :
+          (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
+            .then(sig => verifyBundle(buf, options, sig)).then(() => buf))
         /* A stop() or a newer init() while the bundle loads wins. */
-        .then(b => { return gen === this.gen && this.init(assign({}, options, { bundle: b })); })
+        .then(buf => gen === this.gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
         .catch(e => { warn(e); return false; });
     }
     var b = options.bundle;
@@ -271,4 +274,11 @@ if (!(window.GuideRuntime || {}).version) {
   };
   for (mi = 0; mi < 6; mi++) api[METHODS[mi]] = main[METHODS[mi]].bind(main);
   window.GuideRuntime = api;
+  /* The loader for a strict CSP (no inline script): <script src=… data-bundle-url=… data-integrity=…
+     data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
+  var ds = (D.currentScript || {}).dataset || {}, user = {};
+  if (ds.bundleUrl) {
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
+  }
 }

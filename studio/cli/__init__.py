@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from . import __version__
+from .. import __version__
 
 app = typer.Typer(
     name="studio",
@@ -80,7 +80,7 @@ def open_project(
 
 def _run_gui(project: Path | None, *, serve_demo: bool) -> None:
     try:
-        from .ui.launch import run  # Qt is only imported when the window is wanted
+        from ..ui.launch import run  # Qt is only imported when the window is wanted
     except ImportError as exc:
         fail(f"the desktop studio cannot start: {exc}")
     raise typer.Exit(run(project, serve_demo=serve_demo))
@@ -92,8 +92,8 @@ def new(
     name: Annotated[str | None, typer.Option(help="Project name (default: the file name).")] = None,
 ) -> None:
     """Create an empty project file."""
-    from .domain import Project
-    from .store import ProjectFileError, ProjectStore
+    from ..domain import Project
+    from ..store import ProjectFileError, ProjectStore
 
     try:
         ProjectStore.create(project, Project(name=name or project.stem)).close()
@@ -117,11 +117,18 @@ def export(
         str | None,
         typer.Option("--base-url", help="App address for devtools-recorder (default: the project's)."),
     ] = None,
+    sign: Annotated[
+        Path | None,
+        typer.Option(
+            "--sign", help="Sign the bundle with this Ed25519 key (from `studio keygen`): writes BUNDLE.sig."
+        ),
+    ] = None,
 ) -> None:
     """Write the project's guide bundle (one deterministic JSON file), or DevTools Recorder recordings."""
-    from .export import ExportError, write_bundle
-    from .export.runtime import write_runtime
-    from .store import ProjectFileError, ProjectStore
+    from ..export import ExportError, write_bundle
+    from ..export.runtime import write_runtime
+    from ..export.signing import SigningError, public_key, sign_file
+    from ..store import ProjectFileError, ProjectStore
 
     if export_format not in ("guide-bundle", "devtools-recorder"):
         fail(f"unknown --format {export_format!r} (guide-bundle or devtools-recorder)")
@@ -131,31 +138,53 @@ def export(
         if export_format == "devtools-recorder":
             _write_recordings(loaded, out, base_url or loaded.settings.app_url)
             return
+        public = (
+            public_key(sign) if sign is not None else None
+        )  # a bad key refuses before anything is written
         size = write_bundle(loaded, out)
-        shipped = write_runtime(out) if runtime else None
-    except (ProjectFileError, ExportError) as exc:
+        signature = sign_file(out, sign) if sign is not None else None
+        shipped = write_runtime(out, public_key=public) if runtime else None
+    except (ProjectFileError, ExportError, SigningError) as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write beside {out}: {exc.strerror or exc}")
     enabled = sum(1 for guide in loaded.guides if guide.enabled)
     typer.echo(f"wrote {out} ({enabled} guides, {size:,} bytes)")
+    if signature is not None:
+        typer.echo(f"wrote {signature.name} (Ed25519; the runtime checks it with publicKey {public})")
     _warn_lint(loaded)
     if shipped is not None:
         typer.echo(
-            f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped) and {shipped.snippet.name}"
+            f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped), {shipped.snippet.name}"
+            f" and {shipped.csp_snippet.name} (for a strict Content-Security-Policy)"
         )
+
+
+@app.command()
+def keygen(
+    key: Annotated[Path, typer.Argument(help="Where to write the new private key (never overwritten).")],
+) -> None:
+    """Make an Ed25519 signing key for `studio export --sign`; prints the public key for the runtime."""
+    from ..export.signing import SigningError, generate_key
+
+    try:
+        public = generate_key(key)
+    except SigningError as exc:
+        fail(str(exc))
+    typer.echo(f"wrote {key} (keep it secret: it signs bundles)")
+    typer.echo(f"public key: {public}")
 
 
 def _warn_lint(project) -> None:
     """Name on stderr the guides the bundle ships that nobody would see (export still succeeds)."""
-    from .domain.lint import lint
+    from ..domain.lint import lint
 
     for problem in lint(project.guides):
         typer.echo(f"warning: {problem.line()}", err=True)
 
 
 def _write_recordings(project, out: Path, base_url: str | None) -> None:
-    from .export.devtools import devtools_recordings
+    from ..export.devtools import devtools_recordings
 
     if not base_url:
         fail("give --base-url: the project has no app address")
@@ -169,7 +198,7 @@ def _write_recordings(project, out: Path, base_url: str | None) -> None:
 @app.command()
 def validate(bundle: Annotated[Path, typer.Argument(help="Bundle file to check.")]) -> None:
     """Check a bundle: schema, digest, references between guides, sanitised content."""
-    from .export import BundleError, read_bundle
+    from ..export import BundleError, read_bundle
 
     try:
         data = read_bundle(bundle)
@@ -186,11 +215,11 @@ def lint_command(
     ] = None,
 ) -> None:
     """Report guides that would ship broken or that nobody would ever see (exit 1, one line each)."""
-    from .domain.lint import RULES, lint
-    from .export import BundleError, read_bundle
-    from .export.bundle import Bundle
-    from .store import ProjectFileError, ProjectStore
-    from .store.project_file import looks_like_project
+    from ..domain.lint import RULES, lint
+    from ..export import BundleError, read_bundle
+    from ..export.bundle import Bundle
+    from ..store import ProjectFileError, ProjectStore
+    from ..store.project_file import looks_like_project
 
     unknown = sorted(set(ignore or ()) - RULES.keys())
     if unknown:
@@ -228,9 +257,9 @@ def check_targets_command(
     ] = 600,
 ) -> None:
     """Report recorded targets that no longer resolve (or only ambiguously) on a build of the app."""
-    from .browser import BrowserNotFound
-    from .recorder.drift import check_targets, needs_attention, report_json, status_of
-    from .store import ProjectFileError, ProjectStore
+    from ..browser import BrowserNotFound
+    from ..recorder.drift import check_targets, needs_attention, report_json, status_of
+    from ..store import ProjectFileError, ProjectStore
 
     try:
         with ProjectStore.open(project, readonly=True) as store:
@@ -260,143 +289,6 @@ def check_targets_command(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
-def replay(
-    bundle: Annotated[Path, typer.Argument(help="Bundle file to replay.")],
-    url: Annotated[str, typer.Option("--url", help="Base address of the app build under test.")],
-    guide: Annotated[
-        list[str] | None, typer.Option("--guide", help="Only this guide id (repeatable).")
-    ] = None,
-    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write an HTML report into this folder.")
-    ] = None,
-    input_values: Annotated[
-        list[str] | None,
-        typer.Option("--input", help="KEY=VALUE typed into input steps (KEY: step or guide.step)."),
-    ] = None,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, max=32, help="Browsers replaying guides in parallel.")
-    ] = 1,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds before the whole run ends, page loads included.")
-    ] = 600,
-    connect: Annotated[
-        str | None, typer.Option("--connect", help="A remote Playwright server (ws://…).")
-    ] = None,
-    cdp: Annotated[str | None, typer.Option("--cdp", help="Any Chrome DevTools Protocol endpoint.")] = None,
-    storage_state: Annotated[
-        Path | None, typer.Option("--storage-state", help="Playwright storage state (apps behind a login).")
-    ] = None,
-    login_script: Annotated[
-        Path | None,
-        typer.Option("--login-script", help="JSON login recipe or Python file with login(page, url)."),
-    ] = None,
-    shard: Annotated[
-        str | None, typer.Option("--shard", help="Replay only shard I of N (like 2/4), balanced by steps.")
-    ] = None,
-    viewport: Annotated[
-        str | None,
-        typer.Option("--viewport", help="Sizes to replay in: 390x844,768x1024 or mobile,tablet,desktop."),
-    ] = None,
-    color_scheme: Annotated[
-        str | None, typer.Option("--color-scheme", help="light or dark (prefers-color-scheme).")
-    ] = None,
-    locale: Annotated[str | None, typer.Option("--locale", help="Browser locale, like de-DE.")] = None,
-    reduced_motion: Annotated[
-        bool, typer.Option("--reduced-motion", help="Replay with prefers-reduced-motion: reduce.")
-    ] = False,
-    screenshots: Annotated[
-        bool, typer.Option("--screenshots", help="Picture every step (failures are always pictured).")
-    ] = False,
-    a11y: Annotated[
-        bool, typer.Option("--a11y", help="Run axe-core with each step shown; the guide's violations fail.")
-    ] = False,
-) -> None:
-    """Replay guides headless and fail (exit 1) when a step would break for users."""
-    from .browser import BrowserNotFound
-    from .export import BundleError, read_bundle
-    from .replay import ReplayError
-    from .replay import replay as run_replay
-    from .replay.a11y import A11yUnavailable
-    from .replay.outputs import layouts_of, progress_line, summary_line, write_outputs
-    from .replay.shard import parse_shard
-
-    inputs = {}
-    for item in input_values or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            fail(f"--input takes KEY=VALUE, not {item!r}")
-        inputs[key] = value
-    try:
-        layouts = layouts_of(viewport, color_scheme, locale, reduced_motion)
-        part = parse_shard(shard) if shard else None
-    except ValueError as exc:
-        fail(str(exc))
-    try:
-        data = read_bundle(bundle)
-    except BundleError as exc:
-        write_outputs([], junit, None, problem=str(exc))
-        fail(str(exc))
-    try:
-        results = run_replay(
-            data,
-            url,
-            guide_ids=guide or None,
-            inputs=inputs,
-            workers=workers,
-            timeout=timeout,
-            connect=connect,
-            cdp=cdp,
-            storage_state=str(storage_state) if storage_state else None,
-            login_script=str(login_script) if login_script else None,
-            screenshots=screenshots or report is not None,
-            on_result=lambda result: typer.echo(progress_line(result)),
-            layouts=layouts,
-            shard=part,
-            a11y=a11y,
-        )
-    except ReplayError as exc:
-        write_outputs(exc.results, junit, report, problem=str(exc))
-        fail(str(exc))
-    except (BrowserNotFound, A11yUnavailable) as exc:
-        write_outputs([], junit, None, problem=str(exc))
-        fail(str(exc))
-    except OSError as exc:  # e.g. an unreadable ~/.cache or a full /tmp while starting the browser
-        write_outputs([], junit, None, problem=os_reason(exc))
-        fail(os_reason(exc))
-    try:
-        page = write_outputs(results, junit, report)
-    except OSError as exc:
-        fail(f"cannot write the replay's report: {exc.strerror or exc}")
-    if page is not None:
-        typer.echo(f"report: {page}")
-    line, failed = summary_line(results)
-    typer.echo(line)
-    if failed:
-        raise typer.Exit(EXIT_FAILED)
-
-
-@app.command("merge-reports")
-def merge_reports(
-    reports: Annotated[list[Path], typer.Argument(help="JUnit files and/or HTML report folders of shards.")],
-    junit: Annotated[Path | None, typer.Option("--junit", help="Write the joined JUnit XML here.")] = None,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write the joined HTML report into this folder.")
-    ] = None,
-) -> None:
-    """Join the JUnit files and HTML reports of sharded replays into one of each."""
-    from .replay.merge import MergeError, merge
-
-    if junit is None and report is None:
-        fail("give --junit and/or --report for the joined output")
-    try:
-        for line in merge(reports, junit=junit, report=report):
-            typer.echo(line)
-    except MergeError as exc:
-        fail(str(exc))
-
-
 @app.command("docs")
 def docs_command(
     bundle: Annotated[Path, typer.Argument(help="Bundle whose guides to document.")],
@@ -409,11 +301,11 @@ def docs_command(
     ] = None,
 ) -> None:
     """Write step-by-step documentation (Markdown and standalone HTML) from a replay of the guides."""
-    from .browser import BrowserNotFound
-    from .export import BundleError, read_bundle
-    from .replay import ReplayError
-    from .replay import replay as run_replay
-    from .replay.docs import write_docs
+    from ..browser import BrowserNotFound
+    from ..export import BundleError, read_bundle
+    from ..replay import ReplayError
+    from ..replay import replay as run_replay
+    from ..replay.docs import write_docs
 
     try:
         data = read_bundle(bundle)
@@ -431,7 +323,7 @@ def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Print the bundle's JSON Schema as generated from the models."""
-    from .export import schema_text
+    from ..export import schema_text
 
     text = schema_text()
     if out is None:
@@ -445,7 +337,7 @@ def serve_demo(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
 ) -> None:
     """Serve the demo app (Ledgerly) on 127.0.0.1 until Ctrl+C."""
-    from .demo_server import DemoServer
+    from ..demo_server import DemoServer
 
     try:
         server = DemoServer(port=port).start()
@@ -457,6 +349,9 @@ def serve_demo(
             time.sleep(3600)
     except KeyboardInterrupt:
         server.stop()
+
+
+from . import replay_commands  # noqa: E402, F401 - registers `replay` and `merge-reports` on the app
 
 
 def run(argv: list[str] | None = None) -> None:
