@@ -62,6 +62,12 @@ def replay(
     a11y: Annotated[
         bool, typer.Option("--a11y", help="Run axe-core with each step shown; the guide's violations fail.")
     ] = False,
+    page_timeout: Annotated[
+        float,
+        typer.Option(
+            "--page-timeout", min=1, max=600, help="Seconds a page may stay busy before it counts as hung."
+        ),
+    ] = 20,
 ) -> None:
     """Replay guides headless and fail (exit 1) when a step would break for users."""
     from ..browser import BrowserNotFound
@@ -105,6 +111,7 @@ def replay(
             layouts=layouts,
             shard=part,
             a11y=a11y,
+            page_timeout=page_timeout,
         )
     except ReplayError as exc:
         write_outputs(exc.results, junit, report, problem=str(exc))

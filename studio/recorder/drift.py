@@ -19,7 +19,7 @@ from ..browser.probes import WAIT_FOR_TARGET
 from ..browser.scripts import runtime_script
 from ..domain import Project, Target
 from ..domain.pages import step_url
-from ..replay.guide_run import unreachable
+from ..replay.page_link import unreachable
 from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
 
 

@@ -17,13 +17,12 @@ from ..browser.scripts import runtime_script
 from ..domain import AdvanceMode, Checklist, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
 from ..domain.pages import start_url
 from .a11y import AXE_RUN, axe_script
+from .page_link import CALL_SECONDS, AppUnreachable, PageLink, PageUnresponsive, RunTimeout, unreachable
 from .results import GuideResult, StepResult
 
 EVENT_BINDING = "__replayEvent"
 EVENT_SLICE_MS = 2_000
 """The longest the page waits for a step's event before Python looks at cancel and the deadline."""
-CALL_SECONDS = 20.0
-"""The longest one call into the page may take before the page counts as unresponsive."""
 DOCUMENT_STATUS = (
     "() => [(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0, location.pathname]"
 )
@@ -33,23 +32,6 @@ SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-reco
     "el => el.type === 'password' || "
     "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
 )
-
-
-class PageUnresponsive(Exception):
-    """A call into the page did not return in time: its script is stuck or the renderer hung."""
-
-
-class RunTimeout(Exception):
-    """The overall ``--timeout`` ended the run."""
-
-
-class AppUnreachable(Exception):
-    """The app does not answer at all (connection refused, no such host)."""
-
-
-def unreachable(message: str) -> bool:
-    """Whether a navigation error means the app does not answer at all (refused, no such host)."""
-    return "net::ERR_" in message and "ERR_ABORTED" not in message and "ERR_HTTP" not in message
 
 
 def _first_line(exc: BaseException) -> str:
@@ -110,6 +92,7 @@ class GuideRun:
         screenshots: bool,
         cancelled: Callable[[], bool],
         a11y: bool = False,
+        call_seconds: float = CALL_SECONDS,
     ) -> None:
         self.guide = guide
         self.bundle_json = bundle_json
@@ -123,65 +106,16 @@ class GuideRun:
         self.screenshots = screenshots
         self.cancelled = cancelled
         self.a11y = a11y
-        self.events: list[tuple[str, dict]] = []
-        self.changed = asyncio.Event()
+        self.link = PageLink(deadline, call_seconds, cancelled)
+        self.call, self.wait_event = self.link.call, self.link.wait_event
+        self.events = self.link.events
         self.document: tuple[int, str] | None = None
         self.result = GuideResult(guide.id, guide.name, guide.kind, layout=layout.label)
         self.current: StepResult | None = None
         self.context: Any = None
         self.page: Any = None
-        self.timings: dict[str, float] = {}
+        self.timings = self.link.timings
         """Seconds spent per phase (context, navigation, waits, probes, actions, screenshots)."""
-
-    # -- bounded calls -----------------------------------------------------------------------
-    async def call(self, awaitable: Any, seconds: float = CALL_SECONDS, phase: str = "actions") -> Any:
-        """Await a call into the browser, bounded by ``seconds`` and by the run's deadline."""
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise RunTimeout
-        began = time.monotonic()
-        try:
-            return await asyncio.wait_for(awaitable, min(seconds, left))
-        except TimeoutError:
-            if time.monotonic() >= self.deadline - 0.01:
-                raise RunTimeout from None
-            raise PageUnresponsive from None
-        finally:
-            self.timings[phase] = self.timings.get(phase, 0.0) + time.monotonic() - began
-
-    def _on_event(self, _source: Any, name: str, detail: dict) -> None:
-        self.events.append((name, detail))
-        self.changed.set()
-
-    async def wait_event(
-        self, accept: Callable[[str, dict], bool], seconds: float
-    ) -> tuple[str, dict] | None:
-        """The first runtime event (seen so far or arriving within ``seconds``) that ``accept`` takes."""
-        end = min(time.monotonic() + seconds, self.deadline)
-        began, seen = time.monotonic(), 0
-        try:
-            return await self._wait_event(accept, end, seen)
-        finally:
-            self.timings["waits"] = self.timings.get("waits", 0.0) + time.monotonic() - began
-
-    async def _wait_event(
-        self, accept: Callable[[str, dict], bool], end: float, seen: int
-    ) -> tuple[str, dict] | None:
-        while True:
-            for name, detail in self.events[seen:]:
-                if accept(name, detail):
-                    return name, detail
-            seen = len(self.events)
-            left = end - time.monotonic()
-            if left <= 0 or self.cancelled():
-                if time.monotonic() >= self.deadline:
-                    raise RunTimeout
-                return None
-            self.changed.clear()
-            try:  # woken by the next event; the short slice only lets a cancel through
-                await asyncio.wait_for(self.changed.wait(), min(left, 0.25))
-            except TimeoutError:
-                pass
 
     # -- the run -------------------------------------------------------------------------------
     async def _guarded(self, work: Any) -> bool:
@@ -258,7 +192,7 @@ class GuideRun:
             ),
             phase="context",
         )
-        await self.call(self.context.expose_binding(EVENT_BINDING, self._on_event), phase="context")
+        await self.call(self.context.expose_binding(EVENT_BINDING, self.link.on_event), phase="context")
         self.page = await self.call(self.context.new_page(), phase="context")
         if self.login is not None:
             outcome = self.login(self.page, self.base_url)
@@ -380,7 +314,7 @@ class GuideRun:
         outcome.screenshot = await self._shot(failed=True)
 
     # -- kinds -------------------------------------------------------------------------------
-    async def _probe(self, target: dict | None, opts: dict, seconds: float = CALL_SECONDS) -> dict:
+    async def _probe(self, target: dict | None, opts: dict, seconds: float | None = None) -> dict:
         """Run the step probe; when the page navigates under it, run it again on the new page."""
         from playwright.async_api import Error as PlaywrightError
 
@@ -413,7 +347,7 @@ class GuideRun:
                 },
                 "callout": True,
             },
-            5 + CALL_SECONDS,
+            5 + self.link.seconds,
         )
         if probe["status"] != "ok":
             await self._judge(
@@ -458,7 +392,7 @@ class GuideRun:
             self.page.evaluate(
                 WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self._event_ms(wait_ms)]
             ),
-            wait_ms / 1000 + CALL_SECONDS,
+            wait_ms / 1000 + self.link.seconds,
             phase="waits",
         )
         if found.get("point"):
@@ -475,7 +409,7 @@ class GuideRun:
             beacon = await self._probe(
                 target,
                 {"waitFor": wait, "callout": True, "beacon": True},
-                step.wait_ms / 1000 + 2 + CALL_SECONDS,
+                step.wait_ms / 1000 + 2 + self.link.seconds,
             )
             if beacon["status"] == "ok":
                 await self.call(self.page.mouse.click(*beacon["callout"]))
@@ -488,7 +422,7 @@ class GuideRun:
             probe = await self._probe(
                 target,
                 {"event": {"index": index, "ms": slice_ms}, "callout": True},
-                slice_ms / 1000 + CALL_SECONDS,
+                slice_ms / 1000 + self.link.seconds,
             )
             if probe.get("event") is not None or time.monotonic() >= min(give_up, self.deadline):
                 break

@@ -20,8 +20,9 @@ from ..browser import BrowserNotFound, launch_options
 from ..browser.context import Layout
 from ..export.bundle import Bundle
 from .a11y import axe_script
-from .guide_run import AppUnreachable, GuideRun
+from .guide_run import GuideRun
 from .login import ReplayError, load_login, signed_in_state
+from .page_link import CALL_SECONDS, AppUnreachable
 from .results import GuideResult, StepResult
 from .shard import shard as pick_shard
 
@@ -117,6 +118,7 @@ class _Replay:
             screenshots=self.options["screenshots"],
             cancelled=self.cancel.is_set,
             a11y=self.options["a11y"],
+            call_seconds=self.options["page_timeout"],
         )
 
     async def _worker(self, playwright: Any, queue: asyncio.Queue) -> None:
@@ -239,12 +241,15 @@ def replay(
     shard: tuple[int, int] | None = None,
     profile: dict[str, float] | None = None,
     a11y: bool = False,
+    page_timeout: float = CALL_SECONDS,
 ) -> list[GuideResult]:
     """Replay the bundle's guides (or those named, or one shard) in each layout; results in bundle order.
 
     Setting ``cancel`` ends the run within a step's wait; guides not run are reported skipped.
     An unreachable app raises ReplayError carrying the results so far. ``profile``, when given,
-    receives the seconds the run spent starting the driver and the browsers.
+    receives the seconds the run spent starting the driver and the browsers. ``page_timeout``:
+    seconds one call into a page may take before the page counts as unresponsive (a script on it
+    looping for ever).
     """
     typed = typed_bundle(bundle)
     guides = [g for g in typed.guides if not guide_ids or g.id in guide_ids]
@@ -280,6 +285,7 @@ def replay(
         cancel=cancel or threading.Event(),
         profile=profile,
         a11y=a11y,
+        page_timeout=page_timeout,
     )
     run.timeout = timeout
     # A loop of its own on a thread of its own: works beside the caller's (sync) Playwright.
