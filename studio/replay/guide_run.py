@@ -12,40 +12,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..browser.context import Layout, new_context_async
-from ..browser.probes import PAGE_STATE, STEP_PROBE, WAIT_FOR_TARGET
+from ..browser.probes import PAGE_STATE, STEP_PROBE
 from ..browser.scripts import runtime_script
-from ..domain import AdvanceMode, Checklist, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
+from ..domain import Checklist
 from ..domain.pages import start_url
-from .a11y import AXE_RUN, axe_script
 from .page_link import CALL_SECONDS, AppUnreachable, PageLink, PageUnresponsive, RunTimeout, unreachable
-from .results import GuideResult, StepResult
+from .results import GuideResult, StepResult, first_line
+from .step_play import StepPlayer
 
 EVENT_BINDING = "__replayEvent"
-EVENT_SLICE_MS = 2_000
-"""The longest the page waits for a step's event before Python looks at cancel and the deadline."""
 DOCUMENT_STATUS = (
     "() => [(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0, location.pathname]"
 )
 LOGIN_PATH = re.compile(r"(log-?in|sign-?in|auth|sso|session/new)", re.I)
-
-SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-recorder.js: sensitive)
-    "el => el.type === 'password' || "
-    "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
-)
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
-
-
-def describe_target(target: Target | None) -> str:
-    """A target as a QA engineer reads it: its best selectors."""
-    if target is None:
-        return "(none)"
-    candidates = ", ".join(
-        f"{c.kind.value}={c.value!r}" + (f" name={c.name!r}" if c.name else "") for c in target.candidates[:4]
-    )
-    return candidates or json.dumps(target.fingerprint.model_dump(mode="json"))[:200]
 
 
 def init_script(bundle_json: dict, start: str | None) -> str:
@@ -132,7 +111,7 @@ class GuideRun:
         except AppUnreachable:
             raise
         except Exception as exc:  # noqa: BLE001 - a browser error fails the step it happened in
-            self._error("error", _first_line(exc), error=False)
+            self._error("error", first_line(exc), error=False)
         finally:
             self.result.seconds += time.monotonic() - started
         return False
@@ -190,10 +169,12 @@ class GuideRun:
                 self.layout,
                 **options,
             ),
+            CALL_SECONDS,  # the browser's work, not the page's: --page-timeout does not shorten it
             phase="context",
         )
-        await self.call(self.context.expose_binding(EVENT_BINDING, self.link.on_event), phase="context")
-        self.page = await self.call(self.context.new_page(), phase="context")
+        binding = self.context.expose_binding(EVENT_BINDING, self.link.on_event)
+        await self.call(binding, CALL_SECONDS, phase="context")
+        self.page = await self.call(self.context.new_page(), CALL_SECONDS, phase="context")
         if self.login is not None:
             outcome = self.login(self.page, self.base_url)
             if asyncio.iscoroutine(outcome):
@@ -203,10 +184,11 @@ class GuideRun:
     async def _play(self) -> bool:
         if self.login is not None:  # started by hand: the sign-in pages must not start it
             await self.call(self.page.evaluate("id => GuideRuntime.start(id)", self.guide.id))
+        player = StepPlayer(self)
         if isinstance(self.guide, Checklist):
-            await self._check_checklist(self.result.steps[0])
+            await player.checklist(self.result.steps[0])
         else:
-            await self._run_steps()
+            await player.steps()
         return True
 
     async def close(self) -> bool:
@@ -234,7 +216,7 @@ class GuideRun:
                 self.page.goto(url, wait_until="domcontentloaded", timeout=limit * 1000), limit + 2
             )
         except (TimeoutError, PlaywrightError) as exc:
-            message = _first_line(exc) if isinstance(exc, PlaywrightError) else "timeout"
+            message = first_line(exc) if isinstance(exc, PlaywrightError) else "timeout"
             if unreachable(message):
                 raise AppUnreachable(f"cannot open {url}: {message}") from None
             if time.monotonic() >= self.deadline - 0.05:
@@ -333,196 +315,3 @@ class GuideRun:
 
     def _event_ms(self, ms: float) -> int:
         return int(max(0.0, min(ms, (self.deadline - time.monotonic()) * 1000)))
-
-    async def _check_checklist(self, outcome: StepResult) -> None:
-        self.current = outcome
-        began = time.monotonic()
-        probe = await self._probe(
-            None,
-            {
-                "waitFor": {
-                    "selector": ".gs-launcher",
-                    "ms": self._event_ms(5_000),
-                    "what": "checklist launcher",
-                },
-                "callout": True,
-            },
-            5 + self.link.seconds,
-        )
-        if probe["status"] != "ok":
-            await self._judge(
-                outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
-            )
-            return
-        outcome.status = "passed"
-        outcome.screenshot = await self._shot()
-        outcome.seconds = time.monotonic() - began
-
-    async def _run_steps(self) -> None:
-        for index, step in enumerate(self.guide.steps):
-            outcome = self.result.steps[index]
-            if outcome.status != "pending":
-                continue
-            if self.cancelled():
-                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
-                continue
-            self.current = outcome
-            began = time.monotonic()
-            await self._run_step(index, step, outcome)
-            outcome.seconds = time.monotonic() - began
-        self.current = None
-
-    async def _accessible(self, outcome: StepResult) -> bool:
-        """axe-core with the step shown: False (the step failed) when the guide's own UI breaks a rule."""
-        if not await self.call(self.page.evaluate("() => typeof axe === 'object'")):
-            await self.call(self.page.evaluate(axe_script()))
-        found = await self.call(self.page.evaluate(AXE_RUN), 30, phase="a11y")
-        if found["app"]:
-            outcome.notes = "the app's own accessibility problems (not failed): " + ", ".join(found["app"])
-        if found["ours"]:
-            await self._judge(
-                outcome, "a11y", "the guide breaks accessibility rules: " + "; ".join(found["ours"])
-            )
-            return False
-        return True
-
-    async def _hover(self, target: Target, wait_ms: int) -> None:
-        """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
-        found = await self.call(
-            self.page.evaluate(
-                WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self._event_ms(wait_ms)]
-            ),
-            wait_ms / 1000 + self.link.seconds,
-            phase="waits",
-        )
-        if found.get("point"):
-            await self.call(self.page.mouse.move(*found["point"]))
-
-    async def _run_step(self, index: int, step: Step, outcome: StepResult) -> None:
-        guide = self.guide
-        target = step.target.model_dump(mode="json", by_alias=True) if step.target else None
-        suffix = f"; target {describe_target(step.target)}" if step.target else ""
-        if isinstance(guide, Tooltip) and step.target is not None:
-            await self._hover(step.target, step.wait_ms)
-        if isinstance(guide, Hotspot):
-            wait = {"selector": ".gs-beacon", "ms": self._event_ms(step.wait_ms + 2000), "what": "beacon"}
-            beacon = await self._probe(
-                target,
-                {"waitFor": wait, "callout": True, "beacon": True},
-                step.wait_ms / 1000 + 2 + self.link.seconds,
-            )
-            if beacon["status"] == "ok":
-                await self.call(self.page.mouse.click(*beacon["callout"]))
-            elif beacon["status"] != "missing":  # a missing beacon: the runtime's event below says why
-                await self._judge(outcome, beacon["status"], beacon["detail"] + suffix)
-                return
-        give_up = time.monotonic() + (step.wait_ms + 10_000) / 1000
-        while True:  # in slices, so a cancel or the deadline gets through while the page waits
-            slice_ms = self._event_ms(min(EVENT_SLICE_MS, (give_up - time.monotonic()) * 1000))
-            probe = await self._probe(
-                target,
-                {"event": {"index": index, "ms": slice_ms}, "callout": True},
-                slice_ms / 1000 + self.link.seconds,
-            )
-            if probe.get("event") is not None or time.monotonic() >= min(give_up, self.deadline):
-                break
-            if self.cancelled():
-                break
-        if probe.get("event") is None:
-            if time.monotonic() >= self.deadline:
-                raise RunTimeout
-            if self.cancelled():
-                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
-                return
-            waiting = f" (waiting for page {step.page.value})" if step.page else ""
-            await self._judge(outcome, "timeout", "the step never showed" + waiting)
-            return
-        name, detail = probe["event"]
-        if name == "target_not_found":
-            outcome.confidence = detail.get("confidence")
-            if step.optional:
-                outcome.status, outcome.detail = "skipped", f"optional step: target {detail.get('reason')}"
-                return
-            reason = detail.get("reason") or "not_found"
-            await self._judge(outcome, reason, f"target {reason}: {describe_target(step.target)}")
-            return
-        if name != "step_shown":
-            await self._judge(outcome, "ended", f"the guide ended early ({name})")
-            return
-        outcome.confidence = probe.get("confidence")
-        if probe["status"] != "ok":
-            await self._judge(outcome, probe["status"], probe["detail"] + suffix)
-            return
-        problem = self._http_problem()
-        if problem:
-            await self._judge(outcome, "http_error", problem)
-            return
-        if self.a11y and not await self._accessible(outcome):
-            return
-        outcome.screenshot = await self._shot()
-        if isinstance(guide, Walkthrough):
-            await self._advance(index, step, outcome, probe)
-            return
-        if isinstance(guide, (Tooltip, Hotspot, Modal)):
-            outcome.status = "passed"
-
-    async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:
-        from playwright.async_api import Error as PlaywrightError
-
-        mode = step.advance.mode
-        try:
-            if mode is AdvanceMode.next:
-                if not probe.get("primary"):
-                    await self._judge(outcome, "missing", "the callout has no Next button")
-                    return
-                await self.call(self.page.mouse.click(*probe["primary"]))
-            elif mode is AdvanceMode.input and step.target is not None:
-                value = (
-                    self.inputs.get(f"{self.guide.id}.{step.id}")
-                    or self.inputs.get(step.id)
-                    or step.advance.sample_input
-                )
-                handle = await self.call(
-                    self.page.evaluate_handle(
-                        "t => GuideRuntime.resolve(t).element",
-                        step.target.model_dump(mode="json", by_alias=True),
-                    )
-                )
-                element = handle.as_element()
-                if element is None:
-                    await self._judge(
-                        outcome,
-                        "not_found",
-                        f"the target was gone when typing into it: {describe_target(step.target)}",
-                    )
-                    return
-                if value is None and await self.call(element.evaluate(SECRET_FIELD)):
-                    self._fail(
-                        outcome,
-                        "needs_input",
-                        "this is a secret field, so the recording kept no value: give "
-                        f"--input {self.guide.id}.{step.id}=VALUE or a login recipe (--login-script)",
-                    )
-                    return
-                await self.call(element.fill(value or "test", timeout=5_000), 6)
-                await self.call(element.dispatch_event("change"))
-            elif probe.get("point"):
-                await self.call(self.page.mouse.click(*probe["point"]))
-        except PlaywrightError as exc:
-            await self._judge(outcome, "error", f"could not {mode.value} the target: {_first_line(exc)}")
-            return
-        completed = await self.wait_event(
-            lambda n, d: (
-                (n == "step_completed" and d.get("stepId") == step.id)
-                or (n in ("step_shown", "target_not_found") and (d.get("stepIndex") or 0) > index)
-            ),
-            10,
-        )
-        if completed is None:
-            await self._judge(
-                outcome,
-                "timeout",
-                f"the step did not advance on '{mode.value}' (was the target still there?)",
-            )
-            return
-        outcome.status = "passed"

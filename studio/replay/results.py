@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
+
+if TYPE_CHECKING:
+    from ..domain import Target
 
 LOW_CONFIDENCE = 0.7
 """Below this a found element is reported as low confidence (the resolver refuses below 0.5)."""
@@ -119,3 +124,18 @@ def junit_xml(results: list[GuideResult]) -> str:
                 ET.SubElement(case, "system-out").text = xml_text(step.notes)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's first line, short enough for a report."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
+
+
+def describe_target(target: Target | None) -> str:
+    """A target as a QA engineer reads it: its best selectors."""
+    if target is None:
+        return "(none)"
+    candidates = ", ".join(
+        f"{c.kind.value}={c.value!r}" + (f" name={c.name!r}" if c.name else "") for c in target.candidates[:4]
+    )
+    return candidates or json.dumps(target.fingerprint.model_dump(mode="json"))[:200]

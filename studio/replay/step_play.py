@@ -1,0 +1,227 @@
+"""How each kind's steps are played and judged in a replayed page: shown (hover for a tooltip,
+the beacon for a hotspot), probed, checked for accessibility when asked, then advanced as a user
+would (Next, a click at the probed point, typing)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from ..browser.probes import WAIT_FOR_TARGET
+from ..domain import AdvanceMode, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
+from .a11y import AXE_RUN, axe_script
+from .page_link import RunTimeout
+from .results import StepResult, describe_target, first_line
+
+if TYPE_CHECKING:
+    from .guide_run import GuideRun
+
+EVENT_SLICE_MS = 2_000
+"""The longest the page waits for a step's event before Python looks at cancel and the deadline."""
+
+SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-recorder.js: sensitive)
+    "el => el.type === 'password' || "
+    "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
+)
+
+
+class StepPlayer:
+    """Plays one guide run's steps (or its checklist) through the run's bounded calls and probes."""
+
+    def __init__(self, run: GuideRun) -> None:
+        self.run = run
+
+    async def checklist(self, outcome: StepResult) -> None:
+        """A checklist passes when its launcher shows, on screen and uncovered."""
+        self.run.current = outcome
+        began = time.monotonic()
+        probe = await self.run._probe(
+            None,
+            {
+                "waitFor": {
+                    "selector": ".gs-launcher",
+                    "ms": self.run._event_ms(5_000),
+                    "what": "checklist launcher",
+                },
+                "callout": True,
+            },
+            5 + self.run.link.seconds,
+        )
+        if probe["status"] != "ok":
+            await self.run._judge(
+                outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
+            )
+            return
+        outcome.status = "passed"
+        outcome.screenshot = await self.run._shot()
+        outcome.seconds = time.monotonic() - began
+
+    async def steps(self) -> None:
+        """Every step not judged yet, in order; a cancel skips the rest."""
+        for index, step in enumerate(self.run.guide.steps):
+            outcome = self.run.result.steps[index]
+            if outcome.status != "pending":
+                continue
+            if self.run.cancelled():
+                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
+                continue
+            self.run.current = outcome
+            began = time.monotonic()
+            await self._step(index, step, outcome)
+            outcome.seconds = time.monotonic() - began
+        self.run.current = None
+
+    async def _accessible(self, outcome: StepResult) -> bool:
+        """axe-core with the step shown: False (the step failed) when the guide's own UI breaks a rule."""
+        if not await self.run.call(self.run.page.evaluate("() => typeof axe === 'object'")):
+            await self.run.call(self.run.page.evaluate(axe_script()))
+        found = await self.run.call(self.run.page.evaluate(AXE_RUN), 30, phase="a11y")
+        if found["app"]:
+            outcome.notes = "the app's own accessibility problems (not failed): " + ", ".join(found["app"])
+        if found["ours"]:
+            await self.run._judge(
+                outcome, "a11y", "the guide breaks accessibility rules: " + "; ".join(found["ours"])
+            )
+            return False
+        return True
+
+    async def _hover(self, target: Target, wait_ms: int) -> None:
+        """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
+        found = await self.run.call(
+            self.run.page.evaluate(
+                WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self.run._event_ms(wait_ms)]
+            ),
+            wait_ms / 1000 + self.run.link.seconds,
+            phase="waits",
+        )
+        if found.get("point"):
+            await self.run.call(self.run.page.mouse.move(*found["point"]))
+
+    async def _step(self, index: int, step: Step, outcome: StepResult) -> None:
+        guide = self.run.guide
+        target = step.target.model_dump(mode="json", by_alias=True) if step.target else None
+        suffix = f"; target {describe_target(step.target)}" if step.target else ""
+        if isinstance(guide, Tooltip) and step.target is not None:
+            await self._hover(step.target, step.wait_ms)
+        if isinstance(guide, Hotspot):
+            wait = {"selector": ".gs-beacon", "ms": self.run._event_ms(step.wait_ms + 2000), "what": "beacon"}
+            beacon = await self.run._probe(
+                target,
+                {"waitFor": wait, "callout": True, "beacon": True},
+                step.wait_ms / 1000 + 2 + self.run.link.seconds,
+            )
+            if beacon["status"] == "ok":
+                await self.run.call(self.run.page.mouse.click(*beacon["callout"]))
+            elif beacon["status"] != "missing":  # a missing beacon: the runtime's event below says why
+                await self.run._judge(outcome, beacon["status"], beacon["detail"] + suffix)
+                return
+        give_up = time.monotonic() + (step.wait_ms + 10_000) / 1000
+        while True:  # in slices, so a cancel or the deadline gets through while the page waits
+            slice_ms = self.run._event_ms(min(EVENT_SLICE_MS, (give_up - time.monotonic()) * 1000))
+            probe = await self.run._probe(
+                target,
+                {"event": {"index": index, "ms": slice_ms}, "callout": True},
+                slice_ms / 1000 + self.run.link.seconds,
+            )
+            if probe.get("event") is not None or time.monotonic() >= min(give_up, self.run.deadline):
+                break
+            if self.run.cancelled():
+                break
+        if probe.get("event") is None:
+            if time.monotonic() >= self.run.deadline:
+                raise RunTimeout
+            if self.run.cancelled():
+                outcome.status, outcome.reason, outcome.detail = "skipped", "cancelled", "run cancelled"
+                return
+            waiting = f" (waiting for page {step.page.value})" if step.page else ""
+            await self.run._judge(outcome, "timeout", "the step never showed" + waiting)
+            return
+        name, detail = probe["event"]
+        if name == "target_not_found":
+            outcome.confidence = detail.get("confidence")
+            if step.optional:
+                outcome.status, outcome.detail = "skipped", f"optional step: target {detail.get('reason')}"
+                return
+            reason = detail.get("reason") or "not_found"
+            await self.run._judge(outcome, reason, f"target {reason}: {describe_target(step.target)}")
+            return
+        if name != "step_shown":
+            await self.run._judge(outcome, "ended", f"the guide ended early ({name})")
+            return
+        outcome.confidence = probe.get("confidence")
+        if probe["status"] != "ok":
+            await self.run._judge(outcome, probe["status"], probe["detail"] + suffix)
+            return
+        problem = self.run._http_problem()
+        if problem:
+            await self.run._judge(outcome, "http_error", problem)
+            return
+        if self.run.a11y and not await self._accessible(outcome):
+            return
+        outcome.screenshot = await self.run._shot()
+        if isinstance(guide, Walkthrough):
+            await self._advance(index, step, outcome, probe)
+            return
+        if isinstance(guide, (Tooltip, Hotspot, Modal)):
+            outcome.status = "passed"
+
+    async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:
+        from playwright.async_api import Error as PlaywrightError
+
+        mode = step.advance.mode
+        try:
+            if mode is AdvanceMode.next:
+                if not probe.get("primary"):
+                    await self.run._judge(outcome, "missing", "the callout has no Next button")
+                    return
+                await self.run.call(self.run.page.mouse.click(*probe["primary"]))
+            elif mode is AdvanceMode.input and step.target is not None:
+                value = (
+                    self.run.inputs.get(f"{self.run.guide.id}.{step.id}")
+                    or self.run.inputs.get(step.id)
+                    or step.advance.sample_input
+                )
+                handle = await self.run.call(
+                    self.run.page.evaluate_handle(
+                        "t => GuideRuntime.resolve(t).element",
+                        step.target.model_dump(mode="json", by_alias=True),
+                    )
+                )
+                element = handle.as_element()
+                if element is None:
+                    await self.run._judge(
+                        outcome,
+                        "not_found",
+                        f"the target was gone when typing into it: {describe_target(step.target)}",
+                    )
+                    return
+                if value is None and await self.run.call(element.evaluate(SECRET_FIELD)):
+                    self.run._fail(
+                        outcome,
+                        "needs_input",
+                        "this is a secret field, so the recording kept no value: give "
+                        f"--input {self.run.guide.id}.{step.id}=VALUE or a login recipe (--login-script)",
+                    )
+                    return
+                await self.run.call(element.fill(value or "test", timeout=5_000), 6)
+                await self.run.call(element.dispatch_event("change"))
+            elif probe.get("point"):
+                await self.run.call(self.run.page.mouse.click(*probe["point"]))
+        except PlaywrightError as exc:
+            await self.run._judge(outcome, "error", f"could not {mode.value} the target: {first_line(exc)}")
+            return
+        completed = await self.run.wait_event(
+            lambda n, d: (
+                (n == "step_completed" and d.get("stepId") == step.id)
+                or (n in ("step_shown", "target_not_found") and (d.get("stepIndex") or 0) > index)
+            ),
+            10,
+        )
+        if completed is None:
+            await self.run._judge(
+                outcome,
+                "timeout",
+                f"the step did not advance on '{mode.value}' (was the target still there?)",
+            )
+            return
+        outcome.status = "passed"
