@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -66,3 +70,39 @@ def test_every_icon_the_studio_names_exists(qapp):
     for name in names:
         assert (ICONS_DIR / f"{name}.svg").is_file(), name
         assert not icon(name).pixmap(24, 24).isNull(), name
+
+
+def test_the_numbers_used_before_the_first_paint_are_qt_s_own():
+    from PySide6.QtCore import Qt
+
+    from studio.ui import before_paint
+
+    assert Qt.ItemDataRole.UserRole.value == before_paint.USER_ROLE
+    assert Qt.ContextMenuPolicy.ActionsContextMenu.value == before_paint.ACTIONS_CONTEXT_MENU
+    assert Qt.ToolButtonStyle.ToolButtonTextBesideIcon.value == before_paint.TEXT_BESIDE_ICON
+    assert Qt.ShortcutContext.WidgetWithChildrenShortcut.value == before_paint.WIDGET_WITH_CHILDREN_SHORTCUT
+
+
+def test_the_window_shows_before_qt_s_enums_are_made():
+    """Qt's namespace costs more start-up time than the window: only what runs after the first paint uses it."""
+    code = (
+        "import PySide6.QtCore as C\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from studio.ui.launch import start\n"
+        "_app, window, _ = start(None)\n"
+        "assert window.isVisible()\n"
+        "print('Qt' in C.__dict__, window.actions_['undo'].shortcut().toString(),\n"
+        "      window.guide_panel.tree.contextMenuPolicy().name)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded, undo, policy = done.stdout.split()
+    assert loaded == "False", "something before the first paint touches PySide6.QtCore.Qt"
+    assert (undo, policy) == ("Ctrl+Z", "ActionsContextMenu")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from ..domain import GUIDE_KINDS
+from .before_paint import ACTIONS_CONTEXT_MENU, TEXT_BESIDE_ICON, WIDGET_WITH_CHILDREN_SHORTCUT
 from .style import icon
 
 Std = QKeySequence.StandardKey
@@ -31,6 +32,7 @@ class Actions:
     by_name: dict[str, QAction] = field(default_factory=dict)
     guide_only: list[QAction] = field(default_factory=list)
     recent_menu: QMenu | None = None
+    view_menu: QMenu | None = None
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
@@ -57,14 +59,15 @@ def build_actions(window: QMainWindow) -> Actions:
         if icon_name:
             action.setIcon(icon(icon_name))
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            # a list, not setShortcut(): its overloads would load Qt's enums before the first paint
+            action.setShortcuts([QKeySequence.fromString(keys)] if isinstance(keys, str) else keys)
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(
             f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({shortcut})" if shortcut else "")
         )
         action.setStatusTip(tip)
         if context is not None:
-            action.setShortcutContext(context)
+            action.setProperty("shortcutContext", context)
         action.triggered.connect(lambda _checked=False: slot())
         actions.by_name[name] = action
         if guide:
@@ -164,7 +167,7 @@ def build_actions(window: QMainWindow) -> Actions:
             Std.Delete,
             guide=True,
             icon_name="delete",
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            context=WIDGET_WITH_CHILDREN_SHORTCUT,
         )
     )
     window.guide_panel.tree.addAction(actions["delete_guide"])
@@ -278,15 +281,7 @@ def build_actions(window: QMainWindow) -> Actions:
         make("theme", "&Theme and settings…", window.edit_theme, "Ctrl+,", icon_name="theme")
     )
 
-    view_menu = bar.addMenu("&View")
-    results = window.results_dock.toggleViewAction()
-    results.setText("Test &results")
-    results.setShortcut(QKeySequence("Ctrl+Shift+T"))
-    view_menu.addAction(results)
-    problems = window.problems_dock.toggleViewAction()
-    problems.setText("&Problems")
-    problems.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    view_menu.addAction(problems)
+    actions.view_menu = view_menu = bar.addMenu("&View")  # the docks add their entries (docks.py)
     view_menu.addAction(make("start", "&Start page", lambda: window.select_guide(None), "Ctrl+Shift+H"))
 
     help_menu = bar.addMenu("&Help")
@@ -305,12 +300,12 @@ def build_actions(window: QMainWindow) -> Actions:
     toolbar = QToolBar("Main")
     toolbar.setObjectName("main-toolbar")
     toolbar.setIconSize(QSize(20, 20))
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
     toolbar.setMovable(False)
     new_button = QToolButton()
     new_button.setText("New guide")
     new_button.setIcon(icon("new"))
-    new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    new_button.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
     new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     new_button.setMenu(new_menu)
     new_button.setAccessibleName("New guide")
@@ -324,7 +319,7 @@ def build_actions(window: QMainWindow) -> Actions:
     window.addToolBar(toolbar)
 
     # right-click menus: the same actions where the author's pointer is
-    window.guide_panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.guide_panel.tree.setProperty("contextMenuPolicy", ACTIONS_CONTEXT_MENU)
     for name in ("preview", "test", "duplicate_guide"):
         window.guide_panel.tree.addAction(actions[name])
     return actions

@@ -9,14 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
-
 from ..app import ProjectFileError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ..app import ProjectSession
     from .browser_control import BrowserController
     from .job_runner import JobRunner
@@ -24,32 +19,6 @@ if TYPE_CHECKING:
     from .results import ResultsView
 
 STATUS_MS = 5000
-
-
-class LazyDock(QDockWidget):
-    """A bottom dock whose view is built the first time it is shown or asked for."""
-
-    def __init__(self, title: str, name: str, build: Callable[[], QWidget], window: MainWindow) -> None:
-        super().__init__(title, window)
-        self.setObjectName(name)
-        self._build = build
-        self._view: QWidget | None = None
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
-        self.visibilityChanged.connect(lambda visible: visible and self.view)
-        self.hide()
-
-    @property
-    def built(self) -> bool:
-        """Whether the view exists yet."""
-        return self._view is not None
-
-    @property
-    def view(self) -> QWidget:
-        """The dock's view (built now if it was not yet)."""
-        if self._view is None:
-            self._view = self._build()
-            self.setWidget(self._view)
-        return self._view
 
 
 class BrowserWork:
@@ -61,7 +30,6 @@ class BrowserWork:
         self.session: ProjectSession | None = None
         self._browser: BrowserController | None = None
         self._jobs: JobRunner | None = None
-        self.results_dock = LazyDock("Test results", "results", self._build_results, window)
 
     # -- the parts, built on first use -----------------------------------------------------------------
 
@@ -100,9 +68,10 @@ class BrowserWork:
     @property
     def results(self) -> ResultsView:
         """The test results view (in its dock)."""
-        return self.results_dock.view
+        return self.window.results_dock.view
 
-    def _build_results(self) -> ResultsView:
+    def build_results(self) -> ResultsView:
+        """The test results view, made when its dock first shows."""
         from .results import ResultsView
 
         view = ResultsView()
@@ -224,8 +193,8 @@ class BrowserWork:
 
     def _show_results(self, results: list, note: str) -> None:
         self.results.show_results(results, note)
-        self.results_dock.show()
-        self.results_dock.raise_()
+        self.window.results_dock.show()
+        self.window.results_dock.raise_()
 
     def export(self, runtime: bool) -> None:
         """File › Export: choose the file (remembered per project); written off the GUI thread."""

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..domain import GUIDE_KINDS
+from .before_paint import USER_ROLE
 from .style import icon
 
 if TYPE_CHECKING:
     from ..app import GuideListing
 
-GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole
+GUIDE_ID_ROLE = USER_ROLE
 DISABLED_GREY = "#8a8f98"
 
 
@@ -58,6 +59,8 @@ class GuidePanel(QWidget):
 
     def show_listing(self, rows: list[GuideListing]) -> None:
         """Rebuild the list (keeps the selection)."""
+        from PySide6.QtCore import Qt  # after the first paint (before_paint.py)
+
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -126,6 +129,8 @@ class GuidePanel(QWidget):
 
     def _mark_enabled(self, item: QTreeWidgetItem, enabled: bool) -> None:
         """Disabled guides are listed in italics and greyed (they are exported but never shown)."""
+        from PySide6.QtCore import Qt  # after the first paint (before_paint.py)
+
         font = item.font(0)
         font.setItalic(not enabled)
         item.setFont(0, font)

@@ -6,10 +6,25 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..app.progress import Cancelled
+
+_RUNNING: set[Job] = set()
+
+
+def finish_jobs(seconds: float = 3.0) -> None:
+    """Cancel the jobs still running and wait for them (bounded) before the application goes:
+    a thread emitting into a Qt that is being torn down could crash the process."""
+    import time
+
+    for job in list(_RUNNING):
+        job.cancel.set()
+    end = time.monotonic() + seconds
+    for job in list(_RUNNING):
+        if job.thread is not None:
+            job.thread.join(max(0.0, end - time.monotonic()))
 
 
 class Job(QObject):
@@ -21,7 +36,10 @@ class Job(QObject):
     ended = Signal()
 
     def __init__(self, work: Callable[..., Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        """``parent`` only names who started it: the job is owned by Python, not by a widget, so
+        a window closing while the thread still runs cannot delete what the thread emits on."""
+        super().__init__()
+        self.owner = parent
         self.work = work
         self.cancel = threading.Event()
         self.thread: threading.Thread | None = None
@@ -35,6 +53,7 @@ class Job(QObject):
     def start(self) -> None:
         """Begin the work; returns at once."""
         self.thread = threading.Thread(target=self._run, name="studio-job", daemon=True)
+        _RUNNING.add(self)
         self.thread.start()
 
     @property
@@ -42,23 +61,32 @@ class Job(QObject):
         """Whether the work has not finished yet."""
         return self.thread is not None and self.thread.is_alive()
 
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is being torn down: nobody is left to tell
+            pass
+
     def _run(self) -> None:
         try:
             result = self.work(
-                lambda message, done, total: self.progress.emit(message, done, total), self.cancel
+                lambda message, done, total: self._emit(self.progress, message, done, total), self.cancel
             )
         except Cancelled:
-            self.failed.emit("Cancelled")
+            self._emit(self.failed, "Cancelled")
         except Exception as exc:  # noqa: BLE001 - shown to the author in one line, never a traceback
-            self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self._emit(self.failed, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         else:
-            self.succeeded.emit(result)
+            self._emit(self.succeeded, result)
         finally:
-            self.ended.emit()
+            _RUNNING.discard(self)
+            self._emit(self.ended)
 
 
 def progress_dialog(job: Job, title: str, parent: QWidget) -> QProgressDialog:
     """A window-modal progress dialog whose Cancel sets the job's cancel flag."""
+    from PySide6.QtCore import Qt  # not at import: the window shows first (before_paint.py)
+
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

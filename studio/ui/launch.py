@@ -13,8 +13,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .errors import ErrorReporter
+from .jobs import finish_jobs
 from .main_window import MainWindow
-from .style import apply_theme
+from .style import apply_theme, palette_is_dark, system_is_dark
 
 
 def start(project: Path | None = None, *, serve_demo: bool = False):
@@ -27,9 +28,13 @@ def start(project: Path | None = None, *, serve_demo: bool = False):
     app.setOrganizationName("Guide Studio")
     ErrorReporter().install()
     window = MainWindow()
-    apply_theme(app)  # once the widgets exist: they are styled in one pass, not again as each is made
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    # once the widgets exist (styled in one pass, not again as each is made); the desktop's palette
+    # says light or dark now, its colour scheme (Qt's enums: after the first paint) confirms it
+    dark = apply_theme(app, palette_is_dark())
     window.show()
+    QTimer.singleShot(0, lambda: system_is_dark() != dark and apply_theme(app))
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    app.aboutToQuit.connect(finish_jobs)
     server = None
     if serve_demo:
         from ..app.demo import (

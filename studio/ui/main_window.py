@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from ..app import ProjectFileError
 from ..domain import GUIDE_KINDS
 from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
-from .browser_work import BrowserWork, LazyDock
+from .before_paint import ACTIONS_CONTEXT_MENU
+from .browser_work import BrowserWork
 from .guide_panel import GuidePanel
 from .prompts import Prompts
 from .recent import RecentProjects
@@ -25,6 +26,7 @@ from .style import icon
 if TYPE_CHECKING:  # loaded behind the shown window (the store, the models, the editors' forms)
     from ..app import Command, ProjectSession
     from .browser_control import BrowserController
+    from .docks import LazyDock
     from .guide_editor import GuideEditor
     from .job_runner import JobRunner
     from .problems import ProblemsView
@@ -61,9 +63,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
 
-        self.problems_dock = LazyDock("Problems", "problems", self._build_problems, self)
         self.work = BrowserWork(self, headless=headless_recorder)
-        self.tabifyDockWidget(self.problems_dock, self.work.results_dock)
+        self._docks: tuple[LazyDock, LazyDock] | None = None
 
         self.recorder_label = QLabel("Browser closed")
         self.recorder_label.setAccessibleName("Recorder state")
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.select_guide(None)
         self._update_undo()
         self._restore_geometry()
+        QTimer.singleShot(0, lambda: self.problems_dock)  # the hidden docks: just after the first paint
 
     @property
     def editor(self) -> GuideEditor:
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
             editor.listing_changed.connect(self._relabel)
             editor.message.connect(lambda text: self.statusBar().showMessage(text))
             editor.set_session(self.session)
-            editor.parts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            editor.parts.list.setProperty("contextMenuPolicy", ACTIONS_CONTEXT_MENU)
             for name in EDITOR_CONTEXT_ACTIONS:
                 editor.parts.list.addAction(self.actions_[name])
             self.center.addWidget(editor)
@@ -100,11 +102,29 @@ class MainWindow(QMainWindow):
         return self._editor
 
     @property
+    def problems_dock(self) -> LazyDock:
+        """The dock of the problems list."""
+        return self._bottom_docks()[0]
+
+    @property
+    def results_dock(self) -> LazyDock:
+        """The dock of the test results."""
+        return self._bottom_docks()[1]
+
+    def _bottom_docks(self) -> tuple[LazyDock, LazyDock]:
+        if self._docks is None:
+            from .docks import add_docks
+
+            self._docks = add_docks(self)
+        return self._docks
+
+    @property
     def problems(self) -> ProblemsView:
         """The problems list (in its dock; built when a project opens or the dock shows)."""
         return self.problems_dock.view
 
-    def _build_problems(self) -> ProblemsView:
+    def build_problems(self) -> ProblemsView:
+        """The problems list, made when its dock first shows or a project opens."""
         from .problems import ProblemsView
 
         view = ProblemsView()
@@ -128,11 +148,6 @@ class MainWindow(QMainWindow):
     def results(self) -> ResultsView:
         """The test results view (built on first use)."""
         return self.work.results
-
-    @property
-    def results_dock(self) -> LazyDock:
-        """The dock of the test results."""
-        return self.work.results_dock
 
     # -- the open project ---------------------------------------------------------------------------
 
@@ -196,7 +211,7 @@ class MainWindow(QMainWindow):
             self._editor.set_session(None)
         if self._unlisten is not None:
             self._unlisten()
-        if self.problems_dock.built:
+        if self._docks is not None and self.problems_dock.built:
             self.problems.watch(None)
         self.session.close()
         self.session = None
@@ -281,7 +296,7 @@ class MainWindow(QMainWindow):
     def _history_changed(self, command: Command, origin: str) -> None:
         """Every change to the file: live edits were drawn by their editor; undo and redo redraw."""
         self._update_undo()
-        if self.problems_dock.built:
+        if self._docks is not None and self.problems_dock.built:
             self.problems.changed()
         if not command.guide_ids:
             header = self.session.header()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -41,8 +40,16 @@ def icon(name: str) -> QIcon:
 
 def system_is_dark() -> bool:
     """Whether the desktop asks for a dark appearance."""
+    from PySide6.QtCore import Qt  # not before the first paint (before_paint.py): see palette_is_dark
+
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_is_dark() -> bool:
+    """Whether the desktop's own palette is dark: the guess before the first paint, which
+    ``system_is_dark`` confirms right after it."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def colors(dark: bool) -> dict[str, str]:

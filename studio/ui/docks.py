@@ -1,0 +1,63 @@
+"""The window's two bottom docks (problems, test results): hidden at start, so made just after the
+first paint, and their views only when they first show.
+
+Nothing here runs before the window is shown: adding a dock needs Qt's namespace of enums, whose
+making costs more start-up time than the rest of the window (see ``docs/architecture.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class LazyDock(QDockWidget):
+    """A bottom dock whose view is built the first time it is shown or asked for."""
+
+    def __init__(self, title: str, name: str, build: Callable[[], QWidget], window: MainWindow) -> None:
+        super().__init__(title, window)
+        self.setObjectName(name)
+        self._build = build
+        self._view: QWidget | None = None
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+        self.hide()
+        window.restoreDockWidget(self)  # where the author left it (the window's state was restored first)
+        self.visibilityChanged.connect(lambda visible: visible and self.view)
+
+    @property
+    def built(self) -> bool:
+        """Whether the view exists yet."""
+        return self._view is not None
+
+    @property
+    def view(self) -> QWidget:
+        """The dock's view (built now if it was not yet)."""
+        if self._view is None:
+            self._view = self._build()
+            self.setWidget(self._view)
+        return self._view
+
+
+def add_docks(window: MainWindow) -> tuple[LazyDock, LazyDock]:
+    """Make the problems and results docks, tabbed together, with their View menu entries."""
+    problems = LazyDock("Problems", "problems", window.build_problems, window)
+    results = LazyDock("Test results", "results", window.work.build_results, window)
+    window.tabifyDockWidget(problems, results)
+    menu = window.actions_.view_menu
+    first = menu.actions()[0] if menu.actions() else None
+    for dock, text, keys in (
+        (results, "Test &results", "Ctrl+Shift+T"),
+        (problems, "&Problems", "Ctrl+Shift+P"),
+    ):
+        action = dock.toggleViewAction()
+        action.setText(text)
+        action.setShortcut(QKeySequence(keys))
+        menu.insertAction(first, action)
+    return problems, results
