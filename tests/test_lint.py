@@ -273,7 +273,44 @@ def test_every_rule_is_named():
         "start-elsewhere",
         "same-spot",
         "page-never-matches",
+        "empty-text",
+        "starter-text",
     }
+
+
+def test_untouched_starter_text_and_wordless_steps_are_warned_not_blocking():
+    from studio.domain import Media, Tooltip
+
+    untouched = Tooltip(
+        id="tip",
+        name="Tip",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))],
+    )
+    cleared = Tooltip(
+        id="tip2",
+        name="Tip 2",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p><br></p>", target=make_target("x", "X"))],
+    )
+    wordless = Modal(
+        id="pic", name="Picture", trigger=auto("/"), steps=[Step(id="s", media=Media(src="/a.png", alt="A"))]
+    )
+    written = Tooltip(
+        id="tip3",
+        name="Tip 3",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p>Saves your draft.</p>", target=make_target("x", "X"))],
+    )
+    problems = lint([untouched, cleared, wordless, written])
+    assert [(p.rule, p.guide_id, p.field) for p in problems] == [
+        ("starter-text", "tip", "steps[0].body"),
+        ("starter-text", "tip2", "steps[0].body"),
+        ("empty-text", "pic", "steps[0].body"),
+    ]
+    assert "What this control does." in problems[0].message
+    assert not any(p.blocks_export for p in problems)
+    build_bundle(Project(name="P", guides=[untouched, wordless]))  # warned, still exported
 
 
 # --- the command ---------------------------------------------------------------------------

@@ -14,11 +14,13 @@ Two grades, one list:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html import unescape
 
 from .guide import Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
-from .kinds import guide_steps
+from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
 from .pages import step_rule as step_page
@@ -34,6 +36,8 @@ RULES = {
     "start-elsewhere": "a 'start guide' action whose guide's first step waits for another page",
     "same-spot": "two launchers, or two checklists, in the same place",
     "page-never-matches": "a first step whose page can never be a page the guide starts on",
+    "empty-text": "a step with no words (no title, no text)",
+    "starter-text": "a step that still says what a new guide says ('Tip' / 'What this control does.')",
 }
 """Every rule the check applies, by the name ``studio lint --ignore`` takes."""
 
@@ -229,12 +233,45 @@ def _page_never_matches(guides: list[GuideBase]) -> Iterator[LintProblem]:
             )
 
 
+def _words(html: str) -> str:
+    """The plain words of a step's HTML text, spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
+
+
+def _starter(kind: str) -> tuple[str, str]:
+    steps = GUIDE_KINDS[kind].starter.get("steps") or [{}]
+    return steps[0].get("title", ""), _words(steps[0].get("body", ""))
+
+
+def _step_texts(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        title, body = _starter(guide.kind)
+        for number, step in enumerate(guide_steps(guide)):
+            words = _words(step.body)
+            where = f"'{guide.name}', step {number + 1}"
+            if not step.title.strip() and not words:
+                yield LintProblem(
+                    "empty-text",
+                    guide.id,
+                    f"steps[{number}].body",
+                    f"{where} has no words, only a picture; give it a title or a sentence",
+                )
+            elif body and (words == body or (step.title == title and not words)):
+                yield LintProblem(
+                    "starter-text",
+                    guide.id,
+                    f"steps[{number}].body",
+                    f"{where} still says '{step.title}' / '{words}', the text every new "
+                    f"{guide.kind} starts with; write what this step should tell your users",
+                )
+
+
 def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintProblem]:
     """Every problem of these guides (a project's or a bundle's), in guide order; ``ignore`` names rules."""
     guides = list(guides)
     shipped = [guide for guide in guides if guide.enabled]
     found = reference_check(guides)
-    for rule in (_never_started, _start_elsewhere, _same_spot, _page_never_matches):
+    for rule in (_never_started, _start_elsewhere, _same_spot, _page_never_matches, _step_texts):
         found.extend(rule(shipped))
     order = {guide.id: number for number, guide in enumerate(guides)}
     skip = set(ignore)
