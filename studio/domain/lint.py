@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
-from .guide import Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
+from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
 from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
@@ -37,6 +37,7 @@ RULES = {
     "same-spot": "two launchers, or two checklists, in the same place",
     "page-never-matches": "a first step whose page can never be a page the guide starts on",
     "empty-text": "a step with no words (no title, no text)",
+    "sign-in-start": "a guide that starts by itself on a sign-in page (password field, sign-in address)",
     "starter-text": "a step that still says what a new guide says ('Tip' / 'What this control does.')",
 }
 """Every rule the check applies, by the name ``studio lint --ignore`` takes."""
@@ -266,12 +267,42 @@ def _step_texts(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 )
 
 
+SIGN_IN = re.compile(r"(^|/)(log-?in|sign-?in|sign_in|auth|session)([/.?#]|$)", re.I)
+"""A sign-in address: a path segment that says so (``/login``, ``/users/sign_in``, ``/auth/``)."""
+
+
+def _secret(target: Target | None) -> bool:
+    fingerprint = target.fingerprint if target is not None else None
+    return fingerprint is not None and fingerprint.attributes.get("type") == "password"
+
+
+def _sign_in_start(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        if not isinstance(guide.trigger, AutomaticTrigger):
+            continue
+        steps = guide_steps(guide)
+        first = step_page(guide, 0)
+        on_first = [s for n, s in enumerate(steps) if step_page(guide, n) == first]
+        address = first.value if first is not None else ""
+        place = address or "a page with a password field"
+        if SIGN_IN.search(address) or any(_secret(s.target) for s in on_first):
+            yield LintProblem(
+                "sign-in-start",
+                guide.id,
+                "trigger",
+                f"'{guide.name}' starts by itself on the sign-in page ({place}): it would greet "
+                "everyone who signs in, there; start it on the page after "
+                "signing in, or from a button",
+            )
+
+
 def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintProblem]:
     """Every problem of these guides (a project's or a bundle's), in guide order; ``ignore`` names rules."""
     guides = list(guides)
     shipped = [guide for guide in guides if guide.enabled]
     found = reference_check(guides)
-    for rule in (_never_started, _start_elsewhere, _same_spot, _page_never_matches, _step_texts):
+    rules = (_never_started, _start_elsewhere, _same_spot, _page_never_matches, _step_texts, _sign_in_start)
+    for rule in rules:
         found.extend(rule(shipped))
     order = {guide.id: number for number, guide in enumerate(guides)}
     skip = set(ignore)
