@@ -273,7 +273,72 @@ def test_every_rule_is_named():
         "start-elsewhere",
         "same-spot",
         "page-never-matches",
+        "empty-text",
+        "starter-text",
+        "sign-in-start",
     }
+
+
+def test_a_guide_starting_by_itself_on_a_sign_in_page_is_warned():
+    from studio.domain import Fingerprint, Target
+
+    password = Target(
+        candidates=[{"kind": "label", "value": "Password", "score": 0.8}],
+        fingerprint=Fingerprint(tag="input", attributes={"type": "password"}),
+    )
+    on_login = tour("rec", trigger=auto("/login"))
+    secret_first = Walkthrough(
+        id="rec2",
+        name="Rec2",
+        trigger=auto("/start"),
+        steps=[
+            Step(id="a", title="Type the email"),
+            Step(id="b", title="Type the password", target=password, advance={"mode": "input"}),
+        ],
+    )
+    asked = Walkthrough(id="asked", name="Asked", steps=[Step(id="a", title="Sign in", target=password)])
+    problems = [(p.rule, p.guide_id) for p in lint([on_login, secret_first, asked, starter("asked")])]
+    assert ("sign-in-start", "rec") in problems and ("sign-in-start", "rec2") in problems
+    assert not any(guide == "asked" for rule, guide in problems)  # started from a button: fine
+    assert "sign-in page (/login)" in lint([on_login])[0].message
+    assert rules_of([tour("home", trigger=auto("/users/sign_in"))]) == ["sign-in-start"]
+    assert rules_of([tour("home", trigger=auto("/settings/login-history"))]) == []
+    assert rules_of([tour("home", trigger=auto("/settings"))]) == []
+
+
+def test_untouched_starter_text_and_wordless_steps_are_warned_not_blocking():
+    from studio.domain import Media, Tooltip
+
+    untouched = Tooltip(
+        id="tip",
+        name="Tip",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))],
+    )
+    cleared = Tooltip(
+        id="tip2",
+        name="Tip 2",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p><br></p>", target=make_target("x", "X"))],
+    )
+    wordless = Modal(
+        id="pic", name="Picture", trigger=auto("/"), steps=[Step(id="s", media=Media(src="/a.png", alt="A"))]
+    )
+    written = Tooltip(
+        id="tip3",
+        name="Tip 3",
+        trigger=auto("/"),
+        steps=[Step(id="s", title="Tip", body="<p>Saves your draft.</p>", target=make_target("x", "X"))],
+    )
+    problems = lint([untouched, cleared, wordless, written])
+    assert [(p.rule, p.guide_id, p.field) for p in problems] == [
+        ("starter-text", "tip", "steps[0].body"),
+        ("starter-text", "tip2", "steps[0].body"),
+        ("empty-text", "pic", "steps[0].body"),
+    ]
+    assert "What this control does." in problems[0].message
+    assert not any(p.blocks_export for p in problems)
+    build_bundle(Project(name="P", guides=[untouched, wordless]))  # warned, still exported
 
 
 # --- the command ---------------------------------------------------------------------------

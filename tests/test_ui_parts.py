@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.app import ProjectSession
 from studio.app.recording import Capture, RecorderEvent
@@ -164,6 +164,32 @@ def test_the_problems_list_follows_the_edits(make_window, project_file, qtbot):
     assert tip.startswith("nothing starts 'Tip'")
     window.select_guide("tip")
     window.editor.edit(("trigger", "type"), "automatic")  # now it shows by itself: no longer a problem
-    qtbot.waitUntil(lambda: all(guide != "Tip" for guide, _ in view.lines()), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not any(g == "Tip" and t.startswith("nothing starts") for g, t in view.lines()), timeout=20_000
+    )
     view.tree.itemDoubleClicked.emit(view.tree.topLevelItem(0), 0)
     assert window.guide_id == view.tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
+
+
+def test_address_dialogs_are_wide_enough_for_an_address(qtbot):
+    """Item 19: the dialog that asks for an address opens at least 480 px wide (or as wide as its text)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from studio.ui.prompts import widen_modal_input
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = QInputDialog(parent)
+    dialog.setLabelText("Address of the build to test:")
+    dialog.setTextValue("http://127.0.0.1:8765/index.html")
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog, timeout=3000)
+    assert dialog.width() < 480  # Qt's own size would not fit a typical address
+    widen_modal_input()
+    qtbot.waitUntil(lambda: dialog.width() >= 480, timeout=3000)
+    long = "https://staging.example.com/" + "a" * 80
+    dialog.setTextValue(long)
+    widen_modal_input()
+    qtbot.waitUntil(lambda: dialog.width() >= dialog.fontMetrics().horizontalAdvance(long), timeout=3000)
+    dialog.close()

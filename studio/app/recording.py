@@ -14,5 +14,6 @@ def preview_in_browser(page, script: str, url: str) -> None:
     """On the recorder's thread: add the preview script to every page of the browser, bring the browser
     to the front (F5 shows it, even behind the studio) and open ``url``."""
     page.context.add_init_script(script=script)
+    page.evaluate("() => { try { sessionStorage.removeItem('guide-studio-preview-off'); } catch (e) {} }")
     page.bring_to_front()
     page.goto(url, wait_until="domcontentloaded", timeout=30_000)

@@ -102,6 +102,8 @@ def preview_script(project: Project, guide_id: str, step: int = 0) -> str:
     return (
         "(function () { var b = " + json.dumps(bundle) + ", m = " + json.dumps(marker) + ";"
         " function go() { if (!window.GuideRuntime || window.top !== window) return;"
+        " try { if (sessionStorage.getItem('guide-studio-preview-off')) return; } catch (e) {}"
+        " window.__guideStudioPreview = 1;"
         " GuideRuntime.init({bundle: b, storageKey: 'studio-preview'});"
         " if (!sessionStorage.getItem(m)) { sessionStorage.setItem(m, '1');"
         f" GuideRuntime.start({json.dumps(guide_id)}, {{step: {int(step)}}}); }} }}"

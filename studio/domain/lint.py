@@ -14,11 +14,13 @@ Two grades, one list:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html import unescape
 
-from .guide import Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
-from .kinds import guide_steps
+from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
+from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
 from .pages import step_rule as step_page
@@ -34,6 +36,9 @@ RULES = {
     "start-elsewhere": "a 'start guide' action whose guide's first step waits for another page",
     "same-spot": "two launchers, or two checklists, in the same place",
     "page-never-matches": "a first step whose page can never be a page the guide starts on",
+    "empty-text": "a step with no words (no title, no text)",
+    "sign-in-start": "a guide that starts by itself on a sign-in page (password field, sign-in address)",
+    "starter-text": "a step that still says what a new guide says ('Tip' / 'What this control does.')",
 }
 """Every rule the check applies, by the name ``studio lint --ignore`` takes."""
 
@@ -229,12 +234,75 @@ def _page_never_matches(guides: list[GuideBase]) -> Iterator[LintProblem]:
             )
 
 
+def _words(html: str) -> str:
+    """The plain words of a step's HTML text, spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
+
+
+def _starter(kind: str) -> tuple[str, str]:
+    steps = GUIDE_KINDS[kind].starter.get("steps") or [{}]
+    return steps[0].get("title", ""), _words(steps[0].get("body", ""))
+
+
+def _step_texts(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        title, body = _starter(guide.kind)
+        for number, step in enumerate(guide_steps(guide)):
+            words = _words(step.body)
+            where = f"'{guide.name}', step {number + 1}"
+            if not step.title.strip() and not words:
+                yield LintProblem(
+                    "empty-text",
+                    guide.id,
+                    f"steps[{number}].body",
+                    f"{where} has no words, only a picture; give it a title or a sentence",
+                )
+            elif body and (words == body or (step.title == title and not words)):
+                yield LintProblem(
+                    "starter-text",
+                    guide.id,
+                    f"steps[{number}].body",
+                    f"{where} still says '{step.title}' / '{words}', the text every new "
+                    f"{guide.kind} starts with; write what this step should tell your users",
+                )
+
+
+SIGN_IN = re.compile(r"(^|/)(log-?in|sign-?in|sign_in|auth|session)([/.?#]|$)", re.I)
+"""A sign-in address: a path segment that says so (``/login``, ``/users/sign_in``, ``/auth/``)."""
+
+
+def _secret(target: Target | None) -> bool:
+    fingerprint = target.fingerprint if target is not None else None
+    return fingerprint is not None and fingerprint.attributes.get("type") == "password"
+
+
+def _sign_in_start(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        if not isinstance(guide.trigger, AutomaticTrigger):
+            continue
+        steps = guide_steps(guide)
+        first = step_page(guide, 0)
+        on_first = [s for n, s in enumerate(steps) if step_page(guide, n) == first]
+        address = first.value if first is not None else ""
+        place = address or "a page with a password field"
+        if SIGN_IN.search(address) or any(_secret(s.target) for s in on_first):
+            yield LintProblem(
+                "sign-in-start",
+                guide.id,
+                "trigger",
+                f"'{guide.name}' starts by itself on the sign-in page ({place}): it would greet "
+                "everyone who signs in, there; start it on the page after "
+                "signing in, or from a button",
+            )
+
+
 def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintProblem]:
     """Every problem of these guides (a project's or a bundle's), in guide order; ``ignore`` names rules."""
     guides = list(guides)
     shipped = [guide for guide in guides if guide.enabled]
     found = reference_check(guides)
-    for rule in (_never_started, _start_elsewhere, _same_spot, _page_never_matches):
+    rules = (_never_started, _start_elsewhere, _same_spot, _page_never_matches, _step_texts, _sign_in_start)
+    for rule in rules:
         found.extend(rule(shipped))
     order = {guide.id: number for number, guide in enumerate(guides)}
     skip = set(ignore)

@@ -42,6 +42,14 @@ def _bootstrap(capture_values: bool) -> str:
     )
 
 
+END_PREVIEW = (
+    "() => { try { if (window.__guideStudioPreview) {"
+    " sessionStorage.setItem('guide-studio-preview-off', '1');"
+    " GuideRuntime.stop(); } } catch (e) {} }"
+)
+"""Ends the studio's preview in a page (and on its next pages) before picking or recording there."""
+
+
 class RecorderSession:
     """One browser the author records in; ``start`` returns at once, events arrive via ``on_event``."""
 
@@ -198,6 +206,11 @@ class RecorderSession:
 
     def _apply_mode(self, pages: list[Any], mode: str, playwright_error: type[Exception]) -> None:
         for page in pages:
+            if mode in ("pick", "record"):  # a preview's callout must not be picked or photographed
+                try:
+                    page.evaluate(END_PREVIEW)
+                except playwright_error:
+                    pass
             for frame in page.frames:
                 try:
                     frame.evaluate("m => window.GuideRecorder && GuideRecorder.setMode(m)", mode)

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..app import ProjectSession
 
 DEFAULT_APP_URL = "http://127.0.0.1:8765/index.html"
+ADDRESS_WIDTH = 520
+"""Address dialogs are at least this wide (a typical address fits without scrolling)."""
+
+
+def widen_modal_input(width: int = ADDRESS_WIDTH) -> None:
+    """Make the text dialog now open at least ``width`` wide, or as wide as its text needs."""
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, QInputDialog):
+        needed = dialog.fontMetrics().horizontalAdvance(dialog.textValue()) + 80
+        dialog.setMinimumWidth(min(max(width, needed), 900))
 
 
 class Prompts:
@@ -41,17 +53,23 @@ class Prompts:
         answer = QMessageBox.question(self.parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_text(self, title: str, label: str, text: str = "", *, secret: bool = False) -> str | None:
-        """A line of text (typed unseen when ``secret``), or None when cancelled or left empty."""
+    def ask_text(
+        self, title: str, label: str, text: str = "", *, secret: bool = False, wide: bool = False
+    ) -> str | None:
+        """A line of text (typed unseen when ``secret``; an address dialog when ``wide``), or None when
+        cancelled or left empty."""
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QInputDialog
 
+        if wide:  # runs inside the dialog's own event loop, once it is the active modal window
+            QTimer.singleShot(0, widen_modal_input)
         echo = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         answer, ok = QInputDialog.getText(self.parent, title, label, echo, text)
         return answer.strip() if ok and answer.strip() else None
 
     def ask_url(self, title: str, label: str, text: str) -> str | None:
         """An address the studio may open (checked like every address), or None."""
-        url = self.ask_text(title, label, text)
+        url = self.ask_text(title, label, text, wide=True)
         if url is None:
             return None
         from ..domain import check_safe_url

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from ..export.sanitize import sanitize_html
+from .prompts import widen_modal_input
 
 ALT_PROPERTY = 0x100100  # QTextFormat.UserProperty + 0x100: an image's alt text
 _ORDERED = {
@@ -196,6 +197,7 @@ class RichTextEdit(QWidget):
             return None
 
     def _link(self) -> None:
+        QTimer.singleShot(0, widen_modal_input)
         href, ok = QInputDialog.getText(self, "Link", "Address (https://…):")
         href = self._safe_address("Link", href) if ok and href.strip() else None
         if href:
@@ -240,6 +242,7 @@ class RichTextEdit(QWidget):
         self.text.textCursor().createList(style)
 
     def _image(self) -> None:
+        QTimer.singleShot(0, widen_modal_input)
         src, ok = QInputDialog.getText(self, "Image", "Image address (https://…):")
         src = self._safe_address("Image", src) if ok and src.strip() else None
         if not src:

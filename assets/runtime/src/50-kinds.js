@@ -167,8 +167,8 @@ KINDS.checklist = {
       render();
       if (g.items.every(done)) rt.completed(g);
     }
-    function activate(it) {
-      if (it.action === "start_guide") { toggle(false); rt.start(it.guideId); }
+    function activate(it, e) {
+      if (it.action === "start_guide" && rt.start(it.guideId, { from: e.currentTarget })) toggle(false);
       else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
       if (it.completeWhen === "clicked") complete(it);
     }
@@ -195,7 +195,7 @@ KINDS.checklist = {
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function () { activate(it); } }, [
+          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
             h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
               h("span", { "class": "gs-state gs-desc" })])

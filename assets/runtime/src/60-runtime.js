@@ -1,5 +1,5 @@
 /* The runtime: instances that load a bundle, trigger guides and report events. */
-var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}" };
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page." };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
@@ -76,19 +76,49 @@ assign(R, {
     var act = this.session.get().active, g = act && this.guide(act.g);
     if (g && g.kind === "walkthrough") this.play(g, act.s, true);
     else this.session.update(v => { delete v.active; });
+    /* A guide started on another page (start() went there) starts on arrival. */
+    act = this.session.get().go;
+    this.session.update(v => { delete v.go; });
+    if (act && Date.now() - act.t < 60000) this.start(act.g, { step: act.s, here: 1 });
     this.evaluate();
     return true;
   },
 
   guide(id) { return (this.guides || []).filter(g => { return g.id === id; })[0]; },
 
-  /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency. */
+  /* Where guide `id` starts (step `at`): "" here, the address its page rule names (studio/domain/pages.py
+     step_path: the nearest fixed page rule at or before the step, then the trigger's), or null when none. */
+  away(id, at) {
+    var g = this.guide(id), t, list, to;
+    if (!g) return "";
+    t = g.trigger || {};
+    list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
+    if (urlMatches(list[0] || (t.type === "automatic" && t.url), location.href)) return "";
+    to = list.concat(t.url || []).filter(v => { return v.match !== "glob" && v.match !== "regex" && v.value.indexOf("*") < 0; })[0];
+    to = to && new URL(to.value, location.href).href;
+    return to && to !== location.href ? to : null;
+  },
+
+  /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency;
+     on another page it goes there first, or says it cannot (beside opts.from, the clicked button). */
   start(id, opts) {
-    var g = this.guide(id);
+    var g = this.guide(id), at = (opts && opts.step) || 0, to = opts && opts.here ? "" : this.away(id, at);
     if (this.stopped || !g) return false;
     if (this.active[id]) return true;
+    if (to) {
+      this.session.update(v => { v.go = { g: id, s: at, t: Date.now() }; });
+      location.assign(to);
+      return true;
+    }
+    if (to === null) {
+      warn("guide " + id + ": no page to start on");
+      this.emit("guide_error", { guideId: id, field: "page" });
+      to = opts && opts.from;
+      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this.labels.elsewhere }));
+      return false;
+    }
     if (KINDS[g.kind].exclusive) this.exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
-    this.play(g, (opts && opts.step) || 0);
+    this.play(g, at);
     return true;
   },
 
@@ -156,7 +186,11 @@ assign(R, {
       close: () => { this.finish(g, "dismissed"); },
       complete: () => { this.finish(g, "completed"); },
       url: () => { var u = safeUrl(b.url); this.finish(g, "completed"); if (u) location.assign(u); },
-      start_guide: () => { this.finish(g, "completed"); this.start(b.guideId); }
+      start_guide: e => {
+        if (this.away(b.guideId) === null) return this.start(b.guideId, { from: e.currentTarget.closest(".gs-callout").querySelector(".gs-body") });
+        this.finish(g, "completed");
+        this.start(b.guideId);
+      }
     }[b.action || "next"];
     return { label: b.label, primary: b.primary, run: run || next };
   },
