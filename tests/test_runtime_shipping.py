@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scripts.build_runtime import build_runtime, minified_is_current
 from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, embed_snippet, sri
+from studio.export.signing import integrity
 
 from .conftest import EXAMPLE_PROJECT, ROOT
 from .runtime_helpers import callout
@@ -49,7 +50,12 @@ def test_export_writes_a_runtime_and_a_snippet_that_plays_the_bundle(tmp_path: P
     snippet = out.with_name("guides.embed.html").read_text()
     assert script.read_text() == MINIFIED_PATH.read_text()
     assert f'integrity="{sri(script.read_text())}"' in snippet
-    assert snippet == embed_snippet("guide-runtime.min.js", "guides.json", sri(script.read_text()))
+    assert snippet == embed_snippet(
+        "guide-runtime.min.js",
+        "guides.json",
+        sri(script.read_text()),
+        bundle_integrity=integrity(out.read_bytes()),
+    )
     # Paste the snippet into a page of the demo app's kind and serve the two files beside it.
     server.folder("/", out.parent)
     page.goto(
