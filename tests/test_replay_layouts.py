@@ -81,13 +81,16 @@ def test_layout_check(outcomes, gid):
 
 def test_text_overflowing_the_callout_fails(demo_server):
     word = "Supercalifragilisticexpialidocious" * 3
+    code = "<pre>" + "x" * 200 + "</pre>"  # a preformatted line cannot wrap
     bundle = bundle_of(
-        tip("long-word", "/layouts/narrow.html", target("menu"), title=word),
+        tip("long-title", "/layouts/narrow.html", target("menu"), title=word),  # wraps anywhere
+        tip("long-line", "/layouts/narrow.html", target("menu"), body=code),
         tip("short-words", "/layouts/narrow.html", target("menu"), title="Open the menu to find more"),
     )
     results = {r.guide_id: r.steps[0] for r in replay(bundle, demo_server.url + "/", screenshots=False)}
     assert results["short-words"].status == "passed", results["short-words"].detail
-    assert (results["long-word"].status, results["long-word"].reason) == ("failed", "overflow")
+    assert results["long-title"].status == "passed", results["long-title"].detail
+    assert (results["long-line"].status, results["long-line"].reason) == ("failed", "overflow")
 
 
 def test_each_layout_of_the_matrix_is_its_own_junit_case(demo_server):
