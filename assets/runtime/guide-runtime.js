@@ -857,8 +857,16 @@ function highlight(rt, el) {
   return function () { stop(); hl.remove(); };
 }
 
+/* Scroll to the element unless a user already sees it: inside the visual viewport (a phone's
+   window onto a wider page) and not cut off by a scrolling container around it. */
 function bringIntoView(el) {
-  if (!inViewport(boxOf(el))) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  var r = boxOf(el), v = window.visualViewport, l = el.getBoundingClientRect(), x = l.left + l.width / 2, y = l.top + l.height / 2, seen = !v ||
+    r.left >= v.offsetLeft && r.top >= v.offsetTop && r.right <= v.offsetLeft + v.width && r.bottom <= v.offsetTop + v.height;
+  for (var p = el.parentElement; seen && p; p = p.parentElement) {
+    var b = p.getBoundingClientRect();
+    if (getComputedStyle(p).overflow !== "visible" && (x < b.left || x > b.right || y < b.top || y > b.bottom)) seen = false;
+  }
+  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
 }
 
 /* Keep Tab inside `el` (modal dialogs). */

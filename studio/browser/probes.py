@@ -138,16 +138,17 @@ STEP_PROBE = (
   const shadow = host && host.shadowRoot;
   const calloutOf = () => shadow && (shadow.querySelector(opts.beacon ? ".gs-beacon" : ".gs-callout") ||
                                      shadow.querySelector(".gs-modal") || shadow.querySelector(".gs-launcher"));
-  // Let scrolling and placement come to rest: two frames with the same boxes (bounded).
+  // Let scrolling and placement come to rest (bounded).
   const end = performance.now() + (opts.settleMs || 1500);
   const boxes = () => {
     const r = target ? GuideRuntime.resolve(target).element : null, c = calloutOf();
     return JSON.stringify([r && boxOf(r), c && boxOf(c), scrollX, scrollY]);
   };
-  for (let last = boxes(); ;) {
+  // two frames alike after the first: a smooth scroll may only start moving a frame after it was asked for
+  for (let last = boxes(), same = 0; same < 2 && performance.now() <= end; ) {
     await frame();
     const key = boxes();
-    if (key === last || performance.now() > end) break;
+    same = key === last ? same + 1 : 0;
     last = key;
   }
   const nav = performance.getEntriesByType("navigation")[0];
