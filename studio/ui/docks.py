@@ -45,9 +45,21 @@ class LazyDock(QDockWidget):
         return self._view
 
 
+def _problems_view(window: MainWindow) -> QWidget:
+    """The problems list: a chosen line selects its guide, the count goes into the dock's title."""
+    from .problems import ProblemsView
+
+    view = ProblemsView()
+    view.chosen.connect(lambda guide_id: window.select_guide(guide_id))
+    view.counted.connect(
+        lambda count: window.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+    )
+    return view
+
+
 def add_docks(window: MainWindow) -> tuple[LazyDock, LazyDock]:
     """Make the problems and results docks, tabbed together, with their View menu entries."""
-    problems = LazyDock("Problems", "problems", window.build_problems, window)
+    problems = LazyDock("Problems", "problems", lambda: _problems_view(window), window)
     results = LazyDock("Test results", "results", window.work.build_results, window)
     window.tabifyDockWidget(problems, results)
     menu = window.actions_.view_menu

@@ -123,17 +123,6 @@ class MainWindow(QMainWindow):
         """The problems list (in its dock; built when a project opens or the dock shows)."""
         return self.problems_dock.view
 
-    def build_problems(self) -> ProblemsView:
-        """The problems list, made when its dock first shows or a project opens."""
-        from .problems import ProblemsView
-
-        view = ProblemsView()
-        view.chosen.connect(lambda guide_id: self.select_guide(guide_id))
-        view.counted.connect(
-            lambda count: self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
-        )
-        return view
-
     @property
     def browser(self) -> BrowserController:
         """The studio's browser (built on first use)."""
