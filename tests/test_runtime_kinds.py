@@ -289,3 +289,34 @@ def test_checklist_items_progress_and_persistence(page, server):
     player.wait_event("guide_started", 3)
     page.wait_for_timeout(300)
     assert launcher.count() == 0
+
+
+def test_checklist_item_done_when_clicked_only_if_its_guide_starts(page, server):
+    url = server.page("/app.html", PAGE)
+    elsewhere = UrlRule(match="regex", value="^/orders/[0-9]+$")  # no address to go to from here
+    player = Player(
+        page,
+        bundle_of(
+            Checklist(
+                id="start",
+                name="Start",
+                title="Get started",
+                trigger=AUTO,
+                items=[
+                    ChecklistItem(id="far", title="Order tour", action="start_guide", guide_id="far"),
+                    ChecklistItem(id="near", title="Billing tour", action="start_guide", guide_id="near"),
+                ],
+            ),
+            Walkthrough(id="far", name="Far", steps=[Step(id="s", title="On an order", page=elsewhere)]),
+            Walkthrough(id="near", name="Near", steps=[Step(id="s", title="Here")]),
+        ),
+    )
+    page.goto(url)
+    page.locator("[data-guide-runtime] .gs-launcher").click()
+    page.get_by_role("button", name="Order tour").click()
+    assert player.wait_event("guide_error")["guideId"] == "far"
+    page.wait_for_timeout(100)
+    assert not [d for n, d in player.events if n == "checklist_item_completed"]
+    assert page.get_by_role("button", name="Get started 0 of 2", exact=True).count() == 1
+    page.get_by_role("button", name="Billing tour").click()
+    assert player.wait_event("checklist_item_completed")["itemId"] == "near"

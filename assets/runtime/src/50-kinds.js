@@ -167,10 +167,13 @@ KINDS.checklist = {
       render();
       if (g.items.every(done)) rt.completed(g);
     }
+    /* "Done when clicked" ticks only what actually happened: a guide that cannot start stays unticked. */
     function activate(it, e) {
-      if (it.action === "start_guide" && rt.start(it.guideId, { from: e.currentTarget })) toggle(false);
-      else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
-      if (it.completeWhen === "clicked") complete(it);
+      var url = it.action === "open_url" && safeUrl(it.url);
+      var ok = it.action === "start_guide" ? rt.start(it.guideId, { from: e.currentTarget }) : it.action !== "open_url" || !!url;
+      if (ok && it.completeWhen === "clicked") complete(it);
+      if (ok && it.action === "start_guide") toggle(false);
+      if (url) location.assign(url);
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
