@@ -274,7 +274,7 @@ def test_the_next_browser_opens_signed_in_as_the_last_one_was(recording, demo_se
 def test_picking_after_a_preview_clears_the_preview_first(recording, demo_server):
     """Walk finding (c): the preview's callout is gone before the author picks (and stays gone)."""
     from studio.app.recording import preview_in_browser
-    from studio.app.tasks import preview_script
+    from studio.app.tasks import Preview, preview_script
     from studio.domain import ManualTrigger, Project, Step, Walkthrough
 
     project = Project(
@@ -287,7 +287,7 @@ def test_picking_after_a_preview_clears_the_preview_first(recording, demo_server
     )
     rec = recording(demo_server.url + "/index.html", "pause")
     url = demo_server.url + "/index.html"
-    rec.do(lambda p: preview_in_browser(p, preview_script(project, "t"), url))
+    rec.do(lambda p: preview_in_browser(p, Preview(preview_script(project, "t"), url, {})))
     shown = "() => !!document.querySelector('[data-guide-runtime]')?.shadowRoot?.querySelector('.gs-callout')"
     rec.do(lambda p: p.wait_for_function(shown, timeout=10_000))
     rec.session.set_mode("pick")
@@ -297,5 +297,5 @@ def test_picking_after_a_preview_clears_the_preview_first(recording, demo_server
     rec.do(lambda p: p.wait_for_timeout(300))
     assert rec.do(lambda p: p.evaluate(shown)) is False  # not re-armed on the next page
     rec.session.set_mode("pause")
-    rec.do(lambda p: preview_in_browser(p, preview_script(project, "t"), url))  # a new preview plays again
+    rec.do(lambda p: preview_in_browser(p, Preview(preview_script(project, "t"), url, {})))  # a new preview plays again
     rec.do(lambda p: p.wait_for_function(shown, timeout=10_000))

@@ -122,6 +122,7 @@ def test_hotspot_beacon_opens_its_callout(page, server):
 
 def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
     url = server.page("/app.html", PAGE)
+    server.page("/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"/>', ctype="image/svg+xml")
     player = Player(
         page,
         bundle_of(
@@ -134,7 +135,7 @@ def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
                         id="m",
                         title="Welcome",
                         body="<p>Take the tour?</p>",
-                        media=Media(src="/logo.png", alt="Ledgerly logo"),
+                        media=Media(src="/logo.svg", alt="Ledgerly logo"),
                         buttons=[
                             Button(
                                 label="Take the tour", action="start_guide", guide_id="tour", primary=True

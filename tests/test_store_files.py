@@ -39,8 +39,9 @@ def _sql(path: Path, *statements: str) -> None:
 
 
 HALF_MADE = {
-    "no-draft": (("DROP TABLE draft",), "incomplete (no 'draft' table for format 4)"),
-    "no-guide": (("DROP TABLE guide",), "incomplete (no 'guide' table for format 4)"),
+    "no-draft": (("DROP TABLE draft",), "incomplete (no 'draft' table for format 5)"),
+    "no-guide": (("DROP TABLE guide",), "incomplete (no 'guide' table for format 5)"),
+    "no-media": (("DROP TABLE media",), "incomplete (no 'media' table for format 5)"),
     "no-step-image": (("DROP TABLE step_image",), "incomplete (no 'step_image' table"),
     "no-project-row": (("DELETE FROM project",), "incomplete (no project record)"),
     "text-position": (

@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25);--l:1px solid rgba(16,24,40,.15)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--t)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;height:auto;display:block;margin:0 0 10px}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:var(--l);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25);--l:1px solid rgba(16,24,40,.15)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--t)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:var(--l);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
@@ -111,9 +111,9 @@ var ATTRS = { A: ["href", "title", "target"], IMG: ["src", "alt", "width", "heig
 var parsePolicy;
 
 /* An absolute http(s)/mailto URL, or null for anything else (javascript:, data:, …). */
-function safeUrl(v) {
+function safeUrl(v, base) {
   try {
-    var u = new URL(String(v), location.href);
+    var u = new URL(String(v), base || location.href);
     return /^(https?|mailto):$/.test(u.protocol) ? u.href : null;
   } catch (e) { return null; }
 }
@@ -801,9 +801,12 @@ function callout(rt, o) {
   var labels = rt.labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
-  var src = st.media && rt.media(st.media.src);
-  var media = src ? h(st.media.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
-    controls: st.media.kind === "video", alt: st.media.alt || "", "aria-label": st.media.alt || null }) : null;
+  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
+  var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
+  var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
+    controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
+    onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
   var buttons = (o.buttons || []).map(function (b) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
@@ -1102,7 +1105,7 @@ KINDS.checklist = {
 };
 
 /* The runtime: instances that load a bundle, trigger guides and report events. */
-var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page." };
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
@@ -1164,10 +1167,11 @@ assign(R, {
       guides: []
     });
     this.surface = new Surface(this);
-    /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
-    var origins = [location.origin].concat(options.mediaOrigins || []);
-    if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
-    this.media = v => { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
+       address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
+    var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
+    var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
+    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);

@@ -5,15 +5,18 @@ The UI wraps ``RecorderSession``'s callback in a Qt signal; captures it reports 
 """
 
 from ..browser import BrowserNotFound
+from ..browser.media import serve_media
 from ..recorder import Capture, RecorderEvent, RecorderSession
 
 __all__ = ["BrowserNotFound", "Capture", "RecorderEvent", "RecorderSession", "preview_in_browser"]
 
 
-def preview_in_browser(page, script: str, url: str) -> None:
-    """On the recorder's thread: add the preview script to every page of the browser, bring the browser
-    to the front (F5 shows it, even behind the studio) and open ``url``."""
-    page.context.add_init_script(script=script)
+def preview_in_browser(page, preview) -> None:
+    """On the recorder's thread: add the preview script to every page of the browser, answer the
+    project's images, bring the browser to the front (F5 shows it, even behind the studio) and open
+    the preview's page (``preview``: a ``tasks.Preview``)."""
+    serve_media(page.context, preview.images)
+    page.context.add_init_script(script=preview.script)
     page.evaluate("() => { try { sessionStorage.removeItem('guide-studio-preview-off'); } catch (e) {} }")
     page.bring_to_front()
-    page.goto(url, wait_until="domcontentloaded", timeout=30_000)
+    page.goto(preview.url, wait_until="domcontentloaded", timeout=30_000)

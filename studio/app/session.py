@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ..domain import Project, ProjectSettings, Theme, guide_steps
 from ..domain.errors import first_error
+from ..domain.media import local_media, media_name, media_src
 from ..domain.pages import step_url
 from ..store import ProjectFileError, ProjectStore
 from .commands import SetProject
@@ -118,6 +119,21 @@ class ProjectSession:
         if index is None:
             raise KeyError(step_id)
         return step_url(guide, index, base_url)
+
+    # -- project images ----------------------------------------------------------------------------
+
+    def add_image(self, data: bytes) -> str:
+        """Keep an image in the project file; returns the address a step uses for it.
+
+        ValueError says in words why the bytes are refused (not an image, too big)."""
+        name = media_name(data)
+        self.store.put_media(name, data)
+        return media_src(name)
+
+    def image(self, src: str | None) -> bytes | None:
+        """The bytes of a project image a step shows (None for a remote address or a missing one)."""
+        name = local_media(src)
+        return self.store.media([name]).get(name) if name else None
 
     # -- undo and redo ---------------------------------------------------------------------------
 

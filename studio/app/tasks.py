@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import threading
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..browser.media import STUDIO_MEDIA_BASE
 from ..domain import Project
 from ..domain.pages import step_url
 from ..export import ExportError, build_bundle, write_bundle
@@ -41,18 +43,42 @@ class ExportResult:
     """The copy-paste embed snippet written with the runtime."""
     warnings: tuple[str, ...] = ()
     """The project check's findings the bundle ships anyway (a guide nobody would see …)."""
+    images: int = 0
+    """Project images written into ``media/`` beside the bundle."""
+
+
+def load_for_export(path: Path) -> tuple[Project, dict[str, bytes]]:
+    """The saved project and the images its exported guides show, read in one go (worker threads)."""
+    from ..export.media import shipped_media
+    from ..store import ProjectStore
+
+    with ProjectStore.open(path, readonly=True) as store:
+        project = store.load()
+        return project, store.media(shipped_media(project.guides))
 
 
 def export_project(
-    project: Project, out: Path, *, runtime: bool, progress: Progress, cancel: threading.Event
+    project: Project,
+    out: Path,
+    *,
+    runtime: bool,
+    progress: Progress,
+    cancel: threading.Event,
+    media: Mapping[str, bytes] | None = None,
 ) -> ExportResult:
-    """Write the bundle (and the runtime beside it); ExportError or OSError say why not."""
+    """Write the bundle, its images (``media``: bytes by file name) and the runtime beside it;
+    ExportError or OSError say why not."""
+    from ..export.media import check_media, shipped_media, write_media
+
     total = 3 if runtime else 2
     progress("Checking the guides…", 0, total)
     build_bundle(project)  # refuses dangling references before anything is written
+    used = shipped_media(project.guides)
+    check_media(used, media or {})
     if cancel.is_set():
         raise Cancelled
     progress(f"Writing {out.name}…", 1, total)
+    images = len(write_media(out, used, media or {}))
     size = write_bundle(project, out)
     shipped = None
     if runtime:
@@ -62,8 +88,8 @@ def export_project(
     enabled = sum(1 for g in project.guides if g.enabled)
     warnings = tuple(problem.message for problem in check_project(project))
     if shipped is None:
-        return ExportResult(out, enabled, size, warnings=warnings)
-    return ExportResult(out, enabled, size, shipped.script, shipped.snippet, warnings)
+        return ExportResult(out, enabled, size, warnings=warnings, images=images)
+    return ExportResult(out, enabled, size, shipped.script, shipped.snippet, warnings, images)
 
 
 def check_project(project: Project) -> list:
@@ -104,7 +130,9 @@ def preview_script(project: Project, guide_id: str, step: int = 0) -> str:
         " function go() { if (!window.GuideRuntime || window.top !== window) return;"
         " try { if (sessionStorage.getItem('guide-studio-preview-off')) return; } catch (e) {}"
         " window.__guideStudioPreview = 1;"
-        " GuideRuntime.init({bundle: b, storageKey: 'studio-preview'});"
+        " GuideRuntime.init({bundle: b, storageKey: 'studio-preview', mediaBase: "
+        + json.dumps(STUDIO_MEDIA_BASE)
+        + "});"
         " if (!sessionStorage.getItem(m)) { sessionStorage.setItem(m, '1');"
         f" GuideRuntime.start({json.dumps(guide_id)}, {{step: {int(step)}}}); }} }}"
         " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go);"
@@ -116,6 +144,28 @@ def preview_script(project: Project, guide_id: str, step: int = 0) -> str:
 def preview_url(project: Project, guide_id: str, step: int, base_url: str) -> str:
     """The page the preview opens: where that step lives."""
     return step_url(project.guide(guide_id), step, base_url)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the studio's browser needs to play a guide: the init script, the page, the images."""
+
+    script: str
+    url: str
+    images: dict[str, bytes]
+
+
+def prepare_preview(path: Path, guide_id: str, step: int, base_url: str) -> Preview:
+    """Read the saved project (on a worker thread) and prepare the preview of one guide from ``step``."""
+    from ..domain.media import used_media
+    from ..store import ProjectStore
+
+    with ProjectStore.open(path, readonly=True) as store:
+        project = store.load()
+        images = store.media(used_media(project.guides))
+    return Preview(
+        preview_script(project, guide_id, step), preview_url(project, guide_id, step, base_url), images
+    )
 
 
 def check_guides(

@@ -125,7 +125,8 @@ def export(
     ] = None,
 ) -> None:
     """Write the project's guide bundle (one deterministic JSON file), or DevTools Recorder recordings."""
-    from ..export import ExportError, write_bundle
+    from ..export import ExportError, build_bundle, write_bundle
+    from ..export.media import shipped_media, write_media
     from ..export.runtime import write_runtime
     from ..export.signing import SigningError, public_key, sign_file
     from ..store import ProjectFileError, ProjectStore
@@ -135,12 +136,16 @@ def export(
     try:
         with ProjectStore.open(project, readonly=True) as store:
             loaded = store.load()
+            used = shipped_media(loaded.guides)
+            images = store.media(used)
         if export_format == "devtools-recorder":
             _write_recordings(loaded, out, base_url or loaded.settings.app_url)
             return
         public = (
             public_key(sign) if sign is not None else None
         )  # a bad key refuses before anything is written
+        build_bundle(loaded)  # refuses a broken project before any image is written
+        write_media(out, used, images)
         size = write_bundle(loaded, out)
         signature = sign_file(out, sign) if sign is not None else None
         shipped = write_runtime(out, public_key=public) if runtime else None
@@ -150,6 +155,10 @@ def export(
         fail(f"cannot write beside {out}: {exc.strerror or exc}")
     enabled = sum(1 for guide in loaded.guides if guide.enabled)
     typer.echo(f"wrote {out} ({enabled} guides, {size:,} bytes)")
+    if used:
+        typer.echo(
+            f"wrote {len(used)} image(s) in {out.parent / 'media'}: serve the folder beside the bundle"
+        )
     if signature is not None:
         typer.echo(f"wrote {signature.name} (Ed25519; the runtime checks it with publicKey {public})")
     _warn_lint(loaded)

@@ -43,6 +43,15 @@ __getattr__, __all__ = lazy_exports(
             "guide_steps",
             "kind_of",
         ),
+        ".media": (
+            "MAX_IMAGE_BYTES",
+            "image_type",
+            "local_media",
+            "media_name",
+            "media_src",
+            "media_type",
+            "used_media",
+        ),
         ".project": (
             "Project",
             "ProjectSettings",

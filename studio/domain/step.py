@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .base import Identifier, Label, Model, SafeUrl, check_plain_text
+from .media import local_media
 from .rules import UrlRule
 from .target import Target
 
@@ -97,11 +98,15 @@ class Media(Model):
     kind: Literal["image", "video"] = "image"
     src: SafeUrl
     alt: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] = ""
+    width: Annotated[int, Field(ge=16, le=1200)] | None = None
+    """Shown this many CSS pixels wide (never wider than the callout); None: its natural size."""
 
     @model_validator(mode="after")
     def _check_alt(self) -> Media:
         if self.kind == "image" and not self.alt:
             raise ValueError("describe the image in a few words (alt text) for screen-reader users")
+        if self.kind == "video" and local_media(self.src):
+            raise ValueError("a picture from the project is an image, not a video")
         return self
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .wal import new_token, stamp
 
 APPLICATION_ID = 0x47756964  # "Guid": marks an SQLite file as a Guide Studio project
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -63,7 +63,16 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO wal_stamp (id, token) VALUES (1, ?)", (new_token(),))
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(conn: sqlite3.Connection) -> None:
+    """Add the images authors put in steps (exported beside the bundle under the same names)."""
+    conn.execute(
+        """CREATE TABLE media (
+            name VARCHAR NOT NULL PRIMARY KEY,
+            data BLOB NOT NULL)"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 """Step N turns a format N-1 file (0 = new) into format N, using ``conn.execute`` only
 (never ``executescript``, which would commit half-way); add one step per format change."""
 

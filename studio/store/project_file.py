@@ -26,8 +26,9 @@ _COLUMNS = {
     "step_image": {"guide_id", "step_id", "kind", "png"},
     "draft": {"guide_id", "data"},
     "wal_stamp": {"id", "token", "previous"},
+    "media": {"name", "data"},
 }
-TABLES_SINCE = {"project": 1, "guide": 1, "step_image": 2, "draft": 3, "wal_stamp": 4}
+TABLES_SINCE = {"project": 1, "guide": 1, "step_image": 2, "draft": 3, "wal_stamp": 4, "media": 5}
 """The format version that added each table (its columns have not changed since)."""
 
 

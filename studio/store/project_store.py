@@ -18,7 +18,7 @@ from .creation import build_new_file, upgrade
 from .errors import ProjectFileError, sqlite_reason
 from .lock import WriterLock
 from .project_file import ensure_writable, inspect, readonly_uri, regular_file
-from .tables import DraftRow, GuideRow, ProjectRow, StepImageRow
+from .tables import DraftRow, GuideRow, MediaRow, ProjectRow, StepImageRow
 from .wal import STAMP_SQL, new_token
 
 _GUIDE = TypeAdapter(Guide)
@@ -344,6 +344,27 @@ class ProjectStore:
         """Every unfinished change by guide id."""
         with self._session() as session:
             return {row.guide_id: row.data for row in session.exec(select(DraftRow)).all()}
+
+    def put_media(self, name: str, data: bytes) -> None:
+        """Keep a project image under its content-derived name (see domain/media.py); the same bytes
+        twice are kept once."""
+        with self._edit() as session:
+            if session.get(MediaRow, name) is None:
+                session.add(MediaRow(name=name, data=data))
+
+    def media(self, names: Iterable[str]) -> dict[str, bytes]:
+        """The project images of these names that the file holds (an older file, read-only, has none)."""
+        wanted = list(dict.fromkeys(names))
+        if not wanted:
+            return {}
+        with self._session() as session:
+            tables = session.connection().exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media'"
+            )
+            if tables.first() is None:
+                return {}
+            rows = session.exec(select(MediaRow).where(col(MediaRow.name).in_(wanted))).all()
+            return {row.name: row.data for row in rows}
 
     def step_image(self, guide_id: str, step_id: str, kind: str = "thumbnail") -> bytes | None:
         """A step's ``screenshot`` or ``thumbnail`` PNG, or None."""

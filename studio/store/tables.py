@@ -1,4 +1,4 @@
-"""SQLModel tables of the project file (format version 3)."""
+"""SQLModel tables of the project file (format version 5)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,12 @@ class DraftRow(SQLModel, table=True):
 
     guide_id: str = Field(primary_key=True)
     data: str
+
+
+class MediaRow(SQLModel, table=True):
+    """An image the author added to the project, under its content-derived name (see domain/media.py)."""
+
+    __tablename__ = "media"
+
+    name: str = Field(primary_key=True)
+    data: bytes

@@ -226,22 +226,17 @@ class BrowserController(QObject):
         base = self.prompts.app_url(self.session, "Preview", ask=False)
         if not base:
             return
-        from ..app.tasks import load_project, preview_script, preview_url
+        from ..app.tasks import prepare_preview
 
         path, step = self.session.path, step if draft.info.has_pictures else 0
-
-        def prepare(_progress, _cancel) -> tuple[str, str]:
-            project = load_project(path)
-            return preview_script(project, guide_id, step), preview_url(project, guide_id, step, base)
-
-        self.preview_job = Job(prepare, self)
-        self.preview_job.succeeded.connect(lambda prepared: self._play(*prepared))
+        self.preview_job = Job(lambda _progress, _cancel: prepare_preview(path, guide_id, step, base), self)
+        self.preview_job.succeeded.connect(self._play)
         self.preview_job.failed.connect(lambda text: self.prompts.warn("Preview", text))
         self.preview_job.start()
         self.message.emit(f"Preparing the preview of “{draft.data.get('name')}”…")
 
-    def _play(self, script: str, url: str) -> None:
-        if not self.running and not self._open(url, "pause"):
+    def _play(self, preview) -> None:
+        if not self.running and not self._open(preview.url, "pause"):
             return
-        self.bridge.play(script, url)
+        self.bridge.play(preview)
         self.message.emit("Previewing in the browser — edit and press F5 again to replay")

@@ -70,6 +70,9 @@ class Field(QWidget):
     def set_context(self, guides: list[tuple[str, str]]) -> None:
         """The project's guides, for fields that refer to one."""
 
+    def set_images(self, images: Any) -> None:
+        """Where the project keeps its images (the session), for fields that add or show one."""
+
 
 class LineField(Field):
     """One line of text; empty means None for optional fields."""

@@ -23,7 +23,8 @@ from .fields import (
     TextField,
     UrlRuleField,
 )
-from .list_fields import AudienceField, ButtonsField, MediaField
+from .list_fields import AudienceField, ButtonsField
+from .media_field import MediaField
 
 EDITORS: dict[str, type[Field]] = {
     "line": LineField,
@@ -148,6 +149,11 @@ class FormView(QWidget):
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
         self._owner = owner
+
+    def set_images(self, images: object) -> None:
+        """Where chosen and pasted images are kept (the project session; None when nothing is open)."""
+        for editor in self.editors:
+            editor.set_images(images)
 
     def editor(self, path: FieldPath) -> Field:
         """The (first) editor of the field at ``path``, for tests and focus."""

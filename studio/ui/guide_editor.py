@@ -68,6 +68,7 @@ class GuideEditor(QSplitter):
         self.session = session
         self.guide_id = None
         self.part = 0
+        self.step_form.set_images(session)
 
     # -- what is shown ------------------------------------------------------------------------------
 

@@ -122,14 +122,19 @@ class JobRunner(QObject):
         """Write the bundle to ``out`` on a worker thread; a message says how it went."""
         if self.session is None or self.busy:
             return None
-        from ..app.tasks import export_project, load_project
+        from ..app.tasks import export_project, load_for_export
 
         path = self.session.path
         self.settings.setValue(self.export_key(), str(out))
+
+        def work(progress, cancel):
+            project, media = load_for_export(path)
+            return export_project(
+                project, out, runtime=runtime, progress=progress, cancel=cancel, media=media
+            )
+
         return self._start(
-            lambda progress, cancel: export_project(
-                load_project(path), out, runtime=runtime, progress=progress, cancel=cancel
-            ),
+            work,
             "Exporting",
             self._exported,
             lambda text: self.prompts.warn("Export failed", f"Nothing was exported: {text}"),
@@ -137,6 +142,10 @@ class JobRunner(QObject):
 
     def _exported(self, result) -> None:
         text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes)."
+        if result.images:
+            text += (
+                f" Its {result.images} image(s) are in the media folder beside it: publish that folder too."
+            )
         if result.warnings:
             shown = "\n".join(f"• {line}" for line in result.warnings[:5])
             more = (

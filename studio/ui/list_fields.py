@@ -1,4 +1,4 @@
-"""Editors for small lists and groups: callout buttons, audience conditions, a step's image or video."""
+"""Editors for small lists: callout buttons and audience conditions."""
 
 from __future__ import annotations
 
@@ -219,42 +219,3 @@ class AudienceField(_Rows):
         self.records[index]["op"] = op
         self.changed(index, "value", self.parse(op, text))
         self._rebuild()
-
-
-class MediaField(Field):
-    """An image or video above the step text: kind, address and description."""
-
-    def __init__(self, spec: FieldSpec) -> None:
-        super().__init__(spec)
-        self.kind = _combo((("", "None"), ("image", "Image"), ("video", "Video")), "", f"{spec.label}: kind")
-        self.src = _line("", f"{spec.label}: address", "https://…/picture.png")
-        self.alt = _line("", f"{spec.label}: description", "What it shows (for screen readers)")
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.kind, 0, 0)
-        grid.addWidget(self.src, 0, 1)
-        grid.addWidget(self.alt, 1, 0, 1, 2)
-        grid.setColumnStretch(1, 1)
-        self.row.addLayout(grid)
-        self.kind.currentIndexChanged.connect(self._changed)
-        self.src.textEdited.connect(self._changed)
-        self.alt.textEdited.connect(self._changed)
-
-    def show_value(self, value: Any) -> None:
-        value = value or {}
-        self.kind.setCurrentIndex(max(self.kind.findData(value.get("kind", "image") if value else ""), 0))
-        for edit, text in ((self.src, value.get("src", "")), (self.alt, value.get("alt", ""))):
-            if edit.text() != text:
-                edit.setText(text)
-        self.src.setEnabled(bool(value))
-        self.alt.setEnabled(bool(value))
-
-    def _changed(self, *_args) -> None:
-        kind = self.kind.currentData()
-        self.src.setEnabled(bool(kind))
-        self.alt.setEnabled(bool(kind))
-        if not kind:
-            self.emit(None)
-            return
-        media = {"kind": kind, "src": self.src.text().strip(), "alt": self.alt.text()}
-        self.emit(media)

@@ -26,9 +26,10 @@ class RecorderBridge(QObject):
         BrowserNotFound at once when there is none."""
         self.session.start(url, mode, storage_state=storage_state)
 
-    def play(self, script: str, url: str) -> None:
-        """Preview: add ``script`` to every page of the browser and open ``url`` (on the recorder thread)."""
-        future = self.session.call(lambda page: preview_in_browser(page, script, url))
+    def play(self, preview) -> None:
+        """Preview: add its script to every page of the browser, answer its images and open its page
+        (on the recorder thread)."""
+        future = self.session.call(lambda page: preview_in_browser(page, preview))
         future.add_done_callback(
             lambda f: (
                 f.exception()

@@ -6,9 +6,9 @@ var ATTRS = { A: ["href", "title", "target"], IMG: ["src", "alt", "width", "heig
 var parsePolicy;
 
 /* An absolute http(s)/mailto URL, or null for anything else (javascript:, data:, …). */
-function safeUrl(v) {
+function safeUrl(v, base) {
   try {
-    var u = new URL(String(v), location.href);
+    var u = new URL(String(v), base || location.href);
     return /^(https?|mailto):$/.test(u.protocol) ? u.href : null;
   } catch (e) { return null; }
 }

@@ -132,9 +132,12 @@ function callout(rt, o) {
   var labels = rt.labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
-  var src = st.media && rt.media(st.media.src);
-  var media = src ? h(st.media.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
-    controls: st.media.kind === "video", alt: st.media.alt || "", "aria-label": st.media.alt || null }) : null;
+  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
+  var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
+  var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
+    controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
+    onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
   var buttons = (o.buttons || []).map(function (b) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });

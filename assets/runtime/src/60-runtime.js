@@ -1,5 +1,5 @@
 /* The runtime: instances that load a bundle, trigger guides and report events. */
-var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page." };
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
@@ -61,10 +61,11 @@ assign(R, {
       guides: []
     });
     this.surface = new Surface(this);
-    /* Remote images and media load only from these origins: a bundle cannot make the page call elsewhere. */
-    var origins = [location.origin].concat(options.mediaOrigins || []);
-    if (options.bundleUrl) origins.push(new URL(options.bundleUrl, location.href).origin);
-    this.media = v => { var u = safeUrl(v); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
+       address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
+    var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
+    var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
+    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
