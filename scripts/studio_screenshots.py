@@ -56,6 +56,12 @@ def shot(app: QApplication, widget, name: str) -> None:
     print(f"wrote docs/studio/{name}")
 
 
+def browser_shot(session, name: str) -> None:
+    """A picture of the studio's browser page as the author sees it (the recorder's UI included)."""
+    session.call(lambda page: page.screenshot(path=str(OUT / name))).result(30)
+    print(f"wrote docs/studio/{name}")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -143,6 +149,59 @@ def main() -> None:
         wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
         window.select_guide(window.guide_id, 0)
         shot(app, window, "recorded-step.png")
+
+        # picking: the outlined element widened to its parent with the toolbar's Parent button
+        window.browser.pick("billing-email-tip", ("steps", 0, "target"), base=server.url + "/settings.html")
+        wait_for(app, lambda: window.browser.running)
+        session = window.browser.bridge.session
+        session.call(lambda page: page.wait_for_selector("#billing-email")).result(30)
+        session.call(lambda page: page.hover("#billing-email")).result(30)
+        session.call(lambda page: page.keyboard.press("ArrowUp")).result(30)
+        browser_shot(session, "pick-parent.png")
+        session.call(lambda page: page.keyboard.press("ArrowDown")).result(30)
+        browser_shot(session, "pick-child.png")
+        window.work.stop_browser()
+        wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
+
+        # preview signed in, on the page of a later step (the session of the last browser is reused)
+        window.browser.start_recording(server.url + "/index.html")
+        wait_for(app, lambda: window.recorder_label.text() == "● Recording")
+        session = window.browser.bridge.session
+        session.call(lambda page: page.get_by_label("Work email").fill("dana@example.com")).result(30)
+        session.call(lambda page: page.get_by_label("Password").fill("correct horse")).result(30)
+        session.call(lambda page: page.get_by_test_id("sign-in").click()).result(30)
+        session.call(lambda page: page.wait_for_url("**/dashboard.html")).result(30)
+        window.work.stop_browser()
+        wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
+        window.select_guide("settings-tour", 2)
+        window.browser.preview("settings-tour", 2)
+        wait_for(app, lambda: window.browser.running)
+        session = window.browser.bridge.session
+        shown = (
+            "() => !!document.querySelector('[data-guide-runtime]')?.shadowRoot?.querySelector('.gs-callout')"
+        )
+        session.call(lambda page: page.wait_for_function(shown, timeout=20_000)).result(30)
+        browser_shot(session, "preview-deep-page.png")
+        window.work.stop_browser()
+        wait_for(app, lambda: window.recorder_label.text() == "Browser closed")
+
+        for row in window.session.guides.listing():  # the example's pictures show the example's guides
+            if row.id.startswith("recorded-"):
+                window.session.guides.delete(row.id)
+        window.refresh()
+
+        # a project image in a modal: chosen in the step's form, shown with its width
+        window.select_guide("welcome", 0)
+        window.editor.tabs.setCurrentIndex(0)
+        media = window.editor.step_form.editor(("media",))
+        src = window.session.add_image((ROOT / "assets" / "icons" / "app.svg").read_bytes())
+        window.editor.edit(
+            ("steps", 0, "media"), {"kind": "image", "src": src, "alt": "Ledgerly", "width": 96}
+        )
+        window.editor.show_forms()
+        window.editor.step_form.parentWidget().parentWidget().ensureWidgetVisible(media)
+        shot(app, window, "editor-image.png")
+        window.undo()
 
         apply_theme(app, dark=True)
         window.select_guide("settings-tour", 2)

@@ -193,3 +193,29 @@ def test_address_dialogs_are_wide_enough_for_an_address(qtbot):
     widen_modal_input()
     qtbot.waitUntil(lambda: dialog.width() >= dialog.fontMetrics().horizontalAdvance(long), timeout=3000)
     dialog.close()
+
+
+def test_a_recovered_draft_shows_the_values_it_was_left_with(qtbot, project_file):
+    """#11 item 19: an unfinished tooltip reopened after a close shows its text and its default wait."""
+    first = ProjectSession.open(project_file)
+    draft = first.guides.new_guide("tooltip")
+    editor = GuideEditor()
+    qtbot.addWidget(editor)
+    editor.set_session(first)
+    editor.show_guide(draft.id, 0)
+    title = editor.step_form.editor(("title",)).edit
+    title.selectAll()
+    qtbot.keyClicks(title, "Where invoices go")
+    editor.step_form.editor(("wait_ms",)).spin.setValue(2500)
+    assert not first.guides.draft(draft.id).valid  # no element yet: kept as a draft
+    first.close()
+    again = ProjectSession.open(project_file)
+    try:
+        reopened = GuideEditor()
+        qtbot.addWidget(reopened)
+        reopened.set_session(again)
+        assert reopened.show_guide(draft.id, 0)
+        assert reopened.step_form.editor(("title",)).edit.text() == "Where invoices go"
+        assert reopened.step_form.editor(("wait_ms",)).spin.value() == 2500
+    finally:
+        again.close()
