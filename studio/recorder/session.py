@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..browser import BrowserNotFound, find_browser, launch_options
 from ..browser.context import DEFAULT_VIEWPORT, Layout, new_context
-from ..browser.scripts import RECORDER_PATH, recorder_script, runtime_script  # noqa: F401 - tests read the path here
+from ..browser.scripts import recorder_script, runtime_script
 from ..domain import Target
 from .events import Capture, RecorderEvent
 
