@@ -120,13 +120,15 @@ function paint() {
 }
 
 /* The step's own element, outlined for the studio's picture; the recorder's UI is hidden by the
-   screenshot's style meanwhile. Its own host (not [data-guide-recorder]) so that style keeps it. */
+   screenshot's style meanwhile. Its own host (not [data-guide-recorder]) is hidden too, except
+   in the picture (the screenshot's style shows it): the author, typing on, never sees it. */
 var shot = null;
 function photo(rect) {
   if (shot) { shot.remove(); shot = null; }
   if (!rect || !(rect.width >= 1 && rect.height >= 1)) return false;
   shot = document.createElement("div");
   shot.setAttribute("data-guide-recorder-shot", "");
+  shot.style.display = "none";
   var ring = document.createElement("div"), sheet = new CSSStyleSheet(), root = shot.attachShadow({ mode: "open" });
   sheet.replaceSync(":host{all:initial}div{position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;border-radius:6px;box-shadow:0 0 0 3px rgba(245,158,11,.35)}");
   root.adoptedStyleSheets = [sheet];

@@ -11,7 +11,9 @@ function setMode(next) {
 function install() {
   ["click"].forEach(function (t) { window.addEventListener(t, onClick, true); });
   ["mousedown", "mouseup", "pointerdown", "pointerup", "auxclick", "dblclick", "submit"].forEach(function (t) { window.addEventListener(t, swallow, true); });
+  window.addEventListener("input", onInput, true);
   window.addEventListener("change", onChange, true);
+  window.addEventListener("keydown", onEnter, true);
   window.addEventListener("mousemove", onMove, true);
   window.addEventListener("mousemove", onDrag, true);
   window.addEventListener("mouseup", endDrag, true);
