@@ -1,4 +1,5 @@
 /* Picking: the hovered element, the picker's parent / child hierarchy and its keys. */
+
 /* The element picker's hierarchy: only elements the recorder would record as themselves
    (a span inside a button records the button), and back down the way it came up. */
 var chosen = null;

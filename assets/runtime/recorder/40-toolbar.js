@@ -1,5 +1,6 @@
 /* The recorder's own UI (in its shadow root): toolbar, hover outline and label, and the
    ring drawn around a step's element for its picture. */
+
 /* Toolbar placement: the author may drag it (by its grip) or collapse it; either way, when the
    outlined element runs under it, it moves to the mirrored spot so it never covers the target. */
 var dragged = null, flipped = false, collapsed = false, passOnce = false, dragging = null, dragEnded = 0;

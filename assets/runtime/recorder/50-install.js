@@ -27,7 +27,8 @@ function install() {
     describe: describe,
     volatile: volatile,
     setMode: setMode,
-    /* Outline the rect (viewport pixels) of the element being photographed; photo(null) removes it. */
+    /* Ring the rect (viewport pixels) of the element being photographed, in the picture only
+       (the screenshot's style shows it); photo(null) removes it. */
     photo: photo,
     mode: function () { return mode; },
     /* Where capture events go (the studio's Playwright binding); events are also DOM CustomEvents. */
