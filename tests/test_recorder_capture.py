@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from studio.recorder.session import RECORDER_PATH
+from studio.browser.scripts import recorder_script
 
 from .runtime_helpers import RUNTIME_JS, html
 
-RECORDER_JS = RECORDER_PATH.read_text(encoding="utf-8")
+RECORDER_JS = recorder_script()
 
 PAGE = html(
     '<nav aria-label="Main"><a href="/a" data-testid="nav-home">Home</a><a href="/b" id="nav-billing">Billing</a></nav>'

@@ -96,3 +96,80 @@ def test_a_typing_step_is_pictured_with_its_own_field(recording, form_url):  # n
     assert count(picture, OUTLINE) == 0 and count(picture, TOOLBAR) == 0
     thumb = image(capture.thumbnail)
     assert count(thumb, RING) > 20  # the crop is around the email field, its own ring inside
+
+
+FOCUS = QColor("#00aa50")  # the sign-in page's own focus outline: which field the author is in
+SIGN_IN = html(
+    '<form action="/welcome.html"><h1 style="margin:0 0 40px">Sign in</h1>'
+    '<p><label for="email">Work email</label><br><input id="email" name="email" style="width:300px"></p>'
+    '<p style="margin-top:120px"><label for="pw">Password</label><br>'
+    '<input id="pw" type="password" style="width:300px"></p>'
+    '<p style="margin-top:120px"><button id="go">Sign in</button></p></form>',
+    head="<style>input:focus { outline: 4px solid #00aa50; outline-offset: 2px; }</style>",
+)
+
+
+@pytest.fixture
+def sign_in_url(server):
+    server.page("/welcome.html", html('<h1 style="background:#00aa50;height:400px">Welcome</h1>'))
+    return server.page("/sign-in.html", SIGN_IN)
+
+
+def typed_into_email(rec, leave):
+    """Type into Work email as an author does, leave it with ``leave(page)``: the typing step."""
+    rec.do(lambda p: p.locator("#email").click())
+    rec.do(lambda p: p.keyboard.type("dana@example.com", delay=30))
+    rec.do(lambda p: p.wait_for_timeout(300))  # the author looks up before moving on
+    rec.do(leave)
+    capture = rec.next("capture").capture
+    assert capture.kind == "input" and capture.name == "Work email"
+    return capture
+
+
+def boxes(rec) -> tuple[dict, dict]:
+    return (
+        rec.do(lambda p: p.locator("#email").bounding_box()),
+        rec.do(lambda p: p.locator("#pw").bounding_box()),
+    )
+
+
+@pytest.mark.parametrize(
+    "leave",
+    [
+        pytest.param(lambda p: p.locator("#pw").click(), id="click-the-next-field"),
+        pytest.param(lambda p: p.keyboard.press("Tab"), id="tab-to-the-next-field"),
+    ],
+)
+def test_a_typing_step_is_pictured_while_its_field_is_the_one_typed_into(recording, sign_in_url, leave):  # noqa: F811
+    """The browser reports typing when the author has already moved on (focus in the next field);
+    the step's picture is the field being typed into: its ring and its focus, not the next field's."""
+    rec = recording(sign_in_url, redact_inputs=False)
+    email, password = boxes(rec)
+    capture = typed_into_email(rec, leave)
+    picture = image(capture.screenshot)
+    assert count(picture, RING, around(email)) > 20 and count(picture, RING, around(password)) == 0
+    assert count(picture, FOCUS, around(email)) > 20, "the email field is the one focused in its picture"
+    assert count(picture, FOCUS, around(password)) == 0, "the password field is not focused yet"
+    assert count(image(capture.thumbnail), FOCUS) > 20
+
+
+def test_a_typing_step_committed_by_enter_is_pictured_on_its_own_page(recording, sign_in_url):  # noqa: F811
+    """Enter submits the form: the typing step's picture is the sign-in form, not the next page."""
+    rec = recording(sign_in_url, redact_inputs=False)
+    email, _ = boxes(rec)
+    capture = typed_into_email(rec, lambda p: p.keyboard.press("Enter"))
+    rec.do(lambda p: p.wait_for_url("**/welcome.html*"))
+    picture = image(capture.screenshot)
+    assert count(picture, RING, around(email)) > 20 and count(picture, FOCUS, around(email)) > 20
+    assert count(picture, FOCUS) < 2000, "not the welcome page"
+
+
+def test_the_ring_is_drawn_for_the_picture_only(recording, form_url):  # noqa: F811
+    """The author never sees the ring (a typing step is photographed while the author types)."""
+    rec = recording(form_url, redact_inputs=False)
+    box = rec.do(lambda p: p.locator("#email").bounding_box())
+    assert rec.do(lambda p: p.evaluate("r => GuideRecorder.photo(r)", box)) is True
+    try:
+        assert count(image(rec.do(lambda p: p.screenshot())), RING) == 0
+    finally:
+        rec.do(lambda p: p.evaluate("() => GuideRecorder.photo(null)"))

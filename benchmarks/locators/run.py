@@ -16,8 +16,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from studio.browser import launch_options
+from studio.browser.scripts import recorder_script
 from studio.export.runtime import RUNTIME_PATH
-from studio.paths import ROOT, RUNTIME_DIR
+from studio.paths import ROOT
 
 from .mutate import release
 from .pages import STYLES, build_app, document, path_to
@@ -57,7 +58,7 @@ def run(seeds: int = 12, profiles: tuple[str, ...] = ("realistic", "hard"), firs
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         for script in [
             RUNTIME_PATH.read_text(encoding="utf-8"),
-            (RUNTIME_DIR / "guide-recorder.js").read_text(encoding="utf-8"),
+            recorder_script(),
             *baseline_scripts(),
             (Path(__file__).with_name("harness.js")).read_text(encoding="utf-8"),
         ]:

@@ -8,7 +8,8 @@ from functools import cache
 from ..paths import RUNTIME_DIR
 
 RUNTIME_PATH = RUNTIME_DIR / "guide-runtime.min.js"
-RECORDER_PATH = RUNTIME_DIR / "guide-recorder.js"
+RECORDER_DIR = RUNTIME_DIR / "recorder"
+"""The recorder's sources, one responsibility a file; injected as one script (``recorder_script``)."""
 
 
 @cache
@@ -19,5 +20,13 @@ def runtime_script() -> str:
 
 @cache
 def recorder_script() -> str:
-    """The in-page recorder (studio only), loaded after the runtime."""
-    return RECORDER_PATH.read_text(encoding="utf-8")
+    """The in-page recorder (studio only), loaded after the runtime: its sources in name order,
+    in one function scope, as the runtime's build joins its own."""
+    body = "".join(
+        part.read_text(encoding="utf-8").rstrip() + "\n" for part in sorted(RECORDER_DIR.glob("*.js"))
+    )
+    return (
+        "/*! Guide Studio in-page recorder | MIT | studio only: never shipped to production."
+        " Joined from assets/runtime/recorder/*.js */\n"
+        '(function () {\n"use strict";\n' + body + "})();\n"
+    )

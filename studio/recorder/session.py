@@ -11,6 +11,7 @@ import contextlib
 import json
 import queue
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 
 from ..browser import BrowserNotFound, find_browser, launch_options
 from ..browser.context import DEFAULT_VIEWPORT, Layout, new_context
-from ..browser.scripts import RECORDER_PATH, recorder_script, runtime_script  # noqa: F401 - tests read the path here
+from ..browser.scripts import recorder_script, runtime_script
 from ..domain import Target
 from .events import Capture, RecorderEvent
 
@@ -27,6 +28,10 @@ MODES = ("record", "pick", "pause")
 REDACT_CSS = "input, textarea, select, [contenteditable] { filter: blur(6px) !important; }"
 HIDE_RECORDER_CSS = "[data-guide-recorder] { display: none !important; }"
 """Pictures show the app: the toolbar, hover outline and labels are hidden in every frame."""
+SHOW_RING_CSS = "[data-guide-recorder-shot] { display: block !important; }"
+"""The ring around the step's element is drawn in its picture only, never for the author."""
+KEPT_PHOTOS = 4
+"""Pictures taken while the author types, kept until the typing step that names one arrives."""
 BINDING = "__studioRecorder"
 
 
@@ -74,6 +79,7 @@ class RecorderSession:
         self._thread: threading.Thread | None = None
         self._ended = threading.Event()
         self._storage_state: dict[str, Any] | None = None
+        self._photos: OrderedDict[str, tuple[bytes | None, bytes | None]] = OrderedDict()
         self.signed_in: dict[str, Any] | None = None
         """Cookies and local storage of the last browser, kept when it closed: the next one (a preview
         after a recording) opens signed in as the author was."""
@@ -98,6 +104,7 @@ class RecorderSession:
         find_browser(self._browser)  # fail fast, on the caller's thread, with the clear message
         self._mode = mode
         self._storage_state = storage_state
+        self._photos.clear()
         self._ended.clear()
         self._thread = threading.Thread(target=self._run, args=(url,), name="recorder", daemon=True)
         self._thread.start()
@@ -228,6 +235,8 @@ class RecorderSession:
         elif kind == "end":
             self._mode = "pause"
             self._emit(RecorderEvent("mode", mode="pause", message="ended from the page"))
+        elif kind == "photo":
+            self._keep_photo(str(event.get("key")), self._pictures(source.get("page"), event.get("rect")))
         elif kind in ("click", "input", "pick"):
             if kind == "pick":
                 self._mode = "pause"
@@ -242,7 +251,10 @@ class RecorderSession:
                 RecorderEvent("error", message=f"could not record that element ({exc.__class__.__name__})")
             )
             return
-        screenshot, thumbnail = self._pictures(page, event.get("rect"))
+        # A typing step names the picture taken while the author typed into its field; any other
+        # step (or one whose picture is gone) is photographed now.
+        kept = self._photos.pop(event["photo"], None) if isinstance(event.get("photo"), str) else None
+        screenshot, thumbnail = kept or self._pictures(page, event.get("rect"))
         self._emit(
             RecorderEvent(
                 "capture",
@@ -261,11 +273,18 @@ class RecorderSession:
             )
         )
 
+    def _keep_photo(self, key: str, pictures: tuple[bytes | None, bytes | None]) -> None:
+        if pictures[0] is None:
+            return  # the page moved on: the step is photographed when it arrives
+        self._photos[key] = pictures
+        while len(self._photos) > KEPT_PHOTOS:
+            self._photos.popitem(last=False)
+
     def _pictures(self, page: Any, rect: dict[str, float] | None) -> tuple[bytes | None, bytes | None]:
         """The page and a crop around the step's element, outlined, without any recorder UI."""
         if page is None:
             return None, None
-        style = HIDE_RECORDER_CSS + (REDACT_CSS if self._redact else "")
+        style = HIDE_RECORDER_CSS + SHOW_RING_CSS + (REDACT_CSS if self._redact else "")
         with contextlib.suppress(Exception):  # a page that navigates away gets no outline
             page.evaluate("r => window.GuideRecorder && GuideRecorder.photo(r)", rect)
         try:

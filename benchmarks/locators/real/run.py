@@ -16,8 +16,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from studio.browser import launch_options
+from studio.browser.scripts import recorder_script
 from studio.export.runtime import RUNTIME_PATH
-from studio.paths import RUNTIME_DIR
 
 from ..run import LOCATORS, baseline_scripts, pct
 from .corpus import PAIRS, available, load_truth, url
@@ -53,7 +53,7 @@ def run() -> dict:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         for script in [
             RUNTIME_PATH.read_text(encoding="utf-8"),
-            (RUNTIME_DIR / "guide-recorder.js").read_text(encoding="utf-8"),
+            recorder_script(),
             *baseline_scripts(),
             HARNESS.read_text(encoding="utf-8"),
         ]:

@@ -1,0 +1,141 @@
+/* The recorder's own UI (in its shadow root): toolbar, hover outline and label, and the
+   ring drawn around a step's element for its picture. */
+
+/* Toolbar placement: the author may drag it (by its grip) or collapse it; either way, when the
+   outlined element runs under it, it moves to the mirrored spot so it never covers the target. */
+var dragged = null, flipped = false, collapsed = false, passOnce = false, dragging = null, dragEnded = 0;
+function place() {
+  var bar = ui.bar, w = window.innerWidth, h = window.innerHeight;
+  var bw = bar.offsetWidth, bh = bar.offsetHeight;
+  var x = dragged ? dragged.x : w - bw - 10, y = dragged ? dragged.y : 10;
+  x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
+  var mirrored = h - bh - y;
+  function covers(top) {
+    if (!hovered || !hovered.isConnected || mode === "pause") return false;
+    var r = hovered.getBoundingClientRect();
+    return r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8;
+  }
+  if (dragging) flipped = false;
+  else if (!flipped && covers(y) && !covers(mirrored)) flipped = true;
+  else if (flipped && covers(mirrored) && !covers(y)) flipped = false;
+  bar.style.left = x + "px";
+  bar.style.top = (flipped ? mirrored : y) + "px";
+}
+
+function startDrag(e) {
+  if (e.button !== 0) return;
+  e.preventDefault(); e.stopPropagation();
+  var r = ui.bar.getBoundingClientRect();
+  dragging = { dx: e.clientX - r.left, dy: e.clientY - r.top };
+  flipped = false;
+}
+function onDrag(e) {
+  if (!dragging) return;
+  e.preventDefault(); e.stopImmediatePropagation();
+  dragged = { x: e.clientX - dragging.dx, y: e.clientY - dragging.dy };
+  place();
+}
+function endDrag(e) {
+  if (!dragging) return;
+  dragging = null;
+  dragEnded = Date.now();
+  e.preventDefault(); e.stopImmediatePropagation();
+}
+
+function buildUi() {
+  var host = document.createElement("div");
+  host.setAttribute("data-guide-recorder", "");
+  var shadow = host.attachShadow({ mode: "open" });
+  var sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ":host{all:initial}*{font:12px/1.4 system-ui,sans-serif;box-sizing:border-box}" +
+    ".box{position:fixed;pointer-events:none;z-index:2147483646;border:2px solid #7c3aed;background:rgba(124,58,237,.08);border-radius:4px}" +
+    ".tag{position:fixed;pointer-events:none;z-index:2147483647;background:#1e1b4b;color:#fff;padding:3px 8px;border-radius:4px;max-width:420px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+    ".bar{position:fixed;top:10px;left:10px;z-index:2147483647;display:flex;gap:4px;align-items:center;background:#1e1b4b;color:#fff;padding:6px;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.3)}" +
+    ".grip{cursor:move;padding:0 4px;user-select:none;opacity:.8}.bar.collapsed .full{display:none}" +
+    "button{border:0;border-radius:5px;padding:4px 10px;background:#312e81;color:#fff;cursor:pointer}button[aria-pressed=true]{background:#7c3aed}" +
+    ".state{padding:0 6px;font-weight:600}");
+  shadow.adoptedStyleSheets = [sheet];
+  var box = document.createElement("div"), tag = document.createElement("div"), bar = document.createElement("div");
+  box.className = "box"; tag.className = "tag"; bar.className = "bar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Guide Studio recorder");
+  var grip = document.createElement("span");
+  grip.className = "grip"; grip.textContent = "\u2807\u2807"; grip.title = "Drag to move the toolbar";
+  grip.setAttribute("aria-hidden", "true");
+  grip.addEventListener("mousedown", startDrag);
+  var state = document.createElement("span");
+  state.className = "state";
+  bar.append(grip, state);
+  var buttons = {};
+  function add(key, label, run, cls, title) {
+    var btn = document.createElement("button");
+    btn.type = "button"; btn.textContent = label; btn.className = cls || "full";
+    if (title) btn.title = title;
+    btn.addEventListener("click", run);
+    buttons[key] = btn;
+    bar.appendChild(btn);
+  }
+  [["record", "Record"], ["pick", "Pick"], ["pause", "Pause"]].forEach(function (b) {
+    add(b[0], b[1], function () { setMode(b[0]); emit({ type: "mode", mode: b[0] }); });
+  });
+  add("parent", "Parent \u2191", function () { climb(1); }, "full", "Outline the enclosing element ( \u2191 or [ )");
+  add("child", "Child \u2193", function () { climb(-1); }, "full", "Outline an element inside ( \u2193 or ] )");
+  add("use", "Use \u21b5", function () { if (mode === "pick" && hovered && hovered.isConnected) pickNow(hovered); }, "full", "Pick the outlined element (Enter)");
+  add("once", "Pass one click", function () { passOnce = !passOnce; paint(); }, "full", "Let the next click reach the app unrecorded (or hold Shift or Alt)");
+  add("end", "End (Esc)", function () { emit({ type: "end" }); setMode("pause"); });
+  add("collapse", "\u2013", function () { collapsed = !collapsed; paint(); }, "toggle");
+  shadow.append(box, tag, bar);
+  document.documentElement.appendChild(host);
+  return { host: host, box: box, tag: tag, bar: bar, state: state, buttons: buttons };
+}
+
+var waiting = false;
+function paint() {
+  if (document.readyState === "loading" || !document.body) {
+    if (!waiting) { waiting = true; document.addEventListener("DOMContentLoaded", function () { waiting = false; paint(); }); }
+    return;
+  }
+  if (!ui || !document.documentElement.contains(ui.host)) ui = buildUi();
+  var inFrame = window !== window.top, b = ui.buttons;
+  ui.bar.style.display = inFrame ? "none" : "flex";
+  ui.bar.classList.toggle("collapsed", collapsed);
+  ui.state.textContent = passThrough ? "Pass-through" : passOnce ? "Next click passes" :
+    { record: "Recording", pick: "Pick an element", pause: "Paused" }[mode];
+  ["record", "pick", "pause"].forEach(function (k) { b[k].setAttribute("aria-pressed", String(k === mode)); });
+  b.once.setAttribute("aria-pressed", String(passOnce));
+  b.parent.style.display = b.child.style.display = b.use.style.display = mode === "pick" && !collapsed ? "" : "none";
+  b.collapse.textContent = collapsed ? "+" : "\u2013";
+  b.collapse.setAttribute("aria-label", collapsed ? "Expand the toolbar" : "Collapse the toolbar");
+  b.collapse.setAttribute("aria-expanded", String(!collapsed));
+  var show = mode !== "pause" && !passThrough && hovered && hovered.isConnected;
+  ui.box.style.display = ui.tag.style.display = show ? "block" : "none";
+  if (!inFrame) place();
+  if (!show) return;
+  var r = hovered.getBoundingClientRect(), d = describe(hovered);
+  ui.box.style.left = r.left - 2 + "px"; ui.box.style.top = r.top - 2 + "px";
+  ui.box.style.width = r.width + 4 + "px"; ui.box.style.height = r.height + 4 + "px";
+  ui.tag.textContent = (d.role || hovered.localName) + (d.name ? ' "' + d.name + '"' : "") + " \u00b7 " + Math.round(d.confidence * 100) + "% findable";
+  ui.tag.style.left = Math.max(4, r.left) + "px";
+  ui.tag.style.top = (r.top > 26 ? r.top - 24 : r.bottom + 4) + "px";
+}
+
+/* The step's own element, outlined for the studio's picture; the recorder's UI is hidden by the
+   screenshot's style meanwhile. Its own host (not [data-guide-recorder]) is hidden too, except
+   in the picture (the screenshot's style shows it): the author, typing on, never sees it. */
+var shot = null;
+function photo(rect) {
+  if (shot) { shot.remove(); shot = null; }
+  if (!rect || !(rect.width >= 1 && rect.height >= 1)) return false;
+  shot = document.createElement("div");
+  shot.setAttribute("data-guide-recorder-shot", "");
+  shot.style.display = "none";
+  var ring = document.createElement("div"), sheet = new CSSStyleSheet(), root = shot.attachShadow({ mode: "open" });
+  sheet.replaceSync(":host{all:initial}div{position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;border-radius:6px;box-shadow:0 0 0 3px rgba(245,158,11,.35)}");
+  root.adoptedStyleSheets = [sheet];
+  ring.style.left = rect.x - 5 + "px"; ring.style.top = rect.y - 5 + "px";
+  ring.style.width = rect.width + 10 + "px"; ring.style.height = rect.height + 10 + "px";
+  root.appendChild(ring);
+  document.documentElement.appendChild(shot);
+  return true;
+}
