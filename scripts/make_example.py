@@ -16,6 +16,7 @@ from studio.domain import (  # noqa: E402
     Advance,
     AudienceRule,
     AutomaticTrigger,
+    Banner,
     Button,
     Checklist,
     ChecklistItem,
@@ -260,6 +261,21 @@ def build() -> Project:
             )
         ],
     )
+    maintenance = Banner(
+        id="maintenance-banner",
+        name="Maintenance notice",
+        trigger=AutomaticTrigger(url=page("/customers.html")),
+        frequency="until_completed",
+        priority=20,
+        steps=[
+            Step(
+                id="notice",
+                title="Planned maintenance",
+                body="<p>Ledgerly is read-only on Sunday from 02:00 to 03:00 UTC while we upgrade.</p>",
+                buttons=[Button(label="Got it", action="complete", primary=True)],
+            )
+        ],
+    )
     onboarding = Checklist(
         id="getting-started",
         name="Getting started checklist",
@@ -304,6 +320,7 @@ def build() -> Project:
             billing_tip,
             export_hotspot,
             onboarding,
+            maintenance,
         ],
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from studio.domain import (
     Advance,
+    Banner,
+    Button,
     Checklist,
     ChecklistItem,
     Fingerprint,
@@ -56,5 +58,10 @@ def one_of_each_kind() -> list:
                     complete_when="guide_completed",
                 )
             ],
+        ),
+        Banner(
+            id="notice",
+            name="Notice",
+            steps=[Step(id="n", body="<p>New reports</p>", buttons=[Button(label="OK", action="close")])],
         ),
     ]

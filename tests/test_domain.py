@@ -227,3 +227,28 @@ def test_the_kind_registry_and_the_guide_union_agree():
     for kind, entry in GUIDE_KINDS.items():
         assert entry.model.model_fields["kind"].default == kind == entry.kind
         assert entry.parts_key in entry.model.model_fields
+
+
+def test_a_banner_is_one_step_of_text_and_buttons_without_an_element_or_image():
+    from studio.domain import Banner, Button, Media
+
+    def banner(**step):
+        return Banner(id="b", name="B", steps=[Step(id="s", body="<p>Hi</p>", **step)])
+
+    assert banner().edge == "top" and banner().push and not banner().cover_header
+    assert "has no element" in error_of(
+        Banner, id="b", name="B", steps=[{"id": "s", "title": "x", "target": make_target().model_dump()}]
+    )
+    assert "put images in a modal" in error_of(
+        Banner,
+        id="b",
+        name="B",
+        steps=[{"id": "s", "title": "x", "media": Media(src="/a.png", alt="A").model_dump()}],
+    )
+    assert "no next or previous step" in error_of(
+        Banner,
+        id="b",
+        name="B",
+        steps=[{"id": "s", "title": "x", "buttons": [Button(label="Next").model_dump()]}],
+    )
+    assert banner(buttons=[Button(label="Later", action="close")]).steps[0].buttons[0].label == "Later"

@@ -55,7 +55,7 @@ def test_committed_example_bundle_reexports_byte_for_byte():
         "guides/example.bundle.json is stale: run `make example` and commit both files"
     )
     kinds = {guide.kind for guide in project.guides}
-    assert kinds == {"walkthrough", "tooltip", "hotspot", "modal", "checklist"}
+    assert kinds == {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"}
 
 
 def test_export_is_deterministic_and_self_describing(sample_project: Project):
@@ -63,7 +63,7 @@ def test_export_is_deterministic_and_self_describing(sample_project: Project):
     assert first == second
     data = json.loads(first)
     assert data["format"] == "guide-bundle" and data["schemaVersion"] == 1
-    assert [g["kind"] for g in data["guides"]] == ["walkthrough", "tooltip", "hotspot", "modal", "checklist"]
+    assert [g["kind"] for g in data["guides"]] == ["walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"]
     assert all(isinstance(g["id"], str) for g in data["guides"])
     jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text())).validate(data)
     assert data["digest"] == content_digest(data)
@@ -109,7 +109,7 @@ def example() -> dict:
         (lambda d: d.update(format="something-else"), True, "not a guide bundle"),
         (lambda d: d["guides"][0].update(name="Edited by hand"), False, "digest mismatch"),
         (
-            lambda d: d["guides"][-1]["items"][0].update(guideId="ghost"),
+            lambda d: next(g for g in d["guides"] if g["kind"] == "checklist")["items"][0].update(guideId="ghost"),
             True,
             "starts guide 'ghost', which does not exist",
         ),
@@ -150,14 +150,14 @@ def test_validate_refuses_unreadable_input(tmp_path: Path):
 
 def test_check_bundle_accepts_the_example():
     bundle = check_bundle(example())
-    assert len(bundle.guides) == 7
+    assert len(bundle.guides) == 8
 
 
 def test_cli_export_then_validate(tmp_path: Path):
     out = tmp_path / "x.json"
     result = studio("export", str(EXAMPLE_PROJECT), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "7 guides" in result.stdout
+    assert "8 guides" in result.stdout
     first = out.read_bytes()
     assert studio("export", str(EXAMPLE_PROJECT), "-o", str(out)).returncode == 0
     assert out.read_bytes() == first == EXAMPLE_BUNDLE.read_bytes()

@@ -38,6 +38,7 @@ def test_round_trip_of_every_kind(project_file: Path, sample_project: Project):
             "hotspot",
             "modal",
             "checklist",
+            "banner",
         ]
 
 
@@ -58,7 +59,7 @@ def test_edits_are_saved_as_they_happen(project_file: Path):
     assert project.name == "Renamed"
     assert project.theme.primary_color == "#112233"
     assert project.settings.app_url == "http://127.0.0.1:9/"
-    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start"]
+    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice"]
 
 
 def test_updating_a_guide_keeps_its_place(project_file: Path):
@@ -161,7 +162,7 @@ def test_read_only_file_is_refused_for_editing_but_exports(project_file: Path):
         _refused(project_file, "read-only")
         before = snapshot(project_file.parent)
         with ProjectStore.open(project_file, readonly=True) as store:
-            assert len(store.load().guides) == 5
+            assert len(store.load().guides) == 6
             with pytest.raises(ProjectFileError, match="opened read-only"):
                 store.delete_guide("tour")
         assert snapshot(project_file.parent) == before

@@ -48,6 +48,7 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
         "Hotspots (1)",
         "Modals (1)",
         "Checklists (1)",
+        "Banners (1)",
     ]
     assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
     walkthroughs = window.guide_panel.tree.topLevelItem(0)
@@ -64,11 +65,12 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
     ]
     assert visible == ["Tour of Reports"]
     window.guide_panel.kind_filter.setCurrentIndex(window.guide_panel.kind_filter.findData("modal"))
-    assert [window.guide_panel.tree.topLevelItem(i).isHidden() for i in range(5)] == [
+    assert [window.guide_panel.tree.topLevelItem(i).isHidden() for i in range(6)] == [
         True,
         True,
         True,
         False,
+        True,
         True,
     ]
 
@@ -503,6 +505,9 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         ("title",),
         ("position",),
         ("dismissible",),
+        ("edge",),
+        ("cover_header",),
+        ("push",),
     }
     assert {f.path for f in GUIDE_FIELDS} == covered
 
@@ -532,6 +537,13 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         "complete_when": "event",
         "event": "started",
     }
+
+    window.select_guide("notice")
+    for path, value in ((("edge",), "top"), (("cover_header",), True), (("push",), False)):
+        window.editor.guide_form.editor(path).edited.emit(value)
+    window.editor.guide_form.editor(("edge",)).edited.emit("bottom")
+    notice = reopened(project_file, "notice")
+    assert (notice.edge, notice.cover_header, notice.push) == ("bottom", True, False)
 
 
 def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):

@@ -98,6 +98,8 @@ TARGETED = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.element_fi
 """Kinds whose steps point at an element."""
 TOURS = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.multi_step and entry.parts_key == "steps")
 """Kinds of several steps, each on its page, moving on by themselves."""
+WITH_MEDIA = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_media)
+"""Kinds whose steps may show an image or video."""
 AUTOMATIC = (("trigger", "type"), ("automatic",))
 LAUNCHER = (("trigger", "type"), ("launcher",))
 
@@ -184,13 +186,35 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         choices=(("bottom_right", "bottom right"), ("bottom_left", "bottom left")),
         kinds=having("position"),
     ),
+    FieldSpec(
+        ("edge",),
+        "Where",
+        "choice",
+        choices=(("top", "across the top of the page"), ("bottom", "across the bottom of the page")),
+        kinds=having("edge"),
+    ),
+    FieldSpec(
+        ("push",),
+        "Moves the page aside",
+        "bool",
+        "Off: the banner lies over the page's content.",
+        kinds=having("push"),
+    ),
+    FieldSpec(
+        ("cover_header",),
+        "Covers the app's own header",
+        "bool",
+        "Off: a top banner sits just below the app's fixed header.",
+        kinds=having("cover_header"),
+        when=(("edge",), ("top",)),
+    ),
     FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=having("dismissible")),
 )
 
 STEP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("title",), "Title", "line"),
     FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images."),
-    FieldSpec(("media",), "Image or video", "media", optional=True),
+    FieldSpec(("media",), "Image or video", "media", optional=True, kinds=WITH_MEDIA),
     FieldSpec(
         ("target",),
         "Element",

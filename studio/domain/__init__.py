@@ -20,6 +20,7 @@ __getattr__, __all__ = lazy_exports(
         ),
         ".guide": (
             "AutomaticTrigger",
+            "Banner",
             "Checklist",
             "ChecklistItem",
             "Frequency",

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from .base import Identifier, Label, Model, SafeUrl
 from .rules import AudienceRule, Schedule, UrlRule
-from .step import Step
+from .step import ButtonAction, Step
 from .target import Target
 
 
@@ -135,6 +135,36 @@ class Modal(GuideBase):
         return self
 
 
+class Banner(GuideBase):
+    """A bar across the top or bottom of the page: a short message and its buttons, on matching pages.
+
+    Its one step holds the text (title and body) and buttons; it points at no element and has no
+    image. At the top it sits below the app's own fixed header unless ``cover_header``."""
+
+    kind: Literal["banner"] = "banner"
+    edge: Literal["top", "bottom"] = "top"
+    push: bool = True
+    """Move the page's content aside by the banner's height (else the banner overlays it)."""
+    cover_header: bool = False
+    """At the top, cover the app's own fixed or sticky header instead of sitting below it."""
+    dismissible: bool = True
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Banner:
+        _single_step("banner", self.steps, needs_target=False)
+        step = self.steps[0]
+        if step.target is not None:
+            raise ValueError("a banner spans the page and has no element")
+        if step.media is not None:
+            raise ValueError("a banner is one line of text; put images in a modal")
+        if any(button.action in (ButtonAction.next, ButtonAction.back) for button in step.buttons):
+            raise ValueError(
+                "a banner has no next or previous step: its buttons close, link or start a guide"
+            )
+        return self
+
+
 class ItemAction(StrEnum):
     """What clicking a checklist item does."""
 
@@ -207,5 +237,5 @@ class Checklist(GuideBase):
         return self
 
 
-Guide = Annotated[Walkthrough | Tooltip | Hotspot | Modal | Checklist, Field(discriminator="kind")]
-"""Any guide; later kinds (banner, survey, resource_center, launcher) join this union."""
+Guide = Annotated[Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner, Field(discriminator="kind")]
+"""Any guide; later kinds (survey, resource_center, launcher) join this union."""

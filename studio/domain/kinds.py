@@ -41,6 +41,8 @@ class GuideKind:
     """Replay and drift checks walk its steps (a checklist's items are not steps)."""
     starts_where_made: bool = False
     """Recorded or picked, it starts by itself on the page it was made on (else only when asked)."""
+    has_media: bool = True
+    """Its steps may show an image or video."""
 
     @property
     def model(self) -> type[GuideBase]:
@@ -109,12 +111,31 @@ _ENTRIES = (
         element_field="element",
         plays_steps=False,
     ),
+    GuideKind(
+        "banner",
+        "Banner",
+        "Banner",
+        "Announce something across the top or bottom of matching pages.",
+        {
+            "trigger": {"type": "automatic"},
+            "steps": [
+                {
+                    "id": "step-1",
+                    "title": "",
+                    "body": "<p>Something new is here.</p>",
+                    "buttons": [{"label": "Got it", "action": "close", "primary": True}],
+                }
+            ]
+        },
+        element_field=None,
+        has_media=False,
+    ),
 )
 
 GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 """Every kind the studio can author and the runtime can play, in the order the studio lists them."""
 
-PLANNED_KINDS = ("banner", "survey", "resource_center", "launcher")
+PLANNED_KINDS = ("survey", "resource_center", "launcher")
 
 RECORDED_KIND = "walkthrough"
 """What a recording in the browser becomes."""

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..browser.probes import WAIT_FOR_TARGET
-from ..domain import AdvanceMode, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
+from ..domain import AdvanceMode, Banner, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
 from .page_link import RunTimeout
 from .results import StepResult, describe_target, first_line
@@ -162,7 +162,7 @@ class StepPlayer:
         if isinstance(guide, Walkthrough):
             await self._advance(index, step, outcome, probe)
             return
-        if isinstance(guide, (Tooltip, Hotspot, Modal)):
+        if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
 
     async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:

@@ -1,0 +1,47 @@
+
+/* A bar across the top or bottom of the page. Pushing pads the page's root by the bars' height (put back as
+   it was when the last one ends); at the top it sits below the app's own fixed or sticky header unless the
+   author lets it cover it. Banners on one edge stack in the order they started. */
+KINDS.banner = {
+  play: function (rt, g) {
+    var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
+    var edges = rt.surface.edges = rt.surface.edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
+    var edge = edges[side] = edges[side] || { bars: [], was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
+      base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
+    var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
+      st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
+      h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
+      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
+        b = rt.button(b, g, done("completed"));
+        return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
+      })),
+      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+    ]);
+    rt.surface.root().appendChild(bar);
+    edge.bars.push(bar);
+    var off = follow(function () {
+      var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
+      edge.bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
+      bar.style.setProperty(side, at + "px");
+      if (g.push !== false) root.style.setProperty(pad, edge.base + all + "px", "important");
+    });
+    stepEvent(rt, "step_shown", g, 0);
+    return { end: function () {
+      off(); bar.remove();
+      edge.bars = edge.bars.filter(function (b) { return b !== bar; });
+      if (!edge.bars.length) { root.style.setProperty(pad, edge.was[0], edge.was[1]); delete edges[side]; }
+    } };
+  }
+};
+
+/* The bottom of the app's own fixed or sticky header at the top of the window (0 when there is none). */
+function headerBottom() {
+  var y = 0;
+  [8, innerWidth / 2, innerWidth - 8].forEach(function (x) {
+    slice(DP.elementsFromPoint.call(D, x, 1)).forEach(function (n) {
+      var r = n.getBoundingClientRect();
+      if (!n.hasAttribute("data-guide-runtime") && /fixed|sticky/.test(getComputedStyle(n).position) && r.top <= 1 && r.height < innerHeight / 3) y = Math.max(y, r.bottom);
+    });
+  });
+  return y;
+}
