@@ -74,7 +74,14 @@ def runtime_shots() -> None:
         page.screenshot(path=OUT / "runtime-hotspot-open.png")
         context.close()
 
-        context, page = fresh("/customers.html", ("welcome", "settings-tour"))
+        context, page = fresh(
+            "/customers.html", ("welcome", "settings-tour", "getting-started", "customers-tour")
+        )
+        shade(page, ".gs-banner")
+        page.screenshot(path=OUT / "runtime-banner.png")
+        context.close()
+
+        context, page = fresh("/customers.html", ("welcome", "settings-tour", "maintenance-banner"))
         page.locator("[data-guide-runtime] .gs-launcher").click()
         shade(page, ".gs-panel")
         page.screenshot(path=OUT / "runtime-checklist.png")
