@@ -250,6 +250,9 @@ def test_the_editor_keeps_a_pasted_image_and_refuses_a_file_that_is_not_one(qtbo
         field.choose.click()
         assert field.note.text() == "Not added: this file is not a PNG, JPEG, GIF, WebP or SVG image"
         assert session.store.get_guide("hello").steps[0].media.src == src  # nothing lost
+        assert field.thumb.pixmap().width() == 120  # shown at the width users will see
+        field.width.setValue(0)
+        assert field.thumb.pixmap().width() == 40  # its own width: never blown up
         field.width.setValue(200)
         assert session.store.get_guide("hello").steps[0].media.width == 200
     finally:

@@ -261,7 +261,9 @@ def test_the_next_browser_opens_signed_in_as_the_last_one_was(recording, demo_se
     first.do(lambda p: p.evaluate("localStorage.setItem('ledgerly-user', 'ana@example.com')"))
     first.session.stop()
     kept = first.session.signed_in
-    assert any(item["name"] == "ledgerly-user" for origin in kept["origins"] for item in origin["localStorage"])
+    assert any(
+        item["name"] == "ledgerly-user" for origin in kept["origins"] for item in origin["localStorage"]
+    )
     second = Recording()
     second.session.start(demo_server.url + "/dashboard.html", "pause", storage_state=kept)
     try:
@@ -297,5 +299,46 @@ def test_picking_after_a_preview_clears_the_preview_first(recording, demo_server
     rec.do(lambda p: p.wait_for_timeout(300))
     assert rec.do(lambda p: p.evaluate(shown)) is False  # not re-armed on the next page
     rec.session.set_mode("pause")
-    rec.do(lambda p: preview_in_browser(p, Preview(preview_script(project, "t"), url, {})))  # a new preview plays again
+    rec.do(
+        lambda p: preview_in_browser(p, Preview(preview_script(project, "t"), url, {}))
+    )  # a new preview plays again
     rec.do(lambda p: p.wait_for_function(shown, timeout=10_000))
+
+
+def test_a_second_preview_in_the_same_browser_plays_from_its_own_step(recording, demo_server):
+    """Walk finding: F5 on step 2, then F5 on step 1 in the same browser showed nothing."""
+    from studio.app.recording import preview_in_browser
+    from studio.app.tasks import Preview, preview_script
+    from studio.domain import ManualTrigger, Project, Step, UrlRule, Walkthrough
+
+    project = Project(
+        name="P",
+        guides=[
+            Walkthrough(
+                id="t",
+                name="T",
+                trigger=ManualTrigger(),
+                steps=[
+                    Step(
+                        id="a",
+                        title="First on the dashboard",
+                        page=UrlRule(match="exact", value="/dashboard.html"),
+                    ),
+                    Step(id="b", title="Then settings", page=UrlRule(match="exact", value="/settings.html")),
+                ],
+            )
+        ],
+    )
+    rec = recording(demo_server.url + "/index.html", "pause")
+    title = "() => document.querySelector('[data-guide-runtime]')?.shadowRoot?.querySelector('.gs-title')?.textContent"
+    for step, page, expected in (
+        (1, "/settings.html", "Then settings"),
+        (0, "/dashboard.html", "First on the dashboard"),
+    ):
+        preview = Preview(preview_script(project, "t", step), demo_server.url + page, {})
+        rec.do(lambda p, preview=preview: preview_in_browser(p, preview))
+        rec.do(
+            lambda p, expected=expected: p.wait_for_function(
+                f"() => ({title})() === {expected!r}", timeout=10_000
+            )
+        )

@@ -648,7 +648,7 @@ def test_every_control_has_an_accessible_name(make_window, project_file: Path):
     window = make_window()
     window.open_project(project_file)
     unnamed = []
-    for guide_id in ("tour", "tip", "spot", "hello", "start"):
+    for guide_id in ("tour", "tip", "spot", "hello", "start", "notice"):
         window.select_guide(guide_id)
         for kind in (
             QLineEdit,

@@ -219,3 +219,19 @@ def test_a_recovered_draft_shows_the_values_it_was_left_with(qtbot, project_file
         assert reopened.step_form.editor(("wait_ms",)).spin.value() == 2500
     finally:
         again.close()
+
+
+def test_view_menu_brings_a_dock_from_behind_the_other_tab(make_window, project_file, qtbot):
+    """Walk finding: View › Problems opened behind the Test results tab and showed nothing."""
+    window = make_window()
+    window.show()
+    window.open_project(project_file)
+    qtbot.waitUntil(lambda: getattr(window, "problems_dock", None) is not None, timeout=10_000)
+    entries = {a.text(): a for a in window.actions_.view_menu.actions()}
+    entries["Test &results"].trigger()
+    qtbot.waitUntil(lambda: not window.results_dock.visibleRegion().isEmpty())
+    entries["&Problems"].trigger()
+    qtbot.waitUntil(lambda: not window.problems_dock.visibleRegion().isEmpty())
+    assert window.results_dock.visibleRegion().isEmpty()  # tabbed behind it now
+    entries["&Problems"].trigger()  # in front: the entry hides it
+    assert not window.problems_dock.isVisible()

@@ -272,7 +272,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         ("advance", "sample_input"),
         "Sample input for tests",
         "line",
-        "Typed by the QA replay; never a real secret.",
+        "Typed by the QA replay. It ships in the bundle: use a made-up value.",
         when=(("advance", "mode"), ("input",)),
         kinds=TOURS,
         optional=True,

@@ -127,12 +127,13 @@ def preview_script(project: Project, guide_id: str, step: int = 0) -> str:
     marker = f"guide-studio-preview-{uuid.uuid4().hex[:12]}"
     return (
         "(function () { var b = " + json.dumps(bundle) + ", m = " + json.dumps(marker) + ";"
+        # every preview adds a script to the browser: only the latest plays, on a state of its own
+        " window.__guideStudioLatest = m;"
         " function go() { if (!window.GuideRuntime || window.top !== window) return;"
+        " if (window.__guideStudioLatest !== m) return;"
         " try { if (sessionStorage.getItem('guide-studio-preview-off')) return; } catch (e) {}"
         " window.__guideStudioPreview = 1;"
-        " GuideRuntime.init({bundle: b, storageKey: 'studio-preview', mediaBase: "
-        + json.dumps(STUDIO_MEDIA_BASE)
-        + "});"
+        " GuideRuntime.init({bundle: b, storageKey: m, mediaBase: " + json.dumps(STUDIO_MEDIA_BASE) + "});"
         " if (!sessionStorage.getItem(m)) { sessionStorage.setItem(m, '1');"
         f" GuideRuntime.start({json.dumps(guide_id)}, {{step: {int(step)}}}); }} }}"
         " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go);"

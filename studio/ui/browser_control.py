@@ -220,9 +220,13 @@ class BrowserController(QObject):
         if not draft.valid:
             self.prompts.inform("Preview", f"Finish this guide first: {draft.first_problem()}")
             return
-        if self.recording_guide is not None:  # clicks on the guide would become recorded steps
-            self.prompts.inform("Preview", "Stop recording first (Ctrl+Shift+R), then preview.")
+        if self.recording_guide is not None and self.running and self.bridge.session.mode == "record":
+            # clicks on the guide would become recorded steps
+            self.prompts.inform(
+                "Preview", "Pause or end the recording first (Esc in the page), then preview."
+            )
             return
+        self.recording_guide = self.record_after = None  # a paused recording ends with the preview
         base = self.prompts.app_url(self.session, "Preview", ask=False)
         if not base:
             return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 if TYPE_CHECKING:
@@ -64,12 +64,24 @@ def add_docks(window: MainWindow) -> tuple[LazyDock, LazyDock]:
     window.tabifyDockWidget(problems, results)
     menu = window.actions_.view_menu
     first = menu.actions()[0] if menu.actions() else None
-    for dock, text, keys in (
-        (results, "Test &results", "Ctrl+Shift+T"),
-        (problems, "&Problems", "Ctrl+Shift+P"),
+    for dock, text, keys, name in (
+        (results, "Test &results", "Ctrl+Shift+T", "view-results"),
+        (problems, "&Problems", "Ctrl+Shift+P", "view-problems"),
     ):
-        action = dock.toggleViewAction()
-        action.setText(text)
+        action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
+        action.setToolTip(f"Show or hide the {dock.windowTitle()} panel")
+        action.triggered.connect(lambda _checked=False, d=dock: _show_or_hide(d))
+        window.actions_.by_name[name] = action  # listed in Help › Keyboard shortcuts
         menu.insertAction(first, action)
     return problems, results
+
+
+def _show_or_hide(dock) -> None:
+    """A View menu entry brings its dock to the front (also from behind the other dock's tab);
+    only a dock already in front is hidden by it."""
+    if dock.isVisible() and not dock.visibleRegion().isEmpty():
+        dock.hide()
+        return
+    dock.show()
+    dock.raise_()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..paths import ROOT
 
 if TYPE_CHECKING:
@@ -93,9 +94,13 @@ def show_docs(window: MainWindow) -> None:
     url = docs_url()
     where = url.toLocalFile() if url else "the docs folder of the Guide Studio repository"
     # the desktop may have nothing to open a folder with, and says so only on the terminal
-    window.statusBar().showMessage(f"Documentation: {where}", 15_000)
-    if not open_docs():
-        window.prompts.inform("Documentation", f"The documentation is in {where} (README.md first).")
+    opened = open_docs()
+    # a desktop with nothing to open a folder with reports success all the same: always say where
+    window.prompts.inform(
+        "Documentation",
+        f"The documentation is in {where} (README.md first)."
+        + (" It should open in your file manager." if opened else ""),
+    )
 
 
 def show_project_file(window: MainWindow) -> None:
@@ -109,5 +114,5 @@ def show_about(window: MainWindow) -> None:
     QMessageBox.about(
         window,
         "About Guide Studio",
-        "Guide Studio — author in-app guides, test them in CI, ship a tiny runtime.",
+        f"Guide Studio {__version__} — author in-app guides, test them in CI, ship a tiny runtime.",
     )

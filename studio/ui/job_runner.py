@@ -143,9 +143,8 @@ class JobRunner(QObject):
     def _exported(self, result) -> None:
         text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes)."
         if result.images:
-            text += (
-                f" Its {result.images} image(s) are in the media folder beside it: publish that folder too."
-            )
+            images = "Its image is" if result.images == 1 else f"Its {result.images} images are"
+            text += f" {images} in the media folder beside it: publish that folder too."
         if result.warnings:
             shown = "\n".join(f"• {line}" for line in result.warnings[:5])
             more = (

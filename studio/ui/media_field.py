@@ -14,7 +14,7 @@ from ..domain.media import MAX_IMAGE_BYTES
 from .fields import Field
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
-THUMBNAIL = 160
+THUMBNAIL = 320
 
 
 class ImageShelf(Protocol):
@@ -95,6 +95,7 @@ class MediaField(Field):
         self.src.textEdited.connect(self._changed)
         self.alt.textEdited.connect(self._changed)
         self.width.valueChanged.connect(self._changed)
+        self.width.valueChanged.connect(self._show_thumbnail)
         self.choose.clicked.connect(self._choose)
         self.paste.clicked.connect(lambda: self._keep(clipboard_image))
 
@@ -121,17 +122,12 @@ class MediaField(Field):
             widget.setEnabled(kind != "video")
 
     def _show_thumbnail(self) -> None:
+        """The project image as users will see it: at the width asked (else its own), up to THUMBNAIL."""
         data = self.images.image(self.src.text().strip()) if self.images else None
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.thumb.setPixmap(
-                pixmap.scaled(
-                    THUMBNAIL,
-                    THUMBNAIL,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+            width = min(self.width.value() or pixmap.width(), THUMBNAIL)
+            self.thumb.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
             self.thumb.show()
         else:
             self.thumb.clear()
