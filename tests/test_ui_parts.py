@@ -235,3 +235,12 @@ def test_view_menu_brings_a_dock_from_behind_the_other_tab(make_window, project_
     assert window.results_dock.visibleRegion().isEmpty()  # tabbed behind it now
     entries["&Problems"].trigger()  # in front: the entry hides it
     assert not window.problems_dock.isVisible()
+
+
+def test_a_first_export_never_defaults_onto_the_shipped_example_bundle(tmp_path):
+    from studio.ui.browser_work import default_export
+
+    from .conftest import EXAMPLE_BUNDLE, EXAMPLE_PROJECT
+
+    assert default_export(EXAMPLE_PROJECT) == Path.home() / EXAMPLE_BUNDLE.name != EXAMPLE_BUNDLE
+    assert default_export(tmp_path / "shop.gstudio") == tmp_path / "shop.bundle.json"

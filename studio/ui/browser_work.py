@@ -204,11 +204,19 @@ class BrowserWork:
         if self.session is None:
             window.prompts.inform("Export", "Open a project first (Ctrl+O).")
             return
-        default = window.settings.value(self.jobs.export_key()) or str(
-            self.session.path.with_suffix(".bundle.json")
-        )
+        default = window.settings.value(self.jobs.export_key()) or str(default_export(self.session.path))
         path, _ = QFileDialog.getSaveFileName(
             window, "Export guide bundle", default, "Guide bundles (*.json)"
         )
         if path:
             self.jobs.export_to(Path(path), runtime)
+
+
+def default_export(project: Path) -> Path:
+    """Where a first export goes: beside the project, except for the example shipped with Guide Studio,
+    whose committed bundle it would overwrite (then the home folder)."""
+    from ..paths import ROOT
+
+    bundle = project.with_suffix(".bundle.json")
+    inside = (ROOT / "guides").resolve() in bundle.resolve().parents
+    return Path.home() / bundle.name if inside else bundle
