@@ -165,7 +165,8 @@ def test_the_problems_list_follows_the_edits(make_window, project_file, qtbot):
     window.select_guide("tip")
     window.editor.edit(("trigger", "type"), "automatic")  # now it shows by itself: no longer a problem
     qtbot.waitUntil(
-        lambda: not any(g == "Tip" and t.startswith("nothing starts") for g, t in view.lines()), timeout=20_000
+        lambda: not any(g == "Tip" and t.startswith("nothing starts") for g, t in view.lines()),
+        timeout=20_000,
     )
     view.tree.itemDoubleClicked.emit(view.tree.topLevelItem(0), 0)
     assert window.guide_id == view.tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
@@ -244,3 +245,32 @@ def test_a_first_export_never_defaults_onto_the_shipped_example_bundle(tmp_path)
 
     assert default_export(EXAMPLE_PROJECT) == Path.home() / EXAMPLE_BUNDLE.name != EXAMPLE_BUNDLE
     assert default_export(tmp_path / "shop.gstudio") == tmp_path / "shop.bundle.json"
+
+
+def test_a_new_test_run_never_shows_the_last_runs_picture(qtbot):
+    """Walk finding: after a re-run passed, the pane still showed the old failure's picture."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from studio.replay.results import GuideResult, StepResult
+    from studio.ui.results import ResultsView
+
+    def png(color: str) -> bytes:
+        image = QImage(80, 50, QImage.Format.Format_RGB32)
+        image.fill(QColor(color))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        return bytes(buffer.data())
+
+    view = ResultsView()
+    qtbot.addWidget(view)
+    failed = StepResult("s", 0, "Type", status="failed", reason="needs_input", screenshot=png("#ff0000"))
+    view.show_results([GuideResult("g", "G", "walkthrough", steps=[failed])])
+    assert view.repick_button.text() == "Give a test value…"
+    view.show_results(
+        [GuideResult("g", "G", "walkthrough", steps=[StepResult("s", 0, "Type", screenshot=png("#0000ff"))])]
+    )
+    shown = view.picture.pixmap().toImage()
+    assert QColor(shown.pixel(shown.width() // 2, shown.height() // 2)).name() == "#0000ff"
+    assert view.repick_button.text() == "Re-pick element…" and not view.repick_button.isEnabled()

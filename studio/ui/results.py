@@ -128,8 +128,12 @@ class ResultsView(QWidget):
         self.summary.setText(
             f"{passed} of {len(results)} guide(s) passed, {failed_steps} step(s) failed. {note}".strip()
         )
-        if first_failure is not None:
-            self.tree.setCurrentItem(first_failure)
+        # a new run never shows the last run's picture: its first failure, else its first step
+        first = self.tree.topLevelItem(0)
+        shown = first_failure or (first.child(0) if first is not None and first.childCount() else first)
+        if shown is not None:
+            self.tree.setCurrentItem(shown)
+        self._show()
 
     def _selected(self) -> tuple[str, StepResult] | None:
         item = self.tree.currentItem()
