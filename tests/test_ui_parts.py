@@ -274,3 +274,16 @@ def test_a_new_test_run_never_shows_the_last_runs_picture(qtbot):
     shown = view.picture.pixmap().toImage()
     assert QColor(shown.pixel(shown.width() // 2, shown.height() // 2)).name() == "#0000ff"
     assert view.repick_button.text() == "Re-pick element…" and not view.repick_button.isEnabled()
+
+
+def test_a_pick_brings_the_studio_back_to_the_front(qtbot, session, dialogs):
+    """Walk finding: after picking, the browser stayed in front of the studio."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    browser = BrowserController(Prompts(parent), headless=True, parent=parent)
+    browser.set_session(session)
+    browser.pending_pick = ("tip", ("steps", 0, "target"))
+    pick = Capture("pick", "http://x/a", make_target("tip", "Tip"), "button", "Tip", 0.9)
+    with qtbot.waitSignal(browser.picked):
+        browser._on_event(RecorderEvent("capture", capture=pick))
+    assert browser.pending_pick is None

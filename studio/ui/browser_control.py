@@ -33,6 +33,8 @@ class BrowserController(QObject):
     open_changed = Signal(bool)
     message = Signal(str)
     guide_changed = Signal(str, int)
+    picked = Signal()
+    """An element was picked: the studio comes back to the front to show it."""
 
     def __init__(self, prompts: Prompts, *, headless: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +194,7 @@ class BrowserController(QObject):
                 return
             self.bridge.session.set_mode("record" if self.recording_guide else "pause")
             self.guide_changed.emit(guide_id, path[1] if isinstance(path[1], int) else 0)
+            self.picked.emit()
             self.message.emit(
                 f"Picked {capture.name or 'the element'}"
                 + ("" if saved else " — the guide still needs attention")

@@ -46,6 +46,7 @@ class BrowserWork:
             browser.stop_text.connect(lambda text: window.actions_["stop"].setText(text))
             browser.message.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
             browser.guide_changed.connect(window.show_changed_guide)
+            browser.picked.connect(lambda: (window.raise_(), window.activateWindow()))
             browser.set_session(self.session)
             self._browser = browser
         return self._browser
