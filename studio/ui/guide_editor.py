@@ -123,7 +123,9 @@ class GuideEditor(QSplitter):
         guides = [(gid, name) for gid, name in self._guide_choices if gid != draft.id]
         scope = (draft.parts_key, self.part)
         form = self.step_form if info.has_pictures else self.item_form
-        form.title.setText(f"{info.part_noun} {self.part + 1} of {len(draft.parts)}")
+        form.title.setText(
+            f"{info.part_noun} {self.part + 1} of {len(draft.parts)}" if info.multi_step else info.title
+        )
         form.show_values(
             draft.kind,
             lambda path: draft.value(scope + path),
