@@ -16,11 +16,11 @@ function Surface(rt) {
     /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
     try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
   }
-  this.root = function () {
+  this._root = function () {
     if (shadow) return shadow;
     host = h("div", { "data-guide-runtime": "", popover: "manual" });
     host.dir = getComputedStyle(doc("body") || doc("root")).direction;
-    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    var t = rt._theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
     /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
     host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
@@ -33,25 +33,25 @@ function Surface(rt) {
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
     try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
-    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt._options.nonce, text: CSS })); }
     attach();
     /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: guides ended"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
-  this.describe = function (text) {
-    this.root();
+  this._describe = function (text) {
+    this._root();
     var id = "gs-d" + (++uid);
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+  this.remove = function () { mo?.disconnect(); host?.remove(); host = shadow = mo = null; };
 }
 
 /* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
@@ -153,11 +153,11 @@ function callout(rt, o) {
     ]) : null,
     o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface.root();
+  var root = rt.surface._root();
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor && o.anchor.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o.anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
   if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
@@ -172,7 +172,7 @@ function callout(rt, o) {
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
       if (hadFocus) active.blur();
       el.remove();
-      if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
+      if (hadFocus && prevFocus?.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
     }
   };
 }
@@ -180,7 +180,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface.root().appendChild(hl);
+  rt.surface._root().appendChild(hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
