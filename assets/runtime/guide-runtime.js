@@ -798,7 +798,7 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt.labels, st = o.step;
+  var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
   var src = st.media && rt.media(st.media.src);
@@ -808,28 +808,28 @@ function callout(rt, o) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
   var el = h("div", {
-    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
-    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
-    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
-      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+    (o._progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o._progress ? h("span", { "class": "gs-progress", text: o._progress }) : h("span"),
       h("span", { "class": "gs-btns" }, buttons)
     ]) : null,
-    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+    o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
   var root = rt.surface._root();
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
-  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
   if (o.focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
@@ -930,16 +930,16 @@ KINDS.walkthrough = {
     function show(st, el) {
       var mode = st.advance?.mode || "next", last = i === n - 1;
       var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
         focus: mode === "next" || !el,
-        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
-        onKey: function (e) {
+        _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
@@ -970,7 +970,7 @@ KINDS.tooltip = {
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
+      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
       rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -1000,9 +1000,9 @@ KINDS.hotspot = {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
-          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
@@ -1017,11 +1017,11 @@ KINDS.modal = {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface._root().appendChild(backdrop);
-    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
+    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
-      onKey: function (e) { trapFocus(e, view.el); }
+      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view.el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
@@ -1048,20 +1048,21 @@ KINDS.checklist = {
       if (g.items.every(done)) rt._completed(g);
     }
     function activate(it, e) {
+      var u = it.action === "open_url" && safeUrl(it.url);
       if (it.action === "start_guide" && rt.start(it.guideId, { from: e.currentTarget })) toggle(false);
-      else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
       if (it.completeWhen === "clicked") complete(it);
+      if (u) location.assign(u);
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
+      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
       g.items.forEach(function (it, j) {
         var li = panel.querySelectorAll(".gs-item")[j];
         li.classList.toggle("gs-done", done(it));
-        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+        li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
     function toggle(open) {
@@ -1071,7 +1072,7 @@ KINDS.checklist = {
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
@@ -1157,7 +1158,7 @@ assign(R, {
     var key = NS + ":" + (options.storageKey || "state");
     assign(this, {
       _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
-      labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
+      _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
     this.surface = new Surface(this);
@@ -1214,7 +1215,7 @@ assign(R, {
       warn("guide " + id + ": no page to start on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
-      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this.labels.elsewhere }));
+      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
     if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
@@ -1269,7 +1270,7 @@ assign(R, {
     var slot = this._active[g.id];
     if (!slot) return;
     delete this._active[g.id];
-    if (slot.end) slot.end();
+    slot.end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
     else {
@@ -1385,7 +1386,7 @@ assign(R, {
   stop() {
     this._stopped = true;
     this._gen = (this._gen || 0) + 1;
-    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; if (s.end) s.end(); });
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this.offs);

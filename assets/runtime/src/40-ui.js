@@ -129,7 +129,7 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt.labels, st = o.step;
+  var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
   var src = st.media && rt.media(st.media.src);
@@ -139,28 +139,28 @@ function callout(rt, o) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
   var el = h("div", {
-    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
-    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
-    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
-      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+    (o._progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o._progress ? h("span", { "class": "gs-progress", text: o._progress }) : h("span"),
       h("span", { "class": "gs-btns" }, buttons)
     ]) : null,
-    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+    o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
   var root = rt.surface._root();
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
-  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
   if (o.focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });

@@ -50,16 +50,16 @@ KINDS.walkthrough = {
     function show(st, el) {
       var mode = st.advance?.mode || "next", last = i === n - 1;
       var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
         focus: mode === "next" || !el,
-        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
-        onKey: function (e) {
+        _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
@@ -90,7 +90,7 @@ KINDS.tooltip = {
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
+      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
       rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -120,9 +120,9 @@ KINDS.hotspot = {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
-          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
@@ -137,11 +137,11 @@ KINDS.modal = {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     rt.surface._root().appendChild(backdrop);
-    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
+    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
-      onKey: function (e) { trapFocus(e, view.el); }
+      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view.el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
@@ -168,20 +168,21 @@ KINDS.checklist = {
       if (g.items.every(done)) rt._completed(g);
     }
     function activate(it, e) {
+      var u = it.action === "open_url" && safeUrl(it.url);
       if (it.action === "start_guide" && rt.start(it.guideId, { from: e.currentTarget })) toggle(false);
-      else if (it.action === "open_url" && safeUrl(it.url)) { if (it.completeWhen === "clicked") complete(it); location.assign(safeUrl(it.url)); }
       if (it.completeWhen === "clicked") complete(it);
+      if (u) location.assign(u);
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
+      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
       g.items.forEach(function (it, j) {
         var li = panel.querySelectorAll(".gs-item")[j];
         li.classList.toggle("gs-done", done(it));
-        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+        li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
     function toggle(open) {
@@ -191,7 +192,7 @@ KINDS.checklist = {
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {

@@ -57,7 +57,7 @@ assign(R, {
     var key = NS + ":" + (options.storageKey || "state");
     assign(this, {
       _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
-      labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
+      _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
     this.surface = new Surface(this);
@@ -114,7 +114,7 @@ assign(R, {
       warn("guide " + id + ": no page to start on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
-      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this.labels.elsewhere }));
+      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
     if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
@@ -169,7 +169,7 @@ assign(R, {
     var slot = this._active[g.id];
     if (!slot) return;
     delete this._active[g.id];
-    if (slot.end) slot.end();
+    slot.end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
     else {
@@ -285,7 +285,7 @@ assign(R, {
   stop() {
     this._stopped = true;
     this._gen = (this._gen || 0) + 1;
-    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; if (s.end) s.end(); });
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this.offs);
