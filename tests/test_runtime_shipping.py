@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scripts.build_runtime import build_runtime, minified_is_current
-from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, embed_snippet, sri
+from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, SIZE_BUDGET_GZIP, embed_snippet, gzip_size, sri
 from studio.export.signing import integrity
 
 from .conftest import EXAMPLE_PROJECT, ROOT
@@ -22,6 +24,17 @@ def test_committed_runtime_is_built_from_the_sources():
 def test_committed_minified_runtime_is_current():
     assert minified_is_current(), "guide-runtime.min.js is stale: run `make runtime` and commit"
     assert MINIFIED_PATH.read_text(encoding="utf-8").count("\n") <= 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13: the runtime is still over its 13,000 B bar (see README); drop this mark once under",
+)
+def test_shipped_runtime_is_within_its_size_budget():
+    gz = gzip_size(MINIFIED_PATH.read_text(encoding="utf-8"))
+    assert gz <= SIZE_BUDGET_GZIP, (
+        f"guide-runtime.min.js is {gz:,} B gzipped, over the {SIZE_BUDGET_GZIP:,} B budget"
+    )
 
 
 def test_runtime_is_a_dependency_free_classic_script():

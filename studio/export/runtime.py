@@ -22,7 +22,8 @@ from ..paths import RUNTIME_DIR
 RUNTIME_PATH = RUNTIME_DIR / "guide-runtime.js"
 MINIFIED_NAME = "guide-runtime.min.js"
 MINIFIED_PATH = RUNTIME_DIR / MINIFIED_NAME
-SIZE_BUDGET_GZIP = 12 * 1024
+SIZE_BUDGET_GZIP = 13_000
+"""Issue 13: the five kinds with the hardening, JS + CSS as shipped, gzip -9 (tests hold it)."""
 
 __all__ = [
     "MINIFIED_PATH",
