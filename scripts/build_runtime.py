@@ -80,6 +80,9 @@ def main() -> None:
             "--compress",
             "passes=3,ecma=2020,unsafe_arrows=true,unsafe_methods=true",
             "--mangle",
+            # Internal fields and methods are spelled _name (nothing public is): renamed too.
+            "--mangle-props",
+            "regex=/^_/",
             "--comments",
             "false",
             "-o",

@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--t:var(--gs-text,#1f2937);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25);--l:1px solid rgba(16,24,40,.15)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--t)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:var(--l);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
@@ -86,14 +86,14 @@ function slice(list) { return Array.from(list || []); }
 function Store(key, session) {
   var area = null, mem = {};
   try { area = session ? window.sessionStorage : window.localStorage; } catch (e) { /* blocked: memory only */ }
-  this.get = function () {
+  this._get = function () {
     if (area) {
       try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }
     }
     return mem;
   };
-  this.update = function (fn) {
-    var v = this.get();
+  this._update = function (fn) {
+    var v = this._get();
     fn(v);
     mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
@@ -122,7 +122,7 @@ function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
     try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
-    catch (e) { parsePolicy = null; warn("Trusted Types: policy blocked, plain text"); }
+    catch (e) { parsePolicy = null; warn("Trusted Types policy blocked: plain text"); }
   }
   /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
   if (parsePolicy === null) return null;
@@ -171,11 +171,11 @@ function richText(html, media) {
 function bytesOf(s) { return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); }); }
 function verifyBundle(buf, o, sig) {
   var C = crypto.subtle, m = /^sha(\d+)-(.+)$/.exec(o.integrity) || [], E = { name: "Ed25519" };
-  if (!C) throw "no Web Crypto to check the bundle (the page is not https): not played";
+  if (!C) throw "no Web Crypto (not https): bundle not played";
   return (o.publicKey ? C.importKey("raw", bytesOf(o.publicKey), E, 0, ["verify"]).then(function (k) { return C.verify(E, k, bytesOf(sig.trim()), buf); })
     : C.digest("SHA-" + m[1], buf).then(function (d) { return btoa(String.fromCharCode.apply(0, new Uint8Array(d))) === m[2]; }))
     .then(function (ok) { if (!ok) throw 0; })
-    .catch(function () { throw "the bundle failed its " + (o.publicKey ? "signature" : "integrity") + " check: not played"; });
+    .catch(function () { throw "bundle failed its " + (o.publicKey ? "signature" : "integrity") + " check"; });
 }
 
 /* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
@@ -247,7 +247,7 @@ function nfaTest(m, s) {
       seen[x] = pos + 1;
       node = N[x];
       if (x === m.f) return true;
-      if (node.t && node.t.test) set.push(x);
+      if (node.t?.test) set.push(x);
       else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
     }
   }
@@ -351,7 +351,7 @@ function guideProblem(g) {
         : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
           : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
       if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
-      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof (c || {}).value === "string"; }), f);
+      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof c?.value === "string"; }), f);
       if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
       if (k !== "attributes") walk(v, f + ".");
     });
@@ -621,18 +621,18 @@ function mayBe(t, n, deep) {
     try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
     if (deep) return n.textContent.indexOf(v) >= 0;
     return c.kind === "role" ? roleOf(n) === c.value && (c.name == null || nameOf(n) === v) : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
-  }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
+  }) || fp?.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
 }
 
 var waiters = [], observer = null;
-var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.dirty) { w.dirty = 0; w.check(); } }); });
+var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w._dirty) { w._dirty = 0; w._check(); } }); });
 
 /* Mark the waiters whose target may have appeared in these mutations. */
 function changed(records) {
   records.forEach(function (r) {
     var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
     waiters.forEach(function (w) {
-      w.dirty = w.dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+      w._dirty = w._dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
     });
   });
   flush();
@@ -642,7 +642,7 @@ function changed(records) {
 function waitFor(target, ms, cb) {
   var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  w.check = function (final) {
+  w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
     res.visible = !!found && isVisible(found);
@@ -656,14 +656,14 @@ function waitFor(target, ms, cb) {
   }
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   var poll = setInterval(guard(function () {
-    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w.dirty = 1; flush(); }
+    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w._dirty = 1; flush(); }
   }), 250);
   offs.push(function () {
     clearInterval(poll);
     waiters.splice(waiters.indexOf(w), 1);
     if (!waiters.length) { observer.disconnect(); observer = null; flush.cancel(); }
-  }, later(function () { w.check(true); }, ms));
-  w.check(!ms);
+  }, later(function () { w._check(true); }, ms));
+  w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };
 }
 
@@ -685,11 +685,11 @@ function Surface(rt) {
     /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
     try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
   }
-  this.root = function () {
+  this._root = function () {
     if (shadow) return shadow;
     host = h("div", { "data-guide-runtime": "", popover: "manual" });
     host.dir = getComputedStyle(doc("body") || doc("root")).direction;
-    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    var t = rt._theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
     /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
     host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
@@ -702,25 +702,25 @@ function Surface(rt) {
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
     try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
-    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt._options.nonce, text: CSS })); }
     attach();
     /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: guides ended"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
-  this.describe = function (text) {
-    this.root();
+  this._describe = function (text) {
+    this._root();
     var id = "gs-d" + (++uid);
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+  this.remove = function () { mo?.disconnect(); host?.remove(); host = shadow = mo = null; };
 }
 
 /* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
@@ -798,7 +798,7 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt.labels, st = o.step;
+  var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
   var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
@@ -811,28 +811,28 @@ function callout(rt, o) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
   var el = h("div", {
-    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
-    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
-    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
-      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+    (o._progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o._progress ? h("span", { "class": "gs-progress", text: o._progress }) : h("span"),
       h("span", { "class": "gs-btns" }, buttons)
     ]) : null,
-    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+    o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface.root();
+  var root = rt.surface._root();
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor && o.anchor.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
-  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
   if (o.focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
@@ -844,7 +844,7 @@ function callout(rt, o) {
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
       if (hadFocus) active.blur();
       el.remove();
-      if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
+      if (hadFocus && prevFocus?.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
     }
   };
 }
@@ -852,7 +852,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface.root().appendChild(hl);
+  rt.surface._root().appendChild(hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
@@ -887,7 +887,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt._emit(name, assign({ guideId: g.id, stepId: g.steps[i]?.id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -902,16 +902,16 @@ KINDS.walkthrough = {
   exclusive: true,
   play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
-    function clear() { runAll(offs); if (view) view.remove(); view = null; }
+    function clear() { runAll(offs); view?.remove(); view = null; }
     function go(to) {
       clear();
       i = to;
       if (i < 0) i = 0;
       if (i >= n) return rt.finish(g, "completed");
-      rt.session.update(function (v) { v.active = { g: g.id, s: i }; });
+      rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
       if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt.onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
@@ -927,22 +927,22 @@ KINDS.walkthrough = {
       if (ended) return;
       stepEvent(rt, "step_completed", g, i);
       /* Saved before the page may unload, so a click that navigates resumes on the next step. */
-      rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      rt._session._update(function (v) { v.active = { g: g.id, s: i + 1 }; });
       go(i + 1);
     }
     function show(st, el) {
-      var mode = (st.advance || {}).mode || "next", last = i === n - 1;
-      var buttons = st.buttons && st.buttons.length ? st.buttons.map(function (b) { return rt.button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+      var mode = st.advance?.mode || "next", last = i === n - 1;
+      var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
+        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
         focus: mode === "next" || !el,
-        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
-        onKey: function (e) {
+        _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
@@ -959,7 +959,7 @@ KINDS.walkthrough = {
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
         var check = function () { if (urlMatches(adv.url, location.href)) next(); };
-        offs.push(rt.onRoute(check));
+        offs.push(rt._onRoute(check));
       }
     }
     go(i);
@@ -973,14 +973,14 @@ KINDS.tooltip = {
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
-      rt.seen(g);
+      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
+      rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
-    function close() { if (view) view.remove(); view = null; }
+    function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
+      offs.push(describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
@@ -993,19 +993,19 @@ KINDS.tooltip = {
 KINDS.hotspot = {
   play: function (rt, g) {
     var st = g.steps[0], offs = [], beacon = null, view = null;
-    function close() { if (view) view.remove(); view = null; }
+    function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
       beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface.root().appendChild(beacon);
+      rt.surface._root().appendChild(beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
-          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
@@ -1019,12 +1019,12 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface.root().appendChild(backdrop);
-    var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
-      .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
+    rt.surface._root().appendChild(backdrop);
+    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
+      .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
-      onKey: function (e) { trapFocus(e, view.el); }
+      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view.el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
@@ -1038,17 +1038,17 @@ KINDS.checklist = {
   persistent: true,
   play: function (rt, g) {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
-    var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
+    var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
     var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface.root().appendChild(launcher);
+    rt.surface._root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
-      rt.local.update(function (v) { mark(v, "items", g.id + "/" + it.id); });
-      rt.emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
+      rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
+      rt._emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
       render();
-      if (g.items.every(done)) rt.completed(g);
+      if (g.items.every(done)) rt._completed(g);
     }
     /* "Done when clicked" ticks only what actually happened: a guide that cannot start stays unticked. */
     function activate(it, e) {
@@ -1060,24 +1060,24 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
+      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
       g.items.forEach(function (it, j) {
         var li = panel.querySelectorAll(".gs-item")[j];
         li.classList.toggle("gs-done", done(it));
-        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+        li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
     function toggle(open) {
       open = typeof open === "boolean" ? open : !panel;
       launcher.setAttribute("aria-expanded", String(open));
-      if (!open) { if (panel) panel.remove(); panel = null; return; }
+      if (!open) { panel?.remove(); panel = null; return; }
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
@@ -1088,19 +1088,19 @@ KINDS.checklist = {
           ])]);
         }))
       ]);
-      rt.surface.root().appendChild(panel);
+      rt.surface._root().appendChild(panel);
       render();
       panel.querySelector(".gs-item").focus();
     }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
-    return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
+    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
   }
 };
 
@@ -1118,12 +1118,12 @@ KINDS.banner = {
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
       h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
       h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt.button(b, g, done("completed"));
+        b = rt._button(b, g, done("completed"));
         return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
       })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
     ]);
-    rt.surface.root().appendChild(bar);
+    rt.surface._root().appendChild(bar);
     edge.bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
@@ -1176,12 +1176,12 @@ function onHistory(fn) {
 }
 
 function Runtime() {
-  this.listeners = {};
+  this._listeners = {};
   this.offs = [];
-  this.active = {};
-  this.pending = {};
-  this.routeFns = [];
-  this.stopped = true;
+  this._active = {};
+  this._pending = {};
+  this._routeFns = [];
+  this._stopped = true;
 }
 var R = Runtime.prototype;
 assign(R, {
@@ -1190,7 +1190,7 @@ assign(R, {
   init(options) {
     var gen;
     this.stop();
-    gen = this.gen;
+    gen = this._gen;
     if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
@@ -1200,19 +1200,19 @@ assign(R, {
           (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
             .then(sig => verifyBundle(buf, options, sig)).then(() => buf))
         /* A stop() or a newer init() while the bundle loads wins. */
-        .then(buf => gen === this.gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
+        .then(buf => gen === this._gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
         .catch(e => { warn(e); return false; });
     }
     var b = options.bundle;
     if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
-      warn("not a guide bundle (guide-bundle v1)");
+      warn("not a guide-bundle v1");
       return false;
     }
     var key = NS + ":" + (options.storageKey || "state");
     assign(this, {
-      options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-      labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-      guides: []
+      _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
+      _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
+      _guides: []
     });
     this.surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
@@ -1223,28 +1223,28 @@ assign(R, {
     if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
-      if (bad) this.broken(g, bad);
-      else if (g.enabled !== false) this.guides.push(g);
+      if (bad) this._broken(g, bad);
+      else if (g.enabled !== false) this._guides.push(g);
     });
-    this.hookRoutes();
+    this._hookRoutes();
     this.offs.push(early("click", e => { this.launch(e); }));
-    var act = this.session.get().active, g = act && this.guide(act.g);
-    if (g && g.kind === "walkthrough") this.play(g, act.s, true);
-    else this.session.update(v => { delete v.active; });
+    var act = this._session._get().active, g = act && this._guide(act.g);
+    if (g?.kind === "walkthrough") this._play(g, act.s, true);
+    else this._session._update(v => { delete v.active; });
     /* A guide started on another page (start() went there) starts on arrival. */
-    act = this.session.get().go;
-    this.session.update(v => { delete v.go; });
+    act = this._session._get().go;
+    this._session._update(v => { delete v.go; });
     if (act && Date.now() - act.t < 60000) this.start(act.g, { step: act.s, here: 1 });
     this.evaluate();
     return true;
   },
 
-  guide(id) { return (this.guides || []).filter(g => { return g.id === id; })[0]; },
+  _guide(id) { return (this._guides || []).filter(g => { return g.id === id; })[0]; },
 
   /* Where guide `id` starts (step `at`): "" here, the address its page rule names (studio/domain/pages.py
      step_path: the nearest fixed page rule at or before the step, then the trigger's), or null when none. */
-  away(id, at) {
-    var g = this.guide(id), t, list, to;
+  _away(id, at) {
+    var g = this._guide(id), t, list, to;
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
@@ -1257,92 +1257,92 @@ assign(R, {
   /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency;
      on another page it goes there first, or says it cannot (beside opts.from, the clicked button). */
   start(id, opts) {
-    var g = this.guide(id), at = (opts && opts.step) || 0, to = opts && opts.here ? "" : this.away(id, at);
-    if (this.stopped || !g) return false;
-    if (this.active[id]) return true;
+    var g = this._guide(id), at = opts?.step || 0, to = opts?.here ? "" : this._away(id, at);
+    if (this._stopped || !g) return false;
+    if (this._active[id]) return true;
     if (to) {
-      this.session.update(v => { v.go = { g: id, s: at, t: Date.now() }; });
+      this._session._update(v => { v.go = { g: id, s: at, t: Date.now() }; });
       location.assign(to);
       return true;
     }
     if (to === null) {
       warn("guide " + id + ": no page to start on");
-      this.emit("guide_error", { guideId: id, field: "page" });
-      to = opts && opts.from;
-      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this.labels.elsewhere }));
+      this._emit("guide_error", { guideId: id, field: "page" });
+      to = opts?.from;
+      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
-    if (KINDS[g.kind].exclusive) this.exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
-    this.play(g, at);
+    if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    this._play(g, at);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
-  exclusive() {
-    return Object.keys(this.active).map(id => { return this.guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+  _exclusive() {
+    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
-  play(g, at, resumed) {
-    var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
-    this.active[g.id] = slot;
-    this.here[g.id] = 1;
+  _play(g, at, resumed) {
+    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    this._active[g.id] = slot;
+    this._here[g.id] = 1;
     if (!resumed) {
-      this.emit("guide_started", { guideId: g.id, kind: g.kind });
-      if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+      this._emit("guide_started", { guideId: g.id, kind: g.kind });
+      if (g.kind !== "tooltip" && g.kind !== "checklist") this._seen(g);
     }
     try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
       slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
-      delete this.active[g.id];
-      this.session.update(v => { delete v.active; });
-      return this.broken(g, String(err));
+      delete this._active[g.id];
+      this._session._update(v => { delete v.active; });
+      return this._broken(g, String(err));
     }
-    if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+    if (this._active[g.id] === slot) slot.end = ctl.end; else ctl.end();
   },
 
   /* Skip a guide that cannot play, saying which field is wrong. */
-  broken(g, field) {
+  _broken(g, field) {
     warn("guide skipped: " + field);
     this.offs.push(later(() => { this.evaluate(); }, 0));
-    this.guides = this.guides.filter(x => { return x !== g; });
-    this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
+    this._guides = this._guides.filter(x => { return x !== g; });
+    this._emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
 
-  seen(g) {
-    this.local.update(v => { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
-    this.session.update(v => { mark(v, "seen", g.id); });
+  _seen(g) {
+    this._local._update(v => { mark(v, "seen", g.id, (v.seen?.[g.id] || 0) + 1); });
+    this._session._update(v => { mark(v, "seen", g.id); });
   },
 
-  completed(g) {
-    this.local.update(v => { mark(v, "done", g.id); });
-    this.emit("guide_completed", { guideId: g.id });
+  _completed(g) {
+    this._local._update(v => { mark(v, "done", g.id); });
+    this._emit("guide_completed", { guideId: g.id });
   },
 
   /* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
   finish(g, how, extra) {
-    var slot = this.active[g.id];
+    var slot = this._active[g.id];
     if (!slot) return;
-    delete this.active[g.id];
-    if (slot.end) slot.end();
-    this.session.update(v => { if (v.active && v.active.g === g.id) delete v.active; });
-    if (how === "completed") this.completed(g);
+    delete this._active[g.id];
+    slot.end?.();
+    this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
+    if (how === "completed") this._completed(g);
     else {
-      [this.local, this.session].forEach(s => { s.update(v => { mark(v, "dismissed", g.id); }); });
-      this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
+      [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
+      this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
     this.offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
-  button(b, g, next, back) {
+  _button(b, g, next, back) {
     var run = {
       next: next, back: back || next,
       close: () => { this.finish(g, "dismissed"); },
       complete: () => { this.finish(g, "completed"); },
       url: () => { var u = safeUrl(b.url); this.finish(g, "completed"); if (u) location.assign(u); },
       start_guide: e => {
-        if (this.away(b.guideId) === null) return this.start(b.guideId, { from: e.currentTarget.closest(".gs-callout").querySelector(".gs-body") });
+        if (this._away(b.guideId) === null) return this.start(b.guideId, { from: e.currentTarget.closest(".gs-callout").querySelector(".gs-body") });
         this.finish(g, "completed");
         this.start(b.guideId);
       }
@@ -1352,29 +1352,29 @@ assign(R, {
 
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
   evaluate() {
-    if (this.stopped) return;
-    var now = Date.now(), local = this.local.get(), session = this.session.get();
-    var exclusiveBusy = this.exclusive().length > 0;
-    Object.keys(this.pending).forEach(id => {
-      var g = this.guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this.pending[id](); delete this.pending[id]; }
+    if (this._stopped) return;
+    var now = Date.now(), local = this._local._get(), session = this._session._get();
+    var exclusiveBusy = this._exclusive().length > 0;
+    Object.keys(this._pending).forEach(id => {
+      var g = this._guide(id);
+      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
-    this.guides.filter(guard(g => {
+    this._guides.filter(guard(g => {
       var t = g.trigger || {};
-      return t.type === "automatic" && !this.active[g.id] && !this.pending[g.id] && !this.here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+      return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
-          delete this.pending[g.id];
-          if (KINDS[g.kind].exclusive && this.exclusive().length) return;
-          this.play(g);
+          delete this._pending[g.id];
+          if (KINDS[g.kind].exclusive && this._exclusive().length) return;
+          this._play(g);
         }, t.delayMs || 0));
       };
-      this.pending[g.id] = () => { cancel.forEach(f => { f(); }); };
+      this._pending[g.id] = () => { cancel.forEach(f => { f(); }); };
       if (t.element) cancel.push(waitFor(t.element, 600000, res => { if (res.element) go(); }));
       else go();
     });
@@ -1383,7 +1383,7 @@ assign(R, {
   /* A click on a launcher trigger's element starts its guide. */
   launch(e) {
     var path = e.composedPath().slice(0, 8);
-    this.guides.forEach(g => {
+    this._guides.forEach(g => {
       var t = g.trigger || {}, el;
       /* Matched by the clicked element's ancestry first: no document scan on every click. */
       if (t.type === "launcher" && path.some(n => { return mayBe(t.element, n); }) &&
@@ -1392,43 +1392,43 @@ assign(R, {
   },
 
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  hookRoutes() {
-    var fire = () => { if (!this.stopped) setTimeout(guard(() => { this.route(); }), 0); };
+  _hookRoutes() {
+    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
     this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 
   route() {
-    if (this.stopped) return;
+    if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
-    if (this.href !== location.href) { this.href = location.href; this.here = {}; }
-    this.routeFns.slice().forEach(f => { guard(f)(); });
+    if (this._href !== location.href) { this._href = location.href; this._here = {}; }
+    this._routeFns.slice().forEach(f => { guard(f)(); });
     this.evaluate();
   },
 
-  onRoute(fn) {
-    var fns = this.routeFns;
+  _onRoute(fn) {
+    var fns = this._routeFns;
     fns.push(fn);
     return () => { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
   },
 
   /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
   on(name, fn) {
-    var list = this.listeners[name] = this.listeners[name] || [];
+    var list = this._listeners[name] = this._listeners[name] || [];
     list.push(fn);
     return () => { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
   },
 
-  emit(name, detail) {
+  _emit(name, detail) {
     detail = assign({ type: name }, detail);
-    (this.listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
+    (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
     if (EVENTS.indexOf(name) >= 0) {
-      (this.listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
+      (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
   },
 
   /* Report an event of the host app (completes checklist items waiting for it). */
-  track(name) { this.emit("track", { name: String(name) }); },
+  track(name) { this._emit("track", { name: String(name) }); },
 
   /* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
   resolve(target, opts) {
@@ -1438,20 +1438,20 @@ assign(R, {
 
   /* End every guide and remove every node, listener, observer and timer the runtime added. */
   stop() {
-    this.stopped = true;
-    this.gen = (this.gen || 0) + 1;
-    Object.keys(this.active).forEach(id => { var s = this.active[id]; delete this.active[id]; if (s.end) s.end(); });
-    Object.keys(this.pending).forEach(id => { this.pending[id](); });
-    this.pending = {};
+    this._stopped = true;
+    this._gen = (this._gen || 0) + 1;
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
+    Object.keys(this._pending).forEach(id => { this._pending[id](); });
+    this._pending = {};
     runAll(this.offs);
-    this.routeFns = [];
-    if (this.surface) this.surface.remove();
+    this._routeFns = [];
+    this.surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
 for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
-if (!(window.GuideRuntime || {}).version) {
+if (!window.GuideRuntime?.version) {
   var main = new Runtime(), api = {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
@@ -1465,7 +1465,7 @@ if (!(window.GuideRuntime || {}).version) {
   window.GuideRuntime = api;
   /* The loader for a strict CSP (no inline script): <script src=… data-bundle-url=… data-integrity=…
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
-  var ds = (D.currentScript || {}).dataset || {}, user = {};
+  var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
     try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });

@@ -22,9 +22,13 @@ from ..paths import RUNTIME_DIR
 RUNTIME_PATH = RUNTIME_DIR / "guide-runtime.js"
 MINIFIED_NAME = "guide-runtime.min.js"
 MINIFIED_PATH = RUNTIME_DIR / MINIFIED_NAME
-SIZE_BUDGET_GZIP = 12 * 1024
+SIZE_BUDGET_GZIP = 13_000
+"""Issue 13's bar: the first five kinds with the hardening, JS + CSS, gzip -9 (not met yet: see the bench)."""
+SIZE_CEILING_GZIP = 16_500
+"""Issue 16's budget for every kind with the hardening, JS + CSS as shipped, gzip -9 (a test holds it)."""
 
 __all__ = [
+    "SIZE_CEILING_GZIP",
     "MINIFIED_PATH",
     "RUNTIME_PATH",
     "csp_snippet",

@@ -81,14 +81,14 @@ function slice(list) { return Array.from(list || []); }
 function Store(key, session) {
   var area = null, mem = {};
   try { area = session ? window.sessionStorage : window.localStorage; } catch (e) { /* blocked: memory only */ }
-  this.get = function () {
+  this._get = function () {
     if (area) {
       try { var v = JSON.parse(area.getItem(key)); if (v && typeof v === "object") mem = v; } catch (e) { /* keep memory copy */ }
     }
     return mem;
   };
-  this.update = function (fn) {
-    var v = this.get();
+  this._update = function (fn) {
+    var v = this._get();
     fn(v);
     mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }

@@ -67,7 +67,7 @@ function nfaTest(m, s) {
       seen[x] = pos + 1;
       node = N[x];
       if (x === m.f) return true;
-      if (node.t && node.t.test) set.push(x);
+      if (node.t?.test) set.push(x);
       else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
     }
   }

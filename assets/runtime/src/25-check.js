@@ -15,7 +15,7 @@ function guideProblem(g) {
         : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
           : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
       if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
-      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof (c || {}).value === "string"; }), f);
+      if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof c?.value === "string"; }), f);
       if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
       if (k !== "attributes") walk(v, f + ".");
     });

@@ -18,18 +18,18 @@ function mayBe(t, n, deep) {
     try { if (sel) return n.matches(sel) || deep && !!n.querySelector(sel); } catch (e) { return false; }
     if (deep) return n.textContent.indexOf(v) >= 0;
     return c.kind === "role" ? roleOf(n) === c.value && (c.name == null || nameOf(n) === v) : n.childElementCount < 8 && norm(textOf(n)).indexOf(v) >= 0;
-  }) || !!fp && fp.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
+  }) || fp?.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
 }
 
 var waiters = [], observer = null;
-var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.dirty) { w.dirty = 0; w.check(); } }); });
+var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w._dirty) { w._dirty = 0; w._check(); } }); });
 
 /* Mark the waiters whose target may have appeared in these mutations. */
 function changed(records) {
   records.forEach(function (r) {
     var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
     waiters.forEach(function (w) {
-      w.dirty = w.dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+      w._dirty = w._dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
     });
   });
   flush();
@@ -39,7 +39,7 @@ function changed(records) {
 function waitFor(target, ms, cb) {
   var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
-  w.check = function (final) {
+  w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
     res.visible = !!found && isVisible(found);
@@ -53,13 +53,13 @@ function waitFor(target, ms, cb) {
   }
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   var poll = setInterval(guard(function () {
-    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w.dirty = 1; flush(); }
+    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w._dirty = 1; flush(); }
   }), 250);
   offs.push(function () {
     clearInterval(poll);
     waiters.splice(waiters.indexOf(w), 1);
     if (!waiters.length) { observer.disconnect(); observer = null; flush.cancel(); }
-  }, later(function () { w.check(true); }, ms));
-  w.check(!ms);
+  }, later(function () { w._check(true); }, ms));
+  w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };
 }

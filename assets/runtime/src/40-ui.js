@@ -16,11 +16,11 @@ function Surface(rt) {
     /* The top layer: above any page z-index (even 2147483647) and any html { transform }. */
     try { host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
   }
-  this.root = function () {
+  this._root = function () {
     if (shadow) return shadow;
     host = h("div", { "data-guide-runtime": "", popover: "manual" });
     host.dir = getComputedStyle(doc("body") || doc("root")).direction;
-    var t = rt.theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
+    var t = rt._theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
     /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
     host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
@@ -33,25 +33,25 @@ function Surface(rt) {
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
     try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
-    catch (e) { shadow.appendChild(h("style", { nonce: rt.options.nonce, text: CSS })); }
+    catch (e) { shadow.appendChild(h("style", { nonce: rt._options.nonce, text: CSS })); }
     attach();
     /* A page that drops unknown nodes gets ours back; one that keeps doing it ends the guides cleanly. */
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: guides ended"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
   };
   /* A hidden light-DOM node, so aria-describedby on a host element can reach our text. */
-  this.describe = function (text) {
-    this.root();
+  this._describe = function (text) {
+    this._root();
     var id = "gs-d" + (++uid);
     host.appendChild(h("div", { id: id, hidden: true, text: text }));
     return id;
   };
-  this.remove = function () { if (mo) mo.disconnect(); if (host) host.remove(); host = shadow = mo = null; };
+  this.remove = function () { mo?.disconnect(); host?.remove(); host = shadow = mo = null; };
 }
 
 /* Add an id to the element's aria-describedby; the remover takes out only that id, so removals in any order
@@ -129,7 +129,7 @@ function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-r
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt.labels, st = o.step;
+  var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt.media));
   var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
@@ -142,28 +142,28 @@ function callout(rt, o) {
     return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
   });
   var el = h("div", {
-    "class": "gs-callout" + (o.cls ? " " + o.cls : ""), role: o.role || "dialog", id: id,
-    "aria-modal": o.modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o.onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o.onClose }) : null,
+    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
-    (o.progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
-      o.progress ? h("span", { "class": "gs-progress", text: o.progress }) : h("span"),
+    (o._progress || buttons.length) ? h("div", { "class": "gs-foot" }, [
+      o._progress ? h("span", { "class": "gs-progress", text: o._progress }) : h("span"),
       h("span", { "class": "gs-btns" }, buttons)
     ]) : null,
-    o.anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
+    o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface.root();
+  var root = rt.surface._root();
   root.appendChild(el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o.anchor && o.anchor.isConnected && st.placement !== "center") place(el, arrow, boxOf(o.anchor), st.placement || "auto");
+    if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
     else el.classList.add("gs-center");
   }));
-  if (o.onKey) offs.push(listen(el, "keydown", o.onKey));
+  if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
   if (o.focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
@@ -175,7 +175,7 @@ function callout(rt, o) {
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
       if (hadFocus) active.blur();
       el.remove();
-      if (hadFocus && prevFocus && prevFocus.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
+      if (hadFocus && prevFocus?.focus && prevFocus.isConnected) { try { prevFocus.focus({ preventScroll: true }); } catch (e) { /* gone */ } }
     }
   };
 }
@@ -183,7 +183,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface.root().appendChild(hl);
+  rt.surface._root().appendChild(hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });

@@ -4,7 +4,7 @@ var KINDS = {};
 
 /* Emit a step event of guide g (step i, 0 for single-step kinds). */
 function stepEvent(rt, name, g, i, extra) {
-  rt.emit(name, assign({ guideId: g.id, stepId: (g.steps[i] || {}).id, stepIndex: i }, extra));
+  rt._emit(name, assign({ guideId: g.id, stepId: g.steps[i]?.id, stepIndex: i }, extra));
 }
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
@@ -19,16 +19,16 @@ KINDS.walkthrough = {
   exclusive: true,
   play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
-    function clear() { runAll(offs); if (view) view.remove(); view = null; }
+    function clear() { runAll(offs); view?.remove(); view = null; }
     function go(to) {
       clear();
       i = to;
       if (i < 0) i = 0;
       if (i >= n) return rt.finish(g, "completed");
-      rt.session.update(function (v) { v.active = { g: g.id, s: i }; });
+      rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
       if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt.onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
@@ -44,22 +44,22 @@ KINDS.walkthrough = {
       if (ended) return;
       stepEvent(rt, "step_completed", g, i);
       /* Saved before the page may unload, so a click that navigates resumes on the next step. */
-      rt.session.update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      rt._session._update(function (v) { v.active = { g: g.id, s: i + 1 }; });
       go(i + 1);
     }
     function show(st, el) {
-      var mode = (st.advance || {}).mode || "next", last = i === n - 1;
-      var buttons = st.buttons && st.buttons.length ? st.buttons.map(function (b) { return rt.button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt.labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt.labels.done : rt.labels.next, primary: true, run: next } : null
+      var mode = st.advance?.mode || "next", last = i === n - 1;
+      var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
+        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
+        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, anchor: el, name: g.name, buttons: buttons, onClose: function () { rt.finish(g, "dismissed"); },
+        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
         focus: mode === "next" || !el,
-        progress: n > 1 ? rt.labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
-        onKey: function (e) {
+        _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
+        _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
           else if (e.key === "ArrowLeft" && i > 0) go(i - 1);
         }
@@ -76,7 +76,7 @@ KINDS.walkthrough = {
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
         var check = function () { if (urlMatches(adv.url, location.href)) next(); };
-        offs.push(rt.onRoute(check));
+        offs.push(rt._onRoute(check));
       }
     }
     go(i);
@@ -90,14 +90,14 @@ KINDS.tooltip = {
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, anchor: el, role: "tooltip", cls: "gs-tip", focus: false, name: g.name });
-      rt.seen(g);
+      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
+      rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
-    function close() { if (view) view.remove(); view = null; }
+    function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      offs.push(describedBy(el, rt.surface.describe(norm(st.title + ". " + richText(st.body).textContent))));
+      offs.push(describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent))));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
@@ -110,19 +110,19 @@ KINDS.tooltip = {
 KINDS.hotspot = {
   play: function (rt, g) {
     var st = g.steps[0], offs = [], beacon = null, view = null;
-    function close() { if (view) view.remove(); view = null; }
+    function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
       beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface.root().appendChild(beacon);
+      rt.surface._root().appendChild(beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, anchor: el, name: g.name, onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt.labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
-          onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
+          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
@@ -136,12 +136,12 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface.root().appendChild(backdrop);
-    var buttons = (st.buttons && st.buttons.length ? st.buttons : [{ label: rt.labels.gotIt, action: "complete", primary: true }])
-      .map(function (b) { return rt.button(b, g, function () { rt.finish(g, "completed"); }); });
+    rt.surface._root().appendChild(backdrop);
+    var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
+      .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, modal: true, cls: "gs-modal", name: g.name, buttons: buttons, onClose: close,
-      onKey: function (e) { trapFocus(e, view.el); }
+      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view.el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
@@ -155,17 +155,17 @@ KINDS.checklist = {
   persistent: true,
   play: function (rt, g) {
     var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
-    var done = function (it) { return has(rt.local.get(), "items", g.id + "/" + it.id); };
+    var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
     var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface.root().appendChild(launcher);
+    rt.surface._root().appendChild(launcher);
     function complete(it) {
       if (done(it)) return;
-      rt.local.update(function (v) { mark(v, "items", g.id + "/" + it.id); });
-      rt.emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
+      rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
+      rt._emit("checklist_item_completed", { guideId: g.id, itemId: it.id });
       render();
-      if (g.items.every(done)) rt.completed(g);
+      if (g.items.every(done)) rt._completed(g);
     }
     /* "Done when clicked" ticks only what actually happened: a guide that cannot start stays unticked. */
     function activate(it, e) {
@@ -177,24 +177,24 @@ KINDS.checklist = {
     }
     function render() {
       var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt.labels.progress.replace("{n}", k).replace("{total}", total);
+      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
       g.items.forEach(function (it, j) {
         var li = panel.querySelectorAll(".gs-item")[j];
         li.classList.toggle("gs-done", done(it));
-        li.querySelector(".gs-state").textContent = done(it) ? rt.labels.completed : "";
+        li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
     function toggle(open) {
       open = typeof open === "boolean" ? open : !panel;
       launcher.setAttribute("aria-expanded", String(open));
-      if (!open) { if (panel) panel.remove(); panel = null; return; }
+      if (!open) { panel?.remove(); panel = null; return; }
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
@@ -205,18 +205,18 @@ KINDS.checklist = {
           ])]);
         }))
       ]);
-      rt.surface.root().appendChild(panel);
+      rt.surface._root().appendChild(panel);
       render();
       panel.querySelector(".gs-item").focus();
     }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt.onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
-    return { end: function () { runAll(offs); if (panel) panel.remove(); launcher.remove(); } };
+    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
   }
 };

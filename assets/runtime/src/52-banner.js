@@ -12,12 +12,12 @@ KINDS.banner = {
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
       h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
       h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt.button(b, g, done("completed"));
+        b = rt._button(b, g, done("completed"));
         return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
       })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt.labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
     ]);
-    rt.surface.root().appendChild(bar);
+    rt.surface._root().appendChild(bar);
     edge.bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;

@@ -22,12 +22,12 @@ function onHistory(fn) {
 }
 
 function Runtime() {
-  this.listeners = {};
+  this._listeners = {};
   this.offs = [];
-  this.active = {};
-  this.pending = {};
-  this.routeFns = [];
-  this.stopped = true;
+  this._active = {};
+  this._pending = {};
+  this._routeFns = [];
+  this._stopped = true;
 }
 var R = Runtime.prototype;
 assign(R, {
@@ -36,7 +36,7 @@ assign(R, {
   init(options) {
     var gen;
     this.stop();
-    gen = this.gen;
+    gen = this._gen;
     if (tampered()) return warn("page replaced built-ins: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
@@ -46,19 +46,19 @@ assign(R, {
           (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
             .then(sig => verifyBundle(buf, options, sig)).then(() => buf))
         /* A stop() or a newer init() while the bundle loads wins. */
-        .then(buf => gen === this.gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
+        .then(buf => gen === this._gen && this.init(assign({}, options, { bundle: JSON.parse(new TextDecoder().decode(buf)) })))
         .catch(e => { warn(e); return false; });
     }
     var b = options.bundle;
     if (!b || b.format !== "guide-bundle" || b.schemaVersion !== 1 || !Array.isArray(b.guides)) {
-      warn("not a guide bundle (guide-bundle v1)");
+      warn("not a guide-bundle v1");
       return false;
     }
     var key = NS + ":" + (options.storageKey || "state");
     assign(this, {
-      options: options, bundle: b, user: options.user || {}, theme: b.theme || {}, stopped: false, here: {}, href: location.href,
-      labels: assign({}, LABELS, options.labels), local: new Store(key), session: new Store(key, true),
-      guides: []
+      _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
+      _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
+      _guides: []
     });
     this.surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
@@ -69,28 +69,28 @@ assign(R, {
     if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
-      if (bad) this.broken(g, bad);
-      else if (g.enabled !== false) this.guides.push(g);
+      if (bad) this._broken(g, bad);
+      else if (g.enabled !== false) this._guides.push(g);
     });
-    this.hookRoutes();
+    this._hookRoutes();
     this.offs.push(early("click", e => { this.launch(e); }));
-    var act = this.session.get().active, g = act && this.guide(act.g);
-    if (g && g.kind === "walkthrough") this.play(g, act.s, true);
-    else this.session.update(v => { delete v.active; });
+    var act = this._session._get().active, g = act && this._guide(act.g);
+    if (g?.kind === "walkthrough") this._play(g, act.s, true);
+    else this._session._update(v => { delete v.active; });
     /* A guide started on another page (start() went there) starts on arrival. */
-    act = this.session.get().go;
-    this.session.update(v => { delete v.go; });
+    act = this._session._get().go;
+    this._session._update(v => { delete v.go; });
     if (act && Date.now() - act.t < 60000) this.start(act.g, { step: act.s, here: 1 });
     this.evaluate();
     return true;
   },
 
-  guide(id) { return (this.guides || []).filter(g => { return g.id === id; })[0]; },
+  _guide(id) { return (this._guides || []).filter(g => { return g.id === id; })[0]; },
 
   /* Where guide `id` starts (step `at`): "" here, the address its page rule names (studio/domain/pages.py
      step_path: the nearest fixed page rule at or before the step, then the trigger's), or null when none. */
-  away(id, at) {
-    var g = this.guide(id), t, list, to;
+  _away(id, at) {
+    var g = this._guide(id), t, list, to;
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
@@ -103,92 +103,92 @@ assign(R, {
   /* Start a guide by id (from the API, a checklist or a button), whatever its trigger and frequency;
      on another page it goes there first, or says it cannot (beside opts.from, the clicked button). */
   start(id, opts) {
-    var g = this.guide(id), at = (opts && opts.step) || 0, to = opts && opts.here ? "" : this.away(id, at);
-    if (this.stopped || !g) return false;
-    if (this.active[id]) return true;
+    var g = this._guide(id), at = opts?.step || 0, to = opts?.here ? "" : this._away(id, at);
+    if (this._stopped || !g) return false;
+    if (this._active[id]) return true;
     if (to) {
-      this.session.update(v => { v.go = { g: id, s: at, t: Date.now() }; });
+      this._session._update(v => { v.go = { g: id, s: at, t: Date.now() }; });
       location.assign(to);
       return true;
     }
     if (to === null) {
       warn("guide " + id + ": no page to start on");
-      this.emit("guide_error", { guideId: id, field: "page" });
-      to = opts && opts.from;
-      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this.labels.elsewhere }));
+      this._emit("guide_error", { guideId: id, field: "page" });
+      to = opts?.from;
+      if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
-    if (KINDS[g.kind].exclusive) this.exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
-    this.play(g, at);
+    if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    this._play(g, at);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
-  exclusive() {
-    return Object.keys(this.active).map(id => { return this.guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+  _exclusive() {
+    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
-  play(g, at, resumed) {
-    var slot = {}, root = this.surface.root(), n = root.childNodes.length, ctl;
-    this.active[g.id] = slot;
-    this.here[g.id] = 1;
+  _play(g, at, resumed) {
+    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    this._active[g.id] = slot;
+    this._here[g.id] = 1;
     if (!resumed) {
-      this.emit("guide_started", { guideId: g.id, kind: g.kind });
-      if (g.kind !== "tooltip" && g.kind !== "checklist") this.seen(g);
+      this._emit("guide_started", { guideId: g.id, kind: g.kind });
+      if (g.kind !== "tooltip" && g.kind !== "checklist") this._seen(g);
     }
     try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
       slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
-      delete this.active[g.id];
-      this.session.update(v => { delete v.active; });
-      return this.broken(g, String(err));
+      delete this._active[g.id];
+      this._session._update(v => { delete v.active; });
+      return this._broken(g, String(err));
     }
-    if (this.active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+    if (this._active[g.id] === slot) slot.end = ctl.end; else ctl.end();
   },
 
   /* Skip a guide that cannot play, saying which field is wrong. */
-  broken(g, field) {
+  _broken(g, field) {
     warn("guide skipped: " + field);
     this.offs.push(later(() => { this.evaluate(); }, 0));
-    this.guides = this.guides.filter(x => { return x !== g; });
-    this.emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
+    this._guides = this._guides.filter(x => { return x !== g; });
+    this._emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
 
-  seen(g) {
-    this.local.update(v => { mark(v, "seen", g.id, ((v.seen || {})[g.id] || 0) + 1); });
-    this.session.update(v => { mark(v, "seen", g.id); });
+  _seen(g) {
+    this._local._update(v => { mark(v, "seen", g.id, (v.seen?.[g.id] || 0) + 1); });
+    this._session._update(v => { mark(v, "seen", g.id); });
   },
 
-  completed(g) {
-    this.local.update(v => { mark(v, "done", g.id); });
-    this.emit("guide_completed", { guideId: g.id });
+  _completed(g) {
+    this._local._update(v => { mark(v, "done", g.id); });
+    this._emit("guide_completed", { guideId: g.id });
   },
 
   /* End a playing guide as "completed" or "dismissed", then let the next automatic guide show. */
   finish(g, how, extra) {
-    var slot = this.active[g.id];
+    var slot = this._active[g.id];
     if (!slot) return;
-    delete this.active[g.id];
-    if (slot.end) slot.end();
-    this.session.update(v => { if (v.active && v.active.g === g.id) delete v.active; });
-    if (how === "completed") this.completed(g);
+    delete this._active[g.id];
+    slot.end?.();
+    this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
+    if (how === "completed") this._completed(g);
     else {
-      [this.local, this.session].forEach(s => { s.update(v => { mark(v, "dismissed", g.id); }); });
-      this.emit("guide_dismissed", assign({ guideId: g.id }, extra));
+      [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
+      this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
     this.offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
-  button(b, g, next, back) {
+  _button(b, g, next, back) {
     var run = {
       next: next, back: back || next,
       close: () => { this.finish(g, "dismissed"); },
       complete: () => { this.finish(g, "completed"); },
       url: () => { var u = safeUrl(b.url); this.finish(g, "completed"); if (u) location.assign(u); },
       start_guide: e => {
-        if (this.away(b.guideId) === null) return this.start(b.guideId, { from: e.currentTarget.closest(".gs-callout").querySelector(".gs-body") });
+        if (this._away(b.guideId) === null) return this.start(b.guideId, { from: e.currentTarget.closest(".gs-callout").querySelector(".gs-body") });
         this.finish(g, "completed");
         this.start(b.guideId);
       }
@@ -198,29 +198,29 @@ assign(R, {
 
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
   evaluate() {
-    if (this.stopped) return;
-    var now = Date.now(), local = this.local.get(), session = this.session.get();
-    var exclusiveBusy = this.exclusive().length > 0;
-    Object.keys(this.pending).forEach(id => {
-      var g = this.guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this.pending[id](); delete this.pending[id]; }
+    if (this._stopped) return;
+    var now = Date.now(), local = this._local._get(), session = this._session._get();
+    var exclusiveBusy = this._exclusive().length > 0;
+    Object.keys(this._pending).forEach(id => {
+      var g = this._guide(id);
+      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
-    this.guides.filter(guard(g => {
+    this._guides.filter(guard(g => {
       var t = g.trigger || {};
-      return t.type === "automatic" && !this.active[g.id] && !this.pending[g.id] && !this.here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this.user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+      return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
-          delete this.pending[g.id];
-          if (KINDS[g.kind].exclusive && this.exclusive().length) return;
-          this.play(g);
+          delete this._pending[g.id];
+          if (KINDS[g.kind].exclusive && this._exclusive().length) return;
+          this._play(g);
         }, t.delayMs || 0));
       };
-      this.pending[g.id] = () => { cancel.forEach(f => { f(); }); };
+      this._pending[g.id] = () => { cancel.forEach(f => { f(); }); };
       if (t.element) cancel.push(waitFor(t.element, 600000, res => { if (res.element) go(); }));
       else go();
     });
@@ -229,7 +229,7 @@ assign(R, {
   /* A click on a launcher trigger's element starts its guide. */
   launch(e) {
     var path = e.composedPath().slice(0, 8);
-    this.guides.forEach(g => {
+    this._guides.forEach(g => {
       var t = g.trigger || {}, el;
       /* Matched by the clicked element's ancestry first: no document scan on every click. */
       if (t.type === "launcher" && path.some(n => { return mayBe(t.element, n); }) &&
@@ -238,43 +238,43 @@ assign(R, {
   },
 
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  hookRoutes() {
-    var fire = () => { if (!this.stopped) setTimeout(guard(() => { this.route(); }), 0); };
+  _hookRoutes() {
+    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
     this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 
   route() {
-    if (this.stopped) return;
+    if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
-    if (this.href !== location.href) { this.href = location.href; this.here = {}; }
-    this.routeFns.slice().forEach(f => { guard(f)(); });
+    if (this._href !== location.href) { this._href = location.href; this._here = {}; }
+    this._routeFns.slice().forEach(f => { guard(f)(); });
     this.evaluate();
   },
 
-  onRoute(fn) {
-    var fns = this.routeFns;
+  _onRoute(fn) {
+    var fns = this._routeFns;
     fns.push(fn);
     return () => { var i = fns.indexOf(fn); if (i >= 0) fns.splice(i, 1); };
   },
 
   /* Listen to an event (or "*" for all: fn(name, detail)); returns a function that stops listening. */
   on(name, fn) {
-    var list = this.listeners[name] = this.listeners[name] || [];
+    var list = this._listeners[name] = this._listeners[name] || [];
     list.push(fn);
     return () => { var i = list.indexOf(fn); if (i >= 0) list.splice(i, 1); };
   },
 
-  emit(name, detail) {
+  _emit(name, detail) {
     detail = assign({ type: name }, detail);
-    (this.listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
+    (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
     if (EVENTS.indexOf(name) >= 0) {
-      (this.listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
+      (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
   },
 
   /* Report an event of the host app (completes checklist items waiting for it). */
-  track(name) { this.emit("track", { name: String(name) }); },
+  track(name) { this._emit("track", { name: String(name) }); },
 
   /* opts.minConfidence lowers the bar (benchmarks draw the trade-off curve with it). */
   resolve(target, opts) {
@@ -284,20 +284,20 @@ assign(R, {
 
   /* End every guide and remove every node, listener, observer and timer the runtime added. */
   stop() {
-    this.stopped = true;
-    this.gen = (this.gen || 0) + 1;
-    Object.keys(this.active).forEach(id => { var s = this.active[id]; delete this.active[id]; if (s.end) s.end(); });
-    Object.keys(this.pending).forEach(id => { this.pending[id](); });
-    this.pending = {};
+    this._stopped = true;
+    this._gen = (this._gen || 0) + 1;
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
+    Object.keys(this._pending).forEach(id => { this._pending[id](); });
+    this._pending = {};
     runAll(this.offs);
-    this.routeFns = [];
-    if (this.surface) this.surface.remove();
+    this._routeFns = [];
+    this.surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
 for (var mi = 0; mi < 10; mi++) R[METHODS[mi]] = guard(R[METHODS[mi]]);
 
-if (!(window.GuideRuntime || {}).version) {
+if (!window.GuideRuntime?.version) {
   var main = new Runtime(), api = {
     version: VERSION,
     /* An independent runtime (its own bundle, state key and UI). */
@@ -311,7 +311,7 @@ if (!(window.GuideRuntime || {}).version) {
   window.GuideRuntime = api;
   /* The loader for a strict CSP (no inline script): <script src=… data-bundle-url=… data-integrity=…
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
-  var ds = (D.currentScript || {}).dataset || {}, user = {};
+  var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
     try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
