@@ -184,3 +184,162 @@ def test_reduced_motion_is_honoured(browser, server):
         assert beacon.evaluate("e => getComputedStyle(e, '::after').animationName") == "none"
     finally:
         context.close()
+
+
+def test_no_axe_violations_in_the_later_states_of_each_kind(browser, server):
+    """#13 item 11: every state of every kind, not only the first one shown."""
+    from studio.domain import Banner, Button, Media
+
+    url = server.page("/app.html", PAGE)
+    server.page(
+        "/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"/>', ctype="image/svg+xml"
+    )
+
+    def modal(src: str) -> Modal:
+        step = Step(
+            id="m",
+            title="Hello",
+            media=Media(src=src, alt="Our logo"),
+            buttons=[Button(label="Close", action="close")],
+        )
+        return Modal(id="m", name="M", trigger=AUTO, steps=[step])
+
+    def next_step(page):
+        callout(page).wait_for()
+        page.get_by_role("button", name="Next").click()
+        page.get_by_role("dialog", name="Done").wait_for()
+
+    def tick(page):
+        page.locator("[data-guide-runtime] .gs-launcher").click()
+        page.get_by_role("button", name="Do it").click()
+        page.locator("[data-guide-runtime] .gs-done").wait_for()
+
+    spot = Hotspot(
+        id="h",
+        name="New",
+        trigger=AUTO,
+        steps=[Step(id="h", title="New thing", target=make_target("new", "New"))],
+    )
+    checklist = Checklist(
+        id="c",
+        name="C",
+        title="Get started",
+        trigger=AUTO,
+        items=[
+            ChecklistItem(id="i", title="Do it"),
+            ChecklistItem(id="j", title="Then this", description="It helps"),
+        ],
+    )
+    bar = Banner(
+        id="b",
+        name="Notice",
+        trigger=AUTO,
+        steps=[
+            Step(
+                id="s",
+                title="New",
+                body="<p>Reports export to CSV.</p>",
+                buttons=[Button(label="Got it", action="close")],
+            )
+        ],
+    )
+    states = {
+        "walkthrough, last step": (TOUR, next_step),
+        "hotspot, closed": (spot, lambda p: p.locator("[data-guide-runtime] .gs-beacon").wait_for()),
+        "checklist, one item done": (checklist, tick),
+        "modal with an image": (modal("/logo.svg"), lambda p: callout(p).locator("img").wait_for()),
+        "modal, image missing": (modal("/gone.png"), lambda p: callout(p).locator(".gs-missing").wait_for()),
+        "banner": (bar, lambda p: p.locator("[data-guide-runtime] .gs-banner").wait_for()),
+    }
+    found = {}
+    for state, (guide, reach) in states.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.set_default_timeout(5000)
+        page = context.new_page()
+        try:
+            Player(page, bundle_of(guide))
+            page.goto(url)
+            reach(page)
+            page.wait_for_timeout(300)  # entrance animation done: colour contrast is measured at rest
+            found[state] = violations(page)
+        finally:
+            context.close()
+    assert found == {state: [] for state in states}
+
+
+def test_the_text_of_click_and_typing_steps_reaches_assistive_technology(page, server):
+    """#13 item 11: a step the user completes on the page (focus stays there) is read with its element."""
+    from studio.domain import Advance
+
+    tour = Walkthrough(
+        id="tour",
+        name="Tour",
+        trigger=AUTO,
+        steps=[
+            Step(
+                id="a",
+                title="Your email",
+                body="<p>We send receipts here.</p>",
+                target=make_target("email", "Email"),
+                advance=Advance(mode="input"),
+            ),
+            Step(
+                id="b",
+                title="Save it",
+                body="<p>Click Save.</p>",
+                target=make_target("save", "Save"),
+                advance=Advance(mode="click"),
+            ),
+            Step(id="c", title="Done"),
+        ],
+    )
+    player = Player(page, bundle_of(tour))
+    page.goto(server.page("/app.html", PAGE))
+    callout(page).wait_for()
+    email = page.get_by_test_id("email")
+    assert email.evaluate("e => e === document.activeElement")  # typing steps focus their field
+    described = email.get_attribute("aria-describedby")
+    assert described and page.evaluate(f"document.getElementById('{described}').textContent") == (
+        "Your email. We send receipts here."
+    )
+    email.fill("dana@example.com")
+    email.press("Tab")
+    player.wait_event("step_shown", 2)
+    save = page.get_by_test_id("save")
+    assert save.get_attribute("aria-describedby")
+    assert email.get_attribute("aria-describedby") is None  # the last step's description went with it
+    save.click()
+    player.wait_event("step_shown", 3)
+    assert save.get_attribute("aria-describedby") is None
+
+
+def test_focus_stays_inside_a_modal_after_clicking_its_text(page, server):
+    """#13 item 11: clicking the modal's text, then Tab, never reaches the page behind it."""
+    from studio.domain import Button
+
+    modal = Modal(
+        id="m",
+        name="Welcome",
+        trigger=AUTO,
+        steps=[
+            Step(
+                id="m",
+                title="Welcome",
+                body="<p>Some words to click on.</p>",
+                buttons=[
+                    Button(label="Later", action="close"),
+                    Button(label="Start", action="complete", primary=True),
+                ],
+            )
+        ],
+    )
+    Player(page, bundle_of(modal))
+    page.goto(server.page("/app.html", PAGE))
+    callout(page).wait_for()
+    page.locator("[data-guide-runtime] .gs-body p").click()
+    inside = "() => { const a = document.activeElement; return !!a && a.hasAttribute('data-guide-runtime'); }"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        assert page.evaluate(inside), page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(inside)

@@ -898,6 +898,11 @@ function withTarget(rt, g, st, cb) {
   });
 }
 
+/* Give el the step's text as its accessible description (a remover takes it back out). */
+function described(rt, el, st) {
+  return describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
+}
+
 KINDS.walkthrough = {
   exclusive: true,
   play: function (rt, g, at) {
@@ -950,6 +955,8 @@ KINDS.walkthrough = {
       stepEvent(rt, "step_shown", g, i);
       offs.push(onKey("Escape", function () { rt.finish(g, "dismissed"); }));
       var adv = st.advance || {};
+      /* Focus stays on the page for steps the user completes there: the element carries the step's text. */
+      if (mode !== "next" && el) offs.push(described(rt, el, st));
       if (mode === "click" && el) offs.push(listen(el.ownerDocument.defaultView, "click", function (e) { if (e.composedPath().indexOf(el) >= 0) next(); }, true));
       if (mode === "input" && el) {
         el.focus({ preventScroll: true });
@@ -980,7 +987,7 @@ KINDS.tooltip = {
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (target) {
       el = target;
-      offs.push(describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent))));
+      offs.push(described(rt, el, st));
       if (g.showOn === "always") return open();
       var soon = function () { hide(); hide = later(close, 200); };
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
