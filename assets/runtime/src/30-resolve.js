@@ -84,15 +84,28 @@ function candidateMatches(c, root) {
   var v = c.value, sel = candidateSelector(c);
   if (sel) return q(root, sel);
   switch (c.kind) {
-    case "label": return q(root, "input,select,textarea").filter(function (el) { return labelText(el) === norm(v); });
+    case "label":
+      /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
+      var texts = new Map();
+      q(root, "label").forEach(function (l) {
+        var el = l.control;
+        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) texts.set(el, (texts.get(el) || []).concat(textOf(l)));
+      });
+      v = norm(v);
+      return slice(texts.keys()).filter(function (el) { return norm(texts.get(el).join(" ")) === v; });
     case "role":
       /* Only tags that can carry a role are looked at (explicit roles, implicit ones, inputs, headings). */
       return q(root, "[role],input,h1,h2,h3,h4,h5,h6," + Object.keys(IMPLICIT_ROLES)).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var own = function (el) { return el.textContent.length < 9 * v.length + 99 && norm(textOf(el)) === v; };
-      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (el) { return own(el) && !slice(el.children).some(own); });
+      var cap = 9 * v.length + 99, near = new Set(), n, t, el, own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
+      /* Only elements around text (or an image description) that is part of the value are looked at, never all. */
+      for (var walk = DP.createTreeWalker.call(root.ownerDocument || root, root, 5); (n = walk.nextNode());) {
+        t = norm(n.nodeType === 3 ? n.data : n.tagName === "IMG" && n.getAttribute("alt"));
+        if (t && v.indexOf(t) >= 0) for (el = n.nodeType === 3 ? n.parentElement : n; el && !near.has(el) && el.textContent.length < cap; el = el.parentElement) near.add(el);
+      }
+      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (x) { return near.has(x) && own(x) && !slice(x.children).some(own); });
   }
   return [];
 }
