@@ -25,7 +25,9 @@ SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-reco
 )
 
 TYPE_INTO = (
-    "([target, value, askSecret]) => { const secret = " + SECRET_FIELD + ";"
+    "([target, value, askSecret]) => { const secret = "
+    + SECRET_FIELD
+    + ";"
     + r"""
   // What Playwright's fill does before it types, in the main world (no injected script per page):
   // a field that can take the text is focused with its content selected; the few input types
@@ -38,7 +40,8 @@ TYPE_INTO = (
   const field = el.localName === "input" || el.localName === "textarea";
   if (field) {
     const type = el.localName === "input" ? el.type.toLowerCase() : "";
-    if (!SET.includes(type) && !TYPE.includes(type)) return "error: an input of type " + type + " cannot be filled";
+    if (!SET.includes(type) && !TYPE.includes(type))
+      return "error: an input of type " + type + " cannot be filled";
     if (el.disabled) return "error: the field is disabled";
     if (el.readOnly) return "error: the field is read-only";
     if (type === "number" && isNaN(Number(value))) return "error: cannot type text into a number field";
@@ -215,13 +218,13 @@ class StepPlayer:
         assert step.target is not None
         page = self.run.page
         target = step.target.model_dump(mode="json", by_alias=True)
-        handle = await self.run.call(page.evaluate_handle(TYPE_INTO, [target, value or "test", value is None]))
+        text = value or "test"
+        handle = await self.run.call(page.evaluate_handle(TYPE_INTO, [target, text, value is None]))
         element = handle.as_element()
         state = None if element is not None else await self.run.call(handle.json_value())
         if state == "gone":
-            await self.run._judge(
-                outcome, "not_found", f"the target was gone when typing into it: {describe_target(step.target)}"
-            )
+            gone = f"the target was gone when typing into it: {describe_target(step.target)}"
+            await self.run._judge(outcome, "not_found", gone)
             return False
         if state == "secret":
             self.run._fail(
@@ -235,7 +238,7 @@ class StepPlayer:
             await self.run._judge(outcome, "error", f"could not input the target: {state[7:]}")
             return False
         if element is not None:
-            await self.run.call(page.keyboard.insert_text(value or "test"))
+            await self.run.call(page.keyboard.insert_text(text))
             await self.run.call(element.evaluate(CHANGE))
         return True
 
