@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..browser import BrowserNotFound, launch_options
+from ..browser import BrowserNotFound, driver_compile_cache, launch_options
 from ..browser.context import Layout
 from ..export.bundle import Bundle
 from .a11y import axe_script
@@ -210,7 +210,10 @@ class _Replay:
         manager = async_playwright()
         failure: BaseException | None = None
         try:
-            playwright = await asyncio.wait_for(manager.start(), max(0.01, self.deadline - time.monotonic()))
+            with driver_compile_cache():  # the driver copies the environment as it starts
+                playwright = await asyncio.wait_for(
+                    manager.start(), max(0.01, self.deadline - time.monotonic())
+                )
         except TimeoutError:
             self.stopped = (
                 f"not run: the overall --timeout of {self.timeout:g} s ended the run as Playwright started"
