@@ -43,6 +43,10 @@ def init_script(bundle_json: dict, start: str | None) -> str:
     )
     return (
         "(function () { if (window.top !== window) return;"
+        # scrolls noted for the step probe's settling (it waits longer while one may be going on)
+        " var s = window.__replayScrolls = {at: -1e9, going: false}, o = {capture: true, passive: true};"
+        " addEventListener('scroll', function () { s.at = performance.now(); s.going = true; }, o);"
+        " addEventListener('scrollend', function () { s.at = performance.now(); s.going = false; }, o);"
         " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
         " onEvent: function (n, d) { var c = JSON.parse(JSON.stringify(d));"
         " (window.__replayLog = window.__replayLog || []).push([n, c]);"
