@@ -1,4 +1,5 @@
 // Replays DevTools Recorder recordings with @puppeteer/replay in the given Chromium; prints JSON figures.
+// The browser's switches come from studio replay's own (REPLAY_ARGS, JSON), so both run the same browser.
 import fs from "node:fs";
 import { createRunner, PuppeteerRunnerExtension } from "@puppeteer/replay";
 import puppeteer from "puppeteer-core";
@@ -7,7 +8,7 @@ const [, , executablePath, ...files] = process.argv;
 const started = performance.now();
 const browser = await puppeteer.launch({
   executablePath, headless: true,
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: JSON.parse(process.env.REPLAY_ARGS || "[]"),
 });
 let steps = 0, failed = 0;
 for (const file of files) {

@@ -8,6 +8,7 @@ whole example bundle (every kind) and the three-viewport matrix.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import tempfile
@@ -15,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from studio.browser import find_browser
+from studio.browser import find_browser, launch_options
 from studio.browser.context import VIEWPORT_PRESETS, Layout
 from studio.demo_server import DemoServer
 from studio.export.devtools import devtools_recordings
@@ -38,12 +39,14 @@ def _ours(bundle: dict, url: str, **options: object) -> tuple[float, list, dict]
 
 
 def _puppeteer(paths: list[str]) -> dict | str:
+    args = json.dumps(launch_options(headless=True)["args"])  # the same browser switches as ours
     done = subprocess.run(
         ["node", str(SCRIPT), str(find_browser()), *paths],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=300,
+        env={**os.environ, "REPLAY_ARGS": args},
     )
     if done.returncode != 0:
         return f"failed: {(done.stderr.strip().splitlines() or ['?'])[-1][:120]}"

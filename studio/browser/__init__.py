@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LAUNCH_ARGS = (
@@ -13,6 +15,12 @@ LAUNCH_ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+)
+HEADLESS_ARGS = (
+    # A headless window still preloads the address bar's WebUI pop-up: a renderer of its own that
+    # burns ~0.7 s of CPU per window, and Playwright opens a window per context (so per replayed
+    # guide). No headless user can see it. Chromium merges this list with Playwright's own.
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 )
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 SYSTEM_PATHS = (
@@ -47,12 +55,31 @@ def _playwright_chromium() -> Path | None:
     return found[0] if found else None
 
 
-def _default_playwright_cache() -> Path:
+def _user_cache() -> Path:
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "ms-playwright"
+        return Path.home() / "Library" / "Caches"
     if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ms-playwright"
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ms-playwright"
+        return Path(os.environ.get("LOCALAPPDATA", Path.home()))
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+
+
+def _default_playwright_cache() -> Path:
+    return _user_cache() / "ms-playwright"
+
+
+@contextmanager
+def driver_compile_cache() -> Iterator[None]:
+    """While Playwright's driver (Node.js) starts, let Node keep its compiled code in the user's
+    cache: the driver's ~10 MB of JavaScript is then not compiled again on every start (about a
+    fifth of its start-up CPU). A NODE_COMPILE_CACHE already set is left alone."""
+    if "NODE_COMPILE_CACHE" in os.environ:
+        yield
+        return
+    os.environ["NODE_COMPILE_CACHE"] = str(_user_cache() / "guide-studio" / "node-compile-cache")
+    try:
+        yield  # Node ignores a cache folder it cannot create or write
+    finally:
+        os.environ.pop("NODE_COMPILE_CACHE", None)
 
 
 def find_browser(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -81,5 +108,5 @@ def launch_options(*, headless: bool = True, explicit: str | None = None) -> dic
     return {
         "executable_path": str(find_browser(explicit)),
         "headless": headless,
-        "args": list(LAUNCH_ARGS),
+        "args": list(LAUNCH_ARGS) + (list(HEADLESS_ARGS) if headless else []),
     }

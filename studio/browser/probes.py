@@ -145,8 +145,26 @@ STEP_PROBE = (
     const r = target ? GuideRuntime.resolve(target).element : null, c = calloutOf();
     return JSON.stringify([r && boxOf(r), c && boxOf(c), scrollX, scrollY]);
   };
-  // two frames alike after the first: a smooth scroll may only start moving a frame after it was asked for
-  for (let last = boxes(), same = 0; same < 2 && performance.now() <= end; ) {
+  // Two frames alike after the first: a smooth scroll may only start moving a frame after it was
+  // asked for. One is enough when no scroll can be on its way: the runtime scrolls only to a
+  // target it does not see (its bringIntoView, judged the same way here), and no scroll event
+  // has come in the last 150 ms or is still going on (the replay's init script notes them).
+  const runtimeSees = (el) => {
+    const r = boxOf(el), v = window.visualViewport, l = el.getBoundingClientRect();
+    const x = l.left + l.width / 2, y = l.top + l.height / 2;
+    let seen = !v || r.left >= v.offsetLeft && r.top >= v.offsetTop && r.right <= v.offsetLeft + v.width &&
+      r.bottom <= v.offsetTop + v.height;
+    for (let p = el.parentElement; seen && p; p = p.parentElement) {
+      const b = p.getBoundingClientRect();
+      if (getComputedStyle(p).overflow !== "visible" && (x < b.left || x > b.right || y < b.top || y > b.bottom)) seen = false;
+    }
+    return seen && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  };
+  const scrolls = window.__replayScrolls;
+  const calm = !!scrolls && !scrolls.going && performance.now() - scrolls.at > 150;
+  const first = target ? GuideRuntime.resolve(target).element : null;
+  const still = calm && (!target || (first && runtimeSees(first))) ? 1 : 2;
+  for (let last = boxes(), same = 0; same < still && performance.now() <= end; ) {
     await frame();
     const key = boxes();
     same = key === last ? same + 1 : 0;

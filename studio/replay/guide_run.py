@@ -43,6 +43,10 @@ def init_script(bundle_json: dict, start: str | None) -> str:
     )
     return (
         "(function () { if (window.top !== window) return;"
+        # scrolls noted for the step probe's settling (it waits longer while one may be going on)
+        " var s = window.__replayScrolls = {at: -1e9, going: false}, o = {capture: true, passive: true};"
+        " addEventListener('scroll', function () { s.at = performance.now(); s.going = true; }, o);"
+        " addEventListener('scrollend', function () { s.at = performance.now(); s.going = false; }, o);"
         " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
         " onEvent: function (n, d) { var c = JSON.parse(JSON.stringify(d));"
         " (window.__replayLog = window.__replayLog || []).push([n, c]);"
@@ -93,6 +97,8 @@ class GuideRun:
         self.current: StepResult | None = None
         self.context: Any = None
         self.page: Any = None
+        self.warming: asyncio.Future | None = None
+        """The context and page being opened (see ``warm``)."""
         self.timings = self.link.timings
         """Seconds spent per phase (context, navigation, waits, probes, actions, screenshots)."""
 
@@ -154,7 +160,25 @@ class GuideRun:
             if later.status == "pending":
                 later.status, later.detail = "skipped", "not reached: an earlier step failed"
 
+    def warm(self, browser: Any) -> None:
+        """Start opening the fresh context and its blank page now (while another guide plays);
+        ``prepare`` then waits for it instead of opening its own."""
+        if self.warming is None:
+            self.warming = asyncio.ensure_future(self._new_page(browser))
+
     async def _prepare(self, browser: Any) -> bool:
+        if self.warming is None:
+            self.warming = asyncio.ensure_future(self._new_page(browser))
+        await self.warming
+        if self.login is not None:
+            outcome = self.login(self.page, self.base_url)
+            if asyncio.iscoroutine(outcome):
+                await self.call(outcome, 60)
+        return await self._open(start_url(self.guide, self.base_url))
+
+    async def _new_page(self, browser: Any) -> None:
+        """A fresh context (its own storage and cookies) with the runtime's init script and the
+        event binding, and one blank page in it: nothing of the guide has run yet."""
         options: dict[str, Any] = {}
         if self.storage_state:
             options["storage_state"] = self.storage_state
@@ -175,11 +199,6 @@ class GuideRun:
         binding = self.context.expose_binding(EVENT_BINDING, self.link.on_event)
         await self.call(binding, CALL_SECONDS, phase="context")
         self.page = await self.call(self.context.new_page(), CALL_SECONDS, phase="context")
-        if self.login is not None:
-            outcome = self.login(self.page, self.base_url)
-            if asyncio.iscoroutine(outcome):
-                await self.call(outcome, 60)
-        return await self._open(start_url(self.guide, self.base_url))
 
     async def _play(self) -> bool:
         if self.login is not None:  # started by hand: the sign-in pages must not start it
@@ -193,6 +212,10 @@ class GuideRun:
 
     async def close(self) -> bool:
         """Close the context; False when even that hangs (the caller then replaces the browser)."""
+        if self.warming is not None and not self.warming.done():
+            await asyncio.wait([self.warming], timeout=CALL_SECONDS)  # bounded by its own calls too
+        if self.warming is not None and self.warming.done() and not self.warming.cancelled():
+            self.warming.exception()  # retrieved: a context that failed to open was reported (or never used)
         if self.context is None:
             return True
         try:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..browser import BrowserNotFound, launch_options
+from ..browser import BrowserNotFound, driver_compile_cache, launch_options
 from ..browser.context import Layout
 from ..export.bundle import Bundle
 from .a11y import axe_script
@@ -142,15 +142,38 @@ class _Replay:
             self.stopped = f"the browser did not start: {line}"
             return
         closing: list[asyncio.Future] = []
+        warm: list[tuple[int, Any, Layout, GuideRun]] = []
+        """Jobs whose fresh context and blank page are being opened while other guides play
+        (at most one per browser): the next lane free takes the oldest."""
+
+        def take() -> tuple[int, Any, Layout, GuideRun] | None:
+            while warm or not queue.empty():
+                if warm:
+                    number, guide, layout, run = warm.pop(0)
+                else:
+                    number, (guide, layout) = queue.get_nowait()
+                    run = self._run_of(guide, layout)
+                if not self._skip(number, guide, layout):
+                    return number, guide, layout, run
+                closing.append(asyncio.ensure_future(run.close()))
+            return None
+
+        def warm_next() -> None:
+            if warm or queue.empty() or self.cancel.is_set() or self.unreachable:
+                return
+            number, (guide, layout) = queue.get_nowait()
+            run = self._run_of(guide, layout)
+            run.warm(browser)
+            warm.append((number, guide, layout, run))
 
         async def lane() -> None:
-            while not queue.empty():
-                number, (guide, layout) = queue.get_nowait()
-                if self._skip(number, guide, layout):
-                    continue
-                run = self._run_of(guide, layout)
+            while (job := take()) is not None:
+                number, guide, layout, run = job
                 try:
-                    result = await run.run(browser)
+                    if await run.prepare(browser):
+                        warm_next()  # the next guide's context opens while this one plays
+                        await run.play()
+                    result = run.result
                 except AppUnreachable as exc:
                     self.unreachable = str(exc)
                     result = _unfinished(guide, layout, "unreachable", str(exc))
@@ -161,6 +184,7 @@ class _Replay:
         try:
             await asyncio.gather(*(lane() for _ in range(self.lanes)))
         finally:
+            closing.extend(asyncio.ensure_future(run.close()) for *_, run in warm)
             if closing:
                 await asyncio.wait(closing, timeout=10)
             await self._drop(browser)
@@ -186,7 +210,10 @@ class _Replay:
         manager = async_playwright()
         failure: BaseException | None = None
         try:
-            playwright = await asyncio.wait_for(manager.start(), max(0.01, self.deadline - time.monotonic()))
+            with driver_compile_cache():  # the driver copies the environment as it starts
+                playwright = await asyncio.wait_for(
+                    manager.start(), max(0.01, self.deadline - time.monotonic())
+                )
         except TimeoutError:
             self.stopped = (
                 f"not run: the overall --timeout of {self.timeout:g} s ended the run as Playwright started"

@@ -24,6 +24,53 @@ SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-reco
     "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
 )
 
+TYPE_INTO = (
+    "([target, value, askSecret]) => { const secret = "
+    + SECRET_FIELD
+    + ";"
+    + r"""
+  // What Playwright's fill does before it types, in the main world (no injected script per page):
+  // a field that can take the text is focused with its content selected; the few input types
+  // typing cannot fill get their value set, with the input and change events a user's change fires.
+  const el = GuideRuntime.resolve(target).element;
+  if (!el) return "gone";
+  if (askSecret && secret(el)) return "secret";
+  const SET = ["color", "date", "time", "datetime-local", "month", "range", "week"];
+  const TYPE = ["", "email", "number", "password", "search", "tel", "text", "url"];
+  const field = el.localName === "input" || el.localName === "textarea";
+  if (field) {
+    const type = el.localName === "input" ? el.type.toLowerCase() : "";
+    if (!SET.includes(type) && !TYPE.includes(type))
+      return "error: an input of type " + type + " cannot be filled";
+    if (el.disabled) return "error: the field is disabled";
+    if (el.readOnly) return "error: the field is read-only";
+    if (type === "number" && isNaN(Number(value))) return "error: cannot type text into a number field";
+    el.focus();
+    if (SET.includes(type)) {
+      el.value = value;
+      if (el.value !== value) return "error: malformed value for an input of type " + type;
+      el.dispatchEvent(new Event("input", {bubbles: true, composed: true}));
+      el.dispatchEvent(new Event("change", {bubbles: true, composed: true}));
+      return "set";
+    }
+    el.select();
+    if (el.selectionStart === null) el.value = "";  // types without a text selection (email, number)
+    return el;
+  }
+  if (el.isContentEditable) {
+    el.focus();
+    const range = el.ownerDocument.createRange(), sel = el.ownerDocument.getSelection();
+    range.selectNodeContents(el); sel.removeAllRanges(); sel.addRange(range);
+    return el;
+  }
+  return "error: the target is not an <input>, <textarea> or [contenteditable] element";
+}"""
+)
+"""Ready the target for typing: ``[target, value, askSecret]`` → the element, or gone / secret /
+set (a value set and changed without typing) / ``error: …``."""
+
+CHANGE = "el => el.dispatchEvent(new Event('change', {bubbles: true, cancelable: true, composed: true}))"
+
 
 class StepPlayer:
     """Plays one guide run's steps (or its checklist) through the run's bounded calls and probes."""
@@ -165,6 +212,36 @@ class StepPlayer:
         if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
 
+    async def _type(self, step: Step, outcome: StepResult, value: str | None) -> bool:
+        """Type into the step's target as a user would (select its content, type the text, leave
+        the field); False when the step failed instead."""
+        assert step.target is not None
+        page = self.run.page
+        target = step.target.model_dump(mode="json", by_alias=True)
+        text = value or "test"
+        handle = await self.run.call(page.evaluate_handle(TYPE_INTO, [target, text, value is None]))
+        element = handle.as_element()
+        state = None if element is not None else await self.run.call(handle.json_value())
+        if state == "gone":
+            gone = f"the target was gone when typing into it: {describe_target(step.target)}"
+            await self.run._judge(outcome, "not_found", gone)
+            return False
+        if state == "secret":
+            self.run._fail(
+                outcome,
+                "needs_input",
+                "this is a secret field, so the recording kept no value: give "
+                f"--input {self.run.guide.id}.{step.id}=VALUE or a login recipe (--login-script)",
+            )
+            return False
+        if isinstance(state, str) and state.startswith("error: "):
+            await self.run._judge(outcome, "error", f"could not input the target: {state[7:]}")
+            return False
+        if element is not None:
+            await self.run.call(page.keyboard.insert_text(text))
+            await self.run.call(element.evaluate(CHANGE))
+        return True
+
     async def _advance(self, index: int, step: Step, outcome: StepResult, probe: dict) -> None:
         from playwright.async_api import Error as PlaywrightError
 
@@ -181,30 +258,8 @@ class StepPlayer:
                     or self.run.inputs.get(step.id)
                     or step.advance.sample_input
                 )
-                handle = await self.run.call(
-                    self.run.page.evaluate_handle(
-                        "t => GuideRuntime.resolve(t).element",
-                        step.target.model_dump(mode="json", by_alias=True),
-                    )
-                )
-                element = handle.as_element()
-                if element is None:
-                    await self.run._judge(
-                        outcome,
-                        "not_found",
-                        f"the target was gone when typing into it: {describe_target(step.target)}",
-                    )
+                if not await self._type(step, outcome, value):
                     return
-                if value is None and await self.run.call(element.evaluate(SECRET_FIELD)):
-                    self.run._fail(
-                        outcome,
-                        "needs_input",
-                        "this is a secret field, so the recording kept no value: give "
-                        f"--input {self.run.guide.id}.{step.id}=VALUE or a login recipe (--login-script)",
-                    )
-                    return
-                await self.run.call(element.fill(value or "test", timeout=5_000), 6)
-                await self.run.call(element.dispatch_event("change"))
             elif probe.get("point"):
                 await self.run.call(self.run.page.mouse.click(*probe["point"]))
         except PlaywrightError as exc:
