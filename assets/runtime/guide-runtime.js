@@ -467,7 +467,8 @@ function candidateMatches(c, root) {
   return [];
 }
 
-function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean); }
+/* Lower-cased words, a plural "s" dropped ("Licenses", "License"). */
+function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean).map(function (w) { return w.replace(/(\w\w\w)s$/, "$1"); }); }
 
 function overlap(a, b) {
   if (!a.length && !b.length) return 1;
@@ -485,6 +486,8 @@ function textSim(a, b) {
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
 function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
+function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
+
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
@@ -495,7 +498,8 @@ function contextOf(el) {
   }
   for (n = el; n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
-    if (!p) { n = n.parentElement; continue; }
+    /* a header, footer or sidebar is not labelled by the page's headings before it */
+    if (!p) { n = n.parentElement; if (/^(banner|contentinfo|complementary)$/.test(n && roleOf(n))) break; continue; }
     n = p;
     if (/^H[1-6]$/.test(p.tagName)) heading = p;
     else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
@@ -511,7 +515,7 @@ function siblingsOf(el) {
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
    [overall, what it is and where (without its position, which alone never decides)]. */
-function similarity(fp, el, peers) {
+function similarity(fp, el, peers, quick) {
   var total = 0, got = 0, content;
   function add(w, s) { total += w; got += w * s; }
   add(1, el.localName === fp.tag ? 1 : 0);
@@ -520,17 +524,19 @@ function similarity(fp, el, peers) {
   if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
-    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, v === w ? 1 : k === "href" && v && page(v) && page(v) === page(w) ? 0.9 : 0);
+    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (quick) return got / total;
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = contextOf(el), ctx = 1, w = 0, sum = 0;
-  (fp.ancestors || []).forEach(function (a, i) {
-    if (a === "listitem " + fp.name) return;  /* its own list item says nothing about where it is */
-    w += 1 / ++i; sum += here.indexOf(a) < 0 ? 0 : 1 / i;
+  var here = contextOf(el), ctx = 1, w = 0, sum = 0, i = 0;
+  (fp.ancestors || []).forEach(function (a) {
+    /* its own list item only says that it is in one, and counts half */
+    var own = a === "listitem " + fp.name, v = own ? 0.5 : 1 / ++i;
+    w += v; if (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0) sum += v;
   });
-  if (w) add(1.5, overlap(here, fp.ancestors)), ctx = sum / w;
+  if (w) add(1.5, ctx = sum / w);
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   var at = fp.index != null && peers ? peers(el) : -1;
@@ -569,10 +575,15 @@ function resolveTarget(target, at, min) {
       if (m[0] >= 0.3 && m[1].length) strong = 1;
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
-  var pool = slice(evidence.keys()), fallback = !pool.length;
-  if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
-  /* Without evidence, the 40 likeliest by name get the full (slower) comparison. */
-  if (fallback) pool = pool.map(function (el) { return [el, textSim(nameOf(el), fp.name)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; });
+  /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
+  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
+  var pool = slice(evidence.keys());
+  /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
+  if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
+    pool = slice(new Set(pool.concat(q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : [])
+      .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
+  }
   /* A position only means something among the recorded look-alikes (same tag and name). */
   var groups = {}, peers = function (el) {
     var key = el.localName, nm = fp.name;
@@ -582,7 +593,8 @@ function resolveTarget(target, at, min) {
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
   var scored = pool.map(function (el) {
     var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
-    return { el: el, k: sim[1], c: (fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev) * (0.35 + 0.65 * sim[2]) };
+    /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
+    return { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
   }).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
