@@ -124,7 +124,7 @@ function contextOf(el) {
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
-    else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
+    else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
   }
   for (n = el; n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
@@ -136,6 +136,19 @@ function contextOf(el) {
   }
   if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
   return out;
+}
+
+function entry(n) { return norm(roleOf(n) + " " + textOf(n)).slice(0, 80); }
+
+/* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how much better
+   the element's own one matches it than its siblings do, 0..1 (a deleted row's neighbours all score 0). */
+var rows = new Map();   /* words of each row, for one resolution */
+function rowSim(a, el) {
+  var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), o = words(a);
+  function sim(x) { if (!rows.has(x)) rows.set(x, words(entry(x))); return overlap(o, rows.get(x)); }
+  if (!n || !n.parentElement) return 0;
+  var mine = sim(n), rival = Math.max.apply(0, slice(n.parentElement.children).slice(0, 50).map(function (x) { return x === n ? 0 : sim(x); }));
+  return mine > rival ? (mine - rival) / (1 - rival) : 0;
 }
 
 function siblingsOf(el) {
@@ -164,7 +177,7 @@ function similarity(fp, el, peers, quick) {
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half */
     var own = a === "listitem " + fp.name, v = own ? 0.5 : 1 / ++i;
-    w += v; if (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0) sum += v;
+    w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : !own && /^(row|listitem) /.test(a) ? rowSim(a, el) : 0);
   });
   if (w) add(1.5, ctx = sum / w);
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
@@ -194,6 +207,7 @@ function resolveTarget(target, at, min) {
   if (!target) return none;
   var root = rootFor(target, at);
   if (!root) return none;
+  rows = new Map();
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
