@@ -140,15 +140,21 @@ function contextOf(el) {
 
 function entry(n) { return norm(roleOf(n) + " " + textOf(n)).slice(0, 80); }
 
-/* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how much better
-   the element's own one matches it than its siblings do, 0..1 (a deleted row's neighbours all score 0). */
+/* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
+   distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
 var rows = new Map();   /* words of each row, for one resolution */
 function rowSim(a, el) {
-  var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), o = words(a);
-  function sim(x) { if (!rows.has(x)) rows.set(x, words(entry(x))); return overlap(o, rows.get(x)); }
-  if (!n || !n.parentElement) return 0;
-  var mine = sim(n), rival = Math.max.apply(0, slice(n.parentElement.children).slice(0, 50).map(function (x) { return x === n ? 0 : sim(x); }));
-  return mine > rival ? (mine - rival) / (1 - rival) : 0;
+  var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
+  if (!p) return 0;
+  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
+  all.forEach(function (x) { if (!rows.has(x)) rows.set(x, words(entry(x))); });
+  /* words every row has (its role, repeated labels and dates) do not tell rows apart */
+  var o = words(a).filter(function (x) { return !all.every(function (r) { return rows.get(r).indexOf(x) >= 0; }); });
+  all.forEach(function (x) {
+    var v = o.filter(function (w) { return rows.get(x).indexOf(w) >= 0; }).length / o.length || 0;
+    if (x === n) mine = v; else rival = Math.max(rival, v);
+  });
+  return mine < 0.5 ? 0 : mine - rival;
 }
 
 function siblingsOf(el) {
@@ -175,9 +181,9 @@ function similarity(fp, el, peers, quick) {
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
   var here = contextOf(el), ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
-    /* its own list item only says that it is in one, and counts half */
-    var own = a === "listitem " + fp.name, v = own ? 0.5 : 1 / ++i;
-    w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : !own && /^(row|listitem) /.test(a) ? rowSim(a, el) : 0);
+    /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
+    var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
+    w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : row ? rowSim(a, el) : 0);
   });
   if (w) add(1.5, ctx = sum / w);
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
