@@ -18,17 +18,37 @@ def sidebar(links: list[tuple[str, str]]) -> str:
 
 def table(rows: list[tuple[str, str]]) -> str:
     body = "".join(
-        f'<tr><td>{who}</td><td>Registered: {when}</td><td>Jun 11, 2015 - Jul 10, 2015</td>'
+        f"<tr><td>{who}</td><td>Registered: {when}</td><td>Jun 11, 2015 - Jul 10, 2015</td>"
         f'<td><a class="icon" href="javascript:void(0)"><i class="fe fe-more"></i></a></td></tr>'
         for who, when in rows
     )
     return f"<h2>Invoices</h2><table>{body}</table>"
 
 
-V1_SIDEBAR = sidebar([("./dashboard.html", "Dashboard"), ("./tables.html", "Table List"), ("./typography.html", "Typography")])
-V2_SIDEBAR = sidebar([("../pages/dashboard.html", "Dashboard"), ("../pages/tables.html", "Tables"), ("../pages/billing.html", "Billing")])
-V1_ROWS = table([("Elizabeth Martin", "Mar 9, 2018 42%"), ("Crystal Austin", "Mar 28, 2018 96%"), ("Teresa Reyes", "Feb 23, 2018 36%")])
-V2_ROWS = table([("Elizabeth Martin", "Mar 7, 2019 42%"), ("Crystal Austin", "Mar 26, 2019 96%"), ("Teresa Reyes", "Feb 21, 2019 36%")])
+V1_SIDEBAR = sidebar(
+    [("./dashboard.html", "Dashboard"), ("./tables.html", "Table List"), ("./typography.html", "Typography")]
+)
+V2_SIDEBAR = sidebar(
+    [
+        ("../pages/dashboard.html", "Dashboard"),
+        ("../pages/tables.html", "Tables"),
+        ("../pages/billing.html", "Billing"),
+    ]
+)
+V1_ROWS = table(
+    [
+        ("Elizabeth Martin", "Mar 9, 2018 42%"),
+        ("Crystal Austin", "Mar 28, 2018 96%"),
+        ("Teresa Reyes", "Feb 23, 2018 36%"),
+    ]
+)
+V2_ROWS = table(
+    [
+        ("Elizabeth Martin", "Mar 7, 2019 42%"),
+        ("Crystal Austin", "Mar 26, 2019 96%"),
+        ("Teresa Reyes", "Feb 21, 2019 36%"),
+    ]
+)
 V2_ROW_DELETED = table([("Elizabeth Martin", "Mar 7, 2019 42%"), ("Teresa Reyes", "Feb 21, 2019 36%")])
 
 
