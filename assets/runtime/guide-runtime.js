@@ -539,7 +539,8 @@ function similarity(fp, el, peers, quick) {
   function add(w, s) { total += w; got += w * s; }
   add(1, el.localName === fp.tag ? 1 : 0);
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
-  if (fp.name != null) add(3, textSim(nameOf(el), fp.name));
+  /* a name that is gone (an icon now, a label moved out) says less than a different one */
+  if (fp.name != null) add(nameOf(el) ? 3 : 1.5, textSim(nameOf(el), fp.name));
   if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
