@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 EVENT_SLICE_MS = 2_000
 """The longest the page waits for a step's event before Python looks at cancel and the deadline."""
 
-SECRET_FIELD = (  # the fields whose values the recorder never keeps (guide-recorder.js: sensitive)
+SECRET_FIELD = (  # the fields whose values the recorder never keeps (recorder/10-targets.js: sensitive)
     "el => el.type === 'password' || "
     "/^(cc-|one-time-code|current-password|new-password)/.test(el.getAttribute('autocomplete') || '')"
 )

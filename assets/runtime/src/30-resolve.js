@@ -110,7 +110,8 @@ function candidateMatches(c, root) {
   return [];
 }
 
-function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean); }
+/* Lower-cased words, a plural "s" dropped ("Licenses", "License"). */
+function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean).map(function (w) { return w.replace(/(\w\w\w)s$/, "$1"); }); }
 
 function overlap(a, b) {
   if (!a.length && !b.length) return 1;
@@ -128,23 +129,45 @@ function textSim(a, b) {
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
 function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
+function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
+
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
   var out = [], n = el.parentElement, k = 0, heading = null;
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
-    else if (/^(row|listitem|article)$/.test(r)) out.push(norm(r + " " + textOf(n)).slice(0, 80));
+    else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
   }
   for (n = el; n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
-    if (!p) { n = n.parentElement; continue; }
+    /* a header, footer or sidebar is not labelled by the page's headings before it */
+    if (!p) { n = n.parentElement; if (/^(banner|contentinfo|complementary)$/.test(n && roleOf(n))) break; continue; }
     n = p;
     if (/^H[1-6]$/.test(p.tagName)) heading = p;
     else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
   }
   if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
   return out;
+}
+
+function entry(n) { return norm(roleOf(n) + " " + textOf(n)).slice(0, 80); }
+
+/* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
+   distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
+var rows = new Map();   /* words of each row, for one resolution */
+function rowSim(a, el) {
+  var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
+  if (!p) return 0;
+  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
+  all.forEach(function (x) { if (!rows.has(x)) rows.set(x, words(entry(x))); });
+  /* words every row has (its role, repeated labels and dates) do not tell rows apart */
+  var o = words(a).filter(function (x) { return !all.every(function (r) { return rows.get(r).indexOf(x) >= 0; }); });
+  all.forEach(function (x) {
+    var v = o.filter(function (w) { return rows.get(x).indexOf(w) >= 0; }).length / o.length || 0;
+    if (x === n) mine = v; else rival = Math.max(rival, v);
+  });
+  return mine < 0.5 ? 0 : mine - rival;
 }
 
 function siblingsOf(el) {
@@ -154,26 +177,29 @@ function siblingsOf(el) {
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
    [overall, what it is and where (without its position, which alone never decides)]. */
-function similarity(fp, el, peers) {
+function similarity(fp, el, peers, quick) {
   var total = 0, got = 0, content;
   function add(w, s) { total += w; got += w * s; }
   add(1, el.localName === fp.tag ? 1 : 0);
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
-  if (fp.name != null) add(3, textSim(nameOf(el), fp.name));
+  /* a name that is gone (an icon now, a label moved out) says less than a different one */
+  if (fp.name != null) add(nameOf(el) ? 3 : 1.5, textSim(nameOf(el), fp.name));
   if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
-    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, v === w ? 1 : k === "href" && v && page(v) && page(v) === page(w) ? 0.9 : 0);
+    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (quick) return got / total;
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = contextOf(el), ctx = 1, w = 0, sum = 0;
-  (fp.ancestors || []).forEach(function (a, i) {
-    if (a === "listitem " + fp.name) return;  /* its own list item says nothing about where it is */
-    w += 1 / ++i; sum += here.indexOf(a) < 0 ? 0 : 1 / i;
+  var here = contextOf(el), ctx = 1, w = 0, sum = 0, i = 0;
+  (fp.ancestors || []).forEach(function (a) {
+    /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
+    var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
+    w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : row ? rowSim(a, el) : 0);
   });
-  if (w) add(1.5, overlap(here, fp.ancestors)), ctx = sum / w;
+  if (w) add(1.5, ctx = sum / w);
   if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   var at = fp.index != null && peers ? peers(el) : -1;
@@ -201,6 +227,7 @@ function resolveTarget(target, at, min) {
   if (!target) return none;
   var root = rootFor(target, at);
   if (!root) return none;
+  rows = new Map();
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
@@ -212,10 +239,15 @@ function resolveTarget(target, at, min) {
       if (m[0] >= 0.3 && m[1].length) strong = 1;
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
-  var pool = slice(evidence.keys()), fallback = !pool.length;
-  if (fallback && fp) pool = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []);
-  /* Without evidence, the 40 likeliest by name get the full (slower) comparison. */
-  if (fallback) pool = pool.map(function (el) { return [el, textSim(nameOf(el), fp.name)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; });
+  /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
+  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
+  var pool = slice(evidence.keys());
+  /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
+  if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
+    pool = slice(new Set(pool.concat(q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : [])
+      .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
+  }
   /* A position only means something among the recorded look-alikes (same tag and name). */
   var groups = {}, peers = function (el) {
     var key = el.localName, nm = fp.name;
@@ -225,7 +257,8 @@ function resolveTarget(target, at, min) {
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
   var scored = pool.map(function (el) {
     var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
-    return { el: el, k: sim[1], c: (fallback ? sim[0] * 0.85 : fp ? 0.6 * ev + 0.4 * sim[0] : ev) * (0.35 + 0.65 * sim[2]) };
+    /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
+    return { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
   }).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
