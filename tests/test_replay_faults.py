@@ -148,7 +148,8 @@ def test_a_page_that_loops_for_ever_after_load_ends_within_the_timeout(app: App,
         "/loops.html",
         html(
             '<button data-testid="act">Act</button>'
-            "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 50))</script>"
+            # hung as soon as it has loaded: a later start would race a fast replay, which then passes truly
+            "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 0))</script>"
         ),
     )
     app.page("/fine.html", html('<button data-testid="act">Act</button>'))

@@ -99,6 +99,8 @@ def stylesheet(c: dict[str, str]) -> str:
     QTreeWidget, QListWidget, QTableWidget {{ border: 1px solid {c["border"]}; border-radius: 6px; }}
     QTreeWidget::item, QListWidget::item {{ padding: 4px 2px; }}
     QToolBar {{ spacing: 6px; padding: 4px; border: none; border-bottom: 1px solid {c["border"]}; }}
+    QStatusBar::item {{ border: none; border-left: 1px solid {c["border"]}; }}
+    QStatusBar QLabel {{ padding: 0 8px; }}
     QToolButton {{ padding: 4px 8px; border-radius: 6px; }}
     QToolButton:hover {{ background: {c["alt"]}; }}
     QTabWidget::pane {{ border: 1px solid {c["border"]}; border-radius: 6px; }}
