@@ -107,6 +107,20 @@ def _busy(client: Any) -> float:
     return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
 
 
+def _settle(page: Any, client: Any, quiet_ms: float = 5.0, limit_s: float = 15.0) -> None:
+    """Wait (bounded) until the page's main thread is quiet: under ``quiet_ms`` of work in each of
+    four 250 ms windows in a row (one quiet window can fall between two start-up resolves)."""
+    import time
+
+    end, quiet = time.monotonic() + limit_s, 0
+    last = _busy(client)
+    while time.monotonic() < end and quiet < 4:
+        page.wait_for_timeout(250)
+        now = _busy(client)
+        quiet = quiet + 1 if (now - last) * 1000 < quiet_ms else 0
+        last = now
+
+
 def _measure(browser: Any, server: Any, code: str, with_resolve: bool) -> dict[str, Any]:
     url = server.page("/big.html", PAGE % NODES)
     out: dict[str, float] = {}
@@ -120,8 +134,7 @@ def _measure(browser: Any, server: Any, code: str, with_resolve: bool) -> dict[s
         client.send("Performance.enable")
         if kind == "waiting":
             page.evaluate("b => GuideRuntime.init({bundle: b})", _bundle(kind))
-            page.wait_for_timeout(500)
-
+            _settle(page, client)  # the first resolves of every waiter are start-up work, not idle
             start, queries = _busy(client), page.evaluate("window.__queries")
             page.wait_for_timeout(2000)
             out["idle"] = (_busy(client) - start) / 2 * 1000
