@@ -277,7 +277,12 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         kinds=TOURS,
         optional=True,
     ),
-    FieldSpec(("buttons",), "Buttons", "buttons", "None: Back / Next / Close as usual."),
+    FieldSpec(
+        ("buttons",),
+        "Buttons",
+        "buttons",
+        "None: Back / Next in a tour, Got it in a modal or hotspot, none on a tooltip or banner.",
+    ),
     FieldSpec(
         ("on_missing",),
         "If the element is missing",
