@@ -68,13 +68,12 @@ def export_project(
 ) -> ExportResult:
     """Write the bundle, its images (``media``: bytes by file name) and the runtime beside it;
     ExportError or OSError say why not."""
-    from ..export.media import check_media, shipped_media, write_media
+    from ..export.media import shipped_media, write_media
 
     total = 3 if runtime else 2
     progress("Checking the guides…", 0, total)
     build_bundle(project)  # refuses dangling references before anything is written
     used = shipped_media(project.guides)
-    check_media(used, media or {})
     if cancel.is_set():
         raise Cancelled
     progress(f"Writing {out.name}…", 1, total)

@@ -33,6 +33,23 @@ from ..domain.errors import first_error
 from .richtext import RichTextEdit
 
 
+def named_line(text: str, name: str, placeholder: str = "") -> QLineEdit:
+    """A line edit with its accessible name (and a placeholder), for editors made of several parts."""
+    edit = QLineEdit(text, placeholderText=placeholder)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def named_combo(choices, current: Any, name: str) -> QComboBox:
+    """A choice box of ``(value, label)`` pairs with its accessible name, showing ``current``."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for value, label in choices:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
 class Field(QWidget):
     """Base of the editors: ``set_value`` shows a value silently, user changes emit ``edited``."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..app.forms import BUTTON_ACTIONS, CONDITION_OPS, FieldSpec
-from .fields import Field
+from .fields import Field, named_combo, named_line
 
 _NO_VALUE = {"exists", "not_exists"}
 _LIST_VALUE = {"one_of", "not_one_of"}
@@ -102,21 +102,6 @@ class _Rows(Field):
         self.emit(self.stored())
 
 
-def _line(text: str, name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text, placeholderText=placeholder)
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _combo(choices, current: Any, name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for value, label in choices:
-        combo.addItem(label, value)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    return combo
-
-
 class ButtonsField(_Rows):
     """Up to four callout buttons: label, what it does, its link or guide, primary."""
 
@@ -128,20 +113,20 @@ class ButtonsField(_Rows):
 
     def row_widgets(self, index: int, record: dict[str, Any]) -> list[QWidget]:
         n = index + 1
-        label = _line(record.get("label", ""), f"Button {n} label", "Label")
+        label = named_line(record.get("label", ""), f"Button {n} label", "Label")
         label.textEdited.connect(lambda t, i=index: self.changed(i, "label", t))
-        action = _combo(BUTTON_ACTIONS, record.get("action", "next"), f"Button {n} action")
+        action = named_combo(BUTTON_ACTIONS, record.get("action", "next"), f"Button {n} action")
         action.currentIndexChanged.connect(lambda _x, i=index, c=action: self._action(i, c.currentData()))
         kind = record.get("action")
         if kind == "start_guide":
-            extra = _combo(
+            extra = named_combo(
                 [(None, "(choose a guide)"), *self.guides], record.get("guide_id"), f"Button {n} guide"
             )
             extra.currentIndexChanged.connect(
                 lambda _x, i=index, c=extra: self.changed(i, "guide_id", c.currentData())
             )
         else:
-            extra = _line(record.get("url", ""), f"Button {n} address", "https://…")
+            extra = named_line(record.get("url", ""), f"Button {n} address", "https://…")
             extra.setEnabled(kind == "url")
             extra.textEdited.connect(lambda t, i=index: self.changed(i, "url", t))
         primary = QCheckBox("Primary")
@@ -164,7 +149,7 @@ class AudienceField(_Rows):
 
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
-        self.match = _combo(
+        self.match = named_combo(
             (("all", "Users matching all of:"), ("any", "Users matching any of:")), "all", "Match"
         )
         self.match.currentIndexChanged.connect(lambda _i: self.emit(self.stored()))
@@ -186,12 +171,12 @@ class AudienceField(_Rows):
 
     def row_widgets(self, index: int, record: dict[str, Any]) -> list[QWidget]:
         n = index + 1
-        attribute = _line(record.get("attribute", ""), f"Condition {n} attribute", "attribute")
+        attribute = named_line(record.get("attribute", ""), f"Condition {n} attribute", "attribute")
         attribute.textEdited.connect(lambda t, i=index: self.changed(i, "attribute", t))
-        op = _combo(CONDITION_OPS, record.get("op", "equals"), f"Condition {n} comparison")
+        op = named_combo(CONDITION_OPS, record.get("op", "equals"), f"Condition {n} comparison")
         value = record.get("value")
         shown = ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
-        edit = _line(shown, f"Condition {n} value", "value (a, b, c for lists)")
+        edit = named_line(shown, f"Condition {n} value", "value (a, b, c for lists)")
         edit.setEnabled(record.get("op") not in _NO_VALUE)
         op.currentIndexChanged.connect(
             lambda _x, i=index, c=op, e=edit: self._op(i, c.currentData(), e.text())

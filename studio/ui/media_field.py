@@ -7,11 +7,11 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox
 
 from ..app.forms import FieldSpec
 from ..domain.media import MAX_IMAGE_BYTES
-from .fields import Field
+from .fields import Field, named_combo, named_line
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
 THUMBNAIL = 320
@@ -55,15 +55,10 @@ class MediaField(Field):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
         self.images: ImageShelf | None = None
-        self.value: dict[str, Any] = {}
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(f"{spec.label}: kind")
-        for value, label in (("", "None"), ("image", "Image"), ("video", "Video")):
-            self.kind.addItem(label, value)
-        self.src = QLineEdit(placeholderText="https://…/picture.png, or choose a file")
-        self.src.setAccessibleName(f"{spec.label}: address")
-        self.alt = QLineEdit(placeholderText="What it shows (for screen readers)")
-        self.alt.setAccessibleName(f"{spec.label}: description")
+        kinds = (("", "None"), ("image", "Image"), ("video", "Video"))
+        self.kind = named_combo(kinds, "", f"{spec.label}: kind")
+        self.src = named_line("", f"{spec.label}: address", "https://…/picture.png, or choose a file")
+        self.alt = named_line("", f"{spec.label}: description", "What it shows (for screen readers)")
         self.choose = QPushButton("Choose file…")
         self.choose.setAccessibleName(f"{spec.label}: choose an image file")
         self.paste = QPushButton("Paste")
@@ -105,7 +100,6 @@ class MediaField(Field):
 
     def show_value(self, value: Any) -> None:
         value = value or {}
-        self.value = dict(value)
         self.kind.setCurrentIndex(max(self.kind.findData(value.get("kind", "image") if value else ""), 0))
         for edit, text in ((self.src, value.get("src", "")), (self.alt, value.get("alt", ""))):
             if edit.text() != text:
@@ -142,7 +136,6 @@ class MediaField(Field):
         media = {"kind": kind, "src": self.src.text().strip(), "alt": self.alt.text()}
         if self.width.value():
             media["width"] = self.width.value()
-        self.value = media
         self.emit(media)
 
     def _choose(self) -> None:
