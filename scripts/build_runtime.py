@@ -22,6 +22,9 @@ from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, gzip_size, minifi
 from studio.paths import RUNTIME_DIR  # noqa: E402
 
 SOURCE_DIR = RUNTIME_DIR / "src"
+TYPES_DIR = RUNTIME_DIR / "types"
+SCHEMA_PATH = ROOT / "studio" / "export" / "guide-bundle.schema.json"
+TYPE_CHECKS = ROOT / "tests" / "types"
 SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
 
 
@@ -54,14 +57,94 @@ def source_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def types_digest() -> str:
+    """The SHA-256 prefix the declarations record of the schema and hand-written types they came from."""
+    parts = [SCHEMA_PATH, *sorted(TYPES_DIR.iterdir())]
+    return source_digest("\0".join(p.read_text(encoding="utf-8") for p in parts))
+
+
+def types_are_current() -> bool:
+    """Whether the committed declarations were built from the committed schema and types."""
+    head = (RUNTIME_DIR / "guide-runtime.d.ts").read_text(encoding="utf-8")[:400]
+    mark = re.search(r"types sha256:([0-9a-f]{16})", head)
+    module = (RUNTIME_DIR / "guide-runtime.d.mts").read_text(encoding="utf-8")
+    return (
+        bool(mark) and mark.group(1) == types_digest() and module == (TYPES_DIR / "module.d.mts").read_text()
+    )
+
+
 def minified_is_current() -> bool:
     """Whether the committed minified file was built from the committed source."""
     mark = SOURCE_MARK.search(minified_runtime()[:400])
     return bool(mark) and mark.group(1) == source_digest(RUNTIME_PATH.read_text(encoding="utf-8"))
 
 
+def _plain_refs(node: object, *, titled: bool = True) -> None:
+    """Shape the schema for json2ts: a ``$ref`` with a default and a titled property would each
+    become a new named type (Frequency1…5, Name1…); the referenced type and inline types read better."""
+    if isinstance(node, list):
+        for item in node:
+            _plain_refs(item)
+    elif isinstance(node, dict):
+        if "$ref" in node:
+            for key in [k for k in node if k not in ("$ref", "description")]:
+                del node[key]
+        if not titled:
+            node.pop("title", None)
+        for key, value in node.items():
+            if key == "properties":
+                for prop in value.values():
+                    _plain_refs(prop, titled=False)
+            elif key == "$defs":
+                for definition in value.values():
+                    _plain_refs(definition)
+            else:
+                _plain_refs(value)
+
+
+def _npx(*args: str, **kw: object) -> subprocess.CompletedProcess:
+    return subprocess.run(["npx", "--no-install", *args], cwd=ROOT, text=True, **kw)
+
+
+def build_types() -> None:
+    """Write guide-runtime.d.ts (bundle types generated from the schema + the API, options and events)
+    and guide-runtime.d.mts (the ES module's exports), then type-check them with tsc."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    _plain_refs(schema)
+    schema["title"] = "GuideBundle"
+    generated = _npx(
+        "json2ts",
+        "--bannerComment",
+        "",
+        "--maxItems",
+        "-1",
+        "--additionalProperties",
+        "false",
+        input=json.dumps(schema),
+        capture_output=True,
+        check=True,
+    ).stdout
+    (RUNTIME_DIR / "guide-runtime.d.ts").write_text(
+        f"/* Guide Studio runtime {__version__}: types of the classic script (window.GuideRuntime).\n"
+        "   Built by scripts/build_runtime.py from studio/export/guide-bundle.schema.json and\n"
+        "   assets/runtime/types"
+        f" (types sha256:{types_digest()}). */\n\n"
+        + generated.strip()
+        + "\n\n"
+        + (TYPES_DIR / "api.d.ts").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (RUNTIME_DIR / "guide-runtime.d.mts").write_text((TYPES_DIR / "module.d.mts").read_text(encoding="utf-8"))
+    good = sorted(str(p) for p in TYPE_CHECKS.glob("uses_*"))
+    _npx("tsc", "--noEmit", "--strict", "--module", "nodenext", "--skipLibCheck", "false", *good, check=True)
+    for bad in sorted(TYPE_CHECKS.glob("misuses_*")):
+        done = _npx("tsc", "--noEmit", "--strict", "--module", "nodenext", str(bad), capture_output=True)
+        if done.returncode == 0:
+            sys.exit(f"{bad.name} type-checks, but each line of it is a mistake the types must catch")
+
+
 def main() -> None:
-    """Write guide-runtime.js and guide-runtime.min.js."""
+    """Write guide-runtime.js and guide-runtime.min.js, and the type declarations."""
     source = build_runtime()
     RUNTIME_PATH.write_text(source, encoding="utf-8")
     if not shutil.which("npx"):
@@ -93,9 +176,10 @@ def main() -> None:
     )
     shipped = preamble + "\n" + MINIFIED_PATH.read_text(encoding="utf-8").strip() + "\n"
     MINIFIED_PATH.write_text(shipped, encoding="utf-8")
+    build_types()
     print(
         f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
-        f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped"
+        f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped; type declarations checked"
     )
 
 

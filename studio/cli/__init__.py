@@ -165,7 +165,8 @@ def export(
     if shipped is not None:
         typer.echo(
             f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped), {shipped.snippet.name}"
-            f" and {shipped.csp_snippet.name} (for a strict Content-Security-Policy)"
+            f" and {shipped.csp_snippet.name} (for a strict Content-Security-Policy); {shipped.module.name}"
+            " (the ES module) with its type declarations"
         )
 
 
