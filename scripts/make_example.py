@@ -23,6 +23,7 @@ from studio.domain import (  # noqa: E402
     Condition,
     Fingerprint,
     Hotspot,
+    Launcher,
     LauncherTrigger,
     Modal,
     Project,
@@ -276,6 +277,16 @@ def build() -> Project:
             )
         ],
     )
+    profile_launcher = Launcher(
+        id="profile-tour-launcher",
+        name="Profile tour launcher",
+        description="A button in the corner of the dashboard that starts the profile tour again.",
+        trigger=AutomaticTrigger(url=page("/dashboard.html")),
+        frequency="always",
+        corner="bottom_left",
+        guide_id="settings-tour",
+        steps=[Step(id="label", title="Tour: company profile")],
+    )
     onboarding = Checklist(
         id="getting-started",
         name="Getting started checklist",
@@ -321,6 +332,7 @@ def build() -> Project:
             export_hotspot,
             onboarding,
             maintenance,
+            profile_launcher,
         ],
     )
 

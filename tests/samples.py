@@ -10,6 +10,7 @@ from studio.domain import (
     ChecklistItem,
     Fingerprint,
     Hotspot,
+    Launcher,
     Modal,
     SelectorCandidate,
     Step,
@@ -64,4 +65,5 @@ def one_of_each_kind() -> list:
             name="Notice",
             steps=[Step(id="n", body="<p>New reports</p>", buttons=[Button(label="OK", action="close")])],
         ),
+        Launcher(id="help", name="Help", guide_id="hello", steps=[Step(id="l", title="Help")]),
     ]

@@ -252,3 +252,23 @@ def test_a_banner_is_one_step_of_text_and_buttons_without_an_element_or_image():
         steps=[{"id": "s", "title": "x", "buttons": [Button(label="Next").model_dump()]}],
     )
     assert banner(buttons=[Button(label="Later", action="close")]).steps[0].buttons[0].label == "Later"
+
+
+def test_a_launcher_holds_only_its_label_and_opens_another_guide():
+    from studio.domain import Launcher
+
+    def make(**step):
+        return Launcher(id="l", name="L", guide_id="tour", steps=[Step(id="s", **({"title": "Help"} | step))])
+
+    assert make().style == "button" and make().corner == "bottom_right"
+    for step, words in (
+        ({"title": " ", "body": "<p>More</p>"}, "a launcher needs a label"),
+        ({"body": "<p>More</p>"}, "a launcher shows only its label"),
+        ({"buttons": [{"label": "Go", "action": "close"}]}, "a launcher shows only its label"),
+    ):
+        with pytest.raises(ValidationError, match=words):
+            make(**step)
+    with pytest.raises(ValidationError, match="opens another guide, not itself"):
+        Launcher(id="l", name="L", guide_id="l", steps=[Step(id="s", title="Help")])
+    with pytest.raises(ValidationError, match="exactly one step"):
+        Launcher(id="l", name="L", guide_id="t", steps=[Step(id="a", title="A"), Step(id="b", title="B")])

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from studio.domain import Modal, Project, Step, Walkthrough
+from studio.domain import GUIDE_KINDS, Modal, Project, Step, Walkthrough
 from studio.export import (
     SCHEMA_PATH,
     BundleError,
@@ -55,7 +55,7 @@ def test_committed_example_bundle_reexports_byte_for_byte():
         "guides/example.bundle.json is stale: run `make example` and commit both files"
     )
     kinds = {guide.kind for guide in project.guides}
-    assert kinds == {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"}
+    assert kinds == set(GUIDE_KINDS), "the example has one guide or more of every kind"
 
 
 def test_export_is_deterministic_and_self_describing(sample_project: Project):
@@ -63,7 +63,7 @@ def test_export_is_deterministic_and_self_describing(sample_project: Project):
     assert first == second
     data = json.loads(first)
     assert data["format"] == "guide-bundle" and data["schemaVersion"] == 1
-    assert [g["kind"] for g in data["guides"]] == ["walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"]
+    assert [g["kind"] for g in data["guides"]] == list(GUIDE_KINDS)  # samples: one of each kind, in order
     assert all(isinstance(g["id"], str) for g in data["guides"])
     jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text())).validate(data)
     assert data["digest"] == content_digest(data)
@@ -82,9 +82,13 @@ def test_export_sanitises_hostile_body_html():
 
 
 def test_disabled_guides_are_not_shipped_and_references_are_checked(sample_project: Project):
-    guides = [g.model_copy(update={"enabled": g.id != "hello"}) for g in sample_project.guides]
+    off = ("hello", "help")  # the modal, and the launcher that opens it
+    guides = [g.model_copy(update={"enabled": g.id not in off}) for g in sample_project.guides]
     data = build_bundle(Project(name="P", guides=guides))
-    assert "hello" not in [g["id"] for g in data["guides"]]
+    assert not set(off) & {g["id"] for g in data["guides"]}
+    guides = [g.model_copy(update={"enabled": g.id != "hello"}) for g in sample_project.guides]
+    with pytest.raises(ExportError, match="launcher 'Help' starts guide 'Hello', which is turned off"):
+        build_bundle(Project(name="P", guides=guides))
     guides = [g.model_copy(update={"enabled": g.id != "tour"}) for g in sample_project.guides]
     with pytest.raises(ExportError, match="starts guide 'Tour', which is turned off"):
         build_bundle(Project(name="P", guides=guides))
@@ -109,7 +113,9 @@ def example() -> dict:
         (lambda d: d.update(format="something-else"), True, "not a guide bundle"),
         (lambda d: d["guides"][0].update(name="Edited by hand"), False, "digest mismatch"),
         (
-            lambda d: next(g for g in d["guides"] if g["kind"] == "checklist")["items"][0].update(guideId="ghost"),
+            lambda d: next(g for g in d["guides"] if g["kind"] == "checklist")["items"][0].update(
+                guideId="ghost"
+            ),
             True,
             "starts guide 'ghost', which does not exist",
         ),
@@ -150,14 +156,14 @@ def test_validate_refuses_unreadable_input(tmp_path: Path):
 
 def test_check_bundle_accepts_the_example():
     bundle = check_bundle(example())
-    assert len(bundle.guides) == 8
+    assert len(bundle.guides) == 9
 
 
 def test_cli_export_then_validate(tmp_path: Path):
     out = tmp_path / "x.json"
     result = studio("export", str(EXAMPLE_PROJECT), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "8 guides" in result.stdout
+    assert "9 guides" in result.stdout
     first = out.read_bytes()
     assert studio("export", str(EXAMPLE_PROJECT), "-o", str(out)).returncode == 0
     assert out.read_bytes() == first == EXAMPLE_BUNDLE.read_bytes()

@@ -14,6 +14,7 @@ from studio.domain import (
     Button,
     Checklist,
     ChecklistItem,
+    Launcher,
     LauncherTrigger,
     Modal,
     Project,
@@ -238,6 +239,41 @@ def test_two_checklists_in_one_corner_on_the_same_pages_are_reported():
     assert rules_of([checklist("one", "/settings"), checklist("two", "/reports/")]) == []
 
 
+def launcher(guide_id: str, opens: str = "t", page: str = "/", **fields) -> Launcher:
+    step = fields.pop("step", None) or Step(id="s", title="Help")
+    return Launcher(
+        id=guide_id, name=guide_id, guide_id=opens, trigger=auto(page, "prefix"), steps=[step], **fields
+    )
+
+
+def test_launchers_sharing_a_corner_or_a_side_of_one_element_are_reported():
+    checklist = Checklist(
+        id="c",
+        name="c",
+        title="Tasks",
+        trigger=auto("/", "prefix"),
+        items=[ChecklistItem(id="i", title="Tick")],
+    )
+    problems = lint([tour("t"), checklist, launcher("a"), launcher("b", corner="bottom_left")])
+    assert [(p.rule, p.guide_id, p.field) for p in problems] == [("same-spot", "a", "corner")]
+    assert "the runtime stacks them" in problems[0].message
+    assert rules_of([tour("t"), launcher("a"), launcher("b", page="/x/", corner="bottom_left")]) == []
+    beside = Step(id="s", title="About saving", target=make_target(), placement="right")
+    problems = lint([tour("t"), launcher("a", step=beside), launcher("b", step=beside)])
+    assert [(p.rule, p.guide_id, p.field) for p in problems] == [("same-spot", "b", "steps[0].placement")]
+    left = beside.model_copy(update={"placement": "left"})
+    assert rules_of([tour("t"), launcher("a", step=beside), launcher("b", step=left)]) == []
+
+
+def test_a_launcher_of_a_missing_or_turned_off_guide_blocks_export():
+    problems = lint([launcher("a", opens="ghost")])
+    assert [(p.rule, p.field, p.blocks_export) for p in problems] == [("missing-guide", "guide_id", True)]
+    assert problems[0].message == "launcher 'Help' starts guide 'ghost', which does not exist"
+    with pytest.raises(ExportError, match="launcher 'Help' starts guide 'T', which is turned off"):
+        build_bundle(Project(name="P", guides=[tour("t", enabled=False), launcher("a")]))
+    assert rules_of([manual("t"), launcher("a")]) == []  # the launcher starts it
+
+
 def test_a_first_step_on_a_page_the_guide_never_starts_on_is_reported():
     problems = lint([tour("t", trigger=auto("/dashboard"), page=rule("exact", "/settings"))])
     assert [(p.rule, p.field) for p in problems] == [("page-never-matches", "steps[0].page")]
@@ -313,7 +349,9 @@ def test_untouched_starter_text_and_wordless_steps_are_warned_not_blocking():
         id="tip",
         name="Tip",
         trigger=auto("/"),
-        steps=[Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))],
+        steps=[
+            Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))
+        ],
     )
     cleared = Tooltip(
         id="tip2",

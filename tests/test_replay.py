@@ -10,7 +10,17 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from studio.domain import Advance, AutomaticTrigger, SelectorCandidate, Step, Target, UrlRule, Walkthrough
+from studio.domain import (
+    Advance,
+    AutomaticTrigger,
+    Launcher,
+    Modal,
+    SelectorCandidate,
+    Step,
+    Target,
+    UrlRule,
+    Walkthrough,
+)
 from studio.replay import junit_xml, replay
 
 from .conftest import EXAMPLE_BUNDLE, ROOT
@@ -31,7 +41,7 @@ def test_the_example_replays_green_with_one_or_two_workers(demo_server):
     summary = [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in one]
     assert summary == [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in two]
     assert all(r.passed for r in one), summary
-    assert sum(len(r.steps) for r in one) == 15  # the banner is one step
+    assert sum(len(r.steps) for r in one) == 16  # the banner and the launcher are one step each
     assert all(s.screenshot and s.screenshot.startswith(b"\x89PNG") for r in one for s in r.steps)
 
 
@@ -305,3 +315,27 @@ def test_devtools_recorder_export(tmp_path: Path):
         "reports-tour.json",
         "settings-tour.json",
     ]
+
+
+def test_a_launcher_passes_when_its_click_starts_its_guide(server):
+    """Replay clicks a launcher as a user would: it fails when the guide it opens cannot start there."""
+    server.page("/app.html", html("<h1>App</h1>"))
+    here = Modal(id="here", name="Here", steps=[Step(id="m", title="Hello")])
+    away = Walkthrough(
+        id="away",
+        name="Away",
+        steps=[Step(id="a", title="Elsewhere", page=UrlRule(match="glob", value="/reports/**"))],
+    )
+    on_app = AutomaticTrigger(url=UrlRule(match="exact", value="/app.html"))
+    launchers = [
+        Launcher(id=f"to-{g.id}", name=g.id, guide_id=g.id, trigger=on_app, steps=[Step(id="l", title=g.id)])
+        for g in (here, away)
+    ]
+    played = replay(
+        bundle_of(here, away, *launchers), server.url + "/app.html", guide_ids=["to-here", "to-away"]
+    )
+    results = {r.guide_id: r for r in played}
+    assert results["to-here"].passed
+    launch = results["to-away"].steps[0]
+    assert (launch.status, launch.reason) == ("failed", "ended")
+    assert launch.detail == "clicking the launcher did not start guide 'away'"

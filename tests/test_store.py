@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import SQLModel
 
-from studio.domain import Modal, Project, ProjectSettings, Step, Theme
+from studio.domain import GUIDE_KINDS, Modal, Project, ProjectSettings, Step, Theme
 from studio.store import FORMAT_VERSION, ProjectFileError, ProjectStore
 from studio.store.migrations import APPLICATION_ID
 
@@ -32,14 +32,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def test_round_trip_of_every_kind(project_file: Path, sample_project: Project):
     with ProjectStore.open(project_file) as store:
         assert store.load() == sample_project
-        assert [s.kind for s in store.guide_summaries()] == [
-            "walkthrough",
-            "tooltip",
-            "hotspot",
-            "modal",
-            "checklist",
-            "banner",
-        ]
+        assert [s.kind for s in store.guide_summaries()] == list(GUIDE_KINDS)
 
 
 def test_edits_are_saved_as_they_happen(project_file: Path):
@@ -59,7 +52,7 @@ def test_edits_are_saved_as_they_happen(project_file: Path):
     assert project.name == "Renamed"
     assert project.theme.primary_color == "#112233"
     assert project.settings.app_url == "http://127.0.0.1:9/"
-    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice"]
+    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice", "help"]
 
 
 def test_updating_a_guide_keeps_its_place(project_file: Path):
@@ -162,7 +155,7 @@ def test_read_only_file_is_refused_for_editing_but_exports(project_file: Path):
         _refused(project_file, "read-only")
         before = snapshot(project_file.parent)
         with ProjectStore.open(project_file, readonly=True) as store:
-            assert len(store.load().guides) == 6
+            assert len(store.load().guides) == len(GUIDE_KINDS)
             with pytest.raises(ProjectFileError, match="opened read-only"):
                 store.delete_guide("tour")
         assert snapshot(project_file.parent) == before

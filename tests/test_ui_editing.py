@@ -49,6 +49,7 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
         "Modals (1)",
         "Checklists (1)",
         "Banners (1)",
+        "Launchers (1)",
     ]
     assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
     walkthroughs = window.guide_panel.tree.topLevelItem(0)
@@ -508,6 +509,10 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         ("edge",),
         ("cover_header",),
         ("push",),
+        ("guide_id",),
+        ("style",),
+        ("icon",),
+        ("corner",),
     }
     assert {f.path for f in GUIDE_FIELDS} == covered
 
@@ -544,6 +549,23 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     window.editor.guide_form.editor(("edge",)).edited.emit("bottom")
     notice = reopened(project_file, "notice")
     assert (notice.edge, notice.cover_header, notice.push) == ("bottom", True, False)
+
+    window.select_guide("help")
+    launcher_values = (
+        (("guide_id",), "tour"),
+        (("style",), "icon"),
+        (("icon",), "star"),
+        (("corner",), "top_left"),
+    )
+    for path, value in launcher_values:
+        window.editor.guide_form.editor(path).edited.emit(value)
+    help_launcher = reopened(project_file, "help")
+    assert (help_launcher.guide_id, help_launcher.style, help_launcher.icon, help_launcher.corner) == (
+        "tour",
+        "icon",
+        "star",
+        "top_left",
+    )
 
 
 def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.app import ProjectSession
 from studio.app.recording import Capture, RecorderEvent
+from studio.domain import GUIDE_KINDS
 from studio.store import ProjectStore
 from studio.ui.browser_control import BrowserController
 from studio.ui.guide_editor import GuideEditor
@@ -90,7 +91,7 @@ def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dia
     runner.session = session
     with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
         runner.export_to(tmp_path / "out.json")
-    assert "Exported 6 guides" in done.args[0] and (tmp_path / "out.json").exists()
+    assert f"Exported {len(GUIDE_KINDS)} guides" in done.args[0] and (tmp_path / "out.json").exists()
     assert dialogs.messages("information") == [done.args[0]]
     assert not runner.busy
 

@@ -1,6 +1,6 @@
 /* Guide Studio runtime 0.1.0: types of the classic script (window.GuideRuntime).
    Built by scripts/build_runtime.py from studio/export/guide-bundle.schema.json and
-   assets/runtime/types (types sha256:29887a6423dda27e). */
+   assets/runtime/types (types sha256:b7f9e82642359407). */
 
 /**
  * How a URL rule compares its value with the page address.
@@ -62,7 +62,7 @@ export interface GuideBundle {
   schemaVersion?: 1;
   name: string;
   theme: Theme;
-  guides?: (Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner)[];
+  guides?: (Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Launcher)[];
   /**
    * SHA-256 of the canonical JSON of every other field of the bundle.
    */
@@ -381,6 +381,34 @@ export interface Banner {
   push?: boolean;
   coverHeader?: boolean;
   dismissible?: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  steps: [Step, ...Step[]];
+}
+/**
+ * A button, icon or beacon of the guide's own that opens another guide (a tour, a checklist, a survey),
+ * next to an element of the app or fixed in a corner of the window, on the pages its trigger names.
+ *
+ * Its one step holds the label (the button's text, the icon's accessible name) and, optionally, the
+ * element it sits beside (``placement`` says on which side).
+ */
+export interface Launcher {
+  id: string;
+  name: string;
+  description?: string;
+  trigger?: AutomaticTrigger | ManualTrigger | LauncherTrigger;
+  frequency?: Frequency;
+  schedule?: Schedule | null;
+  audience?: AudienceRule | null;
+  priority?: number;
+  enabled?: boolean;
+  kind?: "launcher";
+  style?: "button" | "icon" | "beacon";
+  icon?: "help" | "info" | "star" | "new";
+  corner?: "bottom_right" | "bottom_left" | "top_right" | "top_left";
+  guideId: string;
   /**
    * @minItems 1
    * @maxItems 100

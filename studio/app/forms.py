@@ -100,6 +100,8 @@ TOURS = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.multi_step an
 """Kinds of several steps, each on its page, moving on by themselves."""
 WITH_MEDIA = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_media)
 """Kinds whose steps may show an image or video."""
+WITH_TEXT = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_text)
+"""Kinds whose steps show a text and buttons."""
 AUTOMATIC = (("trigger", "type"), ("automatic",))
 LAUNCHER = (("trigger", "type"), ("launcher",))
 
@@ -209,17 +211,50 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         when=(("edge",), ("top",)),
     ),
     FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=having("dismissible")),
+    FieldSpec(("guide_id",), "Opens", "guide", "The guide a click starts.", kinds=having("guide_id")),
+    FieldSpec(
+        ("style",),
+        "Looks like",
+        "choice",
+        choices=(
+            ("button", "a button with its label"),
+            ("icon", "a round icon"),
+            ("beacon", "a pulsing dot"),
+        ),
+        kinds=having("style"),
+    ),
+    FieldSpec(
+        ("icon",),
+        "Icon",
+        "choice",
+        choices=(("help", "? help"), ("info", "i information"), ("star", "★ star"), ("new", "! new")),
+        kinds=having("icon"),
+        when=(("style",), ("icon",)),
+    ),
+    FieldSpec(
+        ("corner",),
+        "Corner",
+        "choice",
+        "Where it sits when its step has no element.",
+        choices=(
+            ("bottom_right", "bottom right"),
+            ("bottom_left", "bottom left"),
+            ("top_right", "top right"),
+            ("top_left", "top left"),
+        ),
+        kinds=having("corner"),
+    ),
 )
 
 STEP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("title",), "Title", "line"),
-    FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images."),
+    FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images.", kinds=WITH_TEXT),
     FieldSpec(("media",), "Image or video", "media", optional=True, kinds=WITH_MEDIA),
     FieldSpec(
         ("target",),
         "Element",
         "target",
-        "What the step points at; none shows it centred.",
+        "What the step points at; none shows it centred (a launcher: in its corner).",
         kinds=TARGETED,
         optional=True,
     ),
@@ -282,6 +317,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         "Buttons",
         "buttons",
         "None: Back / Next in a tour, Got it in a modal or hotspot, none on a tooltip or banner.",
+        kinds=WITH_TEXT,
     ),
     FieldSpec(
         ("on_missing",),

@@ -193,6 +193,9 @@ class GuideOperations:
             "trigger": {"type": "manual"},
             **copy.deepcopy(entry.starter),
         }
+        if data.get("guide_id") == "":  # a launcher opens the first guide it can (the author changes it)
+            opens = next((s.id for s in self.store.guide_summaries() if s.kind != kind), None)
+            data["guide_id"] = opens or ""
         return self._start(data)
 
     def delete(self, guide_id: str) -> None:

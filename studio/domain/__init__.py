@@ -29,6 +29,7 @@ __getattr__, __all__ = lazy_exports(
             "Hotspot",
             "ItemAction",
             "ItemCompletion",
+            "Launcher",
             "LauncherTrigger",
             "ManualTrigger",
             "Modal",

@@ -165,6 +165,38 @@ class Banner(GuideBase):
         return self
 
 
+class Launcher(GuideBase):
+    """A button, icon or beacon of the guide's own that opens another guide (a tour, a checklist, a survey),
+    next to an element of the app or fixed in a corner of the window, on the pages its trigger names.
+
+    Its one step holds the label (the button's text, the icon's accessible name) and, optionally, the
+    element it sits beside (``placement`` says on which side)."""
+
+    kind: Literal["launcher"] = "launcher"
+    style: Literal["button", "icon", "beacon"] = "button"
+    icon: Literal["help", "info", "star", "new"] = "help"
+    """The glyph of the ``icon`` style."""
+    corner: Literal["bottom_right", "bottom_left", "top_right", "top_left"] = "bottom_right"
+    """Where it sits when its step has no element."""
+    guide_id: Identifier
+    """The guide it opens."""
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Launcher:
+        _single_step("launcher", self.steps, needs_target=False)
+        step = self.steps[0]
+        if not step.title.strip():
+            raise ValueError("a launcher needs a label: its text, or what a screen reader says of its icon")
+        if step.body.strip() or step.buttons or step.media is not None:
+            raise ValueError(
+                "a launcher shows only its label; put text, buttons and images in the guide it opens"
+            )
+        if self.guide_id == self.id:
+            raise ValueError("a launcher opens another guide, not itself")
+        return self
+
+
 class ItemAction(StrEnum):
     """What clicking a checklist item does."""
 
@@ -237,5 +269,7 @@ class Checklist(GuideBase):
         return self
 
 
-Guide = Annotated[Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner, Field(discriminator="kind")]
-"""Any guide; later kinds (survey, resource_center, launcher) join this union."""
+Guide = Annotated[
+    Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Launcher, Field(discriminator="kind")
+]
+"""Any guide; later kinds (survey, resource_center) join this union."""

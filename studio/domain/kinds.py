@@ -43,6 +43,8 @@ class GuideKind:
     """Recorded or picked, it starts by itself on the page it was made on (else only when asked)."""
     has_media: bool = True
     """Its steps may show an image or video."""
+    has_text: bool = True
+    """Its steps show a text and buttons (a launcher shows only its label)."""
 
     @property
     def model(self) -> type[GuideBase]:
@@ -125,17 +127,31 @@ _ENTRIES = (
                     "body": "<p>Something new is here.</p>",
                     "buttons": [{"label": "Got it", "action": "close", "primary": True}],
                 }
-            ]
+            ],
         },
         element_field=None,
         has_media=False,
+    ),
+    GuideKind(
+        "launcher",
+        "Launcher",
+        "Launcher",
+        "A help button, icon or beacon that opens another guide, beside an element or in a corner.",
+        {
+            "trigger": {"type": "automatic"},
+            "frequency": "always",
+            "guide_id": "",
+            "steps": [{"id": "step-1", "title": "Help", "body": "", "placement": "right"}],
+        },
+        has_media=False,
+        has_text=False,
     ),
 )
 
 GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 """Every kind the studio can author and the runtime can play, in the order the studio lists them."""
 
-PLANNED_KINDS = ("survey", "resource_center", "launcher")
+PLANNED_KINDS = ("survey", "resource_center")
 
 RECORDED_KIND = "walkthrough"
 """What a recording in the browser becomes."""

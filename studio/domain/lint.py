@@ -19,7 +19,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
-from .guide import AutomaticTrigger, Checklist, GuideBase, ItemAction, LauncherTrigger, ManualTrigger
+from .guide import (
+    AutomaticTrigger,
+    Checklist,
+    GuideBase,
+    ItemAction,
+    Launcher,
+    LauncherTrigger,
+    ManualTrigger,
+)
 from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
@@ -30,11 +38,11 @@ from .target import SelectorKind, Target
 
 RULES = {
     "shared-id": "two guides share an id",
-    "missing-guide": "a button or checklist item starts a guide that does not exist",
-    "disabled-guide": "a button or checklist item starts a guide that is turned off",
+    "missing-guide": "a button, checklist item or launcher starts a guide that does not exist",
+    "disabled-guide": "a button, checklist item or launcher starts a guide that is turned off",
     "never-started": "a guide set to start only when asked that nothing starts",
     "start-elsewhere": "a 'start guide' action whose guide's first step waits for another page",
-    "same-spot": "two launchers, or two checklists, in the same place",
+    "same-spot": "two launchers, or two checklists, in the same place (the runtime stacks them)",
     "page-never-matches": "a first step whose page can never be a page the guide starts on",
     "empty-text": "a step with no words (no title, no text)",
     "sign-in-start": "a guide that starts by itself on a sign-in page (password field, sign-in address)",
@@ -99,6 +107,9 @@ def _starts(guides: Iterable[GuideBase]) -> Iterator[_Start]:
                         item.guide_id,
                         _guide_pages(guide),
                     )
+        if isinstance(guide, Launcher):
+            label = f"launcher '{guide.steps[0].title}'"
+            yield _Start(guide, "guide_id", label, "launcher", guide.guide_id, _guide_pages(guide))
 
 
 def reference_check(guides: Iterable[GuideBase]) -> list[LintProblem]:
@@ -123,6 +134,8 @@ def reference_check(guides: Iterable[GuideBase]) -> list[LintProblem]:
         where = (
             f"checklist '{start.guide.name}': {start.what}"
             if isinstance(start.guide, Checklist)
+            else start.what
+            if isinstance(start.guide, Launcher)
             else f"guide '{start.guide.name}', {start.what}"
         )
         if target is None:
@@ -218,6 +231,56 @@ def _same_spot(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 break
 
 
+def _corner(guide: GuideBase) -> str | None:
+    """The window corner a launcher or checklist sits in (None: beside an element)."""
+    if isinstance(guide, Checklist):
+        return guide.position
+    if isinstance(guide, Launcher) and guide.steps[0].target is None:
+        return guide.corner
+    return None
+
+
+def _same_corner(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    placed = [g for g in guides if isinstance(g, (Launcher, Checklist))]
+    for later, guide in enumerate(placed):
+        for earlier in placed[:later]:
+            corner = _corner(guide)
+            if isinstance(guide, Checklist) and isinstance(earlier, Checklist):
+                continue  # said above, with its own words
+            if isinstance(guide, Launcher) and isinstance(earlier, Launcher) and corner is None:
+                mine, theirs = guide.steps[0], earlier.steps[0]
+                beside = (
+                    _corner(earlier) is None
+                    and _same_target(theirs.target, mine.target)
+                    and theirs.placement == mine.placement
+                    and may_overlap(_guide_pages(earlier), _guide_pages(guide))
+                )
+                if beside:
+                    yield LintProblem(
+                        "same-spot",
+                        guide.id,
+                        "steps[0].placement",
+                        f"launchers '{mine.title}' and '{theirs.title}' sit on the same side of "
+                        f"{mine.target.describe()}; put one on another side",
+                    )
+                    break
+                continue
+            if (
+                corner
+                and corner == _corner(earlier)
+                and may_overlap(_guide_pages(earlier), _guide_pages(guide))
+            ):
+                yield LintProblem(
+                    "same-spot",
+                    guide.id,
+                    "corner" if isinstance(guide, Launcher) else "position",
+                    f"'{guide.name}' and '{earlier.name}' both sit {corner.replace('_', ' ')} on "
+                    f"{_quote(_guide_pages(guide))}: the runtime stacks them; move one to another corner "
+                    "if they should not",
+                )
+                break
+
+
 def _page_never_matches(guides: list[GuideBase]) -> Iterator[LintProblem]:
     for guide in guides:
         steps = guide_steps(guide)
@@ -301,7 +364,15 @@ def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintPr
     guides = list(guides)
     shipped = [guide for guide in guides if guide.enabled]
     found = reference_check(guides)
-    rules = (_never_started, _start_elsewhere, _same_spot, _page_never_matches, _step_texts, _sign_in_start)
+    rules = (
+        _never_started,
+        _start_elsewhere,
+        _same_spot,
+        _same_corner,
+        _page_never_matches,
+        _step_texts,
+        _sign_in_start,
+    )
     for rule in rules:
         found.extend(rule(shipped))
     order = {guide.id: number for number, guide in enumerate(guides)}

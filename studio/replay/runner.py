@@ -37,9 +37,12 @@ def typed_bundle(bundle: Bundle | dict) -> Bundle:
 
 
 def solo_bundle(bundle: dict, guide: dict) -> dict:
-    """The bundle with only this guide, started by hand: other automatic guides stay out of the way."""
+    """The bundle with only this guide, started by hand: other automatic guides stay out of the way
+    (a launcher keeps the guide it opens, which only its click starts)."""
     solo = dict(bundle)
-    solo["guides"] = [dict(guide, trigger={"type": "manual"})]
+    opens = guide.get("guideId") if guide.get("kind") == "launcher" else None
+    opens = [g for g in bundle["guides"] if g["id"] == opens]
+    solo["guides"] = [dict(g, trigger={"type": "manual"}) for g in [guide, *opens]]
     return solo
 
 

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..browser.probes import WAIT_FOR_TARGET
-from ..domain import AdvanceMode, Banner, Hotspot, Modal, Step, Target, Tooltip, Walkthrough
+from ..domain import AdvanceMode, Banner, Hotspot, Launcher, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
 from .page_link import RunTimeout
 from .results import StepResult, describe_target, first_line
@@ -70,6 +70,18 @@ TYPE_INTO = (
 set (a value set and changed without typing) / ``error: …``."""
 
 CHANGE = "el => el.dispatchEvent(new Event('change', {bubbles: true, cancelable: true, composed: true}))"
+
+
+GUIDE_STARTED = """([id, ms]) => new Promise(done => {
+  const seen = () => (window.__replayLog || []).some(([n, d]) => n === "guide_started" && d.guideId === id);
+  if (seen()) return done(true);
+  const on = () => { if (seen()) { off(); done(true); } };
+  const off = () => { removeEventListener("guide-runtime:guide_started", later); clearTimeout(t); };
+  const later = () => setTimeout(on, 0);
+  addEventListener("guide-runtime:guide_started", later);
+  const t = setTimeout(() => { off(); done(seen()); }, ms);
+})"""
+"""Wait (bounded, on the runtime's own event) for a guide to start; true when it did."""
 
 
 class StepPlayer:
@@ -209,8 +221,28 @@ class StepPlayer:
         if isinstance(guide, Walkthrough):
             await self._advance(index, step, outcome, probe)
             return
+        if isinstance(guide, Launcher):
+            await self._open(guide, probe, outcome)
+            return
         if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
+
+    async def _open(self, guide: Launcher, probe: dict, outcome: StepResult) -> None:
+        """Click a launcher as a user would; it passes when the guide it opens starts (bounded wait)."""
+        if not probe.get("callout"):
+            await self.run._judge(outcome, "covered", "the launcher has no point a user can click")
+            return
+        await self.run.call(self.run.page.mouse.click(*probe["callout"]))
+        ms = self.run._event_ms(3000)
+        started = await self.run.call(
+            self.run.page.evaluate(GUIDE_STARTED, [guide.guide_id, ms]), ms / 1000 + 2
+        )
+        if started:
+            outcome.status = "passed"
+        else:
+            await self.run._judge(
+                outcome, "ended", f"clicking the launcher did not start guide '{guide.guide_id}'"
+            )
 
     async def _type(self, step: Step, outcome: StepResult, value: str | None) -> bool:
         """Type into the step's target as a user would (select its content, type the text, leave

@@ -1,0 +1,40 @@
+
+/* A launcher: the guide's own button, icon or beacon that starts another guide, beside an element of the app
+   or in a corner of the window, on the pages its trigger matches. Launchers in one corner stack (above a
+   checklist's). When a route change leaves its pages or removes its element, it goes quietly and evaluate()
+   puts it back wherever it still applies. */
+var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
+KINDS.launcher = {
+  persistent: true,
+  play: function (rt, g) {
+    var st = g.steps[0], offs = [], style = g.style || "button", corner = g.corner || "bottom_right";
+    function show(el) {
+      offs.push(rt._onRoute(function () {
+        var slot = rt._active[g.id];
+        if (urlMatches(g.trigger?.url, location.href) && (!el || el.isConnected)) return;
+        delete rt._active[g.id]; delete rt._here[g.id];
+        slot?.end?.();
+      }));
+      var b = h("button", {
+        "class": "gs-launch gs-" + style, "data-corner": el ? null : corner, "aria-label": style === "button" ? null : st.title,
+        text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
+        onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
+      });
+      rt.surface._root().appendChild(b);
+      offs.push(function () { b.remove(); }, follow(function () {
+        var at = 20, bottom = /^bottom/.test(corner), before = 1;
+        if (el) return place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+        /* Below the ones before it in its corner; a checklist's launcher keeps the corner's first place. */
+        slice(rt.surface._root().children).forEach(function (o) {
+          if (o === b) before = 0;
+          if ((before && o.dataset.corner === corner) || (bottom && o.matches(".gs-launcher") && o.matches(".gs-left") === /left/.test(corner))) at += o.offsetHeight + 12;
+        });
+        b.style.setProperty(bottom ? "bottom" : "top", at + "px");
+        b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
+      }));
+      stepEvent(rt, "step_shown", g, 0);
+    }
+    if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);
+    return { end: function () { runAll(offs); } };
+  }
+};

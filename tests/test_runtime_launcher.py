@@ -1,0 +1,133 @@
+"""Launchers played by the shipped runtime: where they sit, what a click opens, what they leave behind."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+from studio.domain import (
+    AutomaticTrigger,
+    Checklist,
+    ChecklistItem,
+    Launcher,
+    Modal,
+    Step,
+    Target,
+    UrlRule,
+)
+from studio.domain.target import SelectorCandidate
+
+from .runtime_helpers import Player, bundle_of, html
+
+PAGE = html('<h1>Invoices</h1><p>Content</p><button id="export" style="margin:40px 200px">Export</button>')
+LAUNCH = "[data-guide-runtime] .gs-launch"
+HELP = Modal(id="help", name="Help", steps=[Step(id="m", title="How invoices work")])
+
+
+def launcher(**fields) -> Launcher:
+    step = fields.pop("step", None) or Step(id="s", title="Help")
+    fields.setdefault("trigger", AutomaticTrigger())
+    fields.setdefault("frequency", "always")
+    return Launcher(
+        id=fields.pop("id", "l"),
+        name=fields.pop("name", "Help launcher"),
+        guide_id="help",
+        steps=[step],
+        **fields,
+    )
+
+
+def boxes(page) -> list[dict]:
+    return page.evaluate(
+        """() => [...document.querySelector('[data-guide-runtime]').shadowRoot
+          .querySelectorAll('.gs-launch, .gs-launcher')].map(b => { const r = b.getBoundingClientRect();
+          return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: b.textContent}; })"""
+    )
+
+
+def test_a_corner_launcher_opens_its_guide_and_stays(page, server):
+    player = Player(page, bundle_of(launcher(), HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCH).wait_for()
+    box = boxes(page)[0]
+    size = page.viewport_size
+    assert abs(size["width"] - box["right"] - 20) < 1 and abs(size["height"] - box["bottom"] - 20) < 1
+    assert Axe().run(page).response["violations"] == []
+    page.get_by_role("button", name="Help").click()
+    assert player.wait_event("guide_started", 2)["guideId"] == "help"
+    page.get_by_role("dialog", name="How invoices work").wait_for()
+    assert player.wait_event("step_completed")["guideId"] == "l"
+    page.keyboard.press("Escape")
+    player.wait_event("guide_dismissed")
+    assert page.locator(LAUNCH).count() == 1  # the launcher is still there for next time
+
+
+def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page, server):
+    target = Target(candidates=[SelectorCandidate(kind="id", value="#export", score=0.9, unique=True)])
+    step = Step(id="s", title="About exporting", target=target, placement="right")
+    Player(page, bundle_of(launcher(style="icon", icon="info", step=step), HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCH).wait_for()
+    page.wait_for_timeout(100)
+    button = page.evaluate("document.getElementById('export').getBoundingClientRect().toJSON()")
+    box = boxes(page)[0]
+    assert box["text"] == "i" and box["left"] >= button["right"] and box["left"] - button["right"] < 16
+    middle = (box["top"] + box["bottom"]) / 2
+    assert abs(middle - (button["top"] + button["bottom"]) / 2) < 1
+    assert page.get_by_role("button", name="About exporting").count() == 1
+    assert Axe().run(page).response["violations"] == []
+
+
+def test_launchers_in_one_corner_stack_above_a_checklist(page, server):
+    checklist = Checklist(
+        id="c",
+        name="Setup",
+        title="Get started",
+        trigger=AutomaticTrigger(),
+        items=[ChecklistItem(id="i", title="Create an invoice")],
+    )
+    second = launcher(id="l2", name="Second", step=Step(id="s", title="What's new"), style="beacon")
+    Player(page, bundle_of(launcher(), second, checklist, HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCH).nth(1).wait_for()
+    page.locator("[data-guide-runtime] .gs-launcher").wait_for()
+    page.wait_for_timeout(400)
+    placed = boxes(page)
+    assert len(placed) == 3
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            apart = (
+                a["bottom"] <= b["top"]
+                or b["bottom"] <= a["top"]
+                or a["right"] <= b["left"]
+                or b["right"] <= a["left"]
+            )
+            assert apart, (a, b)
+    assert page.get_by_role("button", name="What's new").count() == 1  # a beacon is named by its label
+
+
+def test_a_launcher_follows_its_pages_and_stop_leaves_nothing(page, server):
+    only = AutomaticTrigger(url=UrlRule(match="exact", value="/app.html"))
+    Player(page, bundle_of(launcher(trigger=only), HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCH).wait_for()
+    page.evaluate("history.pushState({}, '', '/elsewhere.html')")
+    page.locator(LAUNCH).wait_for(state="detached", timeout=2000)
+    page.evaluate("history.pushState({}, '', '/app.html')")
+    page.locator(LAUNCH).wait_for(timeout=2000)
+    page.evaluate("GuideRuntime.stop()")
+    assert page.locator("[data-guide-runtime]").count() == 0
+
+
+def test_a_launcher_beside_an_element_goes_to_the_start_side_in_rtl(page, server):
+    target = Target(candidates=[SelectorCandidate(kind="id", value="#export", score=0.9, unique=True)])
+    Player(page, bundle_of(launcher(step=Step(id="s", title="مساعدة", target=target)), HELP))
+    page.goto(
+        server.page(
+            "/app.html",
+            html('<button id="export" style="margin:40px 200px">تصدير</button>', lang="ar", dir="rtl"),
+        )
+    )
+    page.locator(LAUNCH).wait_for()
+    page.wait_for_timeout(100)
+    button = page.evaluate("document.getElementById('export').getBoundingClientRect().toJSON()")
+    assert boxes(page)[0]["right"] <= button["left"]
