@@ -717,9 +717,10 @@ function waitFor(target, ms, cb) {
 var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
-/* One shadow-root host per runtime instance, created on first use and removed on teardown. */
-var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
-  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+/* One shadow-root host per runtime instance, created on first use and removed on teardown.
+   `all: initial` resets every property (opacity, clip-path, pointer-events, content-visibility, contain, filter,
+   transform, visibility, margin, padding, border, overflow, …; not direction or the --gs-* properties). */
+var HOST_CSS = "all:initial display:block position:fixed inset:0 width:0 height:0";
 function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
 
 function Surface(rt) {
