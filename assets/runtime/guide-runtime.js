@@ -64,9 +64,11 @@ function perFrame(fn) {
   return f;
 }
 
-/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+/* Build an element: h("div", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
   var el = mkEl(tag);
+  /* Every button is a plain button (never a form's submit). */
+  if (tag === "button") el.type = "button";
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;
@@ -842,6 +844,13 @@ function follow(fn) {
 
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
 
+/* A callout or banner button ({label, primary, run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
+
+/* Add a node to the runtime's shadow root. */
+function mount(rt, el) { rt.surface._root().appendChild(el); return el; }
+
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
@@ -854,15 +863,13 @@ function callout(rt, o) {
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(function (b) {
-    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-  });
+  var buttons = (o.buttons || []).map(actionButton);
   var el = h("div", {
     "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
+    o._onClose ? closeButton(rt, o._onClose) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
@@ -872,8 +879,7 @@ function callout(rt, o) {
     ]) : null,
     o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface._root();
-  root.appendChild(el);
+  mount(rt, el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
     if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
@@ -899,7 +905,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface._root().appendChild(hl);
+  mount(rt, hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
@@ -1049,8 +1055,8 @@ KINDS.hotspot = {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
-      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface._root().appendChild(beacon);
+      beacon = h("button", { "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      mount(rt, beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
@@ -1073,7 +1079,7 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface._root().appendChild(backdrop);
+    mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
@@ -1095,8 +1101,8 @@ KINDS.checklist = {
     var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface._root().appendChild(launcher);
+    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
+    mount(rt, launcher);
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -1131,18 +1137,18 @@ KINDS.checklist = {
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
+          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
             h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
               h("span", { "class": "gs-state gs-desc" })])
           ])]);
         }))
       ]);
-      rt.surface._root().appendChild(panel);
+      mount(rt, panel);
       render();
       panel.querySelector(".gs-item").focus();
     }
@@ -1171,13 +1177,10 @@ KINDS.banner = {
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
       h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
-      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt._button(b, g, done("completed"));
-        return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-      })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
+      g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);
-    rt.surface._root().appendChild(bar);
+    mount(rt, bar);
     edge.bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;

@@ -59,9 +59,11 @@ function perFrame(fn) {
   return f;
 }
 
-/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+/* Build an element: h("div", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
   var el = mkEl(tag);
+  /* Every button is a plain button (never a form's submit). */
+  if (tag === "button") el.type = "button";
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;

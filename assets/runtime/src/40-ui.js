@@ -127,6 +127,13 @@ function follow(fn) {
 
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
 
+/* A callout or banner button ({label, primary, run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
+
+/* Add a node to the runtime's shadow root. */
+function mount(rt, el) { rt.surface._root().appendChild(el); return el; }
+
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
@@ -139,15 +146,13 @@ function callout(rt, o) {
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(function (b) {
-    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-  });
+  var buttons = (o.buttons || []).map(actionButton);
   var el = h("div", {
     "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
+    o._onClose ? closeButton(rt, o._onClose) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
@@ -157,8 +162,7 @@ function callout(rt, o) {
     ]) : null,
     o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface._root();
-  root.appendChild(el);
+  mount(rt, el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
     if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
@@ -184,7 +188,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface._root().appendChild(hl);
+  mount(rt, hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });

@@ -119,8 +119,8 @@ KINDS.hotspot = {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
-      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface._root().appendChild(beacon);
+      beacon = h("button", { "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      mount(rt, beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
@@ -143,7 +143,7 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface._root().appendChild(backdrop);
+    mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
@@ -165,8 +165,8 @@ KINDS.checklist = {
     var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface._root().appendChild(launcher);
+    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
+    mount(rt, launcher);
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -201,18 +201,18 @@ KINDS.checklist = {
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
         h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
+          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
             h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
               h("span", { "class": "gs-state gs-desc" })])
           ])]);
         }))
       ]);
-      rt.surface._root().appendChild(panel);
+      mount(rt, panel);
       render();
       panel.querySelector(".gs-item").focus();
     }

@@ -11,13 +11,10 @@ KINDS.banner = {
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
       h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
-      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt._button(b, g, done("completed"));
-        return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-      })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
+      g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);
-    rt.surface._root().appendChild(bar);
+    mount(rt, bar);
     edge.bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
