@@ -124,7 +124,7 @@ function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
     try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
-    catch (e) { parsePolicy = null; warn("Trusted Types policy blocked: plain text"); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: plain text"); }
   }
   /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
   if (parsePolicy === null) return null;
@@ -173,7 +173,7 @@ function richText(html, media) {
 function bytesOf(s) { return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); }); }
 function verifyBundle(buf, o, sig) {
   var C = crypto.subtle, m = /^sha(\d+)-(.+)$/.exec(o.integrity) || [], E = { name: "Ed25519" };
-  if (!C) throw "no Web Crypto (not https): bundle not played";
+  if (!C) throw "no Web Crypto (https)";
   return (o.publicKey ? C.importKey("raw", bytesOf(o.publicKey), E, 0, ["verify"]).then(function (k) { return C.verify(E, k, bytesOf(sig.trim()), buf); })
     : C.digest("SHA-" + m[1], buf).then(function (d) { return btoa(String.fromCharCode.apply(0, new Uint8Array(d))) === m[2]; }))
     .then(function (ok) { if (!ok) throw 0; })
@@ -289,6 +289,9 @@ function urlMatches(rule, href) {
   }
   return false;
 }
+
+/* Whether the rule holds on the current page. */
+function here(rule) { return urlMatches(rule, location.href); }
 
 function attrOf(user, path) {
   return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
@@ -757,7 +760,7 @@ function Surface(rt) {
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
@@ -968,8 +971,8 @@ KINDS.walkthrough = {
       if (i >= n) return rt.finish(g, "completed");
       rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
-      if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+      if (st.page && !here(st.page)) {
+        offs.push(rt._onRoute(function () { if (here(st.page)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
@@ -1018,7 +1021,7 @@ KINDS.walkthrough = {
       }
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
-        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        var check = function () { if (here(adv.url)) next(); };
         offs.push(rt._onRoute(check));
       }
     }
@@ -1155,7 +1158,7 @@ KINDS.checklist = {
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
@@ -1248,7 +1251,7 @@ assign(R, {
     var gen;
     this.stop();
     gen = this._gen;
-    if (tampered()) return warn("page replaced built-ins: no guides"), false;
+    if (tampered()) return warn("built-ins replaced: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
       var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
@@ -1305,7 +1308,7 @@ assign(R, {
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
-    if (urlMatches(list[0] || (t.type === "automatic" && t.url), location.href)) return "";
+    if (here(list[0] || (t.type === "automatic" && t.url))) return "";
     to = list.concat(t.url || []).filter(v => { return v.match !== "glob" && v.match !== "regex" && v.value.indexOf("*") < 0; })[0];
     to = to && new URL(to.value, location.href).href;
     return to && to !== location.href ? to : null;
@@ -1323,7 +1326,7 @@ assign(R, {
       return true;
     }
     if (to === null) {
-      warn("guide " + id + ": no page to start on");
+      warn("no page to start " + id + " on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
@@ -1414,13 +1417,13 @@ assign(R, {
     var exclusiveBusy = this._exclusive().length > 0;
     Object.keys(this._pending).forEach(id => {
       var g = this._guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
+      if (!here(g.trigger.url)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
@@ -1524,7 +1527,7 @@ if (!window.GuideRuntime?.version) {
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
   var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
-    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("bad data-user"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
   }
 }

@@ -40,7 +40,7 @@ function Surface(rt) {
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;

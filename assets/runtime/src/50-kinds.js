@@ -32,8 +32,8 @@ KINDS.walkthrough = {
       if (i >= n) return rt.finish(g, "completed");
       rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
-      if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+      if (st.page && !here(st.page)) {
+        offs.push(rt._onRoute(function () { if (here(st.page)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
@@ -82,7 +82,7 @@ KINDS.walkthrough = {
       }
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
-        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        var check = function () { if (here(adv.url)) next(); };
         offs.push(rt._onRoute(check));
       }
     }
@@ -219,7 +219,7 @@ KINDS.checklist = {
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));

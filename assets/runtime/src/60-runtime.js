@@ -37,7 +37,7 @@ assign(R, {
     var gen;
     this.stop();
     gen = this._gen;
-    if (tampered()) return warn("page replaced built-ins: no guides"), false;
+    if (tampered()) return warn("built-ins replaced: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
       var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
@@ -94,7 +94,7 @@ assign(R, {
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
-    if (urlMatches(list[0] || (t.type === "automatic" && t.url), location.href)) return "";
+    if (here(list[0] || (t.type === "automatic" && t.url))) return "";
     to = list.concat(t.url || []).filter(v => { return v.match !== "glob" && v.match !== "regex" && v.value.indexOf("*") < 0; })[0];
     to = to && new URL(to.value, location.href).href;
     return to && to !== location.href ? to : null;
@@ -112,7 +112,7 @@ assign(R, {
       return true;
     }
     if (to === null) {
-      warn("guide " + id + ": no page to start on");
+      warn("no page to start " + id + " on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
@@ -203,13 +203,13 @@ assign(R, {
     var exclusiveBusy = this._exclusive().length > 0;
     Object.keys(this._pending).forEach(id => {
       var g = this._guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
+      if (!here(g.trigger.url)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
@@ -313,7 +313,7 @@ if (!window.GuideRuntime?.version) {
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
   var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
-    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("bad data-user"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
   }
 }
