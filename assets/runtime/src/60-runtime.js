@@ -12,7 +12,7 @@ function onHistory(fn) {
       var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
       try { H[m] = wrapped; } catch (e) { /* read-only */ }
       if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
-      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+      else if (!offs._poll) offs.push(offs._poll = clearInterval.bind(null, setInterval(guard(function () {
         if (href !== location.href) { href = location.href; fire(); }
       }), 250)));
     });
@@ -23,7 +23,7 @@ function onHistory(fn) {
 
 function Runtime() {
   this._listeners = {};
-  this.offs = [];
+  this._offs = [];
   this._active = {};
   this._pending = {};
   this._routeFns = [];
@@ -66,14 +66,14 @@ assign(R, {
     var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
     this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
-    if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+    if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
       if (bad) this._broken(g, bad);
       else if (g.enabled !== false) this._guides.push(g);
     });
     this._hookRoutes();
-    this.offs.push(early("click", e => { this.launch(e); }));
+    this._offs.push(early("click", e => { this.launch(e); }));
     var act = this._session._get().active, g = act && this._guide(act.g);
     if (g?.kind === "walkthrough") this._play(g, act.s, true);
     else this._session._update(v => { delete v.active; });
@@ -150,7 +150,7 @@ assign(R, {
   /* Skip a guide that cannot play, saying which field is wrong. */
   _broken(g, field) {
     warn("guide skipped: " + field);
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
     this._guides = this._guides.filter(x => { return x !== g; });
     this._emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
@@ -177,7 +177,7 @@ assign(R, {
       [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
       this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
@@ -240,7 +240,7 @@ assign(R, {
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
   _hookRoutes() {
     var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
-    this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
+    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 
   route() {
@@ -289,7 +289,7 @@ assign(R, {
     Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
-    runAll(this.offs);
+    runAll(this._offs);
     this._routeFns = [];
     this.surface?.remove();
   }
