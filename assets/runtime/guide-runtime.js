@@ -802,11 +802,9 @@ function place(box, arrow, rect, placement) {
   var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
-  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
-  var fits = function (s) { return room[s] >= need[s]; };
   var side = [placement, opposite[placement], "bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"]
-    .filter(function (s) { return need[s] && fits(s); })[0] || "bottom";
+    .filter(function (s) { return room[s] >= (s === "top" || s === "bottom" ? hgt : w) + GAP; })[0] || "bottom";
   var x, y, vertical = side === "top" || side === "bottom";
   if (vertical) {
     x = rect.left + rect.width / 2 - w / 2;
@@ -948,7 +946,7 @@ function stepEvent(rt, name, g, i, extra) {
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
-  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+  return waitFor(st.target, st.waitMs ?? 5000, function (res) {
     if (res.visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
@@ -976,7 +974,7 @@ KINDS.walkthrough = {
         return;
       }
       if (!st.target) return show(st, null);
-      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+      offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
         if (res.visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
@@ -1453,7 +1451,7 @@ assign(R, {
 
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
   _hookRoutes() {
-    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
     this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 

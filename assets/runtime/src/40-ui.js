@@ -82,11 +82,9 @@ function place(box, arrow, rect, placement) {
   var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
-  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
-  var fits = function (s) { return room[s] >= need[s]; };
   var side = [placement, opposite[placement], "bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"]
-    .filter(function (s) { return need[s] && fits(s); })[0] || "bottom";
+    .filter(function (s) { return room[s] >= (s === "top" || s === "bottom" ? hgt : w) + GAP; })[0] || "bottom";
   var x, y, vertical = side === "top" || side === "bottom";
   if (vertical) {
     x = rect.left + rect.width / 2 - w / 2;

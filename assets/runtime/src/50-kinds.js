@@ -9,7 +9,7 @@ function stepEvent(rt, name, g, i, extra) {
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
-  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+  return waitFor(st.target, st.waitMs ?? 5000, function (res) {
     if (res.visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
@@ -37,7 +37,7 @@ KINDS.walkthrough = {
         return;
       }
       if (!st.target) return show(st, null);
-      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+      offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
         if (res.visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);

@@ -239,7 +239,7 @@ assign(R, {
 
   /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
   _hookRoutes() {
-    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
     this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
   },
 
