@@ -81,7 +81,7 @@ function h(tag, props, kids) {
 }
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
-function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function own(o, k) { return Object.hasOwn(o, k); }
 function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
@@ -97,13 +97,12 @@ function Store(key, session) {
   this._update = function (fn) {
     var v = this._get();
     fn(v);
-    mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
   };
 }
 
 function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
-function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
+function has(v, bucket, id) { return !!v[bucket]?.[id]; }
 
 /* Guide content through our own allow-list (defence in depth over the export's nh3 pass). */
 var TAGS = /^(P|BR|STRONG|B|EM|I|U|S|A|UL|OL|LI|CODE|PRE|BLOCKQUOTE|H3|H4|IMG|SPAN)$/;
@@ -749,7 +748,7 @@ function Surface(rt) {
     [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
       ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
       ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
     });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */

@@ -76,7 +76,7 @@ function h(tag, props, kids) {
 }
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
-function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function own(o, k) { return Object.hasOwn(o, k); }
 function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
@@ -92,10 +92,9 @@ function Store(key, session) {
   this._update = function (fn) {
     var v = this._get();
     fn(v);
-    mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
   };
 }
 
 function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
-function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
+function has(v, bucket, id) { return !!v[bucket]?.[id]; }

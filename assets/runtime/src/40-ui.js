@@ -29,7 +29,7 @@ function Surface(rt) {
     [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
       ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
       ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
     });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
