@@ -849,15 +849,15 @@ function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-
 function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
 
 /* Add a node to the runtime's shadow root. */
-function mount(rt, el) { rt.surface._root().appendChild(el); return el; }
+function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body, rt.media));
-  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  body.appendChild(richText(st.body, rt._media));
+  var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
   /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
   var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
@@ -953,7 +953,7 @@ function withTarget(rt, g, st, cb) {
 
 /* Give el the step's text as its accessible description (a remover takes it back out). */
 function described(rt, el, st) {
-  return describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
+  return describedBy(el, rt._surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
 }
 
 KINDS.walkthrough = {
@@ -1171,12 +1171,12 @@ KINDS.checklist = {
 KINDS.banner = {
   play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
-    var edges = rt.surface._edges = rt.surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
+    var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
     var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
       _base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
-      h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
+      h("div", { "class": "gs-body" }, [richText(st.body, rt._media)]),
       h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
       g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);
@@ -1271,12 +1271,12 @@ assign(R, {
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
-    this.surface = new Surface(this);
+    this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
     var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
-    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
@@ -1341,7 +1341,7 @@ assign(R, {
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
   _play(g, at, resumed) {
-    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    var slot = {}, root = this._surface._root(), n = root.childNodes.length, ctl;
     this._active[g.id] = slot;
     this._here[g.id] = 1;
     if (!resumed) {
@@ -1502,7 +1502,7 @@ assign(R, {
     this._pending = {};
     runAll(this._offs);
     this._routeFns = [];
-    this.surface?.remove();
+    this._surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];

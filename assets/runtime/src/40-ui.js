@@ -130,15 +130,15 @@ function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-
 function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
 
 /* Add a node to the runtime's shadow root. */
-function mount(rt, el) { rt.surface._root().appendChild(el); return el; }
+function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body, rt.media));
-  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  body.appendChild(richText(st.body, rt._media));
+  var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
   /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
   var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",

@@ -17,7 +17,7 @@ function withTarget(rt, g, st, cb) {
 
 /* Give el the step's text as its accessible description (a remover takes it back out). */
 function described(rt, el, st) {
-  return describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
+  return describedBy(el, rt._surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
 }
 
 KINDS.walkthrough = {

@@ -5,12 +5,12 @@
 KINDS.banner = {
   play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
-    var edges = rt.surface._edges = rt.surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
+    var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
     var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
       _base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
-      h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
+      h("div", { "class": "gs-body" }, [richText(st.body, rt._media)]),
       h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
       g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);

@@ -60,12 +60,12 @@ assign(R, {
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
-    this.surface = new Surface(this);
+    this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
     var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
-    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
@@ -130,7 +130,7 @@ assign(R, {
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
   _play(g, at, resumed) {
-    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    var slot = {}, root = this._surface._root(), n = root.childNodes.length, ctl;
     this._active[g.id] = slot;
     this._here[g.id] = 1;
     if (!resumed) {
@@ -291,7 +291,7 @@ assign(R, {
     this._pending = {};
     runAll(this._offs);
     this._routeFns = [];
-    this.surface?.remove();
+    this._surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
