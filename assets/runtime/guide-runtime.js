@@ -5,8 +5,6 @@ var VERSION = "0.1.0";
 var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
-var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 /* The page can clobber document properties (<form name="body">, <form name="createElement">) and
@@ -1283,8 +1281,9 @@ assign(R, {
       if (bad) this._broken(g, bad);
       else if (g.enabled !== false) this._guides.push(g);
     });
-    this._hookRoutes();
-    this._offs.push(early("click", e => { this.launch(e); }));
+    /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
+    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire), early("click", e => { this.launch(e); }));
     var act = this._session._get().active, g = act && this._guide(act.g);
     if (g?.kind === "walkthrough") this._play(g, act.s, true);
     else this._session._update(v => { delete v.active; });
@@ -1448,12 +1447,6 @@ assign(R, {
     });
   },
 
-  /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  _hookRoutes() {
-    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
-    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
-  },
-
   route() {
     if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
@@ -1478,7 +1471,8 @@ assign(R, {
   _emit(name, detail) {
     detail = assign({ type: name }, detail);
     (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
-    if (EVENTS.indexOf(name) >= 0) {
+    /* Every event but "track" (the host app's own, which it already knows of) reaches "*" listeners and the DOM. */
+    if (name !== "track") {
       (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }

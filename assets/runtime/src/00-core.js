@@ -1,7 +1,5 @@
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
-var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 /* The page can clobber document properties (<form name="body">, <form name="createElement">) and

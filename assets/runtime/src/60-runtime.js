@@ -72,8 +72,9 @@ assign(R, {
       if (bad) this._broken(g, bad);
       else if (g.enabled !== false) this._guides.push(g);
     });
-    this._hookRoutes();
-    this._offs.push(early("click", e => { this.launch(e); }));
+    /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
+    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire), early("click", e => { this.launch(e); }));
     var act = this._session._get().active, g = act && this._guide(act.g);
     if (g?.kind === "walkthrough") this._play(g, act.s, true);
     else this._session._update(v => { delete v.active; });
@@ -237,12 +238,6 @@ assign(R, {
     });
   },
 
-  /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  _hookRoutes() {
-    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
-    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
-  },
-
   route() {
     if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
@@ -267,7 +262,8 @@ assign(R, {
   _emit(name, detail) {
     detail = assign({ type: name }, detail);
     (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
-    if (EVENTS.indexOf(name) >= 0) {
+    /* Every event but "track" (the host app's own, which it already knows of) reaches "*" listeners and the DOM. */
+    if (name !== "track") {
       (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
