@@ -1130,14 +1130,14 @@ KINDS.checklist = {
     }
     function toggle(open) {
       open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", String(open));
+      launcher.setAttribute("aria-expanded", open);
       if (!open) { panel?.remove(); panel = null; return; }
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
         g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
+        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
           return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
