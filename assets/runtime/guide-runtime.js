@@ -840,7 +840,7 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
-function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
+function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
 /* A callout or banner button ({label, primary, run}) and the × that closes one. */
 function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
