@@ -40,7 +40,8 @@ assign(R, {
     if (tampered()) return warn("built-ins replaced: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
-      var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
+      /* fetch() sends cookies to the page's own origin only (its default credentials mode, same-origin). */
+      var get = (u, as) => fetch(u).then(r => r[as]());
       return get(options.bundleUrl, "arrayBuffer")
         .then(buf => !(options.integrity || options.publicKey) ? buf :
           (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
