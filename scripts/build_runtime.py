@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,12 +153,32 @@ def main() -> None:
     if not (ROOT / "node_modules" / ".bin" / "terser").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     preamble = f"/*! Guide Studio runtime {__version__} | MIT | source sha256:{source_digest(source)} */"
+    with tempfile.TemporaryDirectory() as tmp:
+        arrows = Path(tmp) / "arrows.js"
+        # Function declarations that may safely be arrows become arrows first (scripts/runtime_arrows.js).
+        subprocess.run(
+            ["node", str(ROOT / "scripts" / "runtime_arrows.js"), str(RUNTIME_PATH), str(arrows)],
+            cwd=ROOT,
+            check=True,
+        )
+        _terser(arrows)
+    shipped = preamble + "\n" + MINIFIED_PATH.read_text(encoding="utf-8").strip() + "\n"
+    MINIFIED_PATH.write_text(shipped, encoding="utf-8")
+    build_types()
+    print(
+        f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
+        f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped; type declarations checked"
+    )
+
+
+def _terser(source: Path) -> None:
+    """Minify source into guide-runtime.min.js."""
     subprocess.run(
         [
             "npx",
             "--no-install",
             "terser",
-            str(RUNTIME_PATH),
+            str(source),
             "--ecma",
             "2020",
             "--compress",
@@ -173,13 +194,6 @@ def main() -> None:
         ],
         cwd=ROOT,
         check=True,
-    )
-    shipped = preamble + "\n" + MINIFIED_PATH.read_text(encoding="utf-8").strip() + "\n"
-    MINIFIED_PATH.write_text(shipped, encoding="utf-8")
-    build_types()
-    print(
-        f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
-        f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped; type declarations checked"
     )
 
 

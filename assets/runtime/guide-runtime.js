@@ -2,11 +2,9 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
-var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 /* The page can clobber document properties (<form name="body">, <form name="createElement">) and
@@ -64,9 +62,11 @@ function perFrame(fn) {
   return f;
 }
 
-/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+/* Build an element: h("div", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
   var el = mkEl(tag);
+  /* Every button is a plain button (never a form's submit). */
+  if (tag === "button") el.type = "button";
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;
@@ -79,7 +79,7 @@ function h(tag, props, kids) {
 }
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
-function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function own(o, k) { return Object.hasOwn(o, k); }
 function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
@@ -95,13 +95,12 @@ function Store(key, session) {
   this._update = function (fn) {
     var v = this._get();
     fn(v);
-    mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
   };
 }
 
 function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
-function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
+function has(v, bucket, id) { return !!v[bucket]?.[id]; }
 
 /* Guide content through our own allow-list (defence in depth over the export's nh3 pass). */
 var TAGS = /^(P|BR|STRONG|B|EM|I|U|S|A|UL|OL|LI|CODE|PRE|BLOCKQUOTE|H3|H4|IMG|SPAN)$/;
@@ -122,7 +121,7 @@ function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
     try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
-    catch (e) { parsePolicy = null; warn("Trusted Types policy blocked: plain text"); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: plain text"); }
   }
   /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
   if (parsePolicy === null) return null;
@@ -171,7 +170,7 @@ function richText(html, media) {
 function bytesOf(s) { return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); }); }
 function verifyBundle(buf, o, sig) {
   var C = crypto.subtle, m = /^sha(\d+)-(.+)$/.exec(o.integrity) || [], E = { name: "Ed25519" };
-  if (!C) throw "no Web Crypto (not https): bundle not played";
+  if (!C) throw "no Web Crypto (https)";
   return (o.publicKey ? C.importKey("raw", bytesOf(o.publicKey), E, 0, ["verify"]).then(function (k) { return C.verify(E, k, bytesOf(sig.trim()), buf); })
     : C.digest("SHA-" + m[1], buf).then(function (d) { return btoa(String.fromCharCode.apply(0, new Uint8Array(d))) === m[2]; }))
     .then(function (ok) { if (!ok) throw 0; })
@@ -287,6 +286,9 @@ function urlMatches(rule, href) {
   }
   return false;
 }
+
+/* Whether the rule holds on the current page. */
+function here(rule) { return urlMatches(rule, location.href); }
 
 function attrOf(user, path) {
   return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
@@ -717,9 +719,10 @@ function waitFor(target, ms, cb) {
 var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
-/* One shadow-root host per runtime instance, created on first use and removed on teardown. */
-var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
-  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+/* One shadow-root host per runtime instance, created on first use and removed on teardown.
+   `all: initial` resets every property (opacity, clip-path, pointer-events, content-visibility, contain, filter,
+   transform, visibility, margin, padding, border, overflow, …; not direction or the --gs-* properties). */
+var HOST_CSS = "all:initial display:block position:fixed inset:0 width:0 height:0";
 function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
 
 function Surface(rt) {
@@ -743,7 +746,7 @@ function Surface(rt) {
     [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
       ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
       ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
     });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
@@ -754,7 +757,7 @@ function Surface(rt) {
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
@@ -796,11 +799,9 @@ function place(box, arrow, rect, placement) {
   var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
-  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
-  var fits = function (s) { return room[s] >= need[s]; };
   var side = [placement, opposite[placement], "bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"]
-    .filter(function (s) { return need[s] && fits(s); })[0] || "bottom";
+    .filter(function (s) { return room[s] >= (s === "top" || s === "bottom" ? hgt : w) + GAP; })[0] || "bottom";
   var x, y, vertical = side === "top" || side === "bottom";
   if (vertical) {
     x = rect.left + rect.width / 2 - w / 2;
@@ -839,29 +840,34 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
-function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
+function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
+
+/* A callout or banner button ({label, primary, run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
+
+/* Add a node to the runtime's shadow root. */
+function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body, rt.media));
-  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  body.appendChild(richText(st.body, rt._media));
+  var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
   /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
   var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(function (b) {
-    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-  });
+  var buttons = (o.buttons || []).map(actionButton);
   var el = h("div", {
     "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
+    o._onClose ? closeButton(rt, o._onClose) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
@@ -871,8 +877,7 @@ function callout(rt, o) {
     ]) : null,
     o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface._root();
-  root.appendChild(el);
+  mount(rt, el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
     if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
@@ -898,7 +903,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface._root().appendChild(hl);
+  mount(rt, hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });
@@ -938,7 +943,7 @@ function stepEvent(rt, name, g, i, extra) {
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
-  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+  return waitFor(st.target, st.waitMs ?? 5000, function (res) {
     if (res.visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
@@ -946,7 +951,7 @@ function withTarget(rt, g, st, cb) {
 
 /* Give el the step's text as its accessible description (a remover takes it back out). */
 function described(rt, el, st) {
-  return describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
+  return describedBy(el, rt._surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
 }
 
 KINDS.walkthrough = {
@@ -961,12 +966,12 @@ KINDS.walkthrough = {
       if (i >= n) return rt.finish(g, "completed");
       rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
-      if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+      if (st.page && !here(st.page)) {
+        offs.push(rt._onRoute(function () { if (here(st.page)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
-      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+      offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
         if (res.visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
@@ -1011,7 +1016,7 @@ KINDS.walkthrough = {
       }
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
-        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        var check = function () { if (here(adv.url)) next(); };
         offs.push(rt._onRoute(check));
       }
     }
@@ -1048,8 +1053,8 @@ KINDS.hotspot = {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
-      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface._root().appendChild(beacon);
+      beacon = h("button", { "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      mount(rt, beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
@@ -1072,7 +1077,7 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface._root().appendChild(backdrop);
+    mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
@@ -1094,8 +1099,8 @@ KINDS.checklist = {
     var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface._root().appendChild(launcher);
+    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
+    mount(rt, launcher);
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -1125,30 +1130,30 @@ KINDS.checklist = {
     }
     function toggle(open) {
       open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", String(open));
+      launcher.setAttribute("aria-expanded", open);
       if (!open) { panel?.remove(); panel = null; return; }
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
+        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
+          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
             h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
               h("span", { "class": "gs-state gs-desc" })])
           ])]);
         }))
       ]);
-      rt.surface._root().appendChild(panel);
+      mount(rt, panel);
       render();
       panel.querySelector(".gs-item").focus();
     }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
@@ -1164,31 +1169,28 @@ KINDS.checklist = {
 KINDS.banner = {
   play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
-    var edges = rt.surface.edges = rt.surface.edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
-    var edge = edges[side] = edges[side] || { bars: [], was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
-      base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
+    var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
+    var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
+      _base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
-      h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
-      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt._button(b, g, done("completed"));
-        return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-      })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      h("div", { "class": "gs-body" }, [richText(st.body, rt._media)]),
+      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
+      g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);
-    rt.surface._root().appendChild(bar);
-    edge.bars.push(bar);
+    mount(rt, bar);
+    edge._bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
-      edge.bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
+      edge._bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
       bar.style.setProperty(side, at + "px");
-      if (g.push !== false) root.style.setProperty(pad, edge.base + all + "px", "important");
+      if (g.push !== false) root.style.setProperty(pad, edge._base + all + "px", "important");
     });
     stepEvent(rt, "step_shown", g, 0);
     return { end: function () {
       off(); bar.remove();
-      edge.bars = edge.bars.filter(function (b) { return b !== bar; });
-      if (!edge.bars.length) { root.style.setProperty(pad, edge.was[0], edge.was[1]); delete edges[side]; }
+      edge._bars = edge._bars.filter(function (b) { return b !== bar; });
+      if (!edge._bars.length) { root.style.setProperty(pad, edge._was[0], edge._was[1]); delete edges[side]; }
     } };
   }
 };
@@ -1227,12 +1229,12 @@ KINDS.launcher = {
         text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
         onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
       });
-      rt.surface._root().appendChild(b);
+      mount(rt, b);
       offs.push(function () { b.remove(); }, follow(function () {
         var at = 20, bottom = /^bottom/.test(corner), before = 1;
         if (el) return place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
         /* Below the ones before it in its corner; a checklist's launcher keeps the corner's first place. */
-        slice(rt.surface._root().children).forEach(function (o) {
+        slice(rt._surface._root().children).forEach(function (o) {
           if (o === b) before = 0;
           if ((before && o.dataset.corner === corner) || (bottom && o.matches(".gs-launcher") && o.matches(".gs-left") === /left/.test(corner))) at += o.offsetHeight + 12;
         });
@@ -1260,7 +1262,7 @@ function onHistory(fn) {
       var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
       try { H[m] = wrapped; } catch (e) { /* read-only */ }
       if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
-      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+      else if (!offs._poll) offs.push(offs._poll = clearInterval.bind(null, setInterval(guard(function () {
         if (href !== location.href) { href = location.href; fire(); }
       }), 250)));
     });
@@ -1271,7 +1273,7 @@ function onHistory(fn) {
 
 function Runtime() {
   this._listeners = {};
-  this.offs = [];
+  this._offs = [];
   this._active = {};
   this._pending = {};
   this._routeFns = [];
@@ -1285,10 +1287,11 @@ assign(R, {
     var gen;
     this.stop();
     gen = this._gen;
-    if (tampered()) return warn("page replaced built-ins: no guides"), false;
+    if (tampered()) return warn("built-ins replaced: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
-      var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
+      /* fetch() sends cookies to the page's own origin only (its default credentials mode, same-origin). */
+      var get = (u, as) => fetch(u).then(r => r[as]());
       return get(options.bundleUrl, "arrayBuffer")
         .then(buf => !(options.integrity || options.publicKey) ? buf :
           (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
@@ -1308,20 +1311,21 @@ assign(R, {
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
-    this.surface = new Surface(this);
+    this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
     var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
-    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
-    if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+    this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
       if (bad) this._broken(g, bad);
       else if (g.enabled !== false) this._guides.push(g);
     });
-    this._hookRoutes();
-    this.offs.push(early("click", e => { this.launch(e); }));
+    /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
+    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire), early("click", e => { this.launch(e); }));
     var act = this._session._get().active, g = act && this._guide(act.g);
     if (g?.kind === "walkthrough") this._play(g, act.s, true);
     else this._session._update(v => { delete v.active; });
@@ -1342,7 +1346,7 @@ assign(R, {
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
-    if (urlMatches(list[0] || (t.type === "automatic" && t.url), location.href)) return "";
+    if (here(list[0] || (t.type === "automatic" && t.url))) return "";
     to = list.concat(t.url || []).filter(v => { return v.match !== "glob" && v.match !== "regex" && v.value.indexOf("*") < 0; })[0];
     to = to && new URL(to.value, location.href).href;
     return to && to !== location.href ? to : null;
@@ -1360,7 +1364,7 @@ assign(R, {
       return true;
     }
     if (to === null) {
-      warn("guide " + id + ": no page to start on");
+      warn("no page to start " + id + " on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
@@ -1378,7 +1382,7 @@ assign(R, {
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
   _play(g, at, resumed) {
-    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    var slot = {}, root = this._surface._root(), n = root.childNodes.length, ctl;
     this._active[g.id] = slot;
     this._here[g.id] = 1;
     if (!resumed) {
@@ -1398,7 +1402,7 @@ assign(R, {
   /* Skip a guide that cannot play, saying which field is wrong. */
   _broken(g, field) {
     warn("guide skipped: " + field);
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
     this._guides = this._guides.filter(x => { return x !== g; });
     this._emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
@@ -1425,7 +1429,7 @@ assign(R, {
       [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
       this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
@@ -1451,13 +1455,13 @@ assign(R, {
     var exclusiveBusy = this._exclusive().length > 0;
     Object.keys(this._pending).forEach(id => {
       var g = this._guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
+      if (!here(g.trigger.url)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
@@ -1485,12 +1489,6 @@ assign(R, {
     });
   },
 
-  /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  _hookRoutes() {
-    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
-    this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
-  },
-
   route() {
     if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
@@ -1515,7 +1513,8 @@ assign(R, {
   _emit(name, detail) {
     detail = assign({ type: name }, detail);
     (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
-    if (EVENTS.indexOf(name) >= 0) {
+    /* Every event but "track" (the host app's own, which it already knows of) reaches "*" listeners and the DOM. */
+    if (name !== "track") {
       (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
@@ -1537,9 +1536,9 @@ assign(R, {
     Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
-    runAll(this.offs);
+    runAll(this._offs);
     this._routeFns = [];
-    this.surface?.remove();
+    this._surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
@@ -1561,7 +1560,7 @@ if (!window.GuideRuntime?.version) {
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
   var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
-    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("bad data-user"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
   }
 }

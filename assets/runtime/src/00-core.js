@@ -1,7 +1,5 @@
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
-var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
-  "guide_dismissed", "target_not_found", "checklist_item_completed", "guide_error"];
 var uid = 0;
 
 /* The page can clobber document properties (<form name="body">, <form name="createElement">) and
@@ -59,9 +57,11 @@ function perFrame(fn) {
   return f;
 }
 
-/* Build an element: h("button", {class: "x", text: "Go", onclick: fn}, [children]). */
+/* Build an element: h("div", {class: "x", text: "Go", onclick: fn}, [children]). */
 function h(tag, props, kids) {
   var el = mkEl(tag);
+  /* Every button is a plain button (never a form's submit). */
+  if (tag === "button") el.type = "button";
   Object.keys(props || {}).forEach(function (k) {
     var v = props[k];
     if (v == null || v === false) return;
@@ -74,7 +74,7 @@ function h(tag, props, kids) {
 }
 
 function norm(s) { return (s || "").replace(/\s+/g, " ").trim(); }
-function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+function own(o, k) { return Object.hasOwn(o, k); }
 function slice(list) { return Array.from(list || []); }
 
 /* JSON state under one key, in local or session storage, in memory when storage is blocked. */
@@ -90,10 +90,9 @@ function Store(key, session) {
   this._update = function (fn) {
     var v = this._get();
     fn(v);
-    mem = v;
     if (area) { try { area.setItem(key, JSON.stringify(v)); } catch (e) { /* quota: memory only */ } }
   };
 }
 
 function mark(v, bucket, id, value) { (v[bucket] = v[bucket] || {})[id] = value === undefined ? 1 : value; }
-function has(v, bucket, id) { return !!(v[bucket] && v[bucket][id]); }
+function has(v, bucket, id) { return !!v[bucket]?.[id]; }

@@ -17,7 +17,7 @@ function parseHtml(html) {
   var input = "<body>" + html;
   if (window.trustedTypes && parsePolicy === undefined) {
     try { parsePolicy = trustedTypes.createPolicy(NS, { createHTML: function (s) { return s; } }); }
-    catch (e) { parsePolicy = null; warn("Trusted Types policy blocked: plain text"); }
+    catch (e) { parsePolicy = null; warn("Trusted Types: plain text"); }
   }
   /* Without our policy the parser is a blocked sink: no call, so no violation report on every render. */
   if (parsePolicy === null) return null;

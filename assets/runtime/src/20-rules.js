@@ -108,6 +108,9 @@ function urlMatches(rule, href) {
   return false;
 }
 
+/* Whether the rule holds on the current page. */
+function here(rule) { return urlMatches(rule, location.href); }
+
 function attrOf(user, path) {
   return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
 }

@@ -2,9 +2,10 @@
 var GAP = 12, EDGE = 8;
 var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-1'])";
 
-/* One shadow-root host per runtime instance, created on first use and removed on teardown. */
-var HOST_CSS = "display:block visibility:visible transform:none opacity:1 clip-path:none pointer-events:auto content-visibility:visible " +
-  "contain:none filter:none position:fixed inset:0 width:0 height:0 margin:0 padding:0 border:0 overflow:visible";
+/* One shadow-root host per runtime instance, created on first use and removed on teardown.
+   `all: initial` resets every property (opacity, clip-path, pointer-events, content-visibility, contain, filter,
+   transform, visibility, margin, padding, border, overflow, …; not direction or the --gs-* properties). */
+var HOST_CSS = "all:initial display:block position:fixed inset:0 width:0 height:0";
 function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
 
 function Surface(rt) {
@@ -28,7 +29,7 @@ function Surface(rt) {
     [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
       ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
       ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], String(p[1]));
+      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
     });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
@@ -39,7 +40,7 @@ function Surface(rt) {
     mo = new MutationObserver(guard(function () {
       if (host.isConnected) return;
       if (Date.now() - since > 1000) { since = Date.now(); moves = 0; }
-      if (++moves > 5) { warn("page keeps removing the UI: stopped"); rt.stop(); } else attach();
+      if (++moves > 5) { warn("page keeps removing the UI"); rt.stop(); } else attach();
     }));
     mo.observe(doc("root"), { childList: true });
     return shadow;
@@ -81,11 +82,9 @@ function place(box, arrow, rect, placement) {
   var vw = doc("root").clientWidth, vh = doc("root").clientHeight;
   var w = box.offsetWidth, hgt = box.offsetHeight, rtl = getComputedStyle(box).direction === "rtl";
   var room = { top: rect.top, bottom: vh - rect.bottom, left: rect.left, right: vw - rect.right };
-  var need = { top: hgt + GAP, bottom: hgt + GAP, left: w + GAP, right: w + GAP };
   var opposite = { top: "bottom", bottom: "top", left: "right", right: "left" };
-  var fits = function (s) { return room[s] >= need[s]; };
   var side = [placement, opposite[placement], "bottom", "top", rtl ? "left" : "right", rtl ? "right" : "left"]
-    .filter(function (s) { return need[s] && fits(s); })[0] || "bottom";
+    .filter(function (s) { return room[s] >= (s === "top" || s === "bottom" ? hgt : w) + GAP; })[0] || "bottom";
   var x, y, vertical = side === "top" || side === "bottom";
   if (vertical) {
     x = rect.left + rect.width / 2 - w / 2;
@@ -124,29 +123,34 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
-function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches); }
+function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
+
+/* A callout or banner button ({label, primary, run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
+
+/* Add a node to the runtime's shadow root. */
+function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
 /* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
   var labels = rt._labels, st = o.step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
-  body.appendChild(richText(st.body, rt.media));
-  var m = st.media, src = m && rt.media(m.src), alt = m && m.alt || "";
+  body.appendChild(richText(st.body, rt._media));
+  var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
   /* An image that is refused or does not load leaves its description in a placeholder, not a broken icon. */
   var missing = function () { return h("div", { "class": "gs-media gs-missing", role: "img", "aria-label": alt || labels.noImage, text: alt || labels.noImage }); };
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(function (b) {
-    return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-  });
+  var buttons = (o.buttons || []).map(actionButton);
   var el = h("div", {
     "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
     "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
-    o._onClose ? h("button", { type: "button", "class": "gs-x", "aria-label": labels.close, text: "\u00d7", onclick: o._onClose }) : null,
+    o._onClose ? closeButton(rt, o._onClose) : null,
     media,
     st.title ? h("h2", { id: id + "t", "class": "gs-title", text: st.title }) : null,
     body,
@@ -156,8 +160,7 @@ function callout(rt, o) {
     ]) : null,
     o._anchor ? h("div", { "class": "gs-arrow", "aria-hidden": "true" }) : null
   ]);
-  var root = rt.surface._root();
-  root.appendChild(el);
+  mount(rt, el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
     if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
@@ -183,7 +186,7 @@ function callout(rt, o) {
 /* Dim the page around `el` (or all of it); never blocks clicks on the page. */
 function highlight(rt, el) {
   var hl = h("div", { "class": el ? "gs-hl" : "gs-hl gs-full", "aria-hidden": "true" });
-  rt.surface._root().appendChild(hl);
+  mount(rt, hl);
   var stop = el ? follow(function () {
     var r = boxOf(el);
     pos(hl, { left: r.left - 6, top: r.top - 6, width: r.width + 12, height: r.height + 12 });

@@ -9,7 +9,7 @@ function stepEvent(rt, name, g, i, extra) {
 
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
-  return waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+  return waitFor(st.target, st.waitMs ?? 5000, function (res) {
     if (res.visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
@@ -17,7 +17,7 @@ function withTarget(rt, g, st, cb) {
 
 /* Give el the step's text as its accessible description (a remover takes it back out). */
 function described(rt, el, st) {
-  return describedBy(el, rt.surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
+  return describedBy(el, rt._surface._describe(norm(st.title + ". " + richText(st.body).textContent)));
 }
 
 KINDS.walkthrough = {
@@ -32,12 +32,12 @@ KINDS.walkthrough = {
       if (i >= n) return rt.finish(g, "completed");
       rt._session._update(function (v) { v.active = { g: g.id, s: i }; });
       var st = g.steps[i];
-      if (st.page && !urlMatches(st.page, location.href)) {
-        offs.push(rt._onRoute(function () { if (urlMatches(st.page, location.href)) go(i); }));
+      if (st.page && !here(st.page)) {
+        offs.push(rt._onRoute(function () { if (here(st.page)) go(i); }));
         return;
       }
       if (!st.target) return show(st, null);
-      offs.push(waitFor(st.target, st.waitMs == null ? 5000 : st.waitMs, function (res) {
+      offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
         if (res.visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
@@ -82,7 +82,7 @@ KINDS.walkthrough = {
       }
       if (mode === "element") offs.push(waitFor(adv.element, 600000, function (res) { if (res.element) next(); }));
       if (mode === "url") {
-        var check = function () { if (urlMatches(adv.url, location.href)) next(); };
+        var check = function () { if (here(adv.url)) next(); };
         offs.push(rt._onRoute(check));
       }
     }
@@ -119,8 +119,8 @@ KINDS.hotspot = {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
-      beacon = h("button", { type: "button", "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
-      rt.surface._root().appendChild(beacon);
+      beacon = h("button", { "class": "gs-beacon", "aria-label": st.title || g.name, "aria-expanded": "false" });
+      mount(rt, beacon);
       offs.push(follow(function () { var r = boxOf(el); pos(beacon, { left: r.right - 11, top: r.top - 11 }); }),
         function () { beacon.remove(); });
       offs.push(listen(beacon, "click", function () {
@@ -143,7 +143,7 @@ KINDS.modal = {
   play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
-    rt.surface._root().appendChild(backdrop);
+    mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
@@ -165,8 +165,8 @@ KINDS.checklist = {
     var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
     var count = h("span", { "class": "gs-count" });
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { type: "button", "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    rt.surface._root().appendChild(launcher);
+    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
+    mount(rt, launcher);
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -196,30 +196,30 @@ KINDS.checklist = {
     }
     function toggle(open) {
       open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", String(open));
+      launcher.setAttribute("aria-expanded", open);
       if (!open) { panel?.remove(); panel = null; return; }
       if (panel) return;
       var id = "gs" + (++uid);
       panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: function () { rt.finish(g, "dismissed"); } }) : null,
+        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
         h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": String(g.items.length) }, [h("span")]),
+        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
         h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { type: "button", "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
+          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
             h("span", { "class": "gs-check", "aria-hidden": "true" }),
             h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
               h("span", { "class": "gs-state gs-desc" })])
           ])]);
         }))
       ]);
-      rt.surface._root().appendChild(panel);
+      mount(rt, panel);
       render();
       panel.querySelector(".gs-item").focus();
     }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
-      if (it.completeWhen === "url") { var check = function () { if (urlMatches(it.completeUrl, location.href)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
+      if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
     offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));

@@ -5,31 +5,28 @@
 KINDS.banner = {
   play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
-    var edges = rt.surface.edges = rt.surface.edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
-    var edge = edges[side] = edges[side] || { bars: [], was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
-      base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
+    var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
+    var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
+      _base: parseFloat(getComputedStyle(root).getPropertyValue(pad)) || 0 };
     var bar = h("div", { "class": "gs-banner", role: "region", "aria-label": st.title || g.name }, [
       st.title ? h("strong", { "class": "gs-title", text: st.title }) : null,
-      h("div", { "class": "gs-body" }, [richText(st.body, rt.media)]),
-      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) {
-        b = rt._button(b, g, done("completed"));
-        return h("button", { type: "button", "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run });
-      })),
-      g.dismissible !== false ? h("button", { type: "button", "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: done("dismissed") }) : null
+      h("div", { "class": "gs-body" }, [richText(st.body, rt._media)]),
+      h("div", { "class": "gs-btns" }, (st.buttons || []).map(function (b) { return actionButton(rt._button(b, g, done("completed"))); })),
+      g.dismissible !== false ? closeButton(rt, done("dismissed")) : null
     ]);
-    rt.surface._root().appendChild(bar);
-    edge.bars.push(bar);
+    mount(rt, bar);
+    edge._bars.push(bar);
     var off = follow(function () {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
-      edge.bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
+      edge._bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
       bar.style.setProperty(side, at + "px");
-      if (g.push !== false) root.style.setProperty(pad, edge.base + all + "px", "important");
+      if (g.push !== false) root.style.setProperty(pad, edge._base + all + "px", "important");
     });
     stepEvent(rt, "step_shown", g, 0);
     return { end: function () {
       off(); bar.remove();
-      edge.bars = edge.bars.filter(function (b) { return b !== bar; });
-      if (!edge.bars.length) { root.style.setProperty(pad, edge.was[0], edge.was[1]); delete edges[side]; }
+      edge._bars = edge._bars.filter(function (b) { return b !== bar; });
+      if (!edge._bars.length) { root.style.setProperty(pad, edge._was[0], edge._was[1]); delete edges[side]; }
     } };
   }
 };

@@ -20,12 +20,12 @@ KINDS.launcher = {
         text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
         onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
       });
-      rt.surface._root().appendChild(b);
+      mount(rt, b);
       offs.push(function () { b.remove(); }, follow(function () {
         var at = 20, bottom = /^bottom/.test(corner), before = 1;
         if (el) return place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
         /* Below the ones before it in its corner; a checklist's launcher keeps the corner's first place. */
-        slice(rt.surface._root().children).forEach(function (o) {
+        slice(rt._surface._root().children).forEach(function (o) {
           if (o === b) before = 0;
           if ((before && o.dataset.corner === corner) || (bottom && o.matches(".gs-launcher") && o.matches(".gs-left") === /left/.test(corner))) at += o.offsetHeight + 12;
         });

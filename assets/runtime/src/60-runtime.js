@@ -12,7 +12,7 @@ function onHistory(fn) {
       var orig = H[m], wrapped = function () { var r = orig.apply(this, arguments); fire(); return r; };
       try { H[m] = wrapped; } catch (e) { /* read-only */ }
       if (H[m] === wrapped) offs.push(function () { if (H[m] === wrapped) H[m] = orig; });
-      else if (!offs.poll) offs.push(offs.poll = clearInterval.bind(null, setInterval(guard(function () {
+      else if (!offs._poll) offs.push(offs._poll = clearInterval.bind(null, setInterval(guard(function () {
         if (href !== location.href) { href = location.href; fire(); }
       }), 250)));
     });
@@ -23,7 +23,7 @@ function onHistory(fn) {
 
 function Runtime() {
   this._listeners = {};
-  this.offs = [];
+  this._offs = [];
   this._active = {};
   this._pending = {};
   this._routeFns = [];
@@ -37,10 +37,11 @@ assign(R, {
     var gen;
     this.stop();
     gen = this._gen;
-    if (tampered()) return warn("page replaced built-ins: no guides"), false;
+    if (tampered()) return warn("built-ins replaced: no guides"), false;
     options = options || {};
     if (options.bundleUrl && !options.bundle) {
-      var get = (u, as) => fetch(u, { credentials: "same-origin" }).then(r => r[as]());
+      /* fetch() sends cookies to the page's own origin only (its default credentials mode, same-origin). */
+      var get = (u, as) => fetch(u).then(r => r[as]());
       return get(options.bundleUrl, "arrayBuffer")
         .then(buf => !(options.integrity || options.publicKey) ? buf :
           (options.publicKey ? get(options.signatureUrl || options.bundleUrl + ".sig", "text") : Promise.resolve())
@@ -60,20 +61,21 @@ assign(R, {
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
       _guides: []
     });
-    this.surface = new Surface(this);
+    this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
     var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
-    this.media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
-    if (options.onEvent) this.offs.push(this.on("*", options.onEvent));
+    this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
+    if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
     b.guides.forEach(g => {
       var bad = guideProblem(g);
       if (bad) this._broken(g, bad);
       else if (g.enabled !== false) this._guides.push(g);
     });
-    this._hookRoutes();
-    this.offs.push(early("click", e => { this.launch(e); }));
+    /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
+    var fire = () => { if (!this._stopped) later(() => { this.route(); }, 0); };
+    this._offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire), early("click", e => { this.launch(e); }));
     var act = this._session._get().active, g = act && this._guide(act.g);
     if (g?.kind === "walkthrough") this._play(g, act.s, true);
     else this._session._update(v => { delete v.active; });
@@ -94,7 +96,7 @@ assign(R, {
     if (!g) return "";
     t = g.trigger || {};
     list = (g.steps || []).slice(0, (at || 0) + 1).reverse().map(s => { return s.page; }).filter(Boolean);
-    if (urlMatches(list[0] || (t.type === "automatic" && t.url), location.href)) return "";
+    if (here(list[0] || (t.type === "automatic" && t.url))) return "";
     to = list.concat(t.url || []).filter(v => { return v.match !== "glob" && v.match !== "regex" && v.value.indexOf("*") < 0; })[0];
     to = to && new URL(to.value, location.href).href;
     return to && to !== location.href ? to : null;
@@ -112,7 +114,7 @@ assign(R, {
       return true;
     }
     if (to === null) {
-      warn("guide " + id + ": no page to start on");
+      warn("no page to start " + id + " on");
       this._emit("guide_error", { guideId: id, field: "page" });
       to = opts?.from;
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
@@ -130,7 +132,7 @@ assign(R, {
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
   _play(g, at, resumed) {
-    var slot = {}, root = this.surface._root(), n = root.childNodes.length, ctl;
+    var slot = {}, root = this._surface._root(), n = root.childNodes.length, ctl;
     this._active[g.id] = slot;
     this._here[g.id] = 1;
     if (!resumed) {
@@ -150,7 +152,7 @@ assign(R, {
   /* Skip a guide that cannot play, saying which field is wrong. */
   _broken(g, field) {
     warn("guide skipped: " + field);
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
     this._guides = this._guides.filter(x => { return x !== g; });
     this._emit("guide_error", { guideId: isObj(g) ? g.id : null, field: field });
   },
@@ -177,7 +179,7 @@ assign(R, {
       [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
       this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
-    this.offs.push(later(() => { this.evaluate(); }, 0));
+    this._offs.push(later(() => { this.evaluate(); }, 0));
   },
 
   /* A bundle button as a callout button. */
@@ -203,13 +205,13 @@ assign(R, {
     var exclusiveBusy = this._exclusive().length > 0;
     Object.keys(this._pending).forEach(id => {
       var g = this._guide(id);
-      if (!urlMatches(g.trigger.url, location.href)) { this._pending[id](); delete this._pending[id]; }
+      if (!here(g.trigger.url)) { this._pending[id](); delete this._pending[id]; }
     });
     /* Guarded one by one: a guide whose rules throw only disables itself. */
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && urlMatches(t.url, location.href);
+        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
@@ -237,12 +239,6 @@ assign(R, {
     });
   },
 
-  /* Route changes of single-page apps: pushState/replaceState, popstate, hashchange. */
-  _hookRoutes() {
-    var fire = () => { if (!this._stopped) setTimeout(guard(() => { this.route(); }), 0); };
-    this.offs.push(onHistory(fire), listen(window, "popstate", fire), listen(window, "hashchange", fire));
-  },
-
   route() {
     if (this._stopped) return;
     /* "Always" means on every page visited, not again right after closing on this one. */
@@ -267,7 +263,8 @@ assign(R, {
   _emit(name, detail) {
     detail = assign({ type: name }, detail);
     (this._listeners[name] || []).slice().forEach(fn => { guard(fn)(detail); });
-    if (EVENTS.indexOf(name) >= 0) {
+    /* Every event but "track" (the host app's own, which it already knows of) reaches "*" listeners and the DOM. */
+    if (name !== "track") {
       (this._listeners["*"] || []).slice().forEach(fn => { guard(fn)(name, detail); });
       try { window.dispatchEvent(new CustomEvent(NS + ":" + name, { detail: detail })); } catch (e) { warn(e); }
     }
@@ -289,9 +286,9 @@ assign(R, {
     Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
-    runAll(this.offs);
+    runAll(this._offs);
     this._routeFns = [];
-    this.surface?.remove();
+    this._surface?.remove();
   }
 });
 var METHODS = ["init", "start", "stop", "resolve", "on", "track", "evaluate", "route", "launch", "finish"];
@@ -313,7 +310,7 @@ if (!window.GuideRuntime?.version) {
      data-public-key=… data-user='{"plan":"pro"}'> starts itself; events arrive as DOM events. */
   var ds = D.currentScript?.dataset || {}, user = {};
   if (ds.bundleUrl) {
-    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("data-user is not JSON"); }
+    try { user = JSON.parse(ds.user || "{}"); } catch (e) { warn("bad data-user"); }
     main.init({ bundleUrl: ds.bundleUrl, integrity: ds.integrity, publicKey: ds.publicKey, user: user });
   }
 }
