@@ -400,25 +400,27 @@ function roleOf(el) {
   return /^H[1-6]$/.test(tag) ? "heading" : IMPLICIT_ROLES[tag] || null;
 }
 
-function textOf(el) {
-  var out = "";
-  slice(el.childNodes).forEach(function (n) {
+/* Its text, images by their description, hidden parts left out; `max`: stop once longer (its start is the same). */
+function textOf(el, max) {
+  /* without elements inside, the browser's own text is the same, and much faster */
+  if (!el.firstElementChild) return el.textContent;
+  for (var out = "", n = el.firstChild; n && !(out.length > max); n = n.nextSibling) {
     if (n.nodeType === 3) out += n.data;
-    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n)) + " ";
-  });
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n, max)) + " ";
+  }
   return out;
 }
 
 /* Labels of a form control, from <label for> or a wrapping <label>. */
 function labelText(el) {
-  return norm(slice(el.labels).map(textOf).join(" "));
+  return norm(slice(el.labels).map(function (l) { return textOf(l); }).join(" "));
 }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
-  var root = el.getRootNode ? el.getRootNode() : document, v;
-  var ids = el.getAttribute("aria-labelledby");
+  var ids = el.getAttribute("aria-labelledby"), root, v;
   if (ids) {
+    root = el.getRootNode();
     v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
@@ -429,12 +431,24 @@ function nameOf(el) {
     if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
     else v = labelText(el) || norm(el.getAttribute("placeholder"));
   } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
-  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el));
+  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
   return (v || norm(el.getAttribute("title"))).slice(0, 200);
 }
 
 function q(root, sel) {
-  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+}
+
+/* Tags that can have a role beyond IMPLICIT_ROLES and the input types of INPUT_ROLES. */
+var ROLE_TAGS = { heading: "h1,h2,h3,h4,h5,h6", textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
+
+/* Whether elements `els` together could read the words `ws`: each in their text or labelling attributes,
+   or they have a source their text does not show (labels elsewhere, a reference, an image). A hint that never misses. */
+function mayRead(els, ws) {
+  var s = els.map(function (el) { return el.textContent + " " + el.getAttribute("aria-label") + " " + el.getAttribute("title"); }).join(" ");
+  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
+    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-labelledby") || el.querySelector("img");
+  });
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -456,29 +470,47 @@ function candidateMatches(c, root) {
   switch (c.kind) {
     case "label":
       /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
-      var texts = new Map();
+      var labels = new Map(), ws = (v = norm(v)).split(" ");
       q(root, "label").forEach(function (l) {
-        var el = l.control;
-        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) texts.set(el, (texts.get(el) || []).concat(textOf(l)));
+        var el = l.control, ls;
+        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
-      v = norm(v);
-      return slice(texts.keys()).filter(function (el) { return norm(texts.get(el).join(" ")) === v; });
+      /* the (slower) text is only built for labels that hold every word of it */
+      return slice(labels.keys()).filter(function (el) {
+        var ls = labels.get(el);
+        return mayRead(ls, ws) && norm(ls.map(function (l) { return textOf(l); }).join(" ")) === v;
+      });
     case "role":
-      /* Only tags that can carry a role are looked at (explicit roles, implicit ones, inputs, headings). */
-      return q(root, "[role],input,h1,h2,h3,h4,h5,h6," + Object.keys(IMPLICIT_ROLES)).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+      /* Only the tags that can have the role are looked at (implicit ones, inputs of a type, explicit roles),
+         and the (slower) name only of those whose text or labelling attributes hold every word of it. */
+      var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
+      Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
+        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], "[role]")
+        .forEach(function (s) {
+          q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
+        });
+      return slice(found);
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, near = new Set(), n, t, el, own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* Only elements around text (or an image description) that is part of the value are looked at, never all. */
-      for (var walk = DP.createTreeWalker.call(root.ownerDocument || root, root, 5); (n = walk.nextNode());) {
-        t = norm(n.nodeType === 3 ? n.data : n.tagName === "IMG" && n.getAttribute("alt"));
-        if (t && v.indexOf(t) >= 0) for (el = n.nodeType === 3 ? n.parentElement : n; el && !near.has(el) && el.textContent.length < cap; el = el.parentElement) near.add(el);
-      }
-      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (x) { return near.has(x) && own(x) && !slice(x.children).some(own); });
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [],
+        own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
+      /* Only elements whose text holds its longest word are looked at (from the top, leaving out every part
+         without it), and those around an image whose description is part of it. */
+      (function down(p) {
+        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
+      })(v ? root.body || root : mkEl("p"));
+      q(root, "img[alt]").forEach(function (el) {
+        var t = norm(el.getAttribute("alt"));
+        if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
+      });
+      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !slice(x.children).some(own); }).sort(inOrder);
   }
   return [];
 }
+
+/* Document order, for sort(). */
+function inOrder(a, b) { return a.compareDocumentPosition(b) & 2 ? 1 : -1; }
 
 /* Lower-cased words, a plural "s" dropped ("Licenses", "License"). */
 function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean).map(function (w) { return w.replace(/(\w\w\w)s$/, "$1"); }); }
@@ -502,26 +534,30 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
+var memo = null;   /* during one resolution: the page's headings */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null;
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.h || "h1 h2 h3 h4 h5 h6".split(" ").reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
+  if (memo) memo.h = hs;
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
   }
-  for (n = el; n && !heading && k < 60; k++) {
+  /* The nearest heading before it: the last one before it in the page that is not around it (found by halving),
+     if the walk back through its earlier siblings and theirs reaches it. */
+  while (lo < hi) if (el.compareDocumentPosition(hs[m = lo + hi >> 1]) & 2) lo = m + 1; else hi = m;
+  while (lo && hs[lo - 1].contains(el)) lo--;
+  for (n = el, m = hs[lo - 1]; m && n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
     /* a header, footer or sidebar is not labelled by the page's headings before it */
     if (!p) { n = n.parentElement; if (/^(banner|contentinfo|complementary)$/.test(n && roleOf(n))) break; continue; }
-    n = p;
-    if (/^H[1-6]$/.test(p.tagName)) heading = p;
-    else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
+    if ((n = p).contains(m)) heading = m;
   }
   if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
   return out;
 }
 
-function entry(n) { return norm(roleOf(n) + " " + textOf(n)).slice(0, 80); }
+function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); }
 
 /* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
    distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
@@ -542,7 +578,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s)).slice(0, 60); }).filter(Boolean) : [];
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -554,7 +590,7 @@ function similarity(fp, el, peers, quick) {
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
   /* a name that is gone (an icon now, a label moved out) says less than a different one */
   if (fp.name != null) add(nameOf(el) ? 3 : 1.5, textSim(nameOf(el), fp.name));
-  if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
+  if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
@@ -563,7 +599,7 @@ function similarity(fp, el, peers, quick) {
   if (quick) return got / total;
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = contextOf(el), ctx = 1, w = 0, sum = 0, i = 0;
+  var here = fp.ancestors && fp.ancestors.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
     var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
@@ -593,6 +629,11 @@ function rootFor(target, at) {
    (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
+  memo = {};
+  try { return find(target, at, min); } finally { memo = null; }
+}
+
+function find(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
   var root = rootFor(target, at);
@@ -639,7 +680,7 @@ function resolveTarget(target, at, min) {
   /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
   if (tied[1]) {
     if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
-    best = tied.sort(function (a, b) { return a.el.compareDocumentPosition(b.el) & 2 ? 1 : -1; })[nth];
+    best = tied.sort(function (a, b) { return inOrder(a.el, b.el); })[nth];
   }
   if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
   res.element = best.el;
