@@ -442,12 +442,12 @@ function q(root, sel) {
 /* Tags that can have a role beyond IMPLICIT_ROLES and the input types of INPUT_ROLES. */
 var ROLE_TAGS = { heading: "h1,h2,h3,h4,h5,h6", textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
-/* Whether elements `els` together could read the words `ws`: each in their text or labelling attributes,
-   or they have a source their text does not show (labels elsewhere, a reference, an image). A hint that never misses. */
+/* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
+   source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
 function mayRead(els, ws) {
-  var s = els.map(function (el) { return el.textContent + " " + el.getAttribute("aria-label") + " " + el.getAttribute("title"); }).join(" ");
+  var s = els.map(function (el) { return el.textContent; }).join(" ");
   return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
-    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-labelledby") || el.querySelector("img");
+    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.querySelector("img");
   });
 }
 
@@ -485,7 +485,7 @@ function candidateMatches(c, root) {
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
       var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
-        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], "[role]")
+        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], '[role~="' + v + '"]')
         .forEach(function (s) {
           q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
         });
@@ -524,8 +524,9 @@ function overlap(a, b) {
 
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
-  a = norm(a); b = norm(b);
-  return a === b ? 1 : a && a.toLowerCase().replace(/\W/g, "") === b.toLowerCase().replace(/\W/g, "") ? 0.95 : overlap(words(a), words(b)) * 0.9;
+  /* the recorded side is worked out once per resolution; words are only split when one of the recorded ones is there */
+  var B = memo[" " + b] = memo[" " + b] || { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }, la = (a = norm(a)).toLowerCase();
+  return a === B.n ? 1 : a && la.replace(/\W/g, "") === B.l ? 0.95 : B.w.some(function (w) { return la.indexOf(w) >= 0; }) ? overlap(words(a), B.w) * 0.9 : 0;
 }
 
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
@@ -589,7 +590,7 @@ function similarity(fp, el, peers, quick) {
   add(1, el.localName === fp.tag ? 1 : 0);
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
   /* a name that is gone (an icon now, a label moved out) says less than a different one */
-  if (fp.name != null) add(nameOf(el) ? 3 : 1.5, textSim(nameOf(el), fp.name));
+  if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
   if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
@@ -656,7 +657,11 @@ function find(target, at, min) {
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
-    pool = slice(new Set(pool.concat(q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : [])
+    /* on a big page only those that could read every recorded word, share a class or an attribute value */
+    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" "), at = fp.attributes || {};
+    pool = slice(new Set(pool.concat(all.filter(function (el) {
+      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); }) || Object.keys(at).some(function (k) { return el.getAttribute(k) === at[k]; });
+    })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
