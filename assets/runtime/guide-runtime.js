@@ -412,16 +412,16 @@ function textOf(el, max) {
 }
 
 /* Labels of a form control, from <label for> or a wrapping <label>. */
-function labelText(el) {
-  return norm(slice(el.labels).map(function (l) { return textOf(l); }).join(" "));
-}
+function labelText(el) { return texts(slice(el.labels)); }
+
+function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
   var ids = el.getAttribute("aria-labelledby"), root, v;
   if (ids) {
     root = el.getRootNode();
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -478,7 +478,7 @@ function candidateMatches(c, root) {
       /* the (slower) text is only built for labels that hold every word of it */
       return slice(labels.keys()).filter(function (el) {
         var ls = labels.get(el);
-        return mayRead(ls, ws) && norm(ls.map(function (l) { return textOf(l); }).join(" ")) === v;
+        return mayRead(ls, ws) && texts(ls) === v;
       });
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, inputs of a type, explicit roles),
@@ -525,7 +525,7 @@ function overlap(a, b) {
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
   /* the recorded side is worked out once per resolution; words are only split when one of the recorded ones is there */
-  var B = memo[" " + b] = memo[" " + b] || { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }, la = (a = norm(a)).toLowerCase();
+  var B = memo.get(b) || memo.set(b, { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }).get(b), la = (a = norm(a)).toLowerCase();
   return a === B.n ? 1 : a && la.replace(/\W/g, "") === B.l ? 0.95 : B.w.some(function (w) { return la.indexOf(w) >= 0; }) ? overlap(words(a), B.w) * 0.9 : 0;
 }
 
@@ -535,10 +535,10 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
-var memo = null;   /* during one resolution: the page's headings */
+var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.h || "h1 h2 h3 h4 h5 h6".split(" ").reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
-  if (memo) memo.h = hs;
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || q(el.getRootNode(), "h1,h2,h3,h4,h5,h6"), hi = hs.length;
+  memo && memo.set(0, hs);
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
@@ -562,16 +562,15 @@ function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); 
 
 /* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
    distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
-var rows = new Map();   /* words of each row, for one resolution */
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
   var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
-  all.forEach(function (x) { if (!rows.has(x)) rows.set(x, words(entry(x))); });
+  all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
-  var o = words(a).filter(function (x) { return !all.every(function (r) { return rows.get(r).indexOf(x) >= 0; }); });
+  var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
   all.forEach(function (x) {
-    var v = o.filter(function (w) { return rows.get(x).indexOf(w) >= 0; }).length / o.length || 0;
+    var v = o.filter(function (w) { return memo.get(x).indexOf(w) >= 0; }).length / o.length || 0;
     if (x === n) mine = v; else rival = Math.max(rival, v);
   });
   return mine < 0.5 ? 0 : mine - rival;
@@ -618,11 +617,9 @@ function similarity(fp, el, peers, quick) {
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
 function rootFor(target, at) {
   var root = at || D;
-  var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
-  for (var i = 0; i < steps.length && root; i++) {
-    var host = q(root, steps[i][0])[0];
-    try { root = host ? (steps[i][1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
-  }
+  (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s]; })).forEach(function (s) {
+    try { var host = root && q(root, s[0])[0]; root = host ? (s[1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
+  });
   return root;
 }
 
@@ -630,7 +627,7 @@ function rootFor(target, at) {
    (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
-  memo = {};
+  memo = new Map();
   try { return find(target, at, min); } finally { memo = null; }
 }
 
@@ -639,7 +636,6 @@ function find(target, at, min) {
   if (!target) return none;
   var root = rootFor(target, at);
   if (!root) return none;
-  rows = new Map();
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
@@ -657,10 +653,10 @@ function find(target, at, min) {
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
-    /* on a big page only those that could read every recorded word, share a class or an attribute value */
-    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" "), at = fp.attributes || {};
+    /* on a big page only those that could read every recorded word or share a class */
+    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
     pool = slice(new Set(pool.concat(all.filter(function (el) {
-      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); }) || Object.keys(at).some(function (k) { return el.getAttribute(k) === at[k]; });
+      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
     })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
