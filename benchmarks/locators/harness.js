@@ -36,9 +36,11 @@ window.__bench = (function () {
       var truth = truthPath ? document.querySelector(truthPath) : null;
       function verdict(el) { return el ? (el === truth ? "correct" : "wrong") : "none"; }
       function timed(fn) { var t = performance.now(); var el = fn(); return [verdict(el), performance.now() - t]; }
+      /* ours is timed on its first resolve of the page, before the loose one */
+      var ours = timed(function () { return GuideRuntime.resolve(rec.ours).element; });
       var loose = GuideRuntime.resolve(rec.ours, { minConfidence: 0 });
       return {
-        ours: timed(function () { return GuideRuntime.resolve(rec.ours).element; }),
+        ours: ours,
         loose: [verdict(loose.element), loose.confidence],
         finder: timed(function () { return byCss(rec.finder); }),
         csg: timed(function () { return byCss(rec.csg); }),

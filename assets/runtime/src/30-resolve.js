@@ -30,26 +30,28 @@ function roleOf(el) {
   return /^H[1-6]$/.test(tag) ? "heading" : IMPLICIT_ROLES[tag] || null;
 }
 
-function textOf(el) {
-  var out = "";
-  slice(el.childNodes).forEach(function (n) {
+/* Its text, images by their description, hidden parts left out; `max`: stop once longer (its start is the same). */
+function textOf(el, max) {
+  /* without elements inside, the browser's own text is the same, and much faster */
+  if (!el.firstElementChild) return el.textContent;
+  for (var out = "", n = el.firstChild; n && !(out.length > max); n = n.nextSibling) {
     if (n.nodeType === 3) out += n.data;
-    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n)) + " ";
-  });
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n, max)) + " ";
+  }
   return out;
 }
 
 /* Labels of a form control, from <label for> or a wrapping <label>. */
-function labelText(el) {
-  return norm(slice(el.labels).map(textOf).join(" "));
-}
+function labelText(el) { return texts(slice(el.labels)); }
+
+function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
-  var root = el.getRootNode ? el.getRootNode() : document, v;
-  var ids = el.getAttribute("aria-labelledby");
+  var ids = el.getAttribute("aria-labelledby"), root, v;
   if (ids) {
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById ? root.getElementById(id) : D.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
+    root = el.getRootNode();
+    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
     if (v) return v.slice(0, 200);
   }
   v = norm(el.getAttribute("aria-label"));
@@ -59,12 +61,24 @@ function nameOf(el) {
     if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
     else v = labelText(el) || norm(el.getAttribute("placeholder"));
   } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
-  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el));
+  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
   return (v || norm(el.getAttribute("title"))).slice(0, 200);
 }
 
 function q(root, sel) {
-  try { return slice(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+}
+
+/* Tags that can have a role beyond IMPLICIT_ROLES and the input types of INPUT_ROLES. */
+var ROLE_TAGS = { heading: "h1,h2,h3,h4,h5,h6", textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
+
+/* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
+   source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
+function mayRead(els, ws) {
+  var s = els.map(function (el) { return el.textContent; }).join(" ");
+  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
+    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.querySelector("img");
+  });
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -86,29 +100,47 @@ function candidateMatches(c, root) {
   switch (c.kind) {
     case "label":
       /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
-      var texts = new Map();
+      var labels = new Map(), ws = (v = norm(v)).split(" ");
       q(root, "label").forEach(function (l) {
-        var el = l.control;
-        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) texts.set(el, (texts.get(el) || []).concat(textOf(l)));
+        var el = l.control, ls;
+        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
-      v = norm(v);
-      return slice(texts.keys()).filter(function (el) { return norm(texts.get(el).join(" ")) === v; });
+      /* the (slower) text is only built for labels that hold every word of it */
+      return slice(labels.keys()).filter(function (el) {
+        var ls = labels.get(el);
+        return mayRead(ls, ws) && texts(ls) === v;
+      });
     case "role":
-      /* Only tags that can carry a role are looked at (explicit roles, implicit ones, inputs, headings). */
-      return q(root, "[role],input,h1,h2,h3,h4,h5,h6," + Object.keys(IMPLICIT_ROLES)).filter(function (el) { return roleOf(el) === v && (c.name == null || nameOf(el) === norm(c.name)); });
+      /* Only the tags that can have the role are looked at (implicit ones, inputs of a type, explicit roles),
+         and the (slower) name only of those whose text or labelling attributes hold every word of it. */
+      var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
+      Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
+        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], '[role~="' + v + '"]')
+        .forEach(function (s) {
+          q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
+        });
+      return slice(found);
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, near = new Set(), n, t, el, own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* Only elements around text (or an image description) that is part of the value are looked at, never all. */
-      for (var walk = DP.createTreeWalker.call(root.ownerDocument || root, root, 5); (n = walk.nextNode());) {
-        t = norm(n.nodeType === 3 ? n.data : n.tagName === "IMG" && n.getAttribute("alt"));
-        if (t && v.indexOf(t) >= 0) for (el = n.nodeType === 3 ? n.parentElement : n; el && !near.has(el) && el.textContent.length < cap; el = el.parentElement) near.add(el);
-      }
-      return q(root, "a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]").filter(function (x) { return near.has(x) && own(x) && !slice(x.children).some(own); });
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [],
+        own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
+      /* Only elements whose text holds its longest word are looked at (from the top, leaving out every part
+         without it), and those around an image whose description is part of it. */
+      (function down(p) {
+        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
+      })(v ? root.body || root : mkEl("p"));
+      q(root, "img[alt]").forEach(function (el) {
+        var t = norm(el.getAttribute("alt"));
+        if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
+      });
+      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !slice(x.children).some(own); }).sort(inOrder);
   }
   return [];
 }
+
+/* Document order, for sort(). */
+function inOrder(a, b) { return a.compareDocumentPosition(b) & 2 ? 1 : -1; }
 
 /* Lower-cased words, a plural "s" dropped ("Licenses", "License"). */
 function words(s) { return norm(s).toLowerCase().split(" ").filter(Boolean).map(function (w) { return w.replace(/(\w\w\w)s$/, "$1"); }); }
@@ -122,8 +154,9 @@ function overlap(a, b) {
 
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
-  a = norm(a); b = norm(b);
-  return a === b ? 1 : a && a.toLowerCase().replace(/\W/g, "") === b.toLowerCase().replace(/\W/g, "") ? 0.95 : overlap(words(a), words(b)) * 0.9;
+  /* the recorded side is worked out once per resolution; words are only split when one of the recorded ones is there */
+  var B = memo.get(b) || memo.set(b, { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }).get(b), la = (a = norm(a)).toLowerCase();
+  return a === B.n ? 1 : a && la.replace(/\W/g, "") === B.l ? 0.95 : B.w.some(function (w) { return la.indexOf(w) >= 0; }) ? overlap(words(a), B.w) * 0.9 : 0;
 }
 
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
@@ -132,39 +165,42 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
+var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null;
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || q(el.getRootNode(), "h1,h2,h3,h4,h5,h6"), hi = hs.length;
+  memo && memo.set(0, hs);
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
     if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
     else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
   }
-  for (n = el; n && !heading && k < 60; k++) {
+  /* The nearest heading before it: the last one before it in the page that is not around it (found by halving),
+     if the walk back through its earlier siblings and theirs reaches it. */
+  while (lo < hi) if (el.compareDocumentPosition(hs[m = lo + hi >> 1]) & 2) lo = m + 1; else hi = m;
+  while (lo && hs[lo - 1].contains(el)) lo--;
+  for (n = el, m = hs[lo - 1]; m && n && !heading && k < 60; k++) {
     var p = n.previousElementSibling;
     /* a header, footer or sidebar is not labelled by the page's headings before it */
     if (!p) { n = n.parentElement; if (/^(banner|contentinfo|complementary)$/.test(n && roleOf(n))) break; continue; }
-    n = p;
-    if (/^H[1-6]$/.test(p.tagName)) heading = p;
-    else { var inner = q(p, "h1,h2,h3,h4,h5,h6"); if (inner.length) heading = inner[inner.length - 1]; }
+    if ((n = p).contains(m)) heading = m;
   }
   if (heading) out.push("heading " + norm(textOf(heading)).slice(0, 200));
   return out;
 }
 
-function entry(n) { return norm(roleOf(n) + " " + textOf(n)).slice(0, 80); }
+function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); }
 
 /* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
    distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
-var rows = new Map();   /* words of each row, for one resolution */
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
   var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
-  all.forEach(function (x) { if (!rows.has(x)) rows.set(x, words(entry(x))); });
+  all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
-  var o = words(a).filter(function (x) { return !all.every(function (r) { return rows.get(r).indexOf(x) >= 0; }); });
+  var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
   all.forEach(function (x) {
-    var v = o.filter(function (w) { return rows.get(x).indexOf(w) >= 0; }).length / o.length || 0;
+    var v = o.filter(function (w) { return memo.get(x).indexOf(w) >= 0; }).length / o.length || 0;
     if (x === n) mine = v; else rival = Math.max(rival, v);
   });
   return mine < 0.5 ? 0 : mine - rival;
@@ -172,7 +208,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s)).slice(0, 60); }).filter(Boolean) : [];
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -183,8 +219,8 @@ function similarity(fp, el, peers, quick) {
   add(1, el.localName === fp.tag ? 1 : 0);
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
   /* a name that is gone (an icon now, a label moved out) says less than a different one */
-  if (fp.name != null) add(nameOf(el) ? 3 : 1.5, textSim(nameOf(el), fp.name));
-  if (fp.text != null) add(2, textSim(textOf(el).slice(0, 400), fp.text));
+  if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
+  if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
@@ -193,7 +229,7 @@ function similarity(fp, el, peers, quick) {
   if (quick) return got / total;
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = contextOf(el), ctx = 1, w = 0, sum = 0, i = 0;
+  var here = fp.ancestors && fp.ancestors.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
     var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
@@ -211,11 +247,9 @@ function similarity(fp, el, peers, quick) {
 /* The document or shadow root that holds the target (through same-origin iframes and open shadow roots). */
 function rootFor(target, at) {
   var root = at || D;
-  var steps = (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s, 0]; }));
-  for (var i = 0; i < steps.length && root; i++) {
-    var host = q(root, steps[i][0])[0];
-    try { root = host ? (steps[i][1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
-  }
+  (target.framePath || []).map(function (s) { return [s, 1]; }).concat((target.shadowPath || []).map(function (s) { return [s]; })).forEach(function (s) {
+    try { var host = root && q(root, s[0])[0]; root = host ? (s[1] ? host.contentDocument : host.shadowRoot) : null; } catch (e) { root = null; }
+  });
   return root;
 }
 
@@ -223,11 +257,15 @@ function rootFor(target, at) {
    (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
+  memo = new Map();
+  try { return find(target, at, min); } finally { memo = null; }
+}
+
+function find(target, at, min) {
   var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
   if (!target) return none;
   var root = rootFor(target, at);
   if (!root) return none;
-  rows = new Map();
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
@@ -245,7 +283,11 @@ function resolveTarget(target, at, min) {
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
-    pool = slice(new Set(pool.concat(q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : [])
+    /* on a big page only those that could read every recorded word or share a class */
+    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
+    pool = slice(new Set(pool.concat(all.filter(function (el) {
+      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
+    })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
@@ -269,7 +311,7 @@ function resolveTarget(target, at, min) {
   /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
   if (tied[1]) {
     if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
-    best = tied.sort(function (a, b) { return a.el.compareDocumentPosition(b.el) & 2 ? 1 : -1; })[nth];
+    best = tied.sort(function (a, b) { return inOrder(a.el, b.el); })[nth];
   }
   if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
   res.element = best.el;

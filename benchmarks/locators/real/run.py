@@ -72,6 +72,7 @@ def run() -> dict:
                 captured.append(rec)
                 selfcheck.append(page.evaluate("([r, t]) => __bench.resolve(r, t)", [rec, t["v1"]]))
             settle(page, url(p2, page2))
+            nodes = page.evaluate("document.getElementsByTagName('*').length")
             for t, rec, own in zip(targets, captured, selfcheck, strict=True):
                 if t["v2"] and page.evaluate("s => document.querySelectorAll(s).length", t["v2"]) != 1:
                     raise SystemExit(f"truth selector not unique on {p2}/{page2}: {t['v2']}")
@@ -79,6 +80,8 @@ def run() -> dict:
                 rows.append(
                     {
                         "product": product,
+                        "page": page2,
+                        "nodes": nodes,
                         "size": size,
                         "change": change_kind(t),
                         "present": t["v2"] is not None,
@@ -107,6 +110,44 @@ def _score(rows: list[dict], name: str) -> tuple[str, str, str, str]:
         pct(c["none"], len(present)),
         pct(false, len(gone)),
     )
+
+
+BIG = (1000, 3000)
+"""Page sizes (elements) of the resolve-time row that stands for issue 12's "a 2,000-node page"."""
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def timing(rows: list[dict]) -> list[str]:
+    """Our resolve time per target on v2 (first resolve of the page, wall clock in Chromium), by page."""
+    lines = [
+        "",
+        "Resolve time per target (Guide Studio, ms, each target's first resolve on v2):",
+        "",
+        "| page (v2) | elements | targets | median | p95 | max |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    pages = sorted({(r["product"], r["page"], r["nodes"]) for r in rows}, key=lambda p: p[2])
+    groups = [
+        (
+            f"{product} {name}",
+            [r for r in rows if (r["product"], r["page"], r["nodes"]) == (product, name, n)],
+            str(n),
+        )
+        for product, name, n in pages
+    ]
+    big = [r for r in rows if BIG[0] <= r["nodes"] <= BIG[1]]
+    groups += [(f"**all pages of {BIG[0]:,}–{BIG[1]:,} elements**", big, "—"), ("**all pages**", rows, "—")]
+    for label, sub, nodes in groups:
+        ms = [r["ms"]["ours"] for r in sub]
+        if ms:
+            lines.append(
+                f"| {label} | {nodes} | {len(ms)} | {statistics.median(ms):.2f} | {_p95(ms):.2f} | {max(ms):.2f} |"
+            )
+    return lines
 
 
 def table(results: dict) -> list[str]:
@@ -169,7 +210,7 @@ def table(results: dict) -> list[str]:
         f" | {pct(sum(r['present'] and r['loose'][0] == 'wrong' for r in below), len(below))}"
         f" | {pct(sum(not r['present'] for r in below), len(below))} |"
     )
-    return lines
+    return lines + timing(rows)
 
 
 def summary_rows() -> list[tuple[str, str]]:
@@ -188,6 +229,14 @@ def summary_rows() -> list[tuple[str, str]]:
                 label,
                 f"correct {ok.strip()}, wrong {wrong.strip()}, not found {none.strip()}, "
                 f"false found {false.strip()}, self-check {pct(own, len(rows)).strip()}",
+            )
+        )
+    big = [r["ms"]["ours"] for r in rows if BIG[0] <= r["nodes"] <= BIG[1]]
+    if big:
+        out.append(
+            (
+                f"resolve time per target, real pages of {BIG[0]:,}–{BIG[1]:,} elements",
+                f"median {statistics.median(big):.2f} ms, p95 {_p95(big):.2f} ms ({len(big)} targets; bar: 1 ms)",
             )
         )
     return out
