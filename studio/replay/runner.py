@@ -185,9 +185,11 @@ class _Replay:
             await asyncio.gather(*(lane() for _ in range(self.lanes)))
         finally:
             closing.extend(asyncio.ensure_future(run.close()) for *_, run in warm)
+            began = time.monotonic()
             if closing:
                 await asyncio.wait(closing, timeout=10)
             await self._drop(browser)
+            self.profile["browser close"] = self.profile.get("browser close", 0.0) + time.monotonic() - began
 
     async def _drop(self, browser: Any) -> None:
         try:
@@ -229,10 +231,12 @@ class _Replay:
                 for task in tasks:
                     task.cancel()
             finally:
+                began = time.monotonic()
                 try:
                     await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
                 except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
                     pass
+                self.profile["driver stop"] = time.monotonic() - began
         if isinstance(failure, BrowserNotFound):
             raise failure
         if failure is not None:
