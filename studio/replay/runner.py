@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..browser import BrowserNotFound, driver_compile_cache, launch_options
+from ..browser import BrowserNotFound, driver_compile_cache
 from ..browser.context import Layout
+from ..browser.launch import BrowserDidNotStart, LocalBrowser
 from ..export.bundle import Bundle
 from .a11y import axe_script
 from .guide_run import GuideRun
@@ -71,8 +72,12 @@ class _Replay:
         self.results: dict[int, GuideResult] = {}
         self.unreachable: str | None = None
         self.stopped: str | None = None
-        self.profile: dict[str, float] = options.get("profile") if options.get("profile") is not None else {}
         """Why the run stopped early (no browser), named on every guide it left undone."""
+        self.profile: dict[str, float] = options.get("profile") if options.get("profile") is not None else {}
+        self.own: list[LocalBrowser] = []
+        """The browsers this run started itself, one per worker (none for --connect / --cdp)."""
+        self.starts: list[asyncio.Future | None] = []
+        """Each worker's browser start (its DevTools address), or None when it connects."""
         self.cancel: threading.Event = options["cancel"]
         bundle_json = bundle.model_dump(mode="json", by_alias=True)
         self.solo = {g["id"]: solo_bundle(bundle_json, g) for g in bundle_json["guides"]}
@@ -82,14 +87,13 @@ class _Replay:
         if self.options["on_result"]:
             self.options["on_result"](result)
 
-    async def _browser(self, playwright: Any) -> Any:
+    async def _browser(self, playwright: Any, local: asyncio.Future | None) -> Any:
         if self.options["connect"]:
             return await playwright.chromium.connect(self.options["connect"], timeout=30_000)
         if self.options["cdp"]:
             return await playwright.chromium.connect_over_cdp(self.options["cdp"], timeout=30_000)
-        return await playwright.chromium.launch(
-            **launch_options(headless=True, explicit=self.options["browser"]), timeout=30_000
-        )
+        assert local is not None  # started by us while the driver started (browser/launch.py)
+        return await playwright.chromium.connect_over_cdp(await local, timeout=30_000)
 
     def _skip(self, number: int, guide: Any, layout: Layout) -> bool:
         """Record a job that will not run (cancelled, app unreachable, out of time); True if so."""
@@ -121,7 +125,7 @@ class _Replay:
             call_seconds=self.options["page_timeout"],
         )
 
-    async def _worker(self, playwright: Any, queue: asyncio.Queue) -> None:
+    async def _worker(self, playwright: Any, queue: asyncio.Queue, local: asyncio.Future | None) -> None:
         """One browser playing up to GUIDES_PER_BROWSER guides at once, each in a fresh context;
         while one guide waits on its page, another's context and page are being made."""
         if queue.empty():
@@ -129,7 +133,7 @@ class _Replay:
         try:
             began = time.monotonic()
             browser = await asyncio.wait_for(
-                self._browser(playwright), max(0.1, self.deadline - time.monotonic())
+                self._browser(playwright, local), max(0.1, self.deadline - time.monotonic())
             )
             self.profile["browser start"] = self.profile.get("browser start", 0.0) + time.monotonic() - began
         except TimeoutError:
@@ -137,6 +141,9 @@ class _Replay:
             return
         except BrowserNotFound:
             raise
+        except BrowserDidNotStart as exc:
+            self.stopped = f"the browser did not start: {str(exc)[:200]}"
+            return
         except Exception as exc:  # noqa: BLE001 - reported on every guide it stops
             line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
             self.stopped = f"the browser did not start: {line}"
@@ -188,10 +195,32 @@ class _Replay:
             began = time.monotonic()
             if closing:
                 await asyncio.wait(closing, timeout=10)
-            await self._drop(browser)
+            await self._drop(browser, local)
             self.profile["browser close"] = self.profile.get("browser close", 0.0) + time.monotonic() - began
 
-    async def _drop(self, browser: Any) -> None:
+    async def _stop_driver(self, manager: Any) -> None:
+        began = time.monotonic()
+        try:
+            await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
+        except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
+            pass
+        self.profile["driver stop"] = time.monotonic() - began
+
+    async def _end_local(self) -> None:
+        """Kill the browsers started here (any still starting too) and remove their profiles."""
+        for start in self.starts:
+            if start is not None and not start.done():
+                start.cancel()
+        for start in self.starts:
+            if start is not None and start.done() and not start.cancelled():
+                start.exception()  # retrieved: a failed start was reported on the guides it stopped
+        if self.own:
+            await asyncio.gather(*(b.close() for b in self.own))
+
+    async def _drop(self, browser: Any, local: asyncio.Future | None) -> None:
+        if local is not None:  # our own: killed (its contexts are closed), Playwright sees it go
+            await self.own[self.starts.index(local)].kill()
+            return
         try:
             await asyncio.wait_for(browser.close(), 5)
         except Exception:  # noqa: BLE001 - the driver kills what it launched when it stops
@@ -209,6 +238,11 @@ class _Replay:
         for item in enumerate(self.jobs):
             queue.put_nowait(item)
         began = time.monotonic()
+        workers = min(self.options["workers"], len(self.jobs)) or 1
+        # Local browsers start now, while the driver starts; each worker attaches to one.
+        remote = self.options["connect"] or self.options["cdp"]
+        self.own = [] if remote else [LocalBrowser(self.options["browser"]) for _ in range(workers)]
+        self.starts = [asyncio.ensure_future(b.start()) for b in self.own] or [None] * workers
         manager = async_playwright()
         failure: BaseException | None = None
         try:
@@ -224,19 +258,17 @@ class _Replay:
         self.profile["driver"] = time.monotonic() - began
         if playwright is not None:
             try:
-                workers = min(self.options["workers"], len(self.jobs)) or 1
-                tasks = [asyncio.ensure_future(self._worker(playwright, queue)) for _ in range(workers)]
+                tasks = [
+                    asyncio.ensure_future(self._worker(playwright, queue, start)) for start in self.starts
+                ]
                 await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
                 failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
                 for task in tasks:
                     task.cancel()
             finally:
-                began = time.monotonic()
-                try:
-                    await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
-                except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
-                    pass
-                self.profile["driver stop"] = time.monotonic() - began
+                await asyncio.gather(self._stop_driver(manager), self._end_local())
+        else:
+            await self._end_local()
         if isinstance(failure, BrowserNotFound):
             raise failure
         if failure is not None:
