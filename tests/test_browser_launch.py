@@ -59,10 +59,10 @@ def test_a_local_browser_is_killed_and_its_profile_removed():
 
     folder, pid, agent = asyncio.run(run())
     assert "HeadlessChrome" in agent  # headless, as Playwright's launch would have it
-    assert endpoint_gone(pid) and not folder.exists()
+    assert process_gone(pid) and not folder.exists()
 
 
-def endpoint_gone(pid: int) -> bool:
+def process_gone(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -83,3 +83,17 @@ def test_a_browser_that_exits_at_once_is_named_on_every_guide(tmp_path, server, 
     first = results[0].steps[0]
     assert first.detail == "the browser did not start: FATAL: no display and no headless, sorry"
     assert not list(temp.iterdir())  # its profile folder was removed
+
+
+def test_a_browser_that_never_listens_is_given_up_on_and_killed(tmp_path, server, monkeypatch):
+    fake = tmp_path / "chromium"
+    marker = tmp_path / "pid"
+    fake.write_text(f"#!/bin/sh\necho $$ > {marker}\nexec sleep 60\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("studio.replay.runner.LAUNCH_SECONDS", 1.0)
+    server.page("/index.html", html("<h1>App</h1>"))
+    results = replay(EXAMPLE, server.url + "/", browser=str(fake), timeout=60)
+    assert (
+        results[0].steps[0].detail == "the browser did not start: it did not listen for DevTools within 1 s"
+    )
+    assert process_gone(int(marker.read_text()))

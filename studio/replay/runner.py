@@ -32,6 +32,10 @@ GUIDES_PER_BROWSER = 3
 overlap the work of the others (a browser's renderers are separate processes)."""
 
 
+LAUNCH_SECONDS = 30.0
+"""The longest a browser may take to start (or a remote one to answer) before the run stops."""
+
+
 def typed_bundle(bundle: Bundle | dict) -> Bundle:
     """The typed bundle (validation's own result); plain data from ``build_bundle`` is read once."""
     return bundle if isinstance(bundle, Bundle) else Bundle.model_validate(bundle)
@@ -89,11 +93,17 @@ class _Replay:
 
     async def _browser(self, playwright: Any, local: asyncio.Future | None) -> Any:
         if self.options["connect"]:
-            return await playwright.chromium.connect(self.options["connect"], timeout=30_000)
+            return await playwright.chromium.connect(self.options["connect"], timeout=LAUNCH_SECONDS * 1000)
         if self.options["cdp"]:
-            return await playwright.chromium.connect_over_cdp(self.options["cdp"], timeout=30_000)
+            return await playwright.chromium.connect_over_cdp(
+                self.options["cdp"], timeout=LAUNCH_SECONDS * 1000
+            )
         assert local is not None  # started by us while the driver started (browser/launch.py)
-        return await playwright.chromium.connect_over_cdp(await local, timeout=30_000)
+        try:
+            endpoint = await asyncio.wait_for(asyncio.shield(local), LAUNCH_SECONDS)
+        except TimeoutError:
+            raise BrowserDidNotStart(f"it did not listen for DevTools within {LAUNCH_SECONDS:g} s") from None
+        return await playwright.chromium.connect_over_cdp(endpoint, timeout=LAUNCH_SECONDS * 1000)
 
     def _skip(self, number: int, guide: Any, layout: Layout) -> bool:
         """Record a job that will not run (cancelled, app unreachable, out of time); True if so."""
