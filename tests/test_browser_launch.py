@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from studio.browser import LAUNCH_ARGS, launch_options
@@ -57,7 +58,8 @@ def test_a_local_browser_is_killed_and_its_profile_removed():
             await local.close()
         return folder, pid, agent
 
-    folder, pid, agent = asyncio.run(run())
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own: the session's sync Playwright runs one here
+        folder, pid, agent = pool.submit(asyncio.run, run()).result(timeout=120)
     assert "HeadlessChrome" in agent  # headless, as Playwright's launch would have it
     assert process_gone(pid) and not folder.exists()
 

@@ -203,9 +203,12 @@ class _Replay:
         finally:
             closing.extend(asyncio.ensure_future(run.close()) for *_, run in warm)
             began = time.monotonic()
+            if local is not None:  # our own browser goes at once: closing its contexts first is moot
+                await self._drop(browser, local)
             if closing:
                 await asyncio.wait(closing, timeout=10)
-            await self._drop(browser, local)
+            if local is None:
+                await self._drop(browser, local)
             self.profile["browser close"] = self.profile.get("browser close", 0.0) + time.monotonic() - began
 
     async def _stop_driver(self, manager: Any) -> None:
