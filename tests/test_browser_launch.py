@@ -10,6 +10,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from studio.browser import LAUNCH_ARGS, launch_options
 from studio.browser.launch import PLAYWRIGHT_SWITCHES, LocalBrowser
 from studio.replay import replay
@@ -99,3 +101,28 @@ def test_a_browser_that_never_listens_is_given_up_on_and_killed(tmp_path, server
         results[0].steps[0].detail == "the browser did not start: it did not listen for DevTools within 1 s"
     )
     assert process_gone(int(marker.read_text()))
+
+
+def test_no_browser_outlives_a_driver_that_fails_to_start(tmp_path, server, monkeypatch):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    started: list[LocalBrowser] = []
+    real_start = LocalBrowser.start
+
+    async def start(self: LocalBrowser) -> str:
+        started.append(self)
+        return await real_start(self)
+
+    class Broken:
+        async def start(self) -> None:
+            await asyncio.sleep(0.5)  # the browser is on its way meanwhile
+            raise RuntimeError("the driver is broken")
+
+    monkeypatch.setattr(LocalBrowser, "start", start)
+    monkeypatch.setattr("playwright.async_api.async_playwright", Broken)
+    server.page("/index.html", html("<h1>App</h1>"))
+    with pytest.raises(RuntimeError, match="the driver is broken"):
+        replay(EXAMPLE, server.url + "/", timeout=60)
+    assert started and all(b.process is None for b in started)
+    assert not list(temp.iterdir())

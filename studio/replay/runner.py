@@ -244,18 +244,10 @@ class _Replay:
         """Guides each browser plays at once."""
         return self.options.get("lanes") or GUIDES_PER_BROWSER
 
-    async def run(self) -> list[GuideResult]:
+    async def _drive(self, queue: asyncio.Queue, began: float) -> BaseException | None:
+        """Start Playwright's driver, run the workers, stop the driver; the first worker failure."""
         from playwright.async_api import async_playwright
 
-        queue: asyncio.Queue = asyncio.Queue()
-        for item in enumerate(self.jobs):
-            queue.put_nowait(item)
-        began = time.monotonic()
-        workers = min(self.options["workers"], len(self.jobs)) or 1
-        # Local browsers start now, while the driver starts; each worker attaches to one.
-        remote = self.options["connect"] or self.options["cdp"]
-        self.own = [] if remote else [LocalBrowser(self.options["browser"]) for _ in range(workers)]
-        self.starts = [asyncio.ensure_future(b.start()) for b in self.own] or [None] * workers
         manager = async_playwright()
         failure: BaseException | None = None
         try:
@@ -280,7 +272,21 @@ class _Replay:
                     task.cancel()
             finally:
                 await asyncio.gather(self._stop_driver(manager), self._end_local())
-        else:
+        return failure
+
+    async def run(self) -> list[GuideResult]:
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in enumerate(self.jobs):
+            queue.put_nowait(item)
+        began = time.monotonic()
+        workers = min(self.options["workers"], len(self.jobs)) or 1
+        # Local browsers start now, while the driver starts; each worker attaches to one.
+        remote = self.options["connect"] or self.options["cdp"]
+        self.own = [] if remote else [LocalBrowser(self.options["browser"]) for _ in range(workers)]
+        self.starts = [asyncio.ensure_future(b.start()) for b in self.own] or [None] * workers
+        try:
+            failure = await self._drive(queue, began)
+        finally:  # whatever stopped the run, no browser of ours outlives it
             await self._end_local()
         if isinstance(failure, BrowserNotFound):
             raise failure
