@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from studio.browser.context import Layout, parse_viewports
+from studio.browser.context import VIEWPORT_PRESETS, Layout, new_context, parse_viewports
 from studio.domain import AutomaticTrigger, SelectorCandidate, Step, Target, Tooltip, UrlRule, Walkthrough
 from studio.replay import junit_xml, replay
 
 from .runtime_helpers import bundle_of
+from .test_replay import EXAMPLE
 
 
 def target(testid: str, *, frame: str | None = None, shadow: str | None = None) -> Target:
@@ -128,3 +129,30 @@ def test_viewport_names_and_sizes_are_checked():
     assert parse_viewports("mobile, tablet ,desktop,390x844") == [(390, 844), (768, 1024), (1280, 800)]
     with pytest.raises(ValueError, match="not WIDTHxHEIGHT"):
         parse_viewports("phone")
+
+
+def test_the_shipped_example_replays_green_on_every_screen_of_the_matrix(demo_server):
+    """What a QA user running the matrix on the example sees: every guide passes on a phone too
+    (the demo app has a phone layout: navigation above the page, forms in one column, table rows
+    as cards, nothing wider than the screen)."""
+    layouts = [Layout(VIEWPORT_PRESETS[name]) for name in ("mobile", "tablet", "desktop")]
+    results = replay(EXAMPLE, demo_server.url + "/", screenshots=False, layouts=layouts)
+    failed = [
+        (r.layout, r.guide_id, s.step_id, s.detail) for r in results for s in r.steps if s.status != "passed"
+    ]
+    assert len(results) == 24 and not failed
+
+
+PAGES = ("dashboard.html", "customers.html", "settings.html", "reports/overview", "index.html")
+
+
+def test_no_demo_app_page_is_wider_than_a_phone(demo_server, browser):
+    context = new_context(browser, layout=Layout(VIEWPORT_PRESETS["mobile"]))
+    try:
+        page = context.new_page()
+        for path in PAGES:
+            page.goto(f"{demo_server.url}/{path}")
+            width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+            assert width == [390, 390], path
+    finally:
+        context.close()

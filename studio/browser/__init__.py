@@ -19,8 +19,12 @@ LAUNCH_ARGS = (
 HEADLESS_ARGS = (
     # A headless window still preloads the address bar's WebUI pop-up: a renderer of its own that
     # burns ~0.7 s of CPU per window, and Playwright opens a window per context (so per replayed
-    # guide). No headless user can see it. Chromium merges this list with Playwright's own.
-    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
+    # guide). No headless user can see it. And Chromium keeps a spare renderer warm for the
+    # context that navigated last; a replay never opens a second page in a context, so each spare
+    # was started for nothing (4 fresh contexts with 2 page loads each: 8 renderers, 4 without).
+    # Chromium merges this list with Playwright's own.
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,"
+    "SpareRendererForSitePerProcess",
 )
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 SYSTEM_PATHS = (

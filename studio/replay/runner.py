@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..browser import BrowserNotFound, driver_compile_cache, launch_options
+from ..browser import BrowserNotFound, driver_compile_cache
 from ..browser.context import Layout
+from ..browser.launch import BrowserDidNotStart, LocalBrowser
 from ..export.bundle import Bundle
 from .a11y import axe_script
 from .guide_run import GuideRun
@@ -29,6 +30,10 @@ from .shard import shard as pick_shard
 GUIDES_PER_BROWSER = 3
 """Guides one browser plays at once, each in its own context: page loads and waits of one
 overlap the work of the others (a browser's renderers are separate processes)."""
+
+
+LAUNCH_SECONDS = 30.0
+"""The longest a browser may take to start (or a remote one to answer) before the run stops."""
 
 
 def typed_bundle(bundle: Bundle | dict) -> Bundle:
@@ -74,8 +79,12 @@ class _Replay:
         self.results: dict[int, GuideResult] = {}
         self.unreachable: str | None = None
         self.stopped: str | None = None
-        self.profile: dict[str, float] = options.get("profile") if options.get("profile") is not None else {}
         """Why the run stopped early (no browser), named on every guide it left undone."""
+        self.profile: dict[str, float] = options.get("profile") if options.get("profile") is not None else {}
+        self.own: list[LocalBrowser] = []
+        """The browsers this run started itself, one per worker (none for --connect / --cdp)."""
+        self.starts: list[asyncio.Future | None] = []
+        """Each worker's browser start (its DevTools address), or None when it connects."""
         self.cancel: threading.Event = options["cancel"]
         bundle_json = bundle.model_dump(mode="json", by_alias=True)
         self.solo = {g["id"]: solo_bundle(bundle_json, g) for g in bundle_json["guides"]}
@@ -85,14 +94,19 @@ class _Replay:
         if self.options["on_result"]:
             self.options["on_result"](result)
 
-    async def _browser(self, playwright: Any) -> Any:
+    async def _browser(self, playwright: Any, local: asyncio.Future | None) -> Any:
         if self.options["connect"]:
-            return await playwright.chromium.connect(self.options["connect"], timeout=30_000)
+            return await playwright.chromium.connect(self.options["connect"], timeout=LAUNCH_SECONDS * 1000)
         if self.options["cdp"]:
-            return await playwright.chromium.connect_over_cdp(self.options["cdp"], timeout=30_000)
-        return await playwright.chromium.launch(
-            **launch_options(headless=True, explicit=self.options["browser"]), timeout=30_000
-        )
+            return await playwright.chromium.connect_over_cdp(
+                self.options["cdp"], timeout=LAUNCH_SECONDS * 1000
+            )
+        assert local is not None  # started by us while the driver started (browser/launch.py)
+        try:
+            endpoint = await asyncio.wait_for(asyncio.shield(local), LAUNCH_SECONDS)
+        except TimeoutError:
+            raise BrowserDidNotStart(f"it did not listen for DevTools within {LAUNCH_SECONDS:g} s") from None
+        return await playwright.chromium.connect_over_cdp(endpoint, timeout=LAUNCH_SECONDS * 1000)
 
     def _skip(self, number: int, guide: Any, layout: Layout) -> bool:
         """Record a job that will not run (cancelled, app unreachable, out of time); True if so."""
@@ -124,7 +138,7 @@ class _Replay:
             call_seconds=self.options["page_timeout"],
         )
 
-    async def _worker(self, playwright: Any, queue: asyncio.Queue) -> None:
+    async def _worker(self, playwright: Any, queue: asyncio.Queue, local: asyncio.Future | None) -> None:
         """One browser playing up to GUIDES_PER_BROWSER guides at once, each in a fresh context;
         while one guide waits on its page, another's context and page are being made."""
         if queue.empty():
@@ -132,7 +146,7 @@ class _Replay:
         try:
             began = time.monotonic()
             browser = await asyncio.wait_for(
-                self._browser(playwright), max(0.1, self.deadline - time.monotonic())
+                self._browser(playwright, local), max(0.1, self.deadline - time.monotonic())
             )
             self.profile["browser start"] = self.profile.get("browser start", 0.0) + time.monotonic() - began
         except TimeoutError:
@@ -140,6 +154,9 @@ class _Replay:
             return
         except BrowserNotFound:
             raise
+        except BrowserDidNotStart as exc:
+            self.stopped = f"the browser did not start: {str(exc)[:200]}"
+            return
         except Exception as exc:  # noqa: BLE001 - reported on every guide it stops
             line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
             self.stopped = f"the browser did not start: {line}"
@@ -188,11 +205,38 @@ class _Replay:
             await asyncio.gather(*(lane() for _ in range(self.lanes)))
         finally:
             closing.extend(asyncio.ensure_future(run.close()) for *_, run in warm)
+            began = time.monotonic()
+            if local is not None:  # our own browser goes at once: closing its contexts first is moot
+                await self._drop(browser, local)
             if closing:
                 await asyncio.wait(closing, timeout=10)
-            await self._drop(browser)
+            if local is None:
+                await self._drop(browser, local)
+            self.profile["browser close"] = self.profile.get("browser close", 0.0) + time.monotonic() - began
 
-    async def _drop(self, browser: Any) -> None:
+    async def _stop_driver(self, manager: Any) -> None:
+        began = time.monotonic()
+        try:
+            await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
+        except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
+            pass
+        self.profile["driver stop"] = time.monotonic() - began
+
+    async def _end_local(self) -> None:
+        """Kill the browsers started here (any still starting too) and remove their profiles."""
+        for start in self.starts:
+            if start is not None and not start.done():
+                start.cancel()
+        for start in self.starts:
+            if start is not None and start.done() and not start.cancelled():
+                start.exception()  # retrieved: a failed start was reported on the guides it stopped
+        if self.own:
+            await asyncio.gather(*(b.close() for b in self.own))
+
+    async def _drop(self, browser: Any, local: asyncio.Future | None) -> None:
+        if local is not None:  # our own: killed (its contexts are closed), Playwright sees it go
+            await self.own[self.starts.index(local)].kill()
+            return
         try:
             await asyncio.wait_for(browser.close(), 5)
         except Exception:  # noqa: BLE001 - the driver kills what it launched when it stops
@@ -203,13 +247,10 @@ class _Replay:
         """Guides each browser plays at once."""
         return self.options.get("lanes") or GUIDES_PER_BROWSER
 
-    async def run(self) -> list[GuideResult]:
+    async def _drive(self, queue: asyncio.Queue, began: float) -> BaseException | None:
+        """Start Playwright's driver, run the workers, stop the driver; the first worker failure."""
         from playwright.async_api import async_playwright
 
-        queue: asyncio.Queue = asyncio.Queue()
-        for item in enumerate(self.jobs):
-            queue.put_nowait(item)
-        began = time.monotonic()
         manager = async_playwright()
         failure: BaseException | None = None
         try:
@@ -225,17 +266,31 @@ class _Replay:
         self.profile["driver"] = time.monotonic() - began
         if playwright is not None:
             try:
-                workers = min(self.options["workers"], len(self.jobs)) or 1
-                tasks = [asyncio.ensure_future(self._worker(playwright, queue)) for _ in range(workers)]
+                tasks = [
+                    asyncio.ensure_future(self._worker(playwright, queue, start)) for start in self.starts
+                ]
                 await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
                 failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
                 for task in tasks:
                     task.cancel()
             finally:
-                try:
-                    await asyncio.wait_for(manager.__aexit__(None, None, None), 10)
-                except Exception:  # noqa: BLE001 - the driver process ends with this one anyway
-                    pass
+                await asyncio.gather(self._stop_driver(manager), self._end_local())
+        return failure
+
+    async def run(self) -> list[GuideResult]:
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in enumerate(self.jobs):
+            queue.put_nowait(item)
+        began = time.monotonic()
+        workers = min(self.options["workers"], len(self.jobs)) or 1
+        # Local browsers start now, while the driver starts; each worker attaches to one.
+        remote = self.options["connect"] or self.options["cdp"]
+        self.own = [] if remote else [LocalBrowser(self.options["browser"]) for _ in range(workers)]
+        self.starts = [asyncio.ensure_future(b.start()) for b in self.own] or [None] * workers
+        try:
+            failure = await self._drive(queue, began)
+        finally:  # whatever stopped the run, no browser of ours outlives it
+            await self._end_local()
         if isinstance(failure, BrowserNotFound):
             raise failure
         if failure is not None:

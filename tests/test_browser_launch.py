@@ -1,0 +1,128 @@
+"""The replay's own browser launch: Playwright's switches, nothing left behind, a clear failure."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from studio.browser import LAUNCH_ARGS, launch_options
+from studio.browser.launch import PLAYWRIGHT_SWITCHES, LocalBrowser
+from studio.replay import replay
+
+from .conftest import ROOT
+from .runtime_helpers import html
+from .test_replay import EXAMPLE
+
+PLAYWRIGHT_LAUNCH = """
+from playwright.sync_api import sync_playwright
+from studio.browser import launch_options
+with sync_playwright() as p:
+    p.chromium.launch(**launch_options(headless=True)).close()
+"""
+
+
+def test_the_switches_are_the_ones_playwright_launches_with():
+    """A Playwright upgrade that changes its switches fails here until PLAYWRIGHT_SWITCHES follows."""
+    done = subprocess.run(
+        [sys.executable, "-c", PLAYWRIGHT_LAUNCH],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "DEBUG": "pw:browser", "PYTHONPATH": str(ROOT)},
+    )
+    line = next(line for line in done.stderr.splitlines() if "<launching>" in line)
+    words = line.split("<launching>", 1)[1].split()
+    assert words[0] == str(launch_options()["executable_path"])
+    theirs = words[1 : words.index(LAUNCH_ARGS[0])]  # what Playwright puts before the studio's own
+    assert tuple(theirs) == PLAYWRIGHT_SWITCHES
+
+
+def test_a_local_browser_is_killed_and_its_profile_removed():
+    async def run() -> tuple[Path, int, str]:
+        from playwright.async_api import async_playwright
+
+        local = LocalBrowser()
+        endpoint = await asyncio.wait_for(local.start(), 30)
+        assert local.folder is not None
+        folder, pid = Path(local.folder), local.process.pid
+        async with async_playwright() as p:
+            browser = await p.chromium.connect_over_cdp(endpoint, timeout=30_000)
+            page = await (await browser.new_context()).new_page()
+            agent = await page.evaluate("navigator.userAgent")
+            await local.close()
+        return folder, pid, agent
+
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own: the session's sync Playwright runs one here
+        folder, pid, agent = pool.submit(asyncio.run, run()).result(timeout=120)
+    assert "HeadlessChrome" in agent  # headless, as Playwright's launch would have it
+    assert process_gone(pid) and not folder.exists()
+
+
+def process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_browser_that_exits_at_once_is_named_on_every_guide(tmp_path, server, monkeypatch):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # where its profile folder goes
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\necho 'FATAL: no display and no headless, sorry' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    server.page("/index.html", html("<h1>App</h1>"))
+    results = replay(EXAMPLE, server.url + "/", browser=str(fake), timeout=60)
+    assert results and all(not r.passed for r in results)
+    first = results[0].steps[0]
+    assert first.detail == "the browser did not start: FATAL: no display and no headless, sorry"
+    assert not list(temp.iterdir())  # its profile folder was removed
+
+
+def test_a_browser_that_never_listens_is_given_up_on_and_killed(tmp_path, server, monkeypatch):
+    fake = tmp_path / "chromium"
+    marker = tmp_path / "pid"
+    fake.write_text(f"#!/bin/sh\necho $$ > {marker}\nexec sleep 60\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("studio.replay.runner.LAUNCH_SECONDS", 1.0)
+    server.page("/index.html", html("<h1>App</h1>"))
+    results = replay(EXAMPLE, server.url + "/", browser=str(fake), timeout=60)
+    assert (
+        results[0].steps[0].detail == "the browser did not start: it did not listen for DevTools within 1 s"
+    )
+    assert process_gone(int(marker.read_text()))
+
+
+def test_no_browser_outlives_a_driver_that_fails_to_start(tmp_path, server, monkeypatch):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    started: list[LocalBrowser] = []
+    real_start = LocalBrowser.start
+
+    async def start(self: LocalBrowser) -> str:
+        started.append(self)
+        return await real_start(self)
+
+    class Broken:
+        async def start(self) -> None:
+            await asyncio.sleep(0.5)  # the browser is on its way meanwhile
+            raise RuntimeError("the driver is broken")
+
+    monkeypatch.setattr(LocalBrowser, "start", start)
+    monkeypatch.setattr("playwright.async_api.async_playwright", Broken)
+    server.page("/index.html", html("<h1>App</h1>"))
+    with pytest.raises(RuntimeError, match="the driver is broken"):
+        replay(EXAMPLE, server.url + "/", timeout=60)
+    assert started and all(b.process is None for b in started)
+    assert not list(temp.iterdir())
