@@ -11,8 +11,10 @@ from studio.domain import (
     Fingerprint,
     Hotspot,
     Modal,
+    NpsQuestion,
     SelectorCandidate,
     Step,
+    Survey,
     Target,
     Tooltip,
     Walkthrough,
@@ -64,4 +66,5 @@ def one_of_each_kind() -> list:
             name="Notice",
             steps=[Step(id="n", body="<p>New reports</p>", buttons=[Button(label="OK", action="close")])],
         ),
+        Survey(id="pulse", name="Pulse", questions=[NpsQuestion(id="nps")]),
     ]

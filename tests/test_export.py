@@ -63,7 +63,15 @@ def test_export_is_deterministic_and_self_describing(sample_project: Project):
     assert first == second
     data = json.loads(first)
     assert data["format"] == "guide-bundle" and data["schemaVersion"] == 1
-    assert [g["kind"] for g in data["guides"]] == ["walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"]
+    assert [g["kind"] for g in data["guides"]] == [
+        "walkthrough",
+        "tooltip",
+        "hotspot",
+        "modal",
+        "checklist",
+        "banner",
+        "survey",
+    ]
     assert all(isinstance(g["id"], str) for g in data["guides"])
     jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text())).validate(data)
     assert data["digest"] == content_digest(data)
@@ -109,7 +117,9 @@ def example() -> dict:
         (lambda d: d.update(format="something-else"), True, "not a guide bundle"),
         (lambda d: d["guides"][0].update(name="Edited by hand"), False, "digest mismatch"),
         (
-            lambda d: next(g for g in d["guides"] if g["kind"] == "checklist")["items"][0].update(guideId="ghost"),
+            lambda d: next(g for g in d["guides"] if g["kind"] == "checklist")["items"][0].update(
+                guideId="ghost"
+            ),
             True,
             "starts guide 'ghost', which does not exist",
         ),

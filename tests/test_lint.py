@@ -313,7 +313,9 @@ def test_untouched_starter_text_and_wordless_steps_are_warned_not_blocking():
         id="tip",
         name="Tip",
         trigger=auto("/"),
-        steps=[Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))],
+        steps=[
+            Step(id="s", title="Tip", body="<p>What this control does.</p>", target=make_target("x", "X"))
+        ],
     )
     cleared = Tooltip(
         id="tip2",

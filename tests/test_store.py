@@ -39,6 +39,7 @@ def test_round_trip_of_every_kind(project_file: Path, sample_project: Project):
             "modal",
             "checklist",
             "banner",
+            "survey",
         ]
 
 
@@ -59,7 +60,7 @@ def test_edits_are_saved_as_they_happen(project_file: Path):
     assert project.name == "Renamed"
     assert project.theme.primary_color == "#112233"
     assert project.settings.app_url == "http://127.0.0.1:9/"
-    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice"]
+    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice", "pulse"]
 
 
 def test_updating_a_guide_keeps_its_place(project_file: Path):
@@ -162,7 +163,7 @@ def test_read_only_file_is_refused_for_editing_but_exports(project_file: Path):
         _refused(project_file, "read-only")
         before = snapshot(project_file.parent)
         with ProjectStore.open(project_file, readonly=True) as store:
-            assert len(store.load().guides) == 6
+            assert len(store.load().guides) == 7
             with pytest.raises(ProjectFileError, match="opened read-only"):
                 store.delete_guide("tour")
         assert snapshot(project_file.parent) == before

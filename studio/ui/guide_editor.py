@@ -100,7 +100,7 @@ class GuideEditor(QSplitter):
         rows = [
             (
                 p["id"],
-                p.get("title", ""),
+                p.get(info.part_title, ""),
                 self.session.guides.picture(draft.id, p["id"]) if info.has_pictures else None,
             )
             for p in draft.parts
@@ -168,7 +168,7 @@ class GuideEditor(QSplitter):
         draft.set(path, value)
         if draft.valid != was_valid or path == ("name",):
             self.listing_changed.emit(draft.id)
-        if len(path) == 3 and path[2] == "title":
+        if len(path) == 3 and path[2] == draft.info.part_title:
             item = self.parts.list.item(path[1])
             if item is not None:
                 item.setText(f"{path[1] + 1}. {value or '(untitled)'}")
