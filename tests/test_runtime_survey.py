@@ -88,7 +88,7 @@ def test_nps_by_keyboard_with_its_follow_up_then_csat_then_thanks(page, server):
     assert faces.count() == 5 and page.get_by_role("radio", name="4 / 5").is_visible()
     axe_clean(page)
     page.get_by_role("radio", name="4 / 5").check()
-    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="Done").click()
     player.wait_event("guide_completed")
     assert answers(player) == [("nps", 8, None), ("nps/follow-up", "Faster export", None), ("sat", 4, None)]
     assert legend(page) == "Merci" and page.locator(PANEL).get_by_text("See you").is_visible()
@@ -153,7 +153,7 @@ def test_rating_choices_and_open_text_and_a_required_answer(page, server):
     page.get_by_role("button", name="Next").click()  # not required: skipped without an answer
     assert page.get_by_role("textbox", name="Anything else?").get_attribute("placeholder") == "Tell us"
     page.get_by_role("textbox", name="Anything else?").fill("  Great tool  ")
-    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="Done").click()
     player.wait_event("guide_completed")
     assert answers(player) == [
         ("stars", 3, None),

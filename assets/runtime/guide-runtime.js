@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-survey{bottom:20px;width:360px}.gs-bottom_left{right:auto;left:20px}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0;min-width:0}legend{padding:0}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1;position:relative}.gs-scale input{position:absolute;inset:0;margin:0;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent;line-height:1.2}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:flex;gap:8px;align-items:center;padding:3px 0}textarea,[type=text]{width:100%;margin-top:6px;padding:6px 8px;font:inherit;border:1px solid rgba(16,24,40,.4);border-radius:var(--r)}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{box-sizing:border-box;margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);bottom:20px;right:20px;padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}.gs-desc{display:block}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-survey{bottom:20px;width:360px}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:flex;gap:8px;align-items:center;padding:3px 0}textarea,[type=text]{width:100%;margin-top:6px;padding:6px 8px;font:inherit;border:1px solid;border-radius:var(--r)}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var EVENTS = ["guide_started", "step_shown", "step_completed", "guide_completed",
@@ -1211,6 +1211,7 @@ function headerBottom() {
    a form (Enter answers). Its own throttling replaces the frequency: a share of users (each user's draw is
    kept), "Ask me later" for snoozeDays, and again reaskDays after an answer or a close (never without). */
 EVENTS.push("survey_answered", "survey_snoozed");
+var FIELDS = "input,textarea,.gs-primary";
 KINDS.survey = {
   exclusive: true,
   _ok: function (rt, g, now) {
@@ -1220,18 +1221,18 @@ KINDS.survey = {
   },
   play: function (rt, g) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length, first = 1;
-    var end = function (how) { return function () { if (how) svPut(rt, g, { a: Date.now() }); rt.finish(g, how); }; };
+    var end = function (how) { return function () { if (how) svPut(rt, g, { a: Date.now() }); rt.finish(g, how); }; }, close = end("dismissed");
     /* One screen: its heading (a fieldset's legend names the group), content and buttons. */
     function screen(legend, kids, btns, submit) {
       panel?.remove();
       var form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
-        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: end("dismissed") }),
-        h("fieldset", { role: kids._radio ? "radiogroup" : null, "aria-labelledby": id }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
+        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        h("fieldset", { role: kids._radio ? "radiogroup" : null }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: kids._of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
-      rt.surface._root().appendChild(panel = h("div", { "class": "gs-panel gs-survey gs-" + (g.position || "bottom_right"), role: "dialog",
-        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") end("dismissed")(); } }, [form]));
-      if (!first) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
+      rt.surface._root().appendChild(panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
+        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+      if (!first) q(form, FIELDS)[0].focus({ preventScroll: true });
       first = 0;
     }
     function btn(label, fn, primary) {
@@ -1241,13 +1242,12 @@ KINDS.survey = {
     function ask(k, fu) {
       var qn = fu || g.questions[k], t = qn.type, lo = t === "nps" ? 0 : 1, hi = t === "nps" ? 10 : t === "csat" ? 5 : qn.scale || 5;
       var name = id + k + (fu ? "f" : ""), multi = t === "multiple_choice", face = t === "csat" && qn.style !== "stars";
-      var star = !face && qn.style === "stars", other = null, kids = [], row = null;
+      var star = !face && qn.style === "stars", glyph = face || star, other = null, kids = [], row = null;
       var opt = function (value, text, cls) {
-        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: name, value: value,
-          "aria-label": cls === "gs-opt" || !(face || star) ? null : value + " / " + hi }),
-        h("span", { "aria-hidden": cls !== "gs-opt" && (face || star) ? "true" : null, text: text })]);
+        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: name, value: value, "aria-label": glyph && value + " / " + hi }),
+          h("span", { "aria-hidden": glyph && "true", text: text })]);
       };
-      if (t === "open_text") kids.push(h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder, rows: 3 }));
+      if (t === "open_text") kids.push(h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder }));
       else if (qn.options) {
         kids = qn.options.map(function (o) { return opt(o.id, o.label, "gs-opt"); });
         if (qn.allowOther) kids.push(opt("other", L.other, "gs-opt"), other = h("input", { type: "text", "aria-label": L.other,
@@ -1264,11 +1264,11 @@ KINDS.survey = {
         svPut(rt, g, { z: Date.now() + g.snoozeDays * 864e5 });
         rt._emit("survey_snoozed", { guideId: g.id });
         rt.finish(g);
-      }) : null, btn(k < n - 1 ? L.next : L.submit, 0, 1)], function (form) {
-        var picked = q(form, ":checked").map(function (i) { return i.value; }), text = form.querySelector("textarea")?.value.trim();
-        var value = t === "open_text" ? text : multi ? picked : picked.length ? row ? +picked[0] : picked[0] : null;
-        if (value == null || value === "" || multi && !value.length) {
-          if (qn.required !== false) return (q(form, "input,textarea")[0]).focus();
+      }) : null, btn(k < n - 1 ? L.next : L.done, 0, 1)], function (form) {
+        var picked = q(form, ":checked").map(function (i) { return i.value; });
+        var value = t === "open_text" ? q(form, "textarea")[0].value.trim() : multi ? picked : row ? +picked[0] : picked[0];
+        if (multi ? !value.length : !value && value !== 0) {
+          if (qn.required !== false) return q(form, FIELDS)[0].focus();
         } else {
           var d = { guideId: g.id, questionId: qn.id, value: value };
           if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
@@ -1280,7 +1280,7 @@ KINDS.survey = {
         svPut(rt, g, { a: Date.now() });
         rt._completed(g);
         var ty = g.thankYou || {};
-        screen(ty.title || L.thanks, [h("div", { "class": "gs-body" }, [richText(ty.body, rt.media)])], [btn(L.close, 0, 1)], end());
+        screen(ty.title, [h("div", { "class": "gs-body" }, [richText(ty.body, rt.media)])], [btn(L.close, 0, 1)], end());
       });
     }
     ask(0);
@@ -1293,7 +1293,7 @@ function svPut(rt, g, o) { rt._local._update(function (v) { mark(v, "sv", g.id, 
 
 /* The runtime: instances that load a bundle, trigger guides and report events. */
 var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
-  later: "Ask me later", submit: "Submit", other: "Other", thanks: "Thank you!" };
+  later: "Ask me later", other: "Other" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */

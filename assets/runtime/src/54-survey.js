@@ -4,6 +4,7 @@
    a form (Enter answers). Its own throttling replaces the frequency: a share of users (each user's draw is
    kept), "Ask me later" for snoozeDays, and again reaskDays after an answer or a close (never without). */
 EVENTS.push("survey_answered", "survey_snoozed");
+var FIELDS = "input,textarea,.gs-primary";
 KINDS.survey = {
   exclusive: true,
   _ok: function (rt, g, now) {
@@ -13,18 +14,18 @@ KINDS.survey = {
   },
   play: function (rt, g) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length, first = 1;
-    var end = function (how) { return function () { if (how) svPut(rt, g, { a: Date.now() }); rt.finish(g, how); }; };
+    var end = function (how) { return function () { if (how) svPut(rt, g, { a: Date.now() }); rt.finish(g, how); }; }, close = end("dismissed");
     /* One screen: its heading (a fieldset's legend names the group), content and buttons. */
     function screen(legend, kids, btns, submit) {
       panel?.remove();
       var form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
-        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: end("dismissed") }),
-        h("fieldset", { role: kids._radio ? "radiogroup" : null, "aria-labelledby": id }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
+        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        h("fieldset", { role: kids._radio ? "radiogroup" : null }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: kids._of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
-      rt.surface._root().appendChild(panel = h("div", { "class": "gs-panel gs-survey gs-" + (g.position || "bottom_right"), role: "dialog",
-        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") end("dismissed")(); } }, [form]));
-      if (!first) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
+      rt.surface._root().appendChild(panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
+        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+      if (!first) q(form, FIELDS)[0].focus({ preventScroll: true });
       first = 0;
     }
     function btn(label, fn, primary) {
@@ -34,13 +35,12 @@ KINDS.survey = {
     function ask(k, fu) {
       var qn = fu || g.questions[k], t = qn.type, lo = t === "nps" ? 0 : 1, hi = t === "nps" ? 10 : t === "csat" ? 5 : qn.scale || 5;
       var name = id + k + (fu ? "f" : ""), multi = t === "multiple_choice", face = t === "csat" && qn.style !== "stars";
-      var star = !face && qn.style === "stars", other = null, kids = [], row = null;
+      var star = !face && qn.style === "stars", glyph = face || star, other = null, kids = [], row = null;
       var opt = function (value, text, cls) {
-        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: name, value: value,
-          "aria-label": cls === "gs-opt" || !(face || star) ? null : value + " / " + hi }),
-        h("span", { "aria-hidden": cls !== "gs-opt" && (face || star) ? "true" : null, text: text })]);
+        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: name, value: value, "aria-label": glyph && value + " / " + hi }),
+          h("span", { "aria-hidden": glyph && "true", text: text })]);
       };
-      if (t === "open_text") kids.push(h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder, rows: 3 }));
+      if (t === "open_text") kids.push(h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder }));
       else if (qn.options) {
         kids = qn.options.map(function (o) { return opt(o.id, o.label, "gs-opt"); });
         if (qn.allowOther) kids.push(opt("other", L.other, "gs-opt"), other = h("input", { type: "text", "aria-label": L.other,
@@ -57,11 +57,11 @@ KINDS.survey = {
         svPut(rt, g, { z: Date.now() + g.snoozeDays * 864e5 });
         rt._emit("survey_snoozed", { guideId: g.id });
         rt.finish(g);
-      }) : null, btn(k < n - 1 ? L.next : L.submit, 0, 1)], function (form) {
-        var picked = q(form, ":checked").map(function (i) { return i.value; }), text = form.querySelector("textarea")?.value.trim();
-        var value = t === "open_text" ? text : multi ? picked : picked.length ? row ? +picked[0] : picked[0] : null;
-        if (value == null || value === "" || multi && !value.length) {
-          if (qn.required !== false) return (q(form, "input,textarea")[0]).focus();
+      }) : null, btn(k < n - 1 ? L.next : L.done, 0, 1)], function (form) {
+        var picked = q(form, ":checked").map(function (i) { return i.value; });
+        var value = t === "open_text" ? q(form, "textarea")[0].value.trim() : multi ? picked : row ? +picked[0] : picked[0];
+        if (multi ? !value.length : !value && value !== 0) {
+          if (qn.required !== false) return q(form, FIELDS)[0].focus();
         } else {
           var d = { guideId: g.id, questionId: qn.id, value: value };
           if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
@@ -73,7 +73,7 @@ KINDS.survey = {
         svPut(rt, g, { a: Date.now() });
         rt._completed(g);
         var ty = g.thankYou || {};
-        screen(ty.title || L.thanks, [h("div", { "class": "gs-body" }, [richText(ty.body, rt.media)])], [btn(L.close, 0, 1)], end());
+        screen(ty.title, [h("div", { "class": "gs-body" }, [richText(ty.body, rt.media)])], [btn(L.close, 0, 1)], end());
       });
     }
     ask(0);
