@@ -90,7 +90,7 @@ def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dia
     runner.session = session
     with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
         runner.export_to(tmp_path / "out.json")
-    assert "Exported 6 guides" in done.args[0] and (tmp_path / "out.json").exists()
+    assert "Exported 7 guides" in done.args[0] and (tmp_path / "out.json").exists()
     assert dialogs.messages("information") == [done.args[0]]
     assert not runner.busy
 

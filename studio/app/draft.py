@@ -130,6 +130,8 @@ def tidy(data: dict[str, Any]) -> dict[str, Any]:
         if model is not None:
             for key in [key for key in question if key not in model.model_fields]:
                 question.pop(key)
+        if "options" in (model.model_fields if model else ()) and not question.get("options"):
+            question["options"] = [{"id": f"option-{n}", "label": f"Option {n}"} for n in (1, 2)]
     for item in data.get("items", []):
         action_keep = _ITEM_ACTION_KEEPS.get(item.get("action", "none"))
         for key in ("guide_id", "url"):
