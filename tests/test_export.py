@@ -55,7 +55,7 @@ def test_committed_example_bundle_reexports_byte_for_byte():
         "guides/example.bundle.json is stale: run `make example` and commit both files"
     )
     kinds = {guide.kind for guide in project.guides}
-    assert kinds == {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner"}
+    assert kinds == {"walkthrough", "tooltip", "hotspot", "modal", "checklist", "banner", "survey"}
 
 
 def test_export_is_deterministic_and_self_describing(sample_project: Project):
@@ -160,14 +160,14 @@ def test_validate_refuses_unreadable_input(tmp_path: Path):
 
 def test_check_bundle_accepts_the_example():
     bundle = check_bundle(example())
-    assert len(bundle.guides) == 8
+    assert len(bundle.guides) == 9
 
 
 def test_cli_export_then_validate(tmp_path: Path):
     out = tmp_path / "x.json"
     result = studio("export", str(EXAMPLE_PROJECT), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "8 guides" in result.stdout
+    assert "9 guides" in result.stdout
     first = out.read_bytes()
     assert studio("export", str(EXAMPLE_PROJECT), "-o", str(out)).returncode == 0
     assert out.read_bytes() == first == EXAMPLE_BUNDLE.read_bytes()
