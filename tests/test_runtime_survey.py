@@ -295,3 +295,20 @@ def test_right_to_left_strict_csp_and_stop_leaves_nothing(page, server):
     assert violations == []
     page.evaluate("GuideRuntime.stop()")
     assert runtime_nodes(page) == 0
+
+
+def test_a_survey_sits_where_its_author_put_it(page, server):
+    url = server.page("/app.html", PAGE)
+    centred = "Math.abs(r.left + r.width / 2 - innerWidth / 2) < 1 && Math.abs(r.top + r.height / 2 - innerHeight / 2) < 1"
+    for position, check in (
+        ("bottom_left", "r.left === 20 && innerHeight - r.bottom === 20"),
+        ("bottom_right", "innerWidth - r.right === 20 && innerHeight - r.bottom === 20"),
+        ("center", centred),
+    ):
+        tab = page.context.new_page()
+        Player(tab, bundle_of(survey(NPS, position=position)))
+        tab.goto(url)
+        box = tab.locator(PANEL)
+        box.wait_for()
+        assert box.evaluate(f"e => {{ const r = e.getBoundingClientRect(); return {check}; }}"), position
+        tab.close()
