@@ -301,8 +301,8 @@ def test_a_survey_sits_where_its_author_put_it(page, server):
     url = server.page("/app.html", PAGE)
     centred = "Math.abs(r.left + r.width / 2 - innerWidth / 2) < 1 && Math.abs(r.top + r.height / 2 - innerHeight / 2) < 1"
     for position, check in (
-        ("bottom_left", "r.left === 20 && innerHeight - r.bottom === 20"),
-        ("bottom_right", "innerWidth - r.right === 20 && innerHeight - r.bottom === 20"),
+        ("bottom_left", "r.left === 20 && innerHeight - r.bottom === 76"),
+        ("bottom_right", "innerWidth - r.right === 20 && innerHeight - r.bottom === 76"),
         ("center", centred),
     ):
         tab = page.context.new_page()
