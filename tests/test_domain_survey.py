@@ -152,3 +152,16 @@ def test_an_older_bundle_without_surveys_or_pacing_still_validates():
     """The example bundle as exported before surveys landed."""
     bundle = check_bundle(json.loads((ROOT / "tests" / "vectors" / "bundle-before-surveys.json").read_text()))
     assert bundle.pacing.cooldown_hours == 0 and {g.kind for g in bundle.guides} >= {"banner", "walkthrough"}
+
+
+def test_lint_says_when_a_survey_asks_nobody():
+    from studio.domain.lint import lint
+
+    asked = Survey.model_validate(survey({"id": "q", "type": "nps"}, trigger={"type": "automatic"}))
+    nobody = asked.model_copy(update={"sample_percent": 0})
+    assert lint([asked]) == []
+    (problem,) = lint([nobody])
+    assert (problem.rule, problem.field) == (
+        "nobody-asked",
+        "sample_percent",
+    ) and "nobody sees it" in problem.message

@@ -276,6 +276,7 @@ def test_every_rule_is_named():
         "empty-text",
         "starter-text",
         "sign-in-start",
+        "nobody-asked",
     }
 
 
