@@ -1241,10 +1241,10 @@ KINDS.survey = {
     function ask(k, fu) {
       var qn = fu || g.questions[k], t = qn.type, nps = t === "nps", multi = t === "multiple_choice", open = t === "open_text";
       var hi = nps ? 10 : t === "csat" ? 5 : qn.scale || 5, face = t === "csat" && qn.style !== "stars", star = !face && qn.style === "stars";
-      var other = null, row = null, kids;
+      var glyph = face || star, other = null, row = null, kids;
       var opt = function (value, text, cls) {
-        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: id, value: value, "aria-label": (face || star) && value + " / " + hi }),
-          h("span", { "aria-hidden": (face || star) && "true", text: text })]);
+        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: id, value: value, "aria-label": glyph && value + " / " + hi }),
+          h("span", { "aria-hidden": glyph && "true", text: text })]);
       };
       if (open) kids = [h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder })];
       else if (qn.options) {
