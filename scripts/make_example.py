@@ -30,6 +30,7 @@ from studio.domain import (  # noqa: E402
     ProjectSettings,
     SelectorCandidate,
     Step,
+    Survey,
     Theme,
     Tooltip,
     UrlRule,
@@ -277,6 +278,47 @@ def build() -> Project:
             )
         ],
     )
+    pulse = Survey.model_validate(
+        {
+            "id": "customer-pulse",
+            "name": "Customer pulse survey",
+            "trigger": {
+                "type": "automatic",
+                "url": {"match": "exact", "value": "/customers.html"},
+                "delayMs": 800,
+            },
+            "priority": 30,
+            "position": "bottom_left",
+            "reaskDays": 90,
+            "questions": [
+                {
+                    "id": "recommend",
+                    "type": "nps",
+                    "text": "How likely are you to recommend Ledgerly to a friend or colleague?",
+                    "followUp": {
+                        "detractor": "What is the one thing we should fix first?",
+                        "passive": "What would make Ledgerly a 10 for you?",
+                        "promoter": "What do you like most about Ledgerly?",
+                    },
+                },
+                {
+                    "id": "reports-use",
+                    "type": "single_choice",
+                    "text": "How do you share your reports?",
+                    "options": [
+                        {"id": "pdf", "label": "PDF"},
+                        {"id": "csv", "label": "CSV export"},
+                        {"id": "link", "label": "A link to Ledgerly"},
+                    ],
+                    "allowOther": True,
+                },
+            ],
+            "thankYou": {
+                "title": "Thank you!",
+                "body": "<p>Your answers help us plan the next releases.</p>",
+            },
+        }
+    )
     profile_launcher = Launcher(
         id="profile-tour-launcher",
         name="Profile tour launcher",
@@ -332,6 +374,7 @@ def build() -> Project:
             export_hotspot,
             onboarding,
             maintenance,
+            pulse,
             profile_launcher,
         ],
     )

@@ -35,6 +35,7 @@ def runtime_shots() -> None:
         def fresh(path: str, seen: tuple[str, ...] = ()):
             context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
             state = {"seen": {gid: 1 for gid in seen}, "dismissed": {gid: 1 for gid in seen}}
+            state["sv"] = {gid: {"r": 0, "a": 10**13} for gid in seen}  # a survey: answered, not asked again
             context.add_init_script(
                 f"localStorage.setItem('guide-runtime:state', {json.dumps(json.dumps(state))});"
             )
@@ -75,13 +76,30 @@ def runtime_shots() -> None:
         context.close()
 
         context, page = fresh(
-            "/customers.html", ("welcome", "settings-tour", "getting-started", "customers-tour")
+            "/customers.html",
+            ("welcome", "settings-tour", "getting-started", "customers-tour", "customer-pulse"),
         )
         shade(page, ".gs-banner")
         page.screenshot(path=OUT / "runtime-banner.png")
         context.close()
 
-        context, page = fresh("/customers.html", ("welcome", "settings-tour", "maintenance-banner"))
+        context, page = fresh(
+            "/customers.html",
+            ("welcome", "settings-tour", "getting-started", "customers-tour", "maintenance-banner"),
+        )
+        shade(page, ".gs-survey")
+        page.get_by_role("radio", name="9", exact=True).check()
+        page.screenshot(path=OUT / "runtime-survey.png")
+        page.get_by_role("button", name="Next").click()
+        page.get_by_role("textbox").fill("Quick month-end reports")
+        page.get_by_role("button", name="Next").click()
+        page.get_by_role("textbox", name="Other").fill("Printed for the board")
+        page.screenshot(path=OUT / "runtime-survey-choice.png")
+        context.close()
+
+        context, page = fresh(
+            "/customers.html", ("welcome", "settings-tour", "maintenance-banner", "customer-pulse")
+        )
         page.locator("[data-guide-runtime] .gs-launcher").click()
         shade(page, ".gs-panel")
         page.screenshot(path=OUT / "runtime-checklist.png")

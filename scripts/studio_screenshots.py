@@ -102,6 +102,7 @@ def main() -> None:
             ("csv-export-hotspot", "editor-hotspot.png"),
             ("welcome", "editor-modal.png"),
             ("getting-started", "editor-checklist.png"),
+            ("customer-pulse", "editor-survey.png"),
         ):
             window.select_guide(guide_id, 0)
             window.editor.tabs.setCurrentIndex(0)

@@ -12,8 +12,10 @@ from studio.domain import (
     Hotspot,
     Launcher,
     Modal,
+    NpsQuestion,
     SelectorCandidate,
     Step,
+    Survey,
     Target,
     Tooltip,
     Walkthrough,
@@ -65,5 +67,6 @@ def one_of_each_kind() -> list:
             name="Notice",
             steps=[Step(id="n", body="<p>New reports</p>", buttons=[Button(label="OK", action="close")])],
         ),
+        Survey(id="pulse", name="Pulse", questions=[NpsQuestion(id="nps")]),
         Launcher(id="help", name="Help", guide_id="hello", steps=[Step(id="l", title="Help")]),
     ]

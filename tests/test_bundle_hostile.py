@@ -38,7 +38,10 @@ def resealed(mutate) -> str:
 
 HOSTILE = {
     "deep": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    "deep-but-parseable": ('{"format": "guide-bundle", "a": ' + "[" * 500 + "]" * 500 + "}", "nested too deeply"),
+    "deep-but-parseable": (
+        '{"format": "guide-bundle", "a": ' + "[" * 500 + "]" * 500 + "}",
+        "nested too deeply",
+    ),
     "long-int": ('{"format": "guide-bundle", "n": ' + "7" * 5000 + "}", "not a usable JSON number"),
     "big-int": ('{"format": "guide-bundle", "n": ' + "7" * 40 + "}", "too large for JavaScript"),
     "no-guides": (resealed(lambda d: d.pop("guides")), 'no "guides" list'),
@@ -117,13 +120,20 @@ def test_control_characters_are_refused_in_the_domain():
 
 
 def test_docs_markdown_escapes_titles_and_names(tmp_path: Path):
-    bundle = {"name": "<script>alert(1)</script>", "guides": [{"id": "g", "steps": [{"id": "s", "body": ""}]}]}
+    bundle = {
+        "name": "<script>alert(1)</script>",
+        "guides": [{"id": "g", "steps": [{"id": "s", "body": ""}]}],
+    }
     results = [
         GuideResult(
             guide_id="g",
             name="<img src=x onerror=alert(2)>",
             kind="modal",
-            steps=[StepResult(step_id="s", index=0, title="[click](javascript:alert(3)) *now*", screenshot=b"png")],
+            steps=[
+                StepResult(
+                    step_id="s", index=0, title="[click](javascript:alert(3)) *now*", screenshot=b"png"
+                )
+            ],
         )
     ]
     markdown, page = write_docs(results, bundle, tmp_path)

@@ -312,6 +312,7 @@ def test_every_rule_is_named():
         "empty-text",
         "starter-text",
         "sign-in-start",
+        "nobody-asked",
     }
 
 

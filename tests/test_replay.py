@@ -41,7 +41,7 @@ def test_the_example_replays_green_with_one_or_two_workers(demo_server):
     summary = [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in one]
     assert summary == [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in two]
     assert all(r.passed for r in one), summary
-    assert sum(len(r.steps) for r in one) == 16  # the banner and the launcher are one step each
+    assert sum(len(r.steps) for r in one) == 18  # banner and launcher one step each, the survey one per question
     assert all(s.screenshot and s.screenshot.startswith(b"\x89PNG") for r in one for s in r.steps)
 
 

@@ -122,7 +122,9 @@ def test_hotspot_beacon_opens_its_callout(page, server):
 
 def test_modal_traps_focus_makes_the_page_inert_and_restores_it(page, server):
     url = server.page("/app.html", PAGE)
-    server.page("/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"/>', ctype="image/svg+xml")
+    server.page(
+        "/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"/>', ctype="image/svg+xml"
+    )
     player = Player(
         page,
         bundle_of(

@@ -81,7 +81,7 @@ def test_the_declarations_name_exactly_what_the_runtime_has(page, server):
     assert declared_instance <= instance
     emitted = set(re.findall(r'(?:_emit|stepEvent)\((?:rt, )?"(\w+)"', SOURCES)) - {"track"}
     assert _members("GuideEventMap") == emitted  # track() is the app's own, not an event of ours
-    assert _members("GuideRuntimeOptions") == set(re.findall(r"options\??\.(\w+)", SOURCES))
+    assert _members("GuideRuntimeOptions") == set(re.findall(r"(?:\._options|(?<![.\w])options)\??\.(\w+)", SOURCES))
     labels = re.search(r"var LABELS = \{(.*?)\};", SOURCES, re.S)
     assert labels
     assert _members("GuideLabels") == set(re.findall(r"(\w+): \"", labels.group(1)))

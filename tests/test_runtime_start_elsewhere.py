@@ -29,7 +29,9 @@ def welcome(guide_id: str) -> Modal:
             Step(
                 id="m",
                 title="Welcome",
-                buttons=[Button(label="Take the tour", action="start_guide", guide_id=guide_id, primary=True)],
+                buttons=[
+                    Button(label="Take the tour", action="start_guide", guide_id=guide_id, primary=True)
+                ],
             )
         ],
     )

@@ -9,14 +9,40 @@ from studio.domain import Modal, Project, Step
 from studio.export import build_bundle, check_bundle
 from studio.export.sanitize import sanitize_html
 
-TAGS = ["p", "pre", "code", "b", "a", "img", "ul", "li", "br", "span", "script", "style", "div", "table",
-        "td", "textarea", "title", "svg", "math", "noscript", "select", "option", "iframe", "template"]
+TAGS = [
+    "p",
+    "pre",
+    "code",
+    "b",
+    "a",
+    "img",
+    "ul",
+    "li",
+    "br",
+    "span",
+    "script",
+    "style",
+    "div",
+    "table",
+    "td",
+    "textarea",
+    "title",
+    "svg",
+    "math",
+    "noscript",
+    "select",
+    "option",
+    "iframe",
+    "template",
+]
 ATTRS = ["href", "src", "title", "onclick", "style", "alt", "target", "class", "rel"]
 TEXT = st.lists(
     st.sampled_from(list("ab <>&;\"'=/\n\t\r#x0") + ["&amp;", "&lt;", "&#32;", "\u00a0", "é", "\ufeff"]),
     max_size=12,
 ).map("".join)
-VALUES = st.one_of(TEXT, st.sampled_from(["javascript:alert(1)", "https://x.test/a?b=1&c=2", "mailto:a@b", "//x"]))
+VALUES = st.one_of(
+    TEXT, st.sampled_from(["javascript:alert(1)", "https://x.test/a?b=1&c=2", "mailto:a@b", "//x"])
+)
 
 
 def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -47,7 +73,9 @@ def test_sanitising_twice_changes_nothing(html: str):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FRAGMENTS)
 def test_what_export_writes_validate_accepts(html: str):
-    project = Project(name="Fuzz", guides=[Modal(id="m", name="M", steps=[Step(id="s", title="T", body=html)])])
+    project = Project(
+        name="Fuzz", guides=[Modal(id="m", name="M", steps=[Step(id="s", title="T", body=html)])]
+    )
     check_bundle(build_bundle(project))  # raises BundleError ("export it again") if not idempotent
 
 

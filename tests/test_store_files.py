@@ -114,7 +114,9 @@ def small_disk(tmp_path: Path):
     """A 400 KB tmpfs, or skip where mounting is not allowed."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True).returncode:
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
         pytest.skip("cannot mount a small file system here")
     yield mount
     subprocess.run(["umount", str(mount)], check=True)
@@ -201,4 +203,7 @@ def test_studio_new_builds_beside_the_target_and_refuses_an_existing_name(tmp_pa
     result = studio("new", str(path))
     assert result.returncode == 0 and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
     result = studio("new", str(path))
-    assert result.returncode == 2 and result.stderr == f"error: {path.name}: a file with this name already exists\n"
+    assert (
+        result.returncode == 2
+        and result.stderr == f"error: {path.name}: a file with this name already exists\n"
+    )

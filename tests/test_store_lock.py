@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.domain import Modal, Project, Step
+from studio.domain import GUIDE_KINDS, Modal, Project, Step
 from studio.store import ProjectFileError, ProjectStore
 from studio.store.lock import WriterLock
 
@@ -24,7 +24,7 @@ def test_a_second_writer_is_refused_and_readers_are_not(project_file: Path):
         with pytest.raises(ProjectFileError, match="open in another Guide Studio window"):
             ProjectStore.open(project_file)
         with ProjectStore.open(project_file, readonly=True) as reader:  # export, validate, replay
-            assert len(reader.load().guides) == 6
+            assert len(reader.load().guides) == len(GUIDE_KINDS)
         writer.put_guide(Modal(id="news", name="News", steps=[Step(id="n", title="New")]))
     with ProjectStore.open(project_file) as again:  # closing released it
         assert "news" in {s.id for s in again.guide_summaries()}

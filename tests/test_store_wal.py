@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.domain import Modal, Project, Step
+from studio.domain import GUIDE_KINDS, Modal, Project, Step
 from studio.store import ProjectFileError, ProjectStore
 
 from .test_store import snapshot
@@ -116,4 +116,4 @@ def test_a_log_of_garbage_is_refused_and_an_empty_one_ignored(project_file: Path
     _refused_untouched(project_file, wal.name)
     wal.write_bytes(b"")
     with ProjectStore.open(project_file, readonly=True) as store:
-        assert len(store.guide_summaries()) == 6
+        assert len(store.guide_summaries()) == len(GUIDE_KINDS)

@@ -49,6 +49,7 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
         "Modals (1)",
         "Checklists (1)",
         "Banners (1)",
+        "Surveys (1)",
         "Launchers (1)",
     ]
     assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
@@ -66,11 +67,12 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
     ]
     assert visible == ["Tour of Reports"]
     window.guide_panel.kind_filter.setCurrentIndex(window.guide_panel.kind_filter.findData("modal"))
-    assert [window.guide_panel.tree.topLevelItem(i).isHidden() for i in range(6)] == [
+    assert [window.guide_panel.tree.topLevelItem(i).isHidden() for i in range(7)] == [
         True,
         True,
         True,
         False,
+        True,
         True,
         True,
     ]
@@ -509,6 +511,11 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         ("edge",),
         ("cover_header",),
         ("push",),
+        ("sample_percent",),
+        ("snooze_days",),
+        ("reask_days",),
+        ("thank_you", "title"),
+        ("thank_you", "body"),
         ("guide_id",),
         ("style",),
         ("icon",),
@@ -550,6 +557,27 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     notice = reopened(project_file, "notice")
     assert (notice.edge, notice.cover_header, notice.push) == ("bottom", True, False)
 
+    window.select_guide("pulse")
+    survey_values = [
+        (("position",), "center"),
+        (("sample_percent",), 25),
+        (("snooze_days",), 3),
+        (("reask_days",), 60),
+        (("thank_you", "title"), "Merci"),
+        (("thank_you", "body"), "<p>See you</p>"),
+    ]
+    for path, value in survey_values:
+        window.editor.guide_form.editor(path).edited.emit(value)
+    pulse = reopened(project_file, "pulse")
+    assert (pulse.position, pulse.sample_percent, pulse.snooze_days, pulse.reask_days) == (
+        "center",
+        25,
+        3,
+        60,
+    )
+    assert (pulse.thank_you.title, pulse.thank_you.body) == ("Merci", "<p>See you</p>")
+    window.editor.guide_form.editor(("reask_days",)).edited.emit(None)
+    assert reopened(project_file, "pulse").reask_days is None
     window.select_guide("help")
     launcher_values = (
         (("guide_id",), "tour"),
@@ -583,7 +611,11 @@ def test_every_theme_and_setting_field_reaches_the_file(make_window, project_fil
         "border_radius": 4,
         "backdrop_opacity": 30,
     }
-    settings = {"app_url": "https://app.example.com/", "redact_inputs": False}
+    settings = {
+        "app_url": "https://app.example.com/",
+        "redact_inputs": False,
+        "pacing": {"cooldown_hours": 12},
+    }
     assert {f.path[0] for f in THEME_FIELDS} == set(theme) and {f.path[0] for f in SETTINGS_FIELDS} == set(
         settings
     )
@@ -591,7 +623,11 @@ def test_every_theme_and_setting_field_reaches_the_file(make_window, project_fil
     for key, value in theme.items():
         dialog.forms[1].editor((key,)).edited.emit(value)
     for key, value in settings.items():
-        dialog.forms[2].editor((key,)).edited.emit(value)
+        if isinstance(value, dict):
+            for inner, number in value.items():
+                dialog.forms[2].editor((key, inner)).edited.emit(number)
+        else:
+            dialog.forms[2].editor((key,)).edited.emit(value)
     with ProjectStore.open(project_file, readonly=True) as store:
         project = store.header()
     assert project.name == "Renamed project"

@@ -1,6 +1,6 @@
 /* Guide Studio runtime 0.1.0: types of the classic script (window.GuideRuntime).
    Built by scripts/build_runtime.py from studio/export/guide-bundle.schema.json and
-   assets/runtime/types (types sha256:b7f9e82642359407). */
+   assets/runtime/types (types sha256:50625857694c402c). */
 
 /**
  * How a URL rule compares its value with the page address.
@@ -62,7 +62,8 @@ export interface GuideBundle {
   schemaVersion?: 1;
   name: string;
   theme: Theme;
-  guides?: (Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Launcher)[];
+  guides?: (Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Survey | Launcher)[];
+  pacing?: Pacing;
   /**
    * SHA-256 of the canonical JSON of every other field of the bundle.
    */
@@ -388,6 +389,118 @@ export interface Banner {
   steps: [Step, ...Step[]];
 }
 /**
+ * Questions, one per screen (NPS, CSAT, rating, choice, open text), then a thank-you screen.
+ *
+ * Throttled like the tools users know: a share of users is asked (picked once per user), "Ask me
+ * later" snoozes it, and once answered it asks again only after ``reask_days`` (never when None).
+ * These replace ``frequency`` for a survey.
+ */
+export interface Survey {
+  id: string;
+  name: string;
+  description?: string;
+  trigger?: AutomaticTrigger | ManualTrigger | LauncherTrigger;
+  frequency?: Frequency;
+  schedule?: Schedule | null;
+  audience?: AudienceRule | null;
+  priority?: number;
+  enabled?: boolean;
+  kind?: "survey";
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  questions: [
+    NpsQuestion | CsatQuestion | RatingQuestion | ChoiceQuestion | OpenTextQuestion,
+    ...(NpsQuestion | CsatQuestion | RatingQuestion | ChoiceQuestion | OpenTextQuestion)[]
+  ];
+  thankYou?: ThankYou;
+  position?: "bottom_right" | "bottom_left" | "center";
+  samplePercent?: number;
+  snoozeDays?: number;
+  reaskDays?: number | null;
+}
+/**
+ * Net Promoter Score: 0–10, with words at both ends and an optional follow-up per score group.
+ */
+export interface NpsQuestion {
+  id: string;
+  text?: string;
+  required?: boolean;
+  type?: "nps";
+  lowLabel?: string;
+  highLabel?: string;
+  followUp?: NpsFollowUp | null;
+}
+/**
+ * The open question asked after an NPS score, per group (empty: none for that group).
+ */
+export interface NpsFollowUp {
+  detractor?: string;
+  passive?: string;
+  promoter?: string;
+}
+/**
+ * Customer satisfaction: 1–5 as faces or stars.
+ */
+export interface CsatQuestion {
+  id: string;
+  text: string;
+  required?: boolean;
+  type?: "csat";
+  style?: "faces" | "stars";
+}
+/**
+ * A rating of 1 to ``scale`` (3–10) as stars or numbers.
+ */
+export interface RatingQuestion {
+  id: string;
+  text: string;
+  required?: boolean;
+  type?: "rating";
+  style?: "stars" | "numbers";
+  scale?: number;
+}
+/**
+ * Single or multiple choice among 2–12 options, optionally with "Other" and a text box.
+ */
+export interface ChoiceQuestion {
+  id: string;
+  text: string;
+  required?: boolean;
+  type?: "single_choice" | "multiple_choice";
+  /**
+   * @minItems 2
+   * @maxItems 12
+   */
+  options: [ChoiceOption, ChoiceOption, ...ChoiceOption[]];
+  allowOther?: boolean;
+}
+/**
+ * One answer of a choice question.
+ */
+export interface ChoiceOption {
+  id: string;
+  label: string;
+}
+/**
+ * A free-text answer.
+ */
+export interface OpenTextQuestion {
+  id: string;
+  text: string;
+  required?: boolean;
+  type?: "open_text";
+  placeholder?: string;
+}
+/**
+ * The screen after the last answer.
+ */
+export interface ThankYou {
+  title?: string;
+  body?: string;
+}
+/**
  * A button, icon or beacon of the guide's own that opens another guide (a tour, a checklist, a survey),
  * next to an element of the app or fixed in a corner of the window, on the pages its trigger names.
  *
@@ -415,6 +528,12 @@ export interface Launcher {
    */
   steps: [Step, ...Step[]];
 }
+/**
+ * Project-wide spacing of what interrupts users.
+ */
+export interface Pacing {
+  cooldownHours?: number;
+}
 
 /* The runtime's API, options and events. Hand-written beside docs/runtime.md (the bundle's types
    above are generated from studio/export/guide-bundle.schema.json by scripts/build_runtime.py);
@@ -434,6 +553,10 @@ export interface GuideLabels {
   progress?: string;
   elsewhere?: string;
   noImage?: string;
+  /** A survey's snooze button. */
+  later?: string;
+  /** A survey choice's "Other" answer. */
+  other?: string;
 }
 
 /** Options of `init()`: a bundle (or where to fetch it), how to check it, and who the user is. */
@@ -484,6 +607,10 @@ export interface GuideEventMap {
   target_not_found: StepDetail & { reason: "not_found" | "ambiguous" | "hidden"; confidence: number };
   checklist_item_completed: GuideDetail & { itemId: string };
   guide_error: { type: string; guideId: string | null; field: string };
+  /** One answered survey question: a number for scales, an option id (or ids) for choices, text for open ones;
+   *  `text` is what the user typed into "Other". A follow-up's `questionId` is `<question>/follow-up`. */
+  survey_answered: GuideDetail & { questionId: string; value: number | string | string[]; text?: string };
+  survey_snoozed: GuideDetail;
 }
 
 export type GuideEventName = keyof GuideEventMap;

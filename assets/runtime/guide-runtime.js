@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var uid = 0;
@@ -363,7 +363,7 @@ function guideProblem(g) {
     need(own(KINDS, g.kind), "kind");
     walk(g, "");
     need(!g.audience || g.audience.conditions, "audience.conditions");
-    var list = g.kind === "checklist" ? "items" : "steps";
+    var list = { checklist: "items", survey: "questions" }[g.kind] || "steps";
     need((g[list] || []).length, list);
     need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
     return null;
@@ -1290,8 +1290,88 @@ KINDS.launcher = {
   }
 };
 
+
+/* A survey: one question per screen in a corner panel (or centred), then a thank-you screen. Scales and single
+   choices are native radio groups (arrow keys; "3 of 11" to screen readers), multiple choices check boxes, in
+   a form (Enter answers). Its own throttling replaces the frequency: a share of users (each user's draw is
+   kept), "Ask me later" for snoozeDays, and again reaskDays after an answer or a close (never without).
+   Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at}. */
+KINDS.survey = {
+  exclusive: true,
+  _ok: function (rt, g, now) {
+    var s = rt._local._get().sv?.[g.id] || {};
+    if (s.r == null) svPut(rt, g, { r: s.r = Math.random() * 100 });
+    return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
+  },
+  play: function (rt, g) {
+    var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
+    var close = function () { svPut(rt, g, { a: Date.now() }); rt.finish(g, "dismissed"); };
+    var btn = function (label, fn, primary) {
+      return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn });
+    };
+    /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
+    function screen(legend, kids, radio, of, btns, submit) {
+      var again = panel, form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
+        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
+        h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
+      ]);
+      panel?.remove();
+      mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
+        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+      if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
+    }
+    /* Ask question k (its follow-up when fu), then go on. */
+    function ask(k, fu) {
+      var qn = fu || g.questions[k], t = qn.type, nps = t === "nps", multi = t === "multiple_choice", open = t === "open_text";
+      var hi = nps ? 10 : t === "csat" ? 5 : qn.scale || 5, face = t === "csat" && qn.style !== "stars", star = !face && qn.style === "stars";
+      var glyph = face || star, other = null, row = null, kids;
+      var opt = function (value, text, cls) {
+        return h("label", { "class": cls }, [h("input", { type: multi ? "checkbox" : "radio", name: id, value: value, "aria-label": glyph && value + " / " + hi }),
+          h("span", { "aria-hidden": glyph && "true", text: text })]);
+      };
+      if (open) kids = [h("textarea", { "aria-labelledby": id, placeholder: qn.placeholder })];
+      else if (qn.options) {
+        kids = qn.options.map(function (o) { return opt(o.id, o.label, "gs-opt"); });
+        if (qn.allowOther) kids.push(opt("other", L.other, "gs-opt"), other = h("input", { type: "text", "aria-label": L.other,
+          oninput: function () { q(panel, "[value=other]")[0].checked = true; } }));
+      } else {
+        kids = [row = h("div", { "class": "gs-scale" + (face ? " gs-faces" : star ? " gs-stars" : "") })];
+        for (var v = nps ? 0 : 1; v <= hi; v++) row.appendChild(opt(v, face ? Array.from("\ud83d\ude1e\ud83d\ude41\ud83d\ude10\ud83d\ude42\ud83d\ude00")[v - 1] : star ? "\u2605" : v));
+        if (nps) kids.push(h("div", { "class": "gs-ends gs-desc" }, [h("span", { text: qn.lowLabel }), h("span", { text: qn.highLabel })]));
+      }
+      screen(qn.text, kids, !multi && !open, L.progress.replace("{n}", k + 1).replace("{total}", n), [g.snoozeDays > 0 ? btn(L.later, function () {
+        svPut(rt, g, { z: Date.now() + g.snoozeDays * 864e5 });
+        rt._emit("survey_snoozed", { guideId: g.id });
+        rt.finish(g);
+      }) : null, btn(k < n - 1 ? L.next : L.done, 0, 1)], function (form) {
+        var picked = q(form, ":checked").map(function (i) { return i.value; });
+        var value = open ? q(form, "textarea")[0].value.trim() : multi ? picked : row ? +picked[0] : picked[0];
+        if (multi ? !value.length : !value && value !== 0) {
+          if (qn.required !== false) return q(form, "input,textarea")[0].focus();
+        } else {
+          var d = { guideId: g.id, questionId: qn.id, value: value }, f = nps && qn.followUp;
+          if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
+          rt._emit("survey_answered", d);
+          if (f = f && f[value < 7 ? "detractor" : value < 9 ? "passive" : "promoter"]) return ask(k, { id: qn.id + "/follow-up", type: "open_text", text: f, required: false });
+        }
+        if (k < n - 1) return ask(k + 1);
+        svPut(rt, g, { a: Date.now() });
+        rt._completed(g);
+        var ty = g.thankYou || {};
+        screen(ty.title, [h("div", { "class": "gs-body" }, [richText(ty.body, rt._media)])], false, "", [btn(L.close, 0, 1)], function () { rt.finish(g); });
+      });
+    }
+    ask(0);
+    return { end: function () { panel?.remove(); } };
+  }
+};
+
+function svPut(rt, g, o) { rt._local._update(function (v) { mark(v, "sv", g.id, assign({}, v.sv?.[g.id], o)); }); }
+
 /* The runtime: instances that load a bundle, trigger guides and report events. */
-var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available" };
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
+  later: "Ask me later", other: "Other" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
@@ -1351,7 +1431,7 @@ assign(R, {
     assign(this, {
       _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
-      _guides: []
+      _guides: [], _cool: (b.pacing?.cooldownHours || 0) * 36e5
     });
     this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
@@ -1467,7 +1547,7 @@ assign(R, {
     slot.end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
-    else {
+    else if (how) {
       [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
       this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
@@ -1503,14 +1583,16 @@ assign(R, {
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
+        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind].persistent)) &&
+        /* Pacing: no walkthrough, modal or survey starts by itself within the cooldown of the last one. */
+        !(KINDS[g.kind].exclusive && now - (local.last || 0) < this._cool) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
           delete this._pending[g.id];
-          if (KINDS[g.kind].exclusive && this._exclusive().length) return;
+          if (KINDS[g.kind].exclusive) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
           this._play(g);
         }, t.delayMs || 0));
       };

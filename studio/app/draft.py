@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
 
-from ..domain import GUIDE_KINDS, ChecklistItem, Guide, Step, next_free_id
+from ..domain import GUIDE_KINDS, ChecklistItem, Guide, NpsQuestion, Step, next_free_id
 from ..domain.errors import message_of, union_tags
+from ..domain.survey import QUESTION_MODEL
 from ..store import Pictures, ProjectFileError
 from .forms import FieldPath
 
@@ -53,14 +54,21 @@ def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     entry = GUIDE_KINDS.get(data.get("kind", ""))
     if entry is None:
         return data
-    part_model = Step if entry.parts_key == "steps" else ChecklistItem
     out = {**_defaults(entry.model), **data}
     parts = out.get(entry.parts_key)
     if isinstance(parts, list):
         out[entry.parts_key] = [
-            {**_defaults(part_model), **part} if isinstance(part, dict) else part for part in parts
+            {**_defaults(_part_model(entry.parts_key, part)), **part} if isinstance(part, dict) else part
+            for part in parts
         ]
     return out
+
+
+def _part_model(parts_key: str, part: dict[str, Any]):
+    """The model of one part: a step, a checklist item, or the question model of its type."""
+    if parts_key == "questions":
+        return QUESTION_MODEL.get(part.get("type"), NpsQuestion)
+    return Step if parts_key == "steps" else ChecklistItem
 
 
 def get_at(data: Any, path: FieldPath, default: Any = None) -> Any:
@@ -117,6 +125,13 @@ def tidy(data: dict[str, Any]) -> dict[str, Any]:
                 button.pop("url", None)
             if action != "start_guide":
                 button.pop("guide_id", None)
+    for question in data.get("questions", []):
+        model = QUESTION_MODEL.get(question.get("type"))
+        if model is not None:
+            for key in [key for key in question if key not in model.model_fields]:
+                question.pop(key)
+        if "options" in (model.model_fields if model else ()) and not question.get("options"):
+            question["options"] = [{"id": f"option-{n}", "label": f"Option {n}"} for n in (1, 2)]
     for item in data.get("items", []):
         action_keep = _ITEM_ACTION_KEEPS.get(item.get("action", "none"))
         for key in ("guide_id", "url"):
@@ -280,7 +295,9 @@ class GuideDraft:
         """Insert a new step or item after ``after`` (default: at the end), with its pictures; its index."""
         parts = copy.deepcopy(self.parts)
         if part is None:
-            part = {"id": self.new_part_id(), "title": f"New {self.info.part_noun.lower()}"}
+            part = {"id": self.new_part_id(), self.info.part_title: f"New {self.info.part_noun.lower()}"}
+            if self.parts_key == "questions":
+                part["type"] = "open_text"
         index = len(parts) if after is None else after + 1
         parts.insert(index, part)
         self._with_parts(parts, pictures)

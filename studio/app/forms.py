@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -23,8 +24,10 @@ from ..domain import (
     ItemAction,
     ItemCompletion,
     MissingTarget,
+    Pacing,
     Placement,
     Step,
+    Survey,
     Theme,
     UrlMatch,
 )
@@ -51,6 +54,8 @@ class FieldSpec:
     """Guide kinds the field applies to; empty means all."""
     optional: bool = False
     """The value may be empty (None); the editor offers to clear it."""
+    empty_text: str = "none"
+    """What an optional number shows when it is empty."""
 
     def applies(self, kind: str, value_at) -> bool:
         """Whether the field belongs on the form for a guide of ``kind`` in its current state."""
@@ -92,6 +97,21 @@ CONDITION_OPS = _choices(ConditionOp, {"not_equals": "does not equal", "one_of":
 def having(name: str) -> tuple[str, ...]:
     """The kinds whose model has the guide field ``name`` (the model owns which kind has what)."""
     return tuple(kind for kind, entry in GUIDE_KINDS.items() if name in entry.model.model_fields)
+
+
+def lacking(name: str) -> tuple[str, ...]:
+    """The kinds whose model has no guide field ``name``."""
+    return tuple(kind for kind in GUIDE_KINDS if kind not in having(name))
+
+
+def _positions(kinds: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The places a kind's ``position`` allows, in words (read from the first kind's model)."""
+    places = get_args(GUIDE_KINDS[kinds[0]].model.model_fields["position"].annotation)
+    return tuple((place, place.replace("_", " ")) for place in places)
+
+
+_CENTRED = tuple(kind for kind in having("position") if "center" in _positions((kind,))[-1])
+"""Kinds that may also sit in the middle of the window (a survey)."""
 
 
 TARGETED = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.element_field == "target")
@@ -153,6 +173,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         "How often",
         "choice",
         "For automatic guides, per user.",
+        kinds=lacking("sample_percent"),
         choices=_choices(
             Frequency,
             {
@@ -186,8 +207,41 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         "Position",
         "choice",
         choices=(("bottom_right", "bottom right"), ("bottom_left", "bottom left")),
-        kinds=having("position"),
+        kinds=tuple(kind for kind in having("position") if kind not in _CENTRED),
     ),
+    FieldSpec(("position",), "Position", "choice", choices=_positions(_CENTRED), kinds=_CENTRED),
+    FieldSpec(
+        ("sample_percent",),
+        "Ask a share of users",
+        "int",
+        "Each user is picked (or not) once and stays so.",
+        suffix=" %",
+        kinds=having("sample_percent"),
+        **limits(Survey, "sample_percent"),
+    ),
+    FieldSpec(
+        ("snooze_days",),
+        "“Ask me later” waits",
+        "int",
+        "0: no “Ask me later” button.",
+        suffix=" days",
+        kinds=having("snooze_days"),
+        **limits(Survey, "snooze_days"),
+    ),
+    FieldSpec(
+        ("reask_days",),
+        "Ask again after",
+        "int",
+        "After an answer or a close; “never”: once is enough.",
+        suffix=" days",
+        kinds=having("reask_days"),
+        optional=True,
+        empty_text="never",
+        minimum=1,
+        maximum=3650,
+    ),
+    FieldSpec(("thank_you", "title"), "Thank-you title", "line", kinds=having("thank_you")),
+    FieldSpec(("thank_you", "body"), "Thank-you text", "html", optional=True, kinds=having("thank_you")),
     FieldSpec(
         ("edge",),
         "Where",
@@ -375,6 +429,86 @@ ITEM_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("element",), "Element", "target", when=(("complete_when",), ("element",))),
 )
 
+_NPS = (("type",), ("nps",))
+_CHOICE = (("type",), ("single_choice", "multiple_choice"))
+
+QUESTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        ("type",),
+        "Type",
+        "choice",
+        choices=(
+            ("nps", "NPS: how likely to recommend, 0–10"),
+            ("csat", "satisfaction, 1–5"),
+            ("rating", "rating"),
+            ("single_choice", "one answer of several"),
+            ("multiple_choice", "any answers of several"),
+            ("open_text", "open text"),
+        ),
+    ),
+    FieldSpec(("text",), "Question", "line"),
+    FieldSpec((), "Users see", "scale_preview"),
+    FieldSpec(("required",), "Needs an answer", "bool", "Off: Next skips it without an answer."),
+    FieldSpec(("low_label",), "Words at 0", "line", when=_NPS),
+    FieldSpec(("high_label",), "Words at 10", "line", when=_NPS),
+    FieldSpec(("follow_up", "detractor"), "Then ask after 0–6", "line", optional=True, when=_NPS),
+    FieldSpec(("follow_up", "passive"), "Then ask after 7–8", "line", optional=True, when=_NPS),
+    FieldSpec(
+        ("follow_up", "promoter"),
+        "Then ask after 9–10",
+        "line",
+        "Empty: no follow-up question for that score.",
+        optional=True,
+        when=_NPS,
+    ),
+    FieldSpec(
+        ("style",),
+        "Look",
+        "choice",
+        choices=(("faces", "faces"), ("stars", "stars")),
+        when=(("type",), ("csat",)),
+    ),
+    FieldSpec(
+        ("style",),
+        "Look",
+        "choice",
+        choices=(("stars", "stars"), ("numbers", "numbers")),
+        when=(("type",), ("rating",)),
+    ),
+    FieldSpec(("scale",), "Out of", "int", when=(("type",), ("rating",)), minimum=3, maximum=10),
+    FieldSpec(("options",), "Answers", "options", when=_CHOICE),
+    FieldSpec(("allow_other",), "Offers “Other” with a text box", "bool", when=_CHOICE),
+    FieldSpec(("placeholder",), "Placeholder", "line", when=(("type",), ("open_text",))),
+)
+
+FACES = "😞🙁😐🙂😀"
+"""The CSAT faces, 1 to 5 (the runtime shows the same)."""
+
+
+def scale_preview(question: dict) -> str:
+    """What users see of a question's answers, as one line of text (the editor's preview)."""
+    kind = question.get("type")
+    if kind == "nps":
+        numbers = " ".join(str(n) for n in range(11))
+        return f"{question.get('low_label', '')}  {numbers}  {question.get('high_label', '')}".strip()
+    if kind == "csat":
+        return " ".join(FACES) if question.get("style", "faces") == "faces" else "★ " * 4 + "★"
+    if kind == "rating":
+        top = question.get("scale") or 5
+        return (
+            "★ " * (top - 1) + "★"
+            if question.get("style", "stars") == "stars"
+            else " ".join(map(str, range(1, top + 1)))
+        )
+    if kind in ("single_choice", "multiple_choice"):
+        mark = "○" if kind == "single_choice" else "☐"
+        labels = [option.get("label", "") for option in question.get("options") or []]
+        if question.get("allow_other"):
+            labels.append("Other: ____")
+        return "   ".join(f"{mark} {label}" for label in labels)
+    return "[ a text box ]"
+
+
 THEME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("primary_color",), "Accent colour", "color", "Buttons, highlights, beacons."),
     FieldSpec(("text_color",), "Text colour", "color"),
@@ -394,6 +528,14 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
 SETTINGS_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("app_url",), "App address", "line", "Where recording and tests start.", optional=True),
     FieldSpec(("redact_inputs",), "Blur form fields in pictures", "bool"),
+    FieldSpec(
+        ("pacing", "cooldown_hours"),
+        "Quiet time between guides",
+        "int",
+        "No survey, walkthrough or modal starts by itself within this many hours of another (0: no pause).",
+        suffix=" h",
+        **limits(Pacing, "cooldown_hours"),
+    ),
 )
 
 BUTTON_ACTIONS = _choices(

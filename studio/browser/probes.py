@@ -138,7 +138,8 @@ STEP_PROBE = (
   const shadow = host && host.shadowRoot;
   const calloutOf = () => shadow && (shadow.querySelector(opts.beacon ? ".gs-beacon" : ".gs-callout") ||
                                      shadow.querySelector(".gs-modal") || shadow.querySelector(".gs-banner") ||
-                                     shadow.querySelector(".gs-launch") || shadow.querySelector(".gs-launcher"));
+                                     shadow.querySelector(".gs-survey") || shadow.querySelector(".gs-launch") ||
+                                     shadow.querySelector(".gs-launcher"));
   // Let scrolling and placement come to rest (bounded).
   const end = performance.now() + (opts.settleMs || 1500);
   const boxes = () => {

@@ -21,9 +21,12 @@ def union_tags() -> frozenset[str]:
     """The tags pydantic puts in error locations of tagged unions (kinds of guide, kinds of trigger)."""
     from .guide import AutomaticTrigger, LauncherTrigger, ManualTrigger
     from .kinds import GUIDE_KINDS
+    from .survey import QUESTION_TYPES
 
     triggers = (AutomaticTrigger, LauncherTrigger, ManualTrigger)
-    return frozenset(GUIDE_KINDS) | {cls.model_fields["type"].default for cls in triggers}
+    return (
+        frozenset(GUIDE_KINDS) | {cls.model_fields["type"].default for cls in triggers} | set(QUESTION_TYPES)
+    )
 
 
 def _words(name: str) -> str:
@@ -33,6 +36,11 @@ def _words(name: str) -> str:
 def message_of(error: dict[str, Any]) -> str:
     """One pydantic error's message in an author's words (without where it is)."""
     kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "union_tag_invalid" and "'nps'" in str(ctx.get("expected_tags", "")):
+        return f"is not a known type of question (use one of {ctx['expected_tags']})"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        return f"can be at {'most' if kind == 'less_than_equal' else 'least'} {ctx.get('le', ctx.get('ge'))}"
     if kind in _PLAIN:
         return _PLAIN[kind]
     field = str(error["loc"][-1]) if error["loc"] else ""
@@ -65,14 +73,23 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
         if key in union_tags() and parent is not None:
             pass
         elif isinstance(key, int):
-            name = (child.get("name") or child.get("title")) if isinstance(child, dict) else None
+            name = (
+                (child.get("name") or child.get("title") or child.get("label"))
+                if isinstance(child, dict)
+                else None
+            )
             if isinstance(name, str):
                 name = re.sub(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", "\ufffd", name)  # shown, not obeyed
                 if len(name) > 40:
                     name = name[:39] + "…"
-            noun = {"guides": "guide", "steps": "step", "items": "item", "buttons": "button"}.get(
-                str(parent), "entry"
-            )
+            noun = {
+                "guides": "guide",
+                "steps": "step",
+                "items": "item",
+                "buttons": "button",
+                "questions": "question",
+                "options": "option",
+            }.get(str(parent), "entry")
             parts[-1:] = [f"{noun} {key + 1}" + (f" “{name}”" if name else "")]
         else:
             parts.append(_words(str(key)))

@@ -10,6 +10,7 @@ from pydantic import Field, StringConstraints, model_validator
 from .base import Identifier, Label, Model, SafeUrl
 from .rules import AudienceRule, Schedule, UrlRule
 from .step import ButtonAction, Step
+from .survey import Question, ThankYou
 from .target import Target
 
 
@@ -197,6 +198,32 @@ class Launcher(GuideBase):
         return self
 
 
+class Survey(GuideBase):
+    """Questions, one per screen (NPS, CSAT, rating, choice, open text), then a thank-you screen.
+
+    Throttled like the tools users know: a share of users is asked (picked once per user), "Ask me
+    later" snoozes it, and once answered it asks again only after ``reask_days`` (never when None).
+    These replace ``frequency`` for a survey."""
+
+    kind: Literal["survey"] = "survey"
+    questions: Annotated[list[Question], Field(min_length=1, max_length=10)]
+    thank_you: ThankYou = Field(default_factory=ThankYou)
+    position: Literal["bottom_right", "bottom_left", "center"] = "bottom_right"
+    sample_percent: Annotated[int, Field(ge=0, le=100)] = 100
+    """The share of eligible users asked, picked once per user and kept."""
+    snooze_days: Annotated[int, Field(ge=0, le=365)] = 7
+    """How long "Ask me later" waits; 0: no such button."""
+    reask_days: Annotated[int, Field(ge=1, le=3650)] | None = None
+    """Ask again this many days after an answer (or a close); None: never again."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Survey:
+        ids = [question.id for question in self.questions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two questions share an id; every question needs its own")
+        return self
+
+
 class ItemAction(StrEnum):
     """What clicking a checklist item does."""
 
@@ -270,6 +297,7 @@ class Checklist(GuideBase):
 
 
 Guide = Annotated[
-    Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Launcher, Field(discriminator="kind")
+    Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Survey | Launcher,
+    Field(discriminator="kind"),
 ]
-"""Any guide; later kinds (survey, resource_center) join this union."""
+"""Any guide; the resource center (and its announcements) joins this union next."""

@@ -45,6 +45,8 @@ class GuideKind:
     """Its steps may show an image or video."""
     has_text: bool = True
     """Its steps show a text and buttons (a launcher shows only its label)."""
+    noun: str = ""
+    """What one part is called in the studio when not "Step" or "Item" (a survey's "Question")."""
 
     @property
     def model(self) -> type[GuideBase]:
@@ -54,7 +56,12 @@ class GuideKind:
     @property
     def part_noun(self) -> str:
         """What one part is called in the studio: "Step" or "Item"."""
-        return "Item" if self.parts_key == "items" else "Step"
+        return self.noun or ("Item" if self.parts_key == "items" else "Step")
+
+    @property
+    def part_title(self) -> str:
+        """The field a part's line in the studio shows: a step's or item's title, a question's text."""
+        return "text" if self.parts_key == "questions" else "title"
 
     @property
     def has_pictures(self) -> bool:
@@ -133,6 +140,22 @@ _ENTRIES = (
         has_media=False,
     ),
     GuideKind(
+        "survey",
+        "Survey",
+        "Survey",
+        "Ask users a few questions (NPS, satisfaction, choices, open text), one per screen.",
+        {
+            "trigger": {"type": "automatic"},
+            "questions": [{"id": "question-1", "type": "nps"}],
+        },
+        multi_step=True,
+        parts_key="questions",
+        element_field=None,
+        plays_steps=False,
+        has_media=False,
+        noun="Question",
+    ),
+    GuideKind(
         "launcher",
         "Launcher",
         "Launcher",
@@ -151,7 +174,7 @@ _ENTRIES = (
 GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 """Every kind the studio can author and the runtime can play, in the order the studio lists them."""
 
-PLANNED_KINDS = ("survey", "resource_center")
+PLANNED_KINDS = ("resource_center",)
 
 RECORDED_KIND = "walkthrough"
 """What a recording in the browser becomes."""
@@ -166,5 +189,5 @@ def kind_of(kind: str) -> GuideKind:
 
 
 def guide_steps(guide: GuideBase) -> list[Step]:
-    """A guide's steps (a checklist has items instead, so none)."""
+    """A guide's steps (a checklist has items and a survey questions instead, so none)."""
     return list(getattr(guide, "steps", [])) if GUIDE_KINDS[guide.kind].parts_key == "steps" else []

@@ -47,6 +47,7 @@ RULES = {
     "empty-text": "a step with no words (no title, no text)",
     "sign-in-start": "a guide that starts by itself on a sign-in page (password field, sign-in address)",
     "starter-text": "a step that still says what a new guide says ('Tip' / 'What this control does.')",
+    "nobody-asked": "a survey that asks 0 % of its users",
 }
 """Every rule the check applies, by the name ``studio lint --ignore`` takes."""
 
@@ -359,6 +360,17 @@ def _sign_in_start(guides: list[GuideBase]) -> Iterator[LintProblem]:
             )
 
 
+def _nobody_asked(guides: list[GuideBase]) -> Iterator[LintProblem]:
+    for guide in guides:
+        if getattr(guide, "sample_percent", None) == 0:
+            yield LintProblem(
+                "nobody-asked",
+                guide.id,
+                "sample_percent",
+                f"'{guide.name}' asks 0 % of its users, so nobody sees it; raise the share (100 %: everyone)",
+            )
+
+
 def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintProblem]:
     """Every problem of these guides (a project's or a bundle's), in guide order; ``ignore`` names rules."""
     guides = list(guides)
@@ -372,6 +384,7 @@ def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintPr
         _page_never_matches,
         _step_texts,
         _sign_in_start,
+        _nobody_asked,
     )
     for rule in rules:
         found.extend(rule(shipped))

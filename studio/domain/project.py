@@ -29,6 +29,14 @@ class Theme(Model):
     z_index_base: Annotated[int, Field(ge=1, le=2_147_483_000)] = 2_147_480_000
 
 
+class Pacing(Model):
+    """Project-wide spacing of what interrupts users."""
+
+    cooldown_hours: Annotated[int, Field(ge=0, le=720)] = 0
+    """No survey or automatic walkthrough or modal starts within this many hours of another (0: none).
+    Guides the user starts (launcher, checklist, a button, the API) ignore it."""
+
+
 class ProjectSettings(Model):
     """Per-project preferences of the studio."""
 
@@ -36,6 +44,8 @@ class ProjectSettings(Model):
     """Where recording starts; remembered per project."""
     redact_inputs: bool = True
     """Blur input fields in captured screenshots."""
+    pacing: Pacing = Field(default_factory=Pacing)
+    """Shipped in the bundle (``pacing``) when it asks for a cooldown."""
 
 
 def reference_problems(guides: Iterable[GuideBase]) -> list[str]:

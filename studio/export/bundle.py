@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
-from ..domain import Guide, Model, Project, Theme
+from ..domain import Guide, Model, Pacing, Project, Theme
 from ..domain.base import Label
 from .canonical import content_digest, file_bytes
 from .sanitize import sanitize_html
@@ -28,12 +28,19 @@ class Bundle(Model):
     name: Label
     theme: Theme
     guides: list[Guide] = Field(default_factory=list)
+    pacing: Pacing = Field(default_factory=Pacing)
+    """Written only when it asks for a cooldown (bundles without it play as before)."""
     digest: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(
         description="SHA-256 of the canonical JSON of every other field of the bundle."
     )
 
 
 def _sanitised(guide: Guide) -> Guide:
+    thank_you = getattr(guide, "thank_you", None)
+    if thank_you is not None:
+        guide = guide.model_copy(
+            update={"thank_you": thank_you.model_copy(update={"body": sanitize_html(thank_you.body)})}
+        )
     steps = getattr(guide, "steps", None)
     if not steps:
         return guide
@@ -55,6 +62,8 @@ def build_bundle(project: Project) -> dict[str, Any]:
         "theme": project.theme.model_dump(mode="json", by_alias=True),
         "guides": [guide.model_dump(mode="json", by_alias=True) for guide in guides],
     }
+    if project.settings.pacing.cooldown_hours:
+        data["pacing"] = project.settings.pacing.model_dump(mode="json", by_alias=True)
     data["digest"] = content_digest(data)
     return data
 

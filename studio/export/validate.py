@@ -154,4 +154,10 @@ def check_bundle(data: Any) -> Bundle:
                     f"guide '{guide.name}', step {number}: the text contains HTML that is not "
                     "allowed (scripts, event handlers, unsafe links); export it again"
                 )
+        thank_you = getattr(guide, "thank_you", None)
+        if thank_you is not None and sanitize_html(thank_you.body) != thank_you.body:
+            raise BundleError(
+                f"guide '{guide.name}', thank-you screen: the text contains HTML that is not allowed "
+                "(scripts, event handlers, unsafe links); export it again"
+            )
     return bundle

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 from ..browser.context import Layout, new_context_async
 from ..browser.probes import PAGE_STATE, STEP_PROBE
 from ..browser.scripts import runtime_script
-from ..domain import Checklist
+from ..domain import Checklist, Survey
 from ..domain.pages import start_url
 from .page_link import CALL_SECONDS, AppUnreachable, PageLink, PageUnresponsive, RunTimeout, unreachable
 from .results import GuideResult, StepResult, first_line
 from .step_play import StepPlayer
+from .survey_play import play_survey, survey_plan
 
 EVENT_BINDING = "__replayEvent"
 DOCUMENT_STATUS = (
@@ -145,6 +146,8 @@ class GuideRun:
     def _plan(self) -> list[StepResult]:
         if isinstance(self.guide, Checklist):
             return [StepResult("checklist", 0, self.guide.title)]
+        if isinstance(self.guide, Survey):
+            return survey_plan(self.guide)
         return [StepResult(step.id, i, step.title) for i, step in enumerate(self.guide.steps)]
 
     def _error(self, reason: str, detail: str, *, error: bool = True) -> None:
@@ -206,6 +209,8 @@ class GuideRun:
         player = StepPlayer(self)
         if isinstance(self.guide, Checklist):
             await player.checklist(self.result.steps[0])
+        elif isinstance(self.guide, Survey):
+            await play_survey(self, player)
         else:
             await player.steps()
         return True

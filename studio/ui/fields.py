@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.forms import URL_MATCHES, FieldSpec
+from ..app.forms import URL_MATCHES, FieldSpec, scale_preview
 from ..domain import Target, UrlRule
 from ..domain.errors import first_error
 from .richtext import RichTextEdit
@@ -147,16 +147,21 @@ class IntField(Field):
 
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
-        self.spin = QSpinBox(minimum=spec.minimum, maximum=spec.maximum, suffix=spec.suffix)
+        # An optional number is empty one below its minimum ("never", "none").
+        self.empty = spec.minimum - 1 if spec.optional else None
+        self.spin = QSpinBox(minimum=spec.minimum if self.empty is None else self.empty, maximum=spec.maximum)
+        self.spin.setSuffix(spec.suffix)
+        if self.empty is not None:
+            self.spin.setSpecialValueText(spec.empty_text)
         self.spin.setAccessibleName(spec.label)
-        if spec.maximum >= 1000:
+        if spec.maximum >= 1000 and not spec.optional:
             self.spin.setSingleStep(100)
-        self.spin.valueChanged.connect(self.emit)
+        self.spin.valueChanged.connect(lambda n: self.emit(None if n == self.empty else n))
         self.row.addWidget(self.spin)
         self.row.addStretch()
 
     def show_value(self, value: Any) -> None:
-        self.spin.setValue(int(value or 0))
+        self.spin.setValue(self.empty if value is None and self.empty is not None else int(value or 0))
 
 
 class BoolField(Field):
@@ -389,3 +394,19 @@ class TargetField(Field):
             text = "an element"
         self.label.setText(text)
         self.clear_button.setEnabled(True)
+
+
+class ScalePreviewField(Field):
+    """What users see of a survey question's answers (read-only, follows every edit)."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__(spec)
+        self.label = QLabel()
+        self.label.setObjectName("scalePreview")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(spec.label)
+        self.row.addWidget(self.label)
+
+    def show_value(self, value: Any) -> None:
+        self.label.setText(scale_preview(value if isinstance(value, dict) else {}))

@@ -19,11 +19,12 @@ from .fields import (
     HtmlField,
     IntField,
     LineField,
+    ScalePreviewField,
     TargetField,
     TextField,
     UrlRuleField,
 )
-from .list_fields import AudienceField, ButtonsField
+from .list_fields import AudienceField, ButtonsField, OptionsField
 from .media_field import MediaField
 
 EDITORS: dict[str, type[Field]] = {
@@ -41,6 +42,8 @@ EDITORS: dict[str, type[Field]] = {
     "buttons": ButtonsField,
     "audience": AudienceField,
     "media": MediaField,
+    "options": OptionsField,
+    "scale_preview": ScalePreviewField,
 }
 ERROR_STYLE = "color: palette(highlighted-text); background: #c0392b; border-radius: 4px; padding: 2px 6px"
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ..app import GuideDraft, ProjectFileError, ProjectSession
-from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, QUESTION_FIELDS, STEP_FIELDS
 from .form import FormView
 from .parts import PartsList
 
@@ -46,11 +46,14 @@ class GuideEditor(QSplitter):
         self.parts.delete.connect(self.delete_part)
         self.step_form = FormView(STEP_FIELDS, "Step")
         self.item_form = FormView(ITEM_FIELDS, "Checklist item")
+        self.question_form = FormView(QUESTION_FIELDS, "Question")
         self.guide_form = FormView(GUIDE_FIELDS, "Guide")
+        self.part_forms = {"steps": self.step_form, "items": self.item_form, "questions": self.question_form}
+        """The form of one part, by the list the guide is made of (``GuideKind.parts_key``)."""
         self.part_stack = QStackedWidget()
-        self.part_stack.addWidget(scrolled(self.step_form))
-        self.part_stack.addWidget(scrolled(self.item_form))
-        for form in (self.step_form, self.item_form):
+        for form in self.part_forms.values():
+            self.part_stack.addWidget(scrolled(form))
+        for form in self.part_forms.values():
             form.edited.connect(lambda path, value: self.edit((self.parts_key(), self.part, *path), value))
             form.pick.connect(lambda path: self.pick.emit((self.parts_key(), self.part, *path)))
         self.guide_form.edited.connect(lambda path, value: self.edit(path, value))
@@ -82,7 +85,7 @@ class GuideEditor(QSplitter):
             return None
 
     def parts_key(self) -> str:
-        """``steps`` or ``items``."""
+        """``steps``, ``items`` or ``questions``."""
         draft = self.draft()
         return draft.parts_key if draft else "steps"
 
@@ -100,7 +103,7 @@ class GuideEditor(QSplitter):
         rows = [
             (
                 p["id"],
-                p.get("title", ""),
+                p.get(info.part_title, ""),
                 self.session.guides.picture(draft.id, p["id"]) if info.has_pictures else None,
             )
             for p in draft.parts
@@ -108,7 +111,7 @@ class GuideEditor(QSplitter):
         self.parts.show_parts(info.part_noun, rows, self.part)
         self.parts.set_editable(info.multi_step)
         self.tabs.setTabText(0, info.part_noun)
-        self.part_stack.setCurrentIndex(0 if info.has_pictures else 1)
+        self.part_stack.setCurrentIndex(list(self.part_forms).index(info.parts_key))
         self._guide_choices = [(row.id, row.name) for row in self.session.guides.listing()]
         self._show_picture()
         self.show_forms()
@@ -122,7 +125,7 @@ class GuideEditor(QSplitter):
         info = draft.info
         guides = [(gid, name) for gid, name in self._guide_choices if gid != draft.id]
         scope = (draft.parts_key, self.part)
-        form = self.step_form if info.has_pictures else self.item_form
+        form = self.part_forms[info.parts_key]
         form.title.setText(
             f"{info.part_noun} {self.part + 1} of {len(draft.parts)}" if info.multi_step else info.title
         )
@@ -168,7 +171,7 @@ class GuideEditor(QSplitter):
         draft.set(path, value)
         if draft.valid != was_valid or path == ("name",):
             self.listing_changed.emit(draft.id)
-        if len(path) == 3 and path[2] == "title":
+        if len(path) == 3 and path[2] == draft.info.part_title:
             item = self.parts.list.item(path[1])
             if item is not None:
                 item.setText(f"{path[1] + 1}. {value or '(untitled)'}")
@@ -199,7 +202,9 @@ class GuideEditor(QSplitter):
         if draft is None:
             return
         if not draft.delete_part(self.part):
-            self.message.emit("A guide keeps at least one step; delete the guide instead")
+            self.message.emit(
+                f"A guide keeps at least one {draft.info.part_noun.lower()}; delete the guide instead"
+            )
             return
         self.show_guide(self.guide_id, max(0, self.part - 1))
 

@@ -1,4 +1,4 @@
-"""Editors for small lists: callout buttons and audience conditions."""
+"""Editors for small lists: callout buttons, a question's answers and audience conditions."""
 
 from __future__ import annotations
 
@@ -139,6 +139,24 @@ class ButtonsField(_Rows):
         self.records[index]["action"] = action
         self.changed(index, "action", action)
         self._rebuild()
+
+
+class OptionsField(_Rows):
+    """The answers of a choice question: 2 to 12 labels (each keeps the id its events report)."""
+
+    add_label = "Add answer"
+    limit = 12
+
+    def new_record(self) -> dict[str, Any]:
+        used = {record.get("id") for record in self.records}
+        n = next(n for n in range(1, 100) if f"option-{n}" not in used)
+        return {"id": f"option-{n}", "label": f"Option {n}"}
+
+    def row_widgets(self, index: int, record: dict[str, Any]) -> list[QWidget]:
+        label = named_line(record.get("label", ""), f"Answer {index + 1}", "Answer")
+        label.setToolTip(f"Reported as “{record.get('id', '')}”")
+        label.textEdited.connect(lambda t, i=index: self.changed(i, "label", t))
+        return [label]
 
 
 class AudienceField(_Rows):

@@ -25,7 +25,7 @@ function guideProblem(g) {
     need(own(KINDS, g.kind), "kind");
     walk(g, "");
     need(!g.audience || g.audience.conditions, "audience.conditions");
-    var list = g.kind === "checklist" ? "items" : "steps";
+    var list = { checklist: "items", survey: "questions" }[g.kind] || "steps";
     need((g[list] || []).length, list);
     need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
     return null;

@@ -1,5 +1,6 @@
 /* The runtime: instances that load a bundle, trigger guides and report events. */
-var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available" };
+var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
+  later: "Ask me later", other: "Other" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */
@@ -59,7 +60,7 @@ assign(R, {
     assign(this, {
       _options: options, _user: options.user || {}, _theme: b.theme || {}, _stopped: false, _here: {}, _href: location.href,
       _labels: assign({}, LABELS, options.labels), _local: new Store(key), _session: new Store(key, true),
-      _guides: []
+      _guides: [], _cool: (b.pacing?.cooldownHours || 0) * 36e5
     });
     this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
@@ -175,7 +176,7 @@ assign(R, {
     slot.end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
-    else {
+    else if (how) {
       [this._local, this._session].forEach(s => { s._update(v => { mark(v, "dismissed", g.id); }); });
       this._emit("guide_dismissed", assign({ guideId: g.id }, extra));
     }
@@ -211,14 +212,16 @@ assign(R, {
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && frequencyOk(g, local, session, KINDS[g.kind].persistent) && here(t.url);
+        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind].persistent)) &&
+        /* Pacing: no walkthrough, modal or survey starts by itself within the cooldown of the last one. */
+        !(KINDS[g.kind].exclusive && now - (local.last || 0) < this._cool) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
       if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
           delete this._pending[g.id];
-          if (KINDS[g.kind].exclusive && this._exclusive().length) return;
+          if (KINDS[g.kind].exclusive) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
           this._play(g);
         }, t.delayMs || 0));
       };

@@ -16,6 +16,10 @@ export interface GuideLabels {
   progress?: string;
   elsewhere?: string;
   noImage?: string;
+  /** A survey's snooze button. */
+  later?: string;
+  /** A survey choice's "Other" answer. */
+  other?: string;
 }
 
 /** Options of `init()`: a bundle (or where to fetch it), how to check it, and who the user is. */
@@ -66,6 +70,10 @@ export interface GuideEventMap {
   target_not_found: StepDetail & { reason: "not_found" | "ambiguous" | "hidden"; confidence: number };
   checklist_item_completed: GuideDetail & { itemId: string };
   guide_error: { type: string; guideId: string | null; field: string };
+  /** One answered survey question: a number for scales, an option id (or ids) for choices, text for open ones;
+   *  `text` is what the user typed into "Other". A follow-up's `questionId` is `<question>/follow-up`. */
+  survey_answered: GuideDetail & { questionId: string; value: number | string | string[]; text?: string };
+  survey_snoozed: GuideDetail;
 }
 
 export type GuideEventName = keyof GuideEventMap;
