@@ -171,9 +171,14 @@ def test_dismissed_it_asks_again_only_after_reask_days(page, server):
     url = server.page("/app.html", PAGE)
     page.goto(url)
     page.locator(PANEL).wait_for()
-    page.keyboard.press("Tab")  # keyboard users reach it and leave it with Escape
-    page.get_by_role("radio", name="5").focus()
-    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")  # keyboard users reach it (after the page's own controls) ...
+    active = "document.querySelector('[data-guide-runtime]').shadowRoot.activeElement"
+    assert page.evaluate(f"{active}.getAttribute('aria-label')") == "Close"
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"{active}.value") == "0"  # ... the scale is one stop: the arrows move in it
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"{active}.textContent") == "Ask me later"
+    page.keyboard.press("Escape")  # ... and leave it with Escape
     player.wait_event("guide_dismissed")
     assert page.locator(PANEL).count() == 0
     page.clock.set_fixed_time(START + timedelta(days=29))
