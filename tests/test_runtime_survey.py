@@ -171,9 +171,14 @@ def test_dismissed_it_asks_again_only_after_reask_days(page, server):
     url = server.page("/app.html", PAGE)
     page.goto(url)
     page.locator(PANEL).wait_for()
-    page.keyboard.press("Tab")  # keyboard users reach it and leave it with Escape
-    page.get_by_role("radio", name="5").focus()
-    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")  # keyboard users reach it (after the page's own controls) ...
+    active = "document.querySelector('[data-guide-runtime]').shadowRoot.activeElement"
+    assert page.evaluate(f"{active}.getAttribute('aria-label')") == "Close"
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"{active}.value") == "0"  # ... the scale is one stop: the arrows move in it
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"{active}.textContent") == "Ask me later"
+    page.keyboard.press("Escape")  # ... and leave it with Escape
     player.wait_event("guide_dismissed")
     assert page.locator(PANEL).count() == 0
     page.clock.set_fixed_time(START + timedelta(days=29))
@@ -312,3 +317,28 @@ def test_a_survey_sits_where_its_author_put_it(page, server):
         box.wait_for()
         assert box.evaluate(f"e => {{ const r = e.getBoundingClientRect(); return {check}; }}"), position
         tab.close()
+
+
+def test_after_a_page_load_it_goes_on_at_the_question_it_was_on(page, server):
+    player = Player(
+        page,
+        bundle_of(survey(NPS, {"id": "c", "type": "single_choice", "text": "Format?", "options": CHOICES})),
+    )
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(PANEL).wait_for()
+    page.get_by_role("radio", name="3", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    player.wait_event("survey_answered")
+    assert legend(page) == "What went wrong?"  # the detractor's follow-up, skipped by the page load
+    page.reload()
+    page.locator(PANEL).wait_for()
+    assert legend(page) == "Format?" and page.locator(PANEL).get_by_text("2 of 2").is_visible()
+    page.get_by_role("radio", name="PDF").check()
+    page.get_by_role("button", name="Done").click()
+    player.wait_event("guide_completed")
+    assert answers(player) == [("nps", 3, None), ("c", "pdf", None)]  # the score once, not asked again
+    page.get_by_role("button", name="Close", exact=True).last.click()
+    page.locator(PANEL).wait_for(state="detached")
+    page.evaluate("GuideRuntime.start('pulse')")  # asked again by the app: from the first question
+    page.locator(PANEL).wait_for()
+    assert legend(page).startswith("How likely")

@@ -33,8 +33,8 @@ SIZE_CEILING_GZIP = 16_500
 whether it holds: today six kinds and the real-release resolver weigh more)."""
 SIZE_RATCHET_GZIP = 18_900
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
-taken by raising this number in the same commit, never by accident. (17,000 + 1,460 for the survey kind:
-16,776 -> 18,236 B gz.)"""
+taken by raising this number in the same commit, never by accident. (17,000 + 1,499 for the survey kind:
+16,776 -> 18,275 B gz.)"""
 
 __all__ = [
     "SIZE_CEILING_GZIP",

@@ -72,6 +72,7 @@ async def play_survey(run: GuideRun, player: Any) -> None:
         else:
             picked = value[0] if isinstance(value, list) else value
             await run.call(page.locator(f'{PANEL} input[value="{picked}"]').check(timeout=2_000))
+        shot = await run._shot()  # the question with its sample answer, as the docs show it
         await run.call(page.locator(f"{PANEL} button[type=submit]").click(timeout=2_000))
         answer = await run.link.wait_event(
             lambda name, detail, q=question.id: name == "survey_answered" and detail.get("questionId") == q,
@@ -86,7 +87,7 @@ async def play_survey(run: GuideRun, player: Any) -> None:
             await run.call(page.locator(f"{PANEL} textarea").fill(SAMPLE_TEXT, timeout=2_000))
             await run.call(page.locator(f"{PANEL} button[type=submit]").click(timeout=2_000))
         outcome.status = "passed"
-        outcome.screenshot = await run._shot()
+        outcome.screenshot = shot
         outcome.seconds = time.monotonic() - began
     done = await run.link.wait_event(lambda name, detail: name == "guide_completed", 2 + run.link.seconds / 4)
     last = run.result.steps[-1]

@@ -3,7 +3,8 @@
    choices are native radio groups (arrow keys; "3 of 11" to screen readers), multiple choices check boxes, in
    a form (Enter answers). Its own throttling replaces the frequency: a share of users (each user's draw is
    kept), "Ask me later" for snoozeDays, and again reaskDays after an answer or a close (never without).
-   Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at}. */
+   Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at, k: the question on screen,
+   where it goes on after a page load}. */
 KINDS.survey = {
   exclusive: true,
   _ok: function (rt, g, now) {
@@ -13,7 +14,7 @@ KINDS.survey = {
   },
   play: function (rt, g) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
-    var close = function () { svPut(rt, g, { a: Date.now() }); rt.finish(g, "dismissed"); };
+    var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
       return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn });
     };
@@ -31,6 +32,7 @@ KINDS.survey = {
     }
     /* Ask question k (its follow-up when fu), then go on. */
     function ask(k, fu) {
+      if (!fu) svPut(rt, g, { k: k });
       var qn = fu || g.questions[k], t = qn.type, nps = t === "nps", multi = t === "multiple_choice", open = t === "open_text";
       var hi = nps ? 10 : t === "csat" ? 5 : qn.scale || 5, face = t === "csat" && qn.style !== "stars", star = !face && qn.style === "stars";
       var glyph = face || star, other = null, row = null, kids;
@@ -61,16 +63,18 @@ KINDS.survey = {
           var d = { guideId: g.id, questionId: qn.id, value: value }, f = nps && qn.followUp;
           if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
           rt._emit("survey_answered", d);
+          svPut(rt, g, { k: k + 1 });
           if (f = f && f[value < 7 ? "detractor" : value < 9 ? "passive" : "promoter"]) return ask(k, { id: qn.id + "/follow-up", type: "open_text", text: f, required: false });
         }
         if (k < n - 1) return ask(k + 1);
-        svPut(rt, g, { a: Date.now() });
+        svPut(rt, g, { a: Date.now(), k: 0 });
         rt._completed(g);
         var ty = g.thankYou || {};
         screen(ty.title, [h("div", { "class": "gs-body" }, [richText(ty.body, rt._media)])], false, "", [btn(L.close, 0, 1)], function () { rt.finish(g); });
       });
     }
-    ask(0);
+    var at = rt._local._get().sv?.[g.id]?.k;
+    ask(at < n ? at : 0);
     return { end: function () { panel?.remove(); } };
   }
 };
