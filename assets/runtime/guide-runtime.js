@@ -834,7 +834,8 @@ function inViewport(r) {
 /* Call fn now and whenever the layout may have moved (scroll, resize, a slow poll); returns the stopper. */
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
-  var offs = [listen(window, "scroll", f, { capture: true, passive: true }), listen(window, "resize", f), f.cancel,
+  var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
+    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
@@ -920,7 +921,7 @@ function bringIntoView(el) {
     var b = p.getBoundingClientRect();
     if (getComputedStyle(p).overflow !== "visible" && (x < b.left || x > b.right || y < b.top || y > b.bottom)) seen = false;
   }
-  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
 }
 
 /* Keep Tab inside `el` (modal dialogs). */
