@@ -26,9 +26,9 @@ function tampered() {
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
 /* Wrap a callback so nothing it throws reaches the host page. */
-function guard(fn, self) {
+function guard(fn) {
   return function () {
-    try { return fn.apply(self || this, arguments); } catch (err) { warn(err); }
+    try { return fn.apply(this, arguments); } catch (err) { warn(err); }
   };
 }
 
@@ -764,7 +764,7 @@ var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-
 /* One shadow-root host per runtime instance, created on first use and removed on teardown.
    `all: initial` resets every property (opacity, clip-path, pointer-events, content-visibility, contain, filter,
    transform, visibility, margin, padding, border, overflow, …; not direction or the --gs-* properties). */
-var HOST_CSS = "all:initial display:block position:fixed inset:0 width:0 height:0";
+var HOST_CSS = "all:initial!important;display:block!important;position:fixed!important;inset:0!important;width:0!important;height:0!important";
 function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
 
 function Surface(rt) {
@@ -783,13 +783,12 @@ function Surface(rt) {
     var t = rt._theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
     /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
+    host.style.cssText = HOST_CSS;
     /* Theme values only in the shapes the schema allows: a colour like url(…) or var(…) would fetch. */
-    [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
-      ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
-      ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
-    });
+    var vars = { primary: hex(t.primaryColor), text: hex(t.textColor), bg: hex(t.backgroundColor),
+      font: /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily, radius: num(t.borderRadius, 0, 32) && t.borderRadius + "px",
+      z: num(t.zIndexBase, 1, 2147483000) && t.zIndexBase, dim: num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100 };
+    Object.keys(vars).forEach(function (k) { if (vars[k] !== false) host.style.setProperty("--gs-" + k, vars[k]); });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
     try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
@@ -876,7 +875,8 @@ function inViewport(r) {
 /* Call fn now and whenever the layout may have moved (scroll, resize, a slow poll); returns the stopper. */
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
-  var offs = [listen(window, "scroll", f, { capture: true, passive: true }), listen(window, "resize", f), f.cancel,
+  var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
+    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
@@ -962,7 +962,7 @@ function bringIntoView(el) {
     var b = p.getBoundingClientRect();
     if (getComputedStyle(p).overflow !== "visible" && (x < b.left || x > b.right || y < b.top || y > b.bottom)) seen = false;
   }
-  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
 }
 
 /* Keep Tab inside `el` (modal dialogs). */
@@ -1024,8 +1024,7 @@ KINDS.walkthrough = {
     function next() {
       if (ended) return;
       stepEvent(rt, "step_completed", g, i);
-      /* Saved before the page may unload, so a click that navigates resumes on the next step. */
-      rt._session._update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      /* go() saves the next step at once, before the page may unload: a click that navigates resumes there. */
       go(i + 1);
     }
     function show(st, el) {

@@ -21,9 +21,9 @@ function tampered() {
 function warn(err) { try { console.warn(NS, err); } catch (e) { /* console gone */ } }
 
 /* Wrap a callback so nothing it throws reaches the host page. */
-function guard(fn, self) {
+function guard(fn) {
   return function () {
-    try { return fn.apply(self || this, arguments); } catch (err) { warn(err); }
+    try { return fn.apply(this, arguments); } catch (err) { warn(err); }
   };
 }
 

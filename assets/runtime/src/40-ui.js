@@ -5,7 +5,7 @@ var FOCUSABLE = "button,[href],input,select,textarea,[tabindex]:not([tabindex='-
 /* One shadow-root host per runtime instance, created on first use and removed on teardown.
    `all: initial` resets every property (opacity, clip-path, pointer-events, content-visibility, contain, filter,
    transform, visibility, margin, padding, border, overflow, …; not direction or the --gs-* properties). */
-var HOST_CSS = "all:initial display:block position:fixed inset:0 width:0 height:0";
+var HOST_CSS = "all:initial!important;display:block!important;position:fixed!important;inset:0!important;width:0!important;height:0!important";
 function num(v, lo, hi) { return typeof v === "number" && v >= lo && v <= hi; }
 
 function Surface(rt) {
@@ -24,13 +24,12 @@ function Surface(rt) {
     var t = rt._theme || {}, hex = function (v) { return /^#[0-9a-f]{6}$/i.test(v) && v; };
     /* Inline !important beats page rules such as `div { opacity: 0 !important }` on our host;
        cssText is the CSSOM, which a strict CSP allows (unlike a style attribute in markup). */
-    host.style.cssText = HOST_CSS.replace(/ |$/g, "!important;");
+    host.style.cssText = HOST_CSS;
     /* Theme values only in the shapes the schema allows: a colour like url(…) or var(…) would fetch. */
-    [["primary", hex(t.primaryColor)], ["text", hex(t.textColor)], ["bg", hex(t.backgroundColor)],
-      ["font", /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily], ["radius", num(t.borderRadius, 0, 32) && t.borderRadius + "px"],
-      ["z", num(t.zIndexBase, 1, 2147483000) && t.zIndexBase], ["dim", num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100]].forEach(function (p) {
-      if (p[1] !== false) host.style.setProperty("--gs-" + p[0], p[1]);
-    });
+    var vars = { primary: hex(t.primaryColor), text: hex(t.textColor), bg: hex(t.backgroundColor),
+      font: /^[\w ,'"-]{1,200}$/.test(t.fontFamily) && t.fontFamily, radius: num(t.borderRadius, 0, 32) && t.borderRadius + "px",
+      z: num(t.zIndexBase, 1, 2147483000) && t.zIndexBase, dim: num(t.backdropOpacity, 0, 90) && t.backdropOpacity / 100 };
+    Object.keys(vars).forEach(function (k) { if (vars[k] !== false) host.style.setProperty("--gs-" + k, vars[k]); });
     shadow = host.attachShadow({ mode: "open" });
     /* A constructable stylesheet first (a strict style-src allows it); a nonce only as the fallback. */
     try { var sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); shadow.adoptedStyleSheets = [sheet]; }
@@ -117,7 +116,8 @@ function inViewport(r) {
 /* Call fn now and whenever the layout may have moved (scroll, resize, a slow poll); returns the stopper. */
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
-  var offs = [listen(window, "scroll", f, { capture: true, passive: true }), listen(window, "resize", f), f.cancel,
+  var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
+    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
@@ -203,7 +203,7 @@ function bringIntoView(el) {
     var b = p.getBoundingClientRect();
     if (getComputedStyle(p).overflow !== "visible" && (x < b.left || x > b.right || y < b.top || y > b.bottom)) seen = false;
   }
-  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", inline: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  if (!seen || !inViewport(r)) el.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
 }
 
 /* Keep Tab inside `el` (modal dialogs). */

@@ -48,8 +48,7 @@ KINDS.walkthrough = {
     function next() {
       if (ended) return;
       stepEvent(rt, "step_completed", g, i);
-      /* Saved before the page may unload, so a click that navigates resumes on the next step. */
-      rt._session._update(function (v) { v.active = { g: g.id, s: i + 1 }; });
+      /* go() saves the next step at once, before the page may unload: a click that navigates resumes there. */
       go(i + 1);
     }
     function show(st, el) {
