@@ -88,7 +88,7 @@ def _die_with_parent() -> Callable[[], None] | None:
 
 
 class BrowserDidNotStart(Exception):
-    """The browser exited before it listened; the message is its last words."""
+    """The browser exited before it listened (the message is its last words) or did not listen in time."""
 
 
 class LocalBrowser:
