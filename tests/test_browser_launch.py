@@ -153,14 +153,15 @@ thread.join()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends a child with its parent")
-def test_the_browser_ends_when_the_replay_is_killed():
+def test_the_browser_ends_when_the_replay_is_killed(tmp_path):
     done = subprocess.run(
         [sys.executable, "-c", KILLED_MIDWAY],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # a killed replay cannot remove its browser's profile folder: it goes in the test's own
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)},
     )
     pid = int(done.stdout.split()[0])
     end = time.monotonic() + 10
