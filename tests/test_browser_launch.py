@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -67,11 +68,18 @@ def test_a_local_browser_is_killed_and_its_profile_removed():
 
 
 def process_gone(pid: int) -> bool:
+    """No such process, or only its zombie (ended, not yet reaped by whoever adopted it)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
         return True
-    return False
+    except OSError:  # no /proc (not Linux): ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
 
 
 def test_a_browser_that_exits_at_once_is_named_on_every_guide(tmp_path, server, monkeypatch):
@@ -126,3 +134,37 @@ def test_no_browser_outlives_a_driver_that_fails_to_start(tmp_path, server, monk
         replay(EXAMPLE, server.url + "/", timeout=60)
     assert started and all(b.process is None for b in started)
     assert not list(temp.iterdir())
+
+
+KILLED_MIDWAY = """
+import asyncio, os, signal, sys, threading
+from studio.browser.launch import LocalBrowser
+
+async def main():
+    local = LocalBrowser()
+    await asyncio.wait_for(local.start(), 30)
+    print(local.process.pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # as a cancelled CI job ends: no finally runs
+
+thread = threading.Thread(target=asyncio.run, args=(main(),))
+thread.start()
+thread.join()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends a child with its parent")
+def test_the_browser_ends_when_the_replay_is_killed(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_MIDWAY],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        # a killed replay cannot remove its browser's profile folder: it goes in the test's own
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)},
+    )
+    pid = int(done.stdout.split()[0])
+    end = time.monotonic() + 10
+    while not process_gone(pid) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert process_gone(pid)

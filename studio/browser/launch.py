@@ -12,11 +12,14 @@ removed, which is quicker than a graceful shutdown that saves a profile nobody r
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
+from collections.abc import Callable
 
 from . import launch_options
 
@@ -67,11 +70,25 @@ PLAYWRIGHT_SWITCHES = (
     "--mute-audio",
     "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
 )
+_PR_SET_PDEATHSIG = 1
 _LISTENING = re.compile(r"DevTools listening on (ws://\S+)")
 
 
+def _die_with_parent() -> Callable[[], None] | None:
+    """On Linux, what makes the browser end when the thread that started it does, however it ends
+    (a cancelled CI job's SIGKILL included), as Playwright's driver ends the browsers it launched;
+    looked up before the fork, so the child only makes one system call before it runs Chromium."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class BrowserDidNotStart(Exception):
-    """The browser exited before it listened; the message is its last words."""
+    """The browser exited before it listened (the message is its last words) or did not listen in time."""
 
 
 class LocalBrowser:
@@ -104,6 +121,7 @@ class LocalBrowser:
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
             start_new_session=True,  # its helper processes go with it (see close)
+            preexec_fn=_die_with_parent(),
         )
         assert self.process.stderr is not None
         last = ""
