@@ -69,7 +69,7 @@ function q(root, sel) {
   try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
-/* Tags that can have a role beyond IMPLICIT_ROLES and the input types of INPUT_ROLES (one query each:
+/* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
    a list of selectors is many times slower than its parts). */
 var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
@@ -112,11 +112,11 @@ function candidateMatches(c, root) {
         return mayRead(ls, ws) && texts(ls) === v;
       });
     case "role":
-      /* Only the tags that can have the role are looked at (implicit ones, inputs of a type, explicit roles),
+      /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
       var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
-        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], '[role="' + v + '"]')
+        .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
           q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
         });
