@@ -69,8 +69,9 @@ function q(root, sel) {
   try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
-/* Tags that can have a role beyond IMPLICIT_ROLES and the input types of INPUT_ROLES. */
-var ROLE_TAGS = { heading: "h1,h2,h3,h4,h5,h6", textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
+/* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
+   a list of selectors is many times slower than its parts). */
+var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
 /* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
    source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
@@ -111,11 +112,11 @@ function candidateMatches(c, root) {
         return mayRead(ls, ws) && texts(ls) === v;
       });
     case "role":
-      /* Only the tags that can have the role are looked at (implicit ones, inputs of a type, explicit roles),
+      /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
       var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
-        .concat(Object.keys(INPUT_ROLES).filter(function (t) { return INPUT_ROLES[t] === v; }).map(function (t) { return "input[type=" + t + " i]"; }), ROLE_TAGS[v] || [], '[role~="' + v + '"]')
+        .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
           q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
         });
@@ -123,10 +124,8 @@ function candidateMatches(c, root) {
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [],
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* Only elements whose text holds its longest word are looked at (from the top, leaving out every part
-         without it), and those around an image whose description is part of it. */
       (function down(p) {
         for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
       })(v ? root.body || root : mkEl("p"));
@@ -167,7 +166,7 @@ function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || q(el.getRootNode(), "h1,h2,h3,h4,h5,h6"), hi = hs.length;
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
   memo && memo.set(0, hs);
   for (; n && n !== doc("body"); n = n.parentElement) {
     var r = roleOf(n);
@@ -226,7 +225,7 @@ function similarity(fp, el, peers, quick) {
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
   if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
-  if (quick) return got / total;
+  if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
   var here = fp.ancestors && fp.ancestors.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
@@ -288,12 +287,12 @@ function find(target, at, min) {
     pool = slice(new Set(pool.concat(all.filter(function (el) {
       return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
     })
-      .map(function (el) { return [el, similarity(fp, el, 0, 1)]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
+      .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
   var groups = {}, peers = function (el) {
     var key = el.localName, nm = fp.name;
-    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return nameOf(x) === nm; })).indexOf(el) : -1;
+    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return mayRead([x], nm.split(" ")) && nameOf(x) === nm; })).indexOf(el) : -1;
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
