@@ -14,10 +14,12 @@ sys.path.insert(0, str(ROOT))
 
 from studio.domain import (  # noqa: E402
     Advance,
+    Announcement,
     AudienceRule,
     AutomaticTrigger,
     Banner,
     Button,
+    CenterEntry,
     Checklist,
     ChecklistItem,
     Condition,
@@ -28,6 +30,7 @@ from studio.domain import (  # noqa: E402
     Modal,
     Project,
     ProjectSettings,
+    ResourceCenter,
     SelectorCandidate,
     Step,
     Survey,
@@ -325,9 +328,68 @@ def build() -> Project:
         description="A button in the corner of the dashboard that starts the profile tour again.",
         trigger=AutomaticTrigger(url=page("/dashboard.html")),
         frequency="always",
-        corner="bottom_left",
+        style="icon",
         guide_id="settings-tour",
-        steps=[Step(id="label", title="Tour: company profile")],
+        steps=[
+            Step(
+                id="label",
+                title="Tour: company profile",
+                target=target("h1", "heading", "Good morning, Dana"),
+                placement="right",
+            )
+        ],
+    )
+    help_center = ResourceCenter(
+        id="help-center",
+        name="Help center",
+        title="Help",
+        trigger=AutomaticTrigger(url=page("/", "prefix")),
+        frequency="always",
+        position="bottom_left",
+        entries=[
+            CenterEntry(
+                id="profile-tour",
+                section="Get started",
+                title="Set up your company profile",
+                text="A two-minute tour of Settings",
+                guide_id="settings-tour",
+            ),
+            CenterEntry(
+                id="send-invoice",
+                section="Get started",
+                action="article",
+                title="How do I send an invoice?",
+                text="From the dashboard, in three clicks",
+                body="<p>Press <b>Create invoice</b> on the dashboard, pick the customer, "
+                "then <b>Send</b>.</p>",
+            ),
+            CenterEntry(
+                id="reports-help",
+                section="Reports",
+                action="open_url",
+                title="Open your reports",
+                text="Revenue and retention, month by month",
+                url="/reports/overview",
+            ),
+        ],
+    )
+    csv_news = Announcement(
+        id="csv-export-news",
+        name="CSV export announcement",
+        date="2026-11-20",
+        steps=[
+            Step(
+                id="news",
+                title="Reports export to CSV",
+                body="<p>Every report now has an <b>Export CSV</b> button.</p>",
+            )
+        ],
+    )
+    dark_news = Announcement(
+        id="dark-mode-news",
+        name="Dark mode announcement",
+        date="2026-10-02",
+        steps=[Step(id="news", title="Dark mode", body="<p>Ledgerly follows your system's dark mode.</p>")],
     )
     onboarding = Checklist(
         id="getting-started",
@@ -376,6 +438,9 @@ def build() -> Project:
             maintenance,
             pulse,
             profile_launcher,
+            help_center,
+            csv_news,
+            dark_news,
         ],
     )
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from studio.domain import (
     Advance,
+    Announcement,
     Banner,
     Button,
+    CenterEntry,
     Checklist,
     ChecklistItem,
     Fingerprint,
@@ -13,6 +15,7 @@ from studio.domain import (
     Launcher,
     Modal,
     NpsQuestion,
+    ResourceCenter,
     SelectorCandidate,
     Step,
     Survey,
@@ -69,4 +72,12 @@ def one_of_each_kind() -> list:
         ),
         Survey(id="pulse", name="Pulse", questions=[NpsQuestion(id="nps")]),
         Launcher(id="help", name="Help", guide_id="hello", steps=[Step(id="l", title="Help")]),
+        ResourceCenter(
+            id="center",
+            name="Center",
+            entries=[CenterEntry(id="e", section="Start", title="Take the tour", guide_id="tour")],
+        ),
+        Announcement(
+            id="whats-new", name="News", date="2026-11-30", steps=[Step(id="a", title="CSV export")]
+        ),
     ]

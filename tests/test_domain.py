@@ -211,7 +211,8 @@ def test_project_reports_dangling_references_without_refusing_to_load():
     guides = one_of_each_kind()
     project = Project(name="P", guides=[g for g in guides if g.id != "tour"])
     assert project.problems() == [
-        "checklist 'Start': item 'Take the tour' starts guide 'tour', which does not exist"
+        "checklist 'Start': item 'Take the tour' starts guide 'tour', which does not exist",
+        "resource center 'Center': entry 'Take the tour' starts guide 'tour', which does not exist",
     ]
     assert Project(name="P", guides=guides).problems() == []
 

@@ -20,7 +20,7 @@ def test_every_kind_plays_on_the_demo_app(page, demo_server):
         page.locator("[data-guide-runtime] .gs-modal").evaluate("e => getComputedStyle(e).borderRadius")
         == "10px"
     )
-    launcher = page.locator("[data-guide-runtime] .gs-launcher")
+    launcher = page.locator("[data-guide-runtime] .gs-launcher", has_text="Get started")
     # the launcher's accessible name is its visible text (WCAG 2.5.3): "Get started with Ledgerly 0 of 3"
     assert " ".join(launcher.inner_text().split()) == "Get started with Ledgerly 0 of 3"
     assert launcher.get_attribute("aria-label") is None

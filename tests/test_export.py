@@ -156,14 +156,14 @@ def test_validate_refuses_unreadable_input(tmp_path: Path):
 
 def test_check_bundle_accepts_the_example():
     bundle = check_bundle(example())
-    assert len(bundle.guides) == 10
+    assert len(bundle.guides) == 13
 
 
 def test_cli_export_then_validate(tmp_path: Path):
     out = tmp_path / "x.json"
     result = studio("export", str(EXAMPLE_PROJECT), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "10 guides" in result.stdout
+    assert "13 guides" in result.stdout
     first = out.read_bytes()
     assert studio("export", str(EXAMPLE_PROJECT), "-o", str(out)).returncode == 0
     assert out.read_bytes() == first == EXAMPLE_BUNDLE.read_bytes()

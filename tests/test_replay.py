@@ -12,9 +12,12 @@ import pytest
 
 from studio.domain import (
     Advance,
+    Announcement,
     AutomaticTrigger,
+    CenterEntry,
     Launcher,
     Modal,
+    ResourceCenter,
     SelectorCandidate,
     Step,
     Target,
@@ -41,7 +44,9 @@ def test_the_example_replays_green_with_one_or_two_workers(demo_server):
     summary = [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in one]
     assert summary == [(r.guide_id, [(s.step_id, s.status, s.reason) for s in r.steps]) for r in two]
     assert all(r.passed for r in one), summary
-    assert sum(len(r.steps) for r in one) == 18  # banner and launcher one step each, the survey one per question
+    assert (
+        sum(len(r.steps) for r in one) == 19
+    )  # one each: banner, launcher, resource center; a survey per question
     assert all(s.screenshot and s.screenshot.startswith(b"\x89PNG") for r in one for s in r.steps)
 
 
@@ -339,3 +344,21 @@ def test_a_launcher_passes_when_its_click_starts_its_guide(server):
     launch = results["to-away"].steps[0]
     assert (launch.status, launch.reason) == ("failed", "ended")
     assert launch.detail == "clicking the launcher did not start guide 'away'"
+
+
+def test_a_resource_center_passes_when_it_opens_and_finds_its_entries(server):
+    """Replay opens the panel from its launcher and searches for its first entry; announcements are not
+    replayed alone (the center lists them)."""
+    server.page("/app.html", html("<h1>App</h1>"))
+    tour = Modal(id="tour", name="Tour", steps=[Step(id="m", title="Hello")])
+    entry = CenterEntry(id="e", section="Start", title="Take the tour", guide_id="tour")
+    center = ResourceCenter(
+        id="app",
+        name="Help",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/app.html")),
+        entries=[entry],
+    )
+    news = Announcement(id="n", name="N", date="2026-11-01", steps=[Step(id="s", title="New things")])
+    results = replay(bundle_of(tour, news, center), server.url + "/", guide_ids=["app", "n"])
+    assert [r.guide_id for r in results] == ["app"]
+    assert results[0].passed, results[0].steps[0].detail

@@ -140,7 +140,8 @@ def test_the_shipped_example_replays_green_on_every_screen_of_the_matrix(demo_se
     failed = [
         (r.layout, r.guide_id, s.step_id, s.detail) for r in results for s in r.steps if s.status != "passed"
     ]
-    assert len(results) == 3 * len(EXAMPLE["guides"]) and not failed
+    played = [g for g in EXAMPLE["guides"] if g["kind"] != "announcement"]  # read in the resource center
+    assert len(results) == 3 * len(played) and not failed
 
 
 PAGES = ("dashboard.html", "customers.html", "settings.html", "reports/overview", "index.html")

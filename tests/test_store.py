@@ -52,7 +52,18 @@ def test_edits_are_saved_as_they_happen(project_file: Path):
     assert project.name == "Renamed"
     assert project.theme.primary_color == "#112233"
     assert project.settings.app_url == "http://127.0.0.1:9/"
-    assert [g.id for g in project.guides] == ["news", "tour", "tip", "hello", "start", "notice", "pulse", "help"]
+    assert [g.id for g in project.guides] == [
+        "news",
+        "tour",
+        "tip",
+        "hello",
+        "start",
+        "notice",
+        "pulse",
+        "help",
+        "center",
+        "whats-new",
+    ]
 
 
 def test_updating_a_guide_keeps_its_place(project_file: Path):

@@ -51,6 +51,8 @@ def test_opens_the_example_by_kind_with_steps_search_and_filter(make_window, tmp
         "Banners (1)",
         "Surveys (1)",
         "Launchers (1)",
+        "Resource centers (1)",
+        "Announcements (2)",
     ]
     assert window.windowTitle() == "Ledgerly onboarding — Guide Studio"
     walkthroughs = window.guide_panel.tree.topLevelItem(0)
@@ -435,6 +437,7 @@ def _holds(stored, value) -> bool:
 def test_every_field_of_every_form_reaches_the_file(make_window, project_file: Path):
     """Each field spec's editor, through the form's signal, ends up in the project file."""
     from studio.app.draft import get_at
+    from studio.app.entry_forms import ENTRY_FIELDS
     from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
 
     target = make_target("go", "Go").model_dump(mode="json", exclude_none=True)
@@ -520,6 +523,9 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         ("style",),
         ("icon",),
         ("corner",),
+        ("date",),
+        ("search",),
+        ("announcements",),
     }
     assert {f.path for f in GUIDE_FIELDS} == covered
 
@@ -594,6 +600,43 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
         "star",
         "top_left",
     )
+
+    window.select_guide("center")
+    for path, value in ((("title",), "Support"), (("search",), False), (("announcements",), False)):
+        window.editor.guide_form.editor(path).edited.emit(value)
+    entry_values = [
+        (("section",), "Basics"),
+        (("title",), "Read me"),
+        (("text",), "A short read"),
+        (("action",), "open_url"),
+        (("url",), "https://example.com/help"),
+        (
+            ("audience",),
+            {"match": "all", "conditions": [{"attribute": "plan", "op": "equals", "value": "pro"}]},
+        ),
+        (("pages",), rule),
+        (("action",), "article"),
+        (("body",), "<p>Hello</p>"),
+        (("action",), "start_guide"),
+        (("guide_id",), "hello"),
+    ]
+    for path, value in entry_values:
+        window.editor.entry_form.editor(path).edited.emit(value)
+    assert {f.path for f in ENTRY_FIELDS} == {p for p, _ in entry_values}
+    support = reopened(project_file, "center")
+    entry = _dumped(support.entries[0])
+    assert (support.title, support.search, support.announcements) == ("Support", False, False)
+    assert {k: entry[k] for k in ("section", "title", "text", "action", "guide_id")} == {
+        "section": "Basics",
+        "title": "Read me",
+        "text": "A short read",
+        "action": "start_guide",
+        "guide_id": "hello",
+    }
+    assert _holds(entry["pages"], rule) and entry["audience"]["conditions"][0]["value"] == "pro"
+    window.select_guide("whats-new")
+    window.editor.guide_form.editor(("date",)).edited.emit("2027-01-15")
+    assert str(reopened(project_file, "whats-new").date) == "2027-01-15"
 
 
 def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):

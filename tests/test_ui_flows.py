@@ -187,8 +187,8 @@ def test_export_with_progress_and_a_remembered_location(
     window.actions_["export_runtime"].trigger()
     qtbot.waitUntil(lambda: window.jobs.job.done, timeout=30_000)
     qtbot.waitUntil(lambda: bool(dialogs.messages("information")), timeout=5_000)
-    assert dialogs.messages("information")[0].startswith(f"Exported 10 guides to {out} (")
-    assert len(read_bundle(out)["guides"]) == 10  # fully checked: schema, models, digest
+    assert dialogs.messages("information")[0].startswith(f"Exported 13 guides to {out} (")
+    assert len(read_bundle(out)["guides"]) == 13  # fully checked: schema, models, digest
     assert (out.parent / "guide-runtime.min.js").exists()
     assert window.settings.value(f"export/{example.resolve()}") == str(out)
 
@@ -211,7 +211,7 @@ def test_export_to_a_read_only_place_says_so_and_loses_nothing(
     assert not window.statusBar().currentMessage().startswith("Exported")  # no success claimed
     window.close()
     with ProjectStore.open(example, readonly=True) as store:
-        assert len(store.guide_summaries()) == 10
+        assert len(store.guide_summaries()) == 13
         assert store.get_guide("settings-tour").name == "Set up your company profile"
     assert len(example.read_bytes()) >= before
 

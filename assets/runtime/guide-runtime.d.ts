@@ -1,6 +1,6 @@
 /* Guide Studio runtime 0.1.0: types of the classic script (window.GuideRuntime).
    Built by scripts/build_runtime.py from studio/export/guide-bundle.schema.json and
-   assets/runtime/types (types sha256:50625857694c402c). */
+   assets/runtime/types (types sha256:3cd28ecc9d84b1d1). */
 
 /**
  * How a URL rule compares its value with the page address.
@@ -53,6 +53,10 @@ export type ItemAction = "none" | "start_guide" | "open_url";
  * What marks a checklist item done.
  */
 export type ItemCompletion = "clicked" | "guide_completed" | "event" | "url" | "element";
+/**
+ * What clicking a resource center entry does (named like a checklist item's actions).
+ */
+export type EntryAction = "start_guide" | "open_url" | "article";
 
 /**
  * The exported document: a view of the project without studio-only settings.
@@ -62,7 +66,9 @@ export interface GuideBundle {
   schemaVersion?: 1;
   name: string;
   theme: Theme;
-  guides?: (Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Survey | Launcher)[];
+  guides?: (
+    Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Survey | Launcher | ResourceCenter | Announcement
+  )[];
   pacing?: Pacing;
   /**
    * SHA-256 of the canonical JSON of every other field of the bundle.
@@ -529,6 +535,67 @@ export interface Launcher {
   steps: [Step, ...Step[]];
 }
 /**
+ * A help panel opened from its own launcher in a corner: guides to start, links and short articles
+ * in sections, a search box over them, and a "What's new" section of the bundle's announcements.
+ */
+export interface ResourceCenter {
+  id: string;
+  name: string;
+  description?: string;
+  trigger?: AutomaticTrigger | ManualTrigger | LauncherTrigger;
+  frequency?: Frequency;
+  schedule?: Schedule | null;
+  audience?: AudienceRule | null;
+  priority?: number;
+  enabled?: boolean;
+  kind?: "resource_center";
+  title?: string;
+  position?: "bottom_right" | "bottom_left";
+  search?: boolean;
+  announcements?: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  entries: [CenterEntry, ...CenterEntry[]];
+}
+/**
+ * One line of a resource center: a guide to start, a link or a short article, in a section.
+ */
+export interface CenterEntry {
+  id: string;
+  section?: string;
+  action?: EntryAction;
+  title: string;
+  text?: string;
+  guideId?: string | null;
+  url?: string | null;
+  body?: string;
+  audience?: AudienceRule | null;
+  pages?: UrlRule | null;
+}
+/**
+ * A dated "What's new" entry: listed in resource centers, newest first, unread until opened.
+ */
+export interface Announcement {
+  id: string;
+  name: string;
+  description?: string;
+  trigger?: AutomaticTrigger | ManualTrigger | LauncherTrigger;
+  frequency?: Frequency;
+  schedule?: Schedule | null;
+  audience?: AudienceRule | null;
+  priority?: number;
+  enabled?: boolean;
+  kind?: "announcement";
+  date: string;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  steps: [Step, ...Step[]];
+}
+/**
  * Project-wide spacing of what interrupts users.
  */
 export interface Pacing {
@@ -557,6 +624,14 @@ export interface GuideLabels {
   later?: string;
   /** A survey choice's "Other" answer. */
   other?: string;
+  /** A resource center's search box. */
+  search?: string;
+  /** What a resource center's search says when nothing matches. */
+  none?: string;
+  /** The heading of a resource center's announcements. */
+  news?: string;
+  /** The unread count on a resource center's launcher: "{n} new". */
+  unread?: string;
 }
 
 /** Options of `init()`: a bundle (or where to fetch it), how to check it, and who the user is. */

@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}";
+var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;align-items:center;gap:12px;padding:10px 48px 10px 16px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.04em}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var uid = 0;
@@ -350,9 +350,9 @@ function guideProblem(g) {
     if (isObj(o)) Object.keys(o).forEach(function (k) {
       var v = o[k], f = at + k, list = Array.isArray(v);
       need(v == null || (/^(name|text|attribute)$/.test(k) ? typeof v === "string"
-        : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
+        : /^(steps|items|entries|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
           : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
-      if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
+      if (/^(page|pages|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
       if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof c?.value === "string"; }), f);
       if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
       if (k !== "attributes") walk(v, f + ".");
@@ -363,7 +363,7 @@ function guideProblem(g) {
     need(own(KINDS, g.kind), "kind");
     walk(g, "");
     need(!g.audience || g.audience.conditions, "audience.conditions");
-    var list = { checklist: "items", survey: "questions" }[g.kind] || "steps";
+    var list = { checklist: "items", survey: "questions", resource_center: "entries" }[g.kind] || "steps";
     need((g[list] || []).length, list);
     need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
     return null;
@@ -1371,9 +1371,75 @@ KINDS.survey = {
 
 function svPut(rt, g, o) { rt._local._update(function (v) { mark(v, "sv", g.id, assign({}, v.sv?.[g.id], o)); }); }
 
+
+/* A resource center: its launcher in a corner (its title and how many announcements are unread) opens a panel
+   of entries in sections, with a search box over titles, summaries and articles. A guide entry starts its guide
+   and closes the panel, a link opens, an article reads inside the panel. "What's new" lists the bundle's
+   announcements newest first; they count as read once the panel has shown them. Announcements never play alone. */
+KINDS.announcement = { play: function () { return { end: function () {} }; } };
+KINDS.resource_center = {
+  persistent: true,
+  play: function (rt, g) {
+    var offs = [], panel = null, list = null, side = g.position === "bottom_left" ? " gs-left" : "", L = rt._labels, now = Date.now();
+    var news = g.announcements === false ? [] : rt._guides.filter(function (a) {
+      return a.kind === "announcement" && scheduleOk(a.schedule, now) && audienceOk(a.audience, rt._user);
+    }).sort(function (a, b) { return a.date < b.date ? 1 : -1; });
+    var count = h("span", { "class": "gs-count" });
+    var launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!panel); } },
+      [h("span", { text: g.title }), mkText(" "), count]));
+    function unread() {
+      var n = news.filter(function (a) { return !has(rt._local._get(), "read", a.id); }).length;
+      count.textContent = L.unread.replace("{n}", n);
+      count.hidden = !n;
+    }
+    /* An entry (or an announcement as one): its line, and what clicking it does. */
+    function line(e, run) {
+      return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [h("span", {}, [
+        h("span", { "class": "gs-label", text: e.title }), e.text ? h("span", { "class": "gs-desc", text: e.text }) : null])])]);
+    }
+    function read(title, body) {
+      var back = h("button", { "class": "gs-btn", text: L.back, onclick: function () { show(""); } });
+      list.replaceChildren(h("h3", { "class": "gs-title", text: title }), h("div", { "class": "gs-body" }, [richText(body, rt._media)]), h("div", { "class": "gs-btns" }, [back]));
+      back.focus();
+    }
+    function show(query) {
+      var words = norm(query).toLowerCase(), groups = {}, order = [];
+      var entries = g.entries.filter(function (e) { return audienceOk(e.audience, rt._user) && (!e.pages || here(e.pages)); })
+        .concat(news.map(function (a) { return { section: L.news, title: a.steps[0].title, text: a.date, body: a.steps[0].body, action: "article" }; }));
+      entries.forEach(function (e) {
+        if (words && norm(e.title + " " + e.text + " " + richText(e.body || "").textContent).toLowerCase().indexOf(words) < 0) return;
+        if (!groups[e.section || ""]) order.push(e.section || ""), groups[e.section || ""] = [];
+        groups[e.section || ""].push(line(e, function (ev) {
+          if (e.action === "article") return read(e.title, e.body);
+          if (e.action === "open_url") { var u = safeUrl(e.url); if (u) location.assign(u); return; }
+          if (rt.start(e.guideId, { from: ev.currentTarget })) toggle(false);
+        }));
+      });
+      list.replaceChildren.apply(list, order.length ? order.map(function (s) {
+        return h("section", {}, [s ? h("h3", { "class": "gs-desc", text: s }) : null, h("ul", { "class": "gs-items" }, groups[s])]);
+      }) : [h("p", { role: "status", text: L.none })]);
+    }
+    function toggle(open) {
+      launcher.setAttribute("aria-expanded", open);
+      if (!open) { panel?.remove(); panel = null; return; }
+      var id = "gs" + (++uid), search = g.search !== false && h("input", { type: "search", "class": "gs-search", "aria-label": L.search, placeholder: L.search, oninput: function () { show(search.value); } });
+      list = h("div", { "class": "gs-list" });
+      panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
+        closeButton(rt, function () { toggle(false); launcher.focus(); }), h("h2", { "class": "gs-title", id: id, text: g.title }), search, list]));
+      show("");
+      (search || panel.querySelector("button")).focus();
+      rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
+      unread();
+    }
+    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
+    unread();
+    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+  }
+};
+
 /* The runtime: instances that load a bundle, trigger guides and report events. */
 var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
-  later: "Ask me later", other: "Other" };
+  later: "Ask me later", other: "Other", search: "Search", none: "Nothing found", news: "What's new", unread: "{n} new" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */

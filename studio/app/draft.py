@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
 
-from ..domain import GUIDE_KINDS, ChecklistItem, Guide, NpsQuestion, Step, next_free_id
+from ..domain import GUIDE_KINDS, CenterEntry, ChecklistItem, Guide, NpsQuestion, Step, next_free_id
 from ..domain.errors import message_of, union_tags
 from ..domain.survey import QUESTION_MODEL
 from ..store import Pictures, ProjectFileError
@@ -25,6 +25,7 @@ GUIDE = TypeAdapter(Guide)
 _AUTOMATIC_KEYS = ("url", "element", "delay_ms")
 _ADVANCE_KEEPS = {"element": "element", "url": "url", "input": "sample_input"}
 _ITEM_ACTION_KEEPS = {"start_guide": "guide_id", "open_url": "url"}
+_ENTRY_ACTION_KEEPS = {"start_guide": "guide_id", "open_url": "url", "article": "body"}
 _ITEM_DONE_KEEPS = {"event": "event", "url": "complete_url", "element": "element"}
 
 
@@ -65,10 +66,10 @@ def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _part_model(parts_key: str, part: dict[str, Any]):
-    """The model of one part: a step, a checklist item, or the question model of its type."""
+    """The model of one part: a step, a checklist item, a resource center entry, or its question type's."""
     if parts_key == "questions":
         return QUESTION_MODEL.get(part.get("type"), NpsQuestion)
-    return Step if parts_key == "steps" else ChecklistItem
+    return {"steps": Step, "entries": CenterEntry}.get(parts_key, ChecklistItem)
 
 
 def get_at(data: Any, path: FieldPath, default: Any = None) -> Any:
@@ -132,6 +133,11 @@ def tidy(data: dict[str, Any]) -> dict[str, Any]:
                 question.pop(key)
         if "options" in (model.model_fields if model else ()) and not question.get("options"):
             question["options"] = [{"id": f"option-{n}", "label": f"Option {n}"} for n in (1, 2)]
+    for entry in data.get("entries", []):
+        keep = _ENTRY_ACTION_KEEPS.get(entry.get("action", "start_guide"))
+        for key in ("guide_id", "url", "body"):
+            if key != keep:
+                entry.pop(key, None)
     for item in data.get("items", []):
         action_keep = _ITEM_ACTION_KEEPS.get(item.get("action", "none"))
         for key in ("guide_id", "url"):

@@ -127,7 +127,14 @@ LAUNCHER = (("trigger", "type"), ("launcher",))
 
 GUIDE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("name",), "Name", "line", "Shown in the studio and in analytics, not to users."),
-    FieldSpec(("title",), "Checklist title", "line", "The heading users see.", kinds=having("title")),
+    FieldSpec(
+        ("title",),
+        "Heading",
+        "line",
+        "The heading users see (a resource center's launcher says it too).",
+        kinds=having("title"),
+    ),
+    FieldSpec(("date",), "Date", "line", "YYYY-MM-DD: shown beside it, newest first.", kinds=having("date")),
     FieldSpec(("description",), "Notes", "text", "For your team: what the guide is for."),
     FieldSpec(("enabled",), "Enabled", "bool", "Disabled guides are exported but never shown."),
     FieldSpec(
@@ -265,6 +272,20 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         when=(("edge",), ("top",)),
     ),
     FieldSpec(("dismissible",), "Users can dismiss it", "bool", kinds=having("dismissible")),
+    FieldSpec(
+        ("search",),
+        "Search box",
+        "bool",
+        "Searches the entries' titles, summaries and articles.",
+        kinds=having("search"),
+    ),
+    FieldSpec(
+        ("announcements",),
+        "What's new section",
+        "bool",
+        "Lists the project's announcements, newest first; the launcher counts unread ones.",
+        kinds=having("announcements"),
+    ),
     FieldSpec(("guide_id",), "Opens", "guide", "The guide a click starts.", kinds=having("guide_id")),
     FieldSpec(
         ("style",),

@@ -7,6 +7,7 @@ it touches, so Undo and Redo restore steps and their pictures together (no Qt).
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -193,6 +194,8 @@ class GuideOperations:
             "trigger": {"type": "manual"},
             **copy.deepcopy(entry.starter),
         }
+        if "date" in entry.model.model_fields and "date" not in data:  # an announcement is dated today
+            data["date"] = datetime.date.today().isoformat()
         if data.get("guide_id") == "":  # a launcher opens the first guide it can (the author changes it)
             opens = next((s.id for s in self.store.guide_summaries() if s.kind != kind), None)
             data["guide_id"] = opens or ""

@@ -18,7 +18,9 @@ __getattr__, __all__ = lazy_exports(
             "describe_errors",
             "first_error",
         ),
+        ".center": ("CenterEntry", "EntryAction"),
         ".guide": (
+            "Announcement",
             "AutomaticTrigger",
             "Banner",
             "Checklist",
@@ -33,6 +35,7 @@ __getattr__, __all__ = lazy_exports(
             "LauncherTrigger",
             "ManualTrigger",
             "Modal",
+            "ResourceCenter",
             "Survey",
             "Tooltip",
             "Trigger",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from .base import Identifier, Label, Model, SafeUrl
+from .center import Entries, check_center
 from .rules import AudienceRule, Schedule, UrlRule
 from .step import ButtonAction, Step
 from .survey import Question, ThankYou
@@ -224,6 +226,45 @@ class Survey(GuideBase):
         return self
 
 
+class ResourceCenter(GuideBase):
+    """A help panel opened from its own launcher in a corner: guides to start, links and short articles
+    in sections, a search box over them, and a "What's new" section of the bundle's announcements."""
+
+    kind: Literal["resource_center"] = "resource_center"
+    title: Label = "Help"
+    """The panel's heading and its launcher's label."""
+    position: Literal["bottom_right", "bottom_left"] = "bottom_right"
+    search: bool = True
+    announcements: bool = True
+    """List the bundle's announcements (newest first, unread ones counted on the launcher)."""
+    entries: Entries
+
+    @model_validator(mode="after")
+    def _check(self) -> ResourceCenter:
+        check_center(self.id, self.entries)
+        return self
+
+
+class Announcement(GuideBase):
+    """A dated "What's new" entry: listed in resource centers, newest first, unread until opened."""
+
+    kind: Literal["announcement"] = "announcement"
+    date: datetime.date
+    steps: Steps
+
+    @model_validator(mode="after")
+    def _check(self) -> Announcement:
+        _single_step("announcement", self.steps, needs_target=False)
+        step = self.steps[0]
+        if step.target is not None or step.buttons:
+            raise ValueError(
+                "an announcement is read in the resource center: it has no element and no buttons"
+            )
+        if not step.title.strip():
+            raise ValueError("give the announcement a title: it is its line in the resource center")
+        return self
+
+
 class ItemAction(StrEnum):
     """What clicking a checklist item does."""
 
@@ -297,7 +338,16 @@ class Checklist(GuideBase):
 
 
 Guide = Annotated[
-    Walkthrough | Tooltip | Hotspot | Modal | Checklist | Banner | Survey | Launcher,
+    Walkthrough
+    | Tooltip
+    | Hotspot
+    | Modal
+    | Checklist
+    | Banner
+    | Survey
+    | Launcher
+    | ResourceCenter
+    | Announcement,
     Field(discriminator="kind"),
 ]
-"""Any guide; the resource center (and its announcements) joins this union next."""
+"""Any guide."""

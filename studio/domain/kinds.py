@@ -169,12 +169,54 @@ _ENTRIES = (
         has_media=False,
         has_text=False,
     ),
+    GuideKind(
+        "resource_center",
+        "ResourceCenter",
+        "Resource center",
+        "A help panel from a corner button: guides to start, links and short articles, searchable.",
+        {
+            "trigger": {"type": "automatic"},
+            "frequency": "always",
+            "title": "Help",
+            "entries": [
+                {
+                    "id": "entry-1",
+                    "section": "Get started",
+                    "action": "article",
+                    "title": "What is new here",
+                    "body": "<p>Write a short answer here.</p>",
+                }
+            ],
+        },
+        multi_step=True,
+        parts_key="entries",
+        element_field=None,
+        plays_steps=False,
+        has_media=False,
+        noun="Entry",
+    ),
+    GuideKind(
+        "announcement",
+        "Announcement",
+        "Announcement",
+        "A dated “What's new” note, listed in the resource center and counted until read.",
+        {
+            "steps": [
+                {
+                    "id": "step-1",
+                    "title": "Something new",
+                    "body": "<p>Say what changed and why it helps.</p>",
+                }
+            ]
+        },
+        element_field=None,
+    ),
 )
 
 GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 """Every kind the studio can author and the runtime can play, in the order the studio lists them."""
 
-PLANNED_KINDS = ("resource_center",)
+PLANNED_KINDS: tuple[str, ...] = ()
 
 RECORDED_KIND = "walkthrough"
 """What a recording in the browser becomes."""

@@ -20,21 +20,24 @@ from dataclasses import dataclass
 from html import unescape
 
 from .guide import (
+    Announcement,
     AutomaticTrigger,
     Checklist,
     GuideBase,
     ItemAction,
     Launcher,
-    LauncherTrigger,
     ManualTrigger,
+    ResourceCenter,
 )
 from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
 from .pages import step_rule as step_page
+from .problems import LintProblem
 from .rules import UrlRule
+from .spots import same_corner, same_spot
 from .step import ButtonAction
-from .target import SelectorKind, Target
+from .target import Target
 
 RULES = {
     "shared-id": "two guides share an id",
@@ -50,21 +53,6 @@ RULES = {
     "nobody-asked": "a survey that asks 0 % of its users",
 }
 """Every rule the check applies, by the name ``studio lint --ignore`` takes."""
-
-
-@dataclass(frozen=True)
-class LintProblem:
-    """One problem: which rule, which guide, what field, and a sentence for the author."""
-
-    rule: str
-    guide_id: str
-    field: str
-    message: str
-    blocks_export: bool = False
-
-    def line(self) -> str:
-        """The problem as one line: ``guide-id field: message``."""
-        return f"{self.guide_id} {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -108,6 +96,11 @@ def _starts(guides: Iterable[GuideBase]) -> Iterator[_Start]:
                         item.guide_id,
                         _guide_pages(guide),
                     )
+        if isinstance(guide, ResourceCenter):
+            for i, entry in enumerate(guide.entries):
+                if entry.guide_id:
+                    what = f"entry '{entry.title}'"
+                    yield _Start(guide, f"entries[{i}]", what, "resource center", entry.guide_id, entry.pages)
         if isinstance(guide, Launcher):
             label = f"launcher '{guide.steps[0].title}'"
             yield _Start(guide, "guide_id", label, "launcher", guide.guide_id, _guide_pages(guide))
@@ -135,6 +128,8 @@ def reference_check(guides: Iterable[GuideBase]) -> list[LintProblem]:
         where = (
             f"checklist '{start.guide.name}': {start.what}"
             if isinstance(start.guide, Checklist)
+            else f"resource center '{start.guide.name}': {start.what}"
+            if isinstance(start.guide, ResourceCenter)
             else start.what
             if isinstance(start.guide, Launcher)
             else f"guide '{start.guide.name}', {start.what}"
@@ -165,7 +160,18 @@ def reference_check(guides: Iterable[GuideBase]) -> list[LintProblem]:
 
 def _never_started(guides: list[GuideBase]) -> Iterator[LintProblem]:
     started = {start.target_id for start in _starts(guides)}
+    listed = any(isinstance(g, ResourceCenter) and g.announcements for g in guides)
     for guide in guides:
+        if isinstance(guide, Announcement):
+            if not listed:
+                yield LintProblem(
+                    "never-started",
+                    guide.id,
+                    "kind",
+                    f"nobody reads '{guide.name}': announcements show in a resource center's "
+                    "“What's new”, and no resource center lists them",
+                )
+            continue
         if isinstance(guide.trigger, ManualTrigger) and guide.id not in started:
             yield LintProblem(
                 "never-started",
@@ -193,93 +199,6 @@ def _start_elsewhere(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 f"{start.what} starts '{target.name}', whose first step waits for {first.value}, "
                 f"but the {start.noun} is only on {_quote(start.page)}",
             )
-
-
-def _same_target(a: Target, b: Target) -> bool:
-    """Whether two targets surely name the same element (same record, or a shared strong selector)."""
-    if a == b:
-        return True
-    strong = (SelectorKind.test_id, SelectorKind.id)
-    keys = {(c.kind, c.value) for c in a.candidates if c.kind in strong and c.unique}
-    return any((c.kind, c.value) in keys for c in b.candidates if c.kind in strong and c.unique)
-
-
-def _same_spot(guides: list[GuideBase]) -> Iterator[LintProblem]:
-    launchers = [g for g in guides if isinstance(g.trigger, LauncherTrigger)]
-    for later, guide in enumerate(launchers):
-        for earlier in launchers[:later]:
-            if _same_target(earlier.trigger.element, guide.trigger.element):
-                yield LintProblem(
-                    "same-spot",
-                    guide.id,
-                    "trigger.element",
-                    f"'{guide.name}' and '{earlier.name}' are both started by a click on "
-                    f"{guide.trigger.element.describe()}; one click would start both",
-                )
-                break
-    checklists = [g for g in guides if isinstance(g, Checklist)]
-    for later, guide in enumerate(checklists):
-        for earlier in checklists[:later]:
-            if earlier.position == guide.position and may_overlap(_guide_pages(earlier), _guide_pages(guide)):
-                corner = guide.position.replace("_", " ")
-                yield LintProblem(
-                    "same-spot",
-                    guide.id,
-                    "position",
-                    f"checklists '{guide.name}' and '{earlier.name}' both sit {corner} on "
-                    f"{_quote(_guide_pages(guide))}; move one to the other corner",
-                )
-                break
-
-
-def _corner(guide: GuideBase) -> str | None:
-    """The window corner a launcher or checklist sits in (None: beside an element)."""
-    if isinstance(guide, Checklist):
-        return guide.position
-    if isinstance(guide, Launcher) and guide.steps[0].target is None:
-        return guide.corner
-    return None
-
-
-def _same_corner(guides: list[GuideBase]) -> Iterator[LintProblem]:
-    placed = [g for g in guides if isinstance(g, (Launcher, Checklist))]
-    for later, guide in enumerate(placed):
-        for earlier in placed[:later]:
-            corner = _corner(guide)
-            if isinstance(guide, Checklist) and isinstance(earlier, Checklist):
-                continue  # said above, with its own words
-            if isinstance(guide, Launcher) and isinstance(earlier, Launcher) and corner is None:
-                mine, theirs = guide.steps[0], earlier.steps[0]
-                beside = (
-                    _corner(earlier) is None
-                    and _same_target(theirs.target, mine.target)
-                    and theirs.placement == mine.placement
-                    and may_overlap(_guide_pages(earlier), _guide_pages(guide))
-                )
-                if beside:
-                    yield LintProblem(
-                        "same-spot",
-                        guide.id,
-                        "steps[0].placement",
-                        f"launchers '{mine.title}' and '{theirs.title}' sit on the same side of "
-                        f"{mine.target.describe()}; put one on another side",
-                    )
-                    break
-                continue
-            if (
-                corner
-                and corner == _corner(earlier)
-                and may_overlap(_guide_pages(earlier), _guide_pages(guide))
-            ):
-                yield LintProblem(
-                    "same-spot",
-                    guide.id,
-                    "corner" if isinstance(guide, Launcher) else "position",
-                    f"'{guide.name}' and '{earlier.name}' both sit {corner.replace('_', ' ')} on "
-                    f"{_quote(_guide_pages(guide))}: the runtime stacks them; move one to another corner "
-                    "if they should not",
-                )
-                break
 
 
 def _page_never_matches(guides: list[GuideBase]) -> Iterator[LintProblem]:
@@ -379,8 +298,8 @@ def lint(guides: Iterable[GuideBase], ignore: Iterable[str] = ()) -> list[LintPr
     rules = (
         _never_started,
         _start_elsewhere,
-        _same_spot,
-        _same_corner,
+        same_spot,
+        same_corner,
         _page_never_matches,
         _step_texts,
         _sign_in_start,

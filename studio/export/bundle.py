@@ -41,6 +41,10 @@ def _sanitised(guide: Guide) -> Guide:
         guide = guide.model_copy(
             update={"thank_you": thank_you.model_copy(update={"body": sanitize_html(thank_you.body)})}
         )
+    entries = getattr(guide, "entries", None)
+    if entries:
+        clean = [entry.model_copy(update={"body": sanitize_html(entry.body)}) for entry in entries]
+        guide = guide.model_copy(update={"entries": clean})
     steps = getattr(guide, "steps", None)
     if not steps:
         return guide

@@ -31,7 +31,7 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: today six kinds and the real-release resolver weigh more)."""
-SIZE_RATCHET_GZIP = 18_900
+SIZE_RATCHET_GZIP = 19_700
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident. (17,000 + 1,499 for the survey kind:
 16,776 -> 18,275 B gz.)"""

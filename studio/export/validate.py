@@ -160,4 +160,10 @@ def check_bundle(data: Any) -> Bundle:
                 f"guide '{guide.name}', thank-you screen: the text contains HTML that is not allowed "
                 "(scripts, event handlers, unsafe links); export it again"
             )
+        for entry in getattr(guide, "entries", None) or ():
+            if sanitize_html(entry.body) != entry.body:
+                raise BundleError(
+                    f"guide '{guide.name}', entry '{entry.title}': the article contains HTML that is not "
+                    "allowed (scripts, event handlers, unsafe links); export it again"
+                )
     return bundle

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from ..browser.context import Layout, new_context_async
 from ..browser.probes import PAGE_STATE, STEP_PROBE
 from ..browser.scripts import runtime_script
-from ..domain import Checklist, Survey
+from ..domain import Checklist, ResourceCenter, Survey
 from ..domain.pages import start_url
+from .center_play import center_plan, play_center
 from .page_link import CALL_SECONDS, AppUnreachable, PageLink, PageUnresponsive, RunTimeout, unreachable
 from .results import GuideResult, StepResult, first_line
 from .step_play import StepPlayer
@@ -148,6 +149,8 @@ class GuideRun:
             return [StepResult("checklist", 0, self.guide.title)]
         if isinstance(self.guide, Survey):
             return survey_plan(self.guide)
+        if isinstance(self.guide, ResourceCenter):
+            return center_plan(self.guide)
         return [StepResult(step.id, i, step.title) for i, step in enumerate(self.guide.steps)]
 
     def _error(self, reason: str, detail: str, *, error: bool = True) -> None:
@@ -211,6 +214,8 @@ class GuideRun:
             await player.checklist(self.result.steps[0])
         elif isinstance(self.guide, Survey):
             await play_survey(self, player)
+        elif isinstance(self.guide, ResourceCenter):
+            await play_center(self, player)
         else:
             await player.steps()
         return True

@@ -21,6 +21,7 @@ from ..browser.context import Layout
 from ..browser.launch import BrowserDidNotStart, LocalBrowser
 from ..export.bundle import Bundle
 from .a11y import axe_script
+from .center_play import solo_guides
 from .guide_run import GuideRun
 from .login import ReplayError, load_login, signed_in_state
 from .page_link import CALL_SECONDS, AppUnreachable
@@ -43,10 +44,12 @@ def typed_bundle(bundle: Bundle | dict) -> Bundle:
 
 def solo_bundle(bundle: dict, guide: dict) -> dict:
     """The bundle with only this guide, started by hand: other automatic guides stay out of the way
-    (a launcher keeps the guide it opens, which only its click starts)."""
+    (a launcher keeps the guide it opens, a resource center the guides and announcements it lists)."""
     solo = dict(bundle)
     opens = guide.get("guideId") if guide.get("kind") == "launcher" else None
     opens = [g for g in bundle["guides"] if g["id"] == opens]
+    if guide.get("kind") == "resource_center":
+        opens = solo_guides(guide, bundle)
     solo["guides"] = [dict(g, trigger={"type": "manual"}) for g in [guide, *opens]]
     return solo
 
@@ -341,6 +344,7 @@ def replay(
     missing = set(guide_ids or []) - {g.id for g in guides}
     if missing:
         raise ReplayError(f"no guide with id {', '.join(sorted(missing))} in the bundle")
+    guides = [g for g in guides if g.kind != "announcement"]  # read, and checked, in a resource center
     if shard is not None:
         guides = pick_shard(guides, *shard)
     started = time.monotonic()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ..app import GuideDraft, ProjectFileError, ProjectSession
+from ..app.entry_forms import ENTRY_FIELDS
 from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, QUESTION_FIELDS, STEP_FIELDS
 from .form import FormView
 from .parts import PartsList
@@ -47,8 +48,14 @@ class GuideEditor(QSplitter):
         self.step_form = FormView(STEP_FIELDS, "Step")
         self.item_form = FormView(ITEM_FIELDS, "Checklist item")
         self.question_form = FormView(QUESTION_FIELDS, "Question")
+        self.entry_form = FormView(ENTRY_FIELDS, "Entry")
         self.guide_form = FormView(GUIDE_FIELDS, "Guide")
-        self.part_forms = {"steps": self.step_form, "items": self.item_form, "questions": self.question_form}
+        self.part_forms = {
+            "steps": self.step_form,
+            "items": self.item_form,
+            "questions": self.question_form,
+            "entries": self.entry_form,
+        }
         """The form of one part, by the list the guide is made of (``GuideKind.parts_key``)."""
         self.part_stack = QStackedWidget()
         for form in self.part_forms.values():

@@ -12,9 +12,9 @@ function guideProblem(g) {
     if (isObj(o)) Object.keys(o).forEach(function (k) {
       var v = o[k], f = at + k, list = Array.isArray(v);
       need(v == null || (/^(name|text|attribute)$/.test(k) ? typeof v === "string"
-        : /^(steps|items|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
+        : /^(steps|items|entries|candidates|buttons|conditions)$/.test(k) ? list && v.every(isObj)
           : !/^(classes|ancestors|siblings|framePath|shadowPath)$/.test(k) || list), f);
-      if (/^(page|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
+      if (/^(page|pages|completeUrl)$/.test(k) || k === "url" && (o.type || o.mode)) rule(v, f);
       if (/^(target|element)$/.test(k)) need(v == null || isObj(v) && Array.isArray(v.candidates) && v.candidates.every(function (c) { return typeof c?.value === "string"; }), f);
       if (/one_of/.test(o.op)) need(Array.isArray(o.value), at + "value");
       if (k !== "attributes") walk(v, f + ".");
@@ -25,7 +25,7 @@ function guideProblem(g) {
     need(own(KINDS, g.kind), "kind");
     walk(g, "");
     need(!g.audience || g.audience.conditions, "audience.conditions");
-    var list = { checklist: "items", survey: "questions" }[g.kind] || "steps";
+    var list = { checklist: "items", survey: "questions", resource_center: "entries" }[g.kind] || "steps";
     need((g[list] || []).length, list);
     need(!/^(tooltip|hotspot)$/.test(g.kind) || g.steps[0].target, "steps.0.target");
     return null;

@@ -1,6 +1,6 @@
 /* The runtime: instances that load a bundle, trigger guides and report events. */
 var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
-  later: "Ask me later", other: "Other" };
+  later: "Ask me later", other: "Other", search: "Search", none: "Nothing found", news: "What's new", unread: "{n} new" };
 
 /* History is wrapped once for every instance and unwrapped when the last one stops, whatever the order;
    where the page froze it, the address is polled instead. */

@@ -20,6 +20,14 @@ export interface GuideLabels {
   later?: string;
   /** A survey choice's "Other" answer. */
   other?: string;
+  /** A resource center's search box. */
+  search?: string;
+  /** What a resource center's search says when nothing matches. */
+  none?: string;
+  /** The heading of a resource center's announcements. */
+  news?: string;
+  /** The unread count on a resource center's launcher: "{n} new". */
+  unread?: string;
 }
 
 /** Options of `init()`: a bundle (or where to fetch it), how to check it, and who the user is. */

@@ -1,0 +1,138 @@
+"""Resource centers and announcements played by the shipped runtime: the panel, search, entries, unread badge."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+from studio.domain import (
+    Announcement,
+    AudienceRule,
+    AutomaticTrigger,
+    CenterEntry,
+    Condition,
+    Modal,
+    ResourceCenter,
+    Step,
+    UrlRule,
+)
+
+from .runtime_helpers import Player, bundle_of, html
+
+PAGE = html("<h1>Invoices</h1><p>Content</p>")
+LAUNCHER = "[data-guide-runtime] .gs-launcher"
+PANEL = "[data-guide-runtime] .gs-panel"
+TOUR = Modal(id="tour", name="Tour", steps=[Step(id="m", title="Invoices tour")])
+
+
+def center(*entries: CenterEntry, **fields) -> ResourceCenter:
+    fields.setdefault("trigger", AutomaticTrigger())
+    fields.setdefault("frequency", "always")
+    return ResourceCenter(id="rc", name="Help center", title="Help", entries=list(entries), **fields)
+
+
+def news(guide_id: str, date: str, title: str) -> Announcement:
+    return Announcement(
+        id=guide_id, name=title, date=date, steps=[Step(id="s", title=title, body=f"<p>{title}!</p>")]
+    )
+
+
+ENTRIES = (
+    CenterEntry(
+        id="t", section="Get started", title="Take the invoices tour", text="Two minutes", guide_id="tour"
+    ),
+    CenterEntry(
+        id="a",
+        section="Get started",
+        action="article",
+        title="Send an invoice",
+        body="<p>Press <b>Send</b>.</p>",
+    ),
+    CenterEntry(id="l", section="More", action="open_url", title="Pricing", url="/pricing.html"),
+)
+
+
+def texts(page, selector: str) -> list[str]:
+    return page.locator(selector).all_inner_texts()
+
+
+def test_the_panel_lists_sections_and_whats_new_and_counts_unread_announcements(page, server):
+    bundle = bundle_of(
+        center(*ENTRIES),
+        TOUR,
+        news("old", "2026-10-01", "Dark mode"),
+        news("new", "2026-11-20", "CSV export"),
+    )
+    Player(page, bundle)
+    url = server.page("/app.html", PAGE)
+    page.goto(url)
+    launcher = page.get_by_role("button", name="Help 2 new")
+    launcher.wait_for()
+    launcher.click()
+    panel = page.get_by_role("dialog", name="Help")
+    panel.wait_for()
+    assert texts(page, f"{PANEL} section h3") == ["GET STARTED", "MORE", "WHAT'S NEW"]
+    labels = texts(page, f"{PANEL} .gs-label")
+    assert labels == [
+        "Take the invoices tour",
+        "Send an invoice",
+        "Pricing",
+        "CSV export",
+        "Dark mode",
+    ]  # newest first
+    assert Axe().run(page).response["violations"] == []
+    page.keyboard.press("Escape")
+    assert panel.count() == 0
+    assert page.evaluate(
+        "document.querySelector('[data-guide-runtime]').shadowRoot.activeElement.className"
+    ) == ("gs-launcher")
+    page.goto(url)  # read stays read
+    page.get_by_role("button", name="Help", exact=True).wait_for()
+
+
+def test_search_filters_entries_and_says_when_nothing_matches(page, server):
+    Player(page, bundle_of(center(*ENTRIES), TOUR, news("n", "2026-11-20", "CSV export")))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCHER).click()
+    search = page.get_by_role("searchbox", name="Search")
+    search.fill("send")  # the article's own text counts too: "Press Send"
+    assert texts(page, f"{PANEL} .gs-label") == ["Send an invoice"]
+    search.fill("csv")
+    assert texts(page, f"{PANEL} .gs-label") == ["CSV export"]
+    search.fill("zebra")
+    assert page.get_by_role("status").inner_text() == "Nothing found"
+
+
+def test_entries_start_a_guide_read_an_article_and_follow_a_link(page, server):
+    player = Player(page, bundle_of(center(*ENTRIES), TOUR))
+    server.page("/pricing.html", html("<h1>Pricing</h1>"))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCHER).click()
+    page.get_by_role("button", name="Send an invoice").click()
+    assert page.locator(f"{PANEL} .gs-body").inner_text() == "Press Send."
+    page.get_by_role("button", name="Back").click()
+    page.get_by_role("button", name="Take the invoices tour").click()
+    assert player.wait_event("guide_started", 2)["guideId"] == "tour"
+    assert page.locator(PANEL).count() == 0  # a guide started from it closes it
+    page.get_by_role("dialog", name="Invoices tour").wait_for()
+    page.keyboard.press("Escape")
+    page.locator(LAUNCHER).click()
+    page.get_by_role("button", name="Pricing").click()
+    page.wait_for_url("**/pricing.html")
+
+
+def test_entries_follow_their_audience_and_pages_and_stop_leaves_nothing(page, server):
+    admins = AudienceRule(match="all", conditions=[Condition(attribute="role", op="equals", value="admin")])
+    only_reports = UrlRule(match="prefix", value="/reports")
+    bundle = bundle_of(
+        center(
+            CenterEntry(id="x", title="Admin settings", action="open_url", url="/admin", audience=admins),
+            CenterEntry(id="y", title="Reading reports", action="open_url", url="/r", pages=only_reports),
+            CenterEntry(id="z", title="Contact us", action="open_url", url="/contact"),
+        )
+    )
+    Player(page, bundle, user={"role": "viewer"})
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCHER).click()
+    assert texts(page, f"{PANEL} .gs-label") == ["Contact us"]
+    page.evaluate("GuideRuntime.stop()")
+    assert page.locator("[data-guide-runtime]").count() == 0
