@@ -21,7 +21,7 @@ function mayBe(t, n, deep) {
   }) || fp?.tag === n.localName && (deep || !fp.name || nameOf(n) === norm(fp.name)));
 }
 
-var waiters = [], observer = null;
+var waiters = [], observer = null, poll = 0;
 var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w._dirty) { w._dirty = 0; w._check(); } }); });
 
 /* Mark the waiters whose target may have appeared in these mutations. */
@@ -46,19 +46,18 @@ function waitFor(target, ms, cb) {
     if (found && !res.visible) res.reason = "hidden";
     if (res.visible || final) finish(res);
   };
+  /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
+  w._poll = function () { return found ? isVisible(found) : (target.framePath || target.shadowPath || []).length; };
   waiters.push(w);
   if (!observer) {
     observer = new MutationObserver(guard(changed));
     observer.observe(doc("root"), { childList: true, subtree: true, attributes: true, characterData: true });
+    /* one timer for every waiter: each timer task costs the page more than the check it runs */
+    poll = setInterval(guard(function () { waiters.forEach(function (x) { if (x._poll()) { x._dirty = 1; flush(); } }); }), 250);
   }
-  /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
-  var poll = setInterval(guard(function () {
-    if (found ? isVisible(found) : (target.framePath || target.shadowPath || []).length) { w._dirty = 1; flush(); }
-  }), 250);
   offs.push(function () {
-    clearInterval(poll);
     waiters.splice(waiters.indexOf(w), 1);
-    if (!waiters.length) { observer.disconnect(); observer = null; flush.cancel(); }
+    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush.cancel(); }
   }, later(function () { w._check(true); }, ms));
   w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };
