@@ -6,10 +6,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from studio.domain import (
     AutomaticTrigger,
+    CenterEntry,
     Checklist,
     ChecklistItem,
     Launcher,
     Modal,
+    ResourceCenter,
     Step,
     Target,
     UrlRule,
@@ -77,7 +79,7 @@ def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page
     assert Axe().run(page).response["violations"] == []
 
 
-def test_launchers_in_one_corner_stack_above_a_checklist(page, server):
+def test_launchers_a_checklist_and_a_resource_center_in_one_corner_stack(page, server):
     checklist = Checklist(
         id="c",
         name="Setup",
@@ -86,13 +88,20 @@ def test_launchers_in_one_corner_stack_above_a_checklist(page, server):
         items=[ChecklistItem(id="i", title="Create an invoice")],
     )
     second = launcher(id="l2", name="Second", step=Step(id="s", title="What's new"), style="beacon")
-    Player(page, bundle_of(launcher(), second, checklist, HELP))
+    center = ResourceCenter(
+        id="rc",
+        name="Help center",
+        title="Support",
+        trigger=AutomaticTrigger(),
+        entries=[CenterEntry(id="e", title="Open the help", guide_id="help")],
+    )
+    Player(page, bundle_of(launcher(), second, checklist, center, HELP))
     page.goto(server.page("/app.html", PAGE))
     page.locator(LAUNCH).nth(1).wait_for()
-    page.locator("[data-guide-runtime] .gs-launcher").wait_for()
+    page.locator("[data-guide-runtime] .gs-launcher").nth(1).wait_for()
     page.wait_for_timeout(400)
     placed = boxes(page)
-    assert len(placed) == 3
+    assert len(placed) == 4
     for i, a in enumerate(placed):
         for b in placed[i + 1 :]:
             apart = (
@@ -103,6 +112,13 @@ def test_launchers_in_one_corner_stack_above_a_checklist(page, server):
             )
             assert apart, (a, b)
     assert page.get_by_role("button", name="What's new").count() == 1  # a beacon is named by its label
+    page.get_by_role("button", name="Support").click()  # the resource center's launcher
+    panel = page.evaluate(
+        """() => document.querySelector('[data-guide-runtime]').shadowRoot.querySelector('.gs-panel')
+          .getBoundingClientRect().bottom"""
+    )
+    center_top = next(b["top"] for b in boxes(page) if b["text"].startswith("Support"))
+    assert panel <= center_top  # its panel opens above it, wherever the stack put it
 
 
 def test_a_launcher_follows_its_pages_and_stop_leaves_nothing(page, server):

@@ -880,6 +880,20 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
+/* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
+   the order they were added: each sits above those before it, never on the same spot. */
+/* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
+function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
+function cornerStack(rt, b, corner) {
+  b.dataset.corner = corner;
+  return follow(function () {
+    var at = 20, before = 1;
+    slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && o.dataset.corner === corner) at += o.offsetHeight + 12; });
+    b.style.setProperty(/^bottom/.test(corner) ? "bottom" : "top", at + "px");
+    b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
+  });
+}
+
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
 /* A callout or banner button ({label, primary, run}) and the × that closes one. */
@@ -1140,6 +1154,7 @@ KINDS.checklist = {
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
     var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     mount(rt, launcher);
+    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -1185,7 +1200,7 @@ KINDS.checklist = {
           ])]);
         }))
       ]);
-      mount(rt, panel);
+      above(mount(rt, panel), launcher);
       render();
       panel.querySelector(".gs-item").focus();
     }
@@ -1248,9 +1263,9 @@ function headerBottom() {
 
 
 /* A launcher: the guide's own button, icon or beacon that starts another guide, beside an element of the app
-   or in a corner of the window, on the pages its trigger matches. Launchers in one corner stack (above a
-   checklist's). When a route change leaves its pages or removes its element, it goes quietly and evaluate()
-   puts it back wherever it still applies. */
+   or in a corner of the window, on the pages its trigger matches. Launchers in one corner stack with the
+   others there (cornerStack). When a route change leaves its pages or removes its element, it goes quietly
+   and evaluate() puts it back wherever it still applies. */
 var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
 KINDS.launcher = {
   persistent: true,
@@ -1264,22 +1279,14 @@ KINDS.launcher = {
         slot?.end?.();
       }));
       var b = h("button", {
-        "class": "gs-launch gs-" + style, "data-corner": el ? null : corner, "aria-label": style === "button" ? null : st.title,
+        "class": "gs-launch gs-" + style, "aria-label": style === "button" ? null : st.title,
         text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
         onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
       });
       mount(rt, b);
-      offs.push(function () { b.remove(); }, follow(function () {
-        var at = 20, bottom = /^bottom/.test(corner), before = 1;
-        if (el) return place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
-        /* Below the ones before it in its corner; a checklist's launcher keeps the corner's first place. */
-        slice(rt._surface._root().children).forEach(function (o) {
-          if (o === b) before = 0;
-          if ((before && o.dataset.corner === corner) || (bottom && o.matches(".gs-launcher") && o.matches(".gs-left") === /left/.test(corner))) at += o.offsetHeight + 12;
-        });
-        b.style.setProperty(bottom ? "bottom" : "top", at + "px");
-        b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
-      }));
+      offs.push(function () { b.remove(); }, el ? follow(function () {
+        place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+      }) : cornerStack(rt, b, corner));
       stepEvent(rt, "step_shown", g, 0);
     }
     if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);
@@ -1386,6 +1393,7 @@ KINDS.resource_center = {
     var count = h("span", { "class": "gs-count" });
     var launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!panel); } },
       [h("span", { text: g.title }), mkText(" "), count]));
+    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
     function unread() {
       var n = news.filter(function (a) { return !has(rt._local._get(), "read", a.id); }).length;
       count.textContent = L.unread.replace("{n}", n);
@@ -1425,6 +1433,7 @@ KINDS.resource_center = {
       list = h("div", { "class": "gs-list" });
       panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
         closeButton(rt, function () { toggle(false); launcher.focus(); }), h("h2", { "class": "gs-title", id: id, text: g.title }), search, list]));
+      above(panel, launcher);
       show("");
       (search || panel.querySelector("button")).focus();
       rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });

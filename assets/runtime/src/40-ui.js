@@ -123,6 +123,20 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
+/* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
+   the order they were added: each sits above those before it, never on the same spot. */
+/* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
+function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
+function cornerStack(rt, b, corner) {
+  b.dataset.corner = corner;
+  return follow(function () {
+    var at = 20, before = 1;
+    slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && o.dataset.corner === corner) at += o.offsetHeight + 12; });
+    b.style.setProperty(/^bottom/.test(corner) ? "bottom" : "top", at + "px");
+    b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
+  });
+}
+
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
 /* A callout or banner button ({label, primary, run}) and the × that closes one. */

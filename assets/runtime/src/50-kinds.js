@@ -166,6 +166,7 @@ KINDS.checklist = {
     /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
     var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
     mount(rt, launcher);
+    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -211,7 +212,7 @@ KINDS.checklist = {
           ])]);
         }))
       ]);
-      mount(rt, panel);
+      above(mount(rt, panel), launcher);
       render();
       panel.querySelector(".gs-item").focus();
     }

@@ -1,8 +1,8 @@
 
 /* A launcher: the guide's own button, icon or beacon that starts another guide, beside an element of the app
-   or in a corner of the window, on the pages its trigger matches. Launchers in one corner stack (above a
-   checklist's). When a route change leaves its pages or removes its element, it goes quietly and evaluate()
-   puts it back wherever it still applies. */
+   or in a corner of the window, on the pages its trigger matches. Launchers in one corner stack with the
+   others there (cornerStack). When a route change leaves its pages or removes its element, it goes quietly
+   and evaluate() puts it back wherever it still applies. */
 var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
 KINDS.launcher = {
   persistent: true,
@@ -16,22 +16,14 @@ KINDS.launcher = {
         slot?.end?.();
       }));
       var b = h("button", {
-        "class": "gs-launch gs-" + style, "data-corner": el ? null : corner, "aria-label": style === "button" ? null : st.title,
+        "class": "gs-launch gs-" + style, "aria-label": style === "button" ? null : st.title,
         text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
         onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
       });
       mount(rt, b);
-      offs.push(function () { b.remove(); }, follow(function () {
-        var at = 20, bottom = /^bottom/.test(corner), before = 1;
-        if (el) return place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
-        /* Below the ones before it in its corner; a checklist's launcher keeps the corner's first place. */
-        slice(rt._surface._root().children).forEach(function (o) {
-          if (o === b) before = 0;
-          if ((before && o.dataset.corner === corner) || (bottom && o.matches(".gs-launcher") && o.matches(".gs-left") === /left/.test(corner))) at += o.offsetHeight + 12;
-        });
-        b.style.setProperty(bottom ? "bottom" : "top", at + "px");
-        b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
-      }));
+      offs.push(function () { b.remove(); }, el ? follow(function () {
+        place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+      }) : cornerStack(rt, b, corner));
       stepEvent(rt, "step_shown", g, 0);
     }
     if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);

@@ -14,6 +14,7 @@ KINDS.resource_center = {
     var count = h("span", { "class": "gs-count" });
     var launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!panel); } },
       [h("span", { text: g.title }), mkText(" "), count]));
+    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
     function unread() {
       var n = news.filter(function (a) { return !has(rt._local._get(), "read", a.id); }).length;
       count.textContent = L.unread.replace("{n}", n);
@@ -53,6 +54,7 @@ KINDS.resource_center = {
       list = h("div", { "class": "gs-list" });
       panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
         closeButton(rt, function () { toggle(false); launcher.focus(); }), h("h2", { "class": "gs-title", id: id, text: g.title }), search, list]));
+      above(panel, launcher);
       show("");
       (search || panel.querySelector("button")).focus();
       rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
