@@ -34,7 +34,7 @@ whether it holds: with all ten kinds the runtime weighs about 3.2 KB more, see R
 SIZE_RATCHET_GZIP = 19_700
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident (raised for the launcher, the survey,
-the resolver's bounded searches and the resource center: 19,655 B gz with all ten kinds)."""
+the resolver's bounded searches and the resource center: 19,677 B gz with all ten kinds)."""
 
 __all__ = [
     "SIZE_CEILING_GZIP",
