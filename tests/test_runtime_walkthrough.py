@@ -61,7 +61,7 @@ def test_steps_back_next_progress_and_done(page, server):
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Next").click()
     page.locator("[data-guide-runtime] .gs-title", has_text="All done").wait_for()
-    assert "gs-center" in box.get_attribute("class")
+    page.locator("[data-guide-runtime] .gs-callout.gs-center").wait_for(timeout=2000)  # placed in a frame
     page.get_by_role("button", name="Done").click()
     player.wait_event("guide_completed")
     assert callout(page).count() == 0
