@@ -44,7 +44,6 @@ __getattr__, __all__ = lazy_exports(
         ".ids": ("next_free_id",),
         ".kinds": (
             "GUIDE_KINDS",
-            "PLANNED_KINDS",
             "GuideKind",
             "guide_steps",
             "kind_of",

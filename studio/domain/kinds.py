@@ -216,8 +216,6 @@ _ENTRIES = (
 GUIDE_KINDS: dict[str, GuideKind] = {entry.kind: entry for entry in _ENTRIES}
 """Every kind the studio can author and the runtime can play, in the order the studio lists them."""
 
-PLANNED_KINDS: tuple[str, ...] = ()
-
 RECORDED_KIND = "walkthrough"
 """What a recording in the browser becomes."""
 
