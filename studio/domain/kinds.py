@@ -143,7 +143,7 @@ _ENTRIES = (
         "survey",
         "Survey",
         "Survey",
-        "Ask users a few questions (NPS, satisfaction, choices, open text), one per screen.",
+        "Ask NPS, satisfaction, choice or open questions, one per screen.",
         {
             "trigger": {"type": "automatic"},
             "questions": [{"id": "question-1", "type": "nps"}],
@@ -159,7 +159,7 @@ _ENTRIES = (
         "launcher",
         "Launcher",
         "Launcher",
-        "A help button, icon or beacon that opens another guide, beside an element or in a corner.",
+        "A help button, icon or beacon that opens another guide.",
         {
             "trigger": {"type": "automatic"},
             "frequency": "always",
