@@ -74,6 +74,7 @@ def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page
     middle = (box["top"] + box["bottom"]) / 2
     assert abs(middle - (button["top"] + button["bottom"]) / 2) < 1
     assert page.get_by_role("button", name="About exporting").count() == 1
+    assert page.locator(LAUNCH).get_attribute("title") == "About exporting"  # a sighted user's tip too
     assert Axe().run(page).response["violations"] == []
 
 

@@ -58,7 +58,8 @@ KINDS.survey = {
         var picked = q(form, ":checked").map(function (i) { return i.value; });
         var value = open ? q(form, "textarea")[0].value.trim() : multi ? picked : row ? +picked[0] : picked[0];
         if (multi ? !value.length : !value && value !== 0) {
-          if (qn.required !== false) return q(form, "input,textarea")[0].focus();
+          /* Not answered: the question is marked (screen readers hear "invalid") and its first answer focused. */
+          if (qn.required !== false) return q(form, "fieldset")[0].setAttribute("aria-invalid", "true"), q(form, "input,textarea")[0].focus();
         } else {
           var d = { guideId: g.id, questionId: qn.id, value: value }, f = nps && qn.followUp;
           if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
