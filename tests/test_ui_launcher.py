@@ -42,6 +42,11 @@ def test_a_launcher_step_asks_for_its_label_and_the_element_it_sits_beside(
     qtbot.keyClicks(label.edit, "Need help?")
     assert reopened(project_file, "help").steps[0].title == "Need help?"
 
+    # on its Guide tab it shows by itself or when asked; "when the user clicks an element" is for other kinds
+    shows = window.editor.guide_form.editor(("trigger", "type"))
+    assert shows.spec.label == "Shows"
+    assert [shows.combo.itemData(i) for i in range(shows.combo.count())] == ["automatic", "manual"]
+
     # a walkthrough's step keeps its own words
     window.select_guide("tour", 1)
     labels = visible_labels(form)

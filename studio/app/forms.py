@@ -146,6 +146,18 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
             ("manual", "only when asked (checklist, button, API)"),
             ("launcher", "when the user clicks an element"),
         ),
+        kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED),
+    ),
+    FieldSpec(  # a launcher is itself what users click: it shows by itself, or when the app asks
+        ("trigger", "type"),
+        "Shows",
+        "choice",
+        "When the launcher appears; a click on it opens its guide.",
+        choices=(
+            ("automatic", "by itself on matching pages"),
+            ("manual", "only when the app asks (API)"),
+        ),
+        kinds=LABELLED,
     ),
     FieldSpec(
         ("trigger", "url"),
@@ -172,7 +184,11 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         **limits(AutomaticTrigger, "delay_ms"),
     ),
     FieldSpec(
-        ("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER
+        ("trigger", "element"),
+        "Clicked element",
+        "target",
+        "The element of your app users click.",
+        when=LAUNCHER,
     ),
     FieldSpec(
         ("frequency",),
