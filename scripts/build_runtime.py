@@ -32,7 +32,8 @@ SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
 def _minify_css(css: str) -> str:
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     css = re.sub(r"\s+", " ", css)
-    css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    css = re.sub(r":\s+", ":", css)  # a space before ":" stays: "a :focus" (a descendant) is not "a:focus"
     return css.replace(";}", "}").strip()
 
 

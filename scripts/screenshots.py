@@ -20,6 +20,31 @@ from studio.export.runtime import minified_runtime  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 BUNDLE = json.loads((ROOT / "guides" / "example.bundle.json").read_text(encoding="utf-8"))
+ICON_LAUNCHER = {  # not in the example: a round "?" beside the dashboard's "Create invoice" button
+    **next(g for g in BUNDLE["guides"] if g["id"] == "profile-tour-launcher"),
+    "id": "activity-help",
+    "name": "Invoice help",
+    "style": "icon",
+    "icon": "help",
+    "guideId": "reports-tour",
+}
+ICON_LAUNCHER["steps"] = [
+    {
+        **ICON_LAUNCHER["steps"][0],
+        "title": "Help with invoices",
+        "placement": "left",
+        "target": {
+            "candidates": [{"kind": "id", "value": "#create-invoice", "score": 0.85, "unique": True}],
+            "fingerprint": {
+                "tag": "button",
+                "text": "+ Create invoice",
+                "attributes": {"id": "create-invoice"},
+            },
+            "framePath": [],
+            "shadowPath": [],
+        },
+    }
+]
 
 
 def shade(page, selector: str) -> None:
@@ -32,9 +57,10 @@ def runtime_shots() -> None:
     with DemoServer() as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
 
-        def fresh(path: str, seen: tuple[str, ...] = ()):
+        def fresh(path: str, seen: tuple[str, ...] = (), bundle: dict = BUNDLE, done: tuple[str, ...] = ()):
             context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
             state = {"seen": {gid: 1 for gid in seen}, "dismissed": {gid: 1 for gid in seen}}
+            state["done"] = {gid: 1 for gid in done}  # a tour until_completed: completed
             state["sv"] = {gid: {"r": 0, "a": 10**13} for gid in seen}  # a survey: answered, not asked again
             context.add_init_script(
                 f"localStorage.setItem('guide-runtime:state', {json.dumps(json.dumps(state))});"
@@ -42,7 +68,7 @@ def runtime_shots() -> None:
             context.add_init_script(minified_runtime())
             context.add_init_script(
                 "document.addEventListener('DOMContentLoaded', () => GuideRuntime.init("
-                f"{{bundle: {json.dumps(BUNDLE)}, user: {{role: 'admin'}}}}));"
+                f"{{bundle: {json.dumps(bundle)}, user: {{role: 'admin'}}}}));"
             )
             page = context.new_page()
             page.goto(server.url + path)
@@ -95,6 +121,18 @@ def runtime_shots() -> None:
         page.get_by_role("button", name="Next").click()
         page.get_by_role("textbox", name="Other").fill("Printed for the board")
         page.screenshot(path=OUT / "runtime-survey-choice.png")
+        context.close()
+
+        context, page = fresh("/dashboard.html", ("welcome",), done=("settings-tour",))
+        shade(page, ".gs-launch")
+        page.screenshot(path=OUT / "runtime-launcher.png")
+        context.close()
+
+        with_icon = {**BUNDLE, "guides": [*BUNDLE["guides"], ICON_LAUNCHER]}
+        context, page = fresh("/dashboard.html", ("welcome",), with_icon, ("settings-tour",))
+        shade(page, ".gs-launch.gs-icon")
+        page.locator("[data-guide-runtime] .gs-launch.gs-icon").hover()
+        page.screenshot(path=OUT / "runtime-launcher-icon.png")
         context.close()
 
         context, page = fresh(

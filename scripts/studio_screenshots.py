@@ -103,10 +103,18 @@ def main() -> None:
             ("welcome", "editor-modal.png"),
             ("getting-started", "editor-checklist.png"),
             ("customer-pulse", "editor-survey.png"),
+            ("profile-tour-launcher", "editor-launcher.png"),
         ):
             window.select_guide(guide_id, 0)
             window.editor.tabs.setCurrentIndex(0)
             shot(app, window, name)
+
+        # the launcher's own settings on its Guide tab: what it opens, how it looks, its corner
+        window.editor.tabs.setCurrentIndex(1)
+        settle(app)  # laid out first, or there is nothing to scroll yet
+        area = window.editor.guide_form.parentWidget().parentWidget()
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+        shot(app, window, "editor-launcher-guide.png")
 
         window.actions_["theme"].trigger()
         shot(app, window.theme_dialog, "editor-theme.png")

@@ -145,6 +145,7 @@ def test_a_manual_guide_nothing_starts_is_reported():
     problems = lint([lonely])
     assert [(p.rule, p.guide_id, p.field) for p in problems] == [("never-started", "lonely", "trigger")]
     assert "nothing starts 'Lonely'" in problems[0].message
+    assert "add a launcher that opens it" in problems[0].message  # the kind made for it is named
     # started by a button, or by a checklist item: fine
     assert rules_of([lonely, starter("lonely")]) == []
     checklist = Checklist(

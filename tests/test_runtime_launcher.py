@@ -76,6 +76,7 @@ def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page
     middle = (box["top"] + box["bottom"]) / 2
     assert abs(middle - (button["top"] + button["bottom"]) / 2) < 1
     assert page.get_by_role("button", name="About exporting").count() == 1
+    assert page.locator(LAUNCH).get_attribute("title") == "About exporting"  # a sighted user's tip too
     assert Axe().run(page).response["violations"] == []
 
 
@@ -147,3 +148,24 @@ def test_a_launcher_beside_an_element_goes_to_the_start_side_in_rtl(page, server
     page.wait_for_timeout(100)
     button = page.evaluate("document.getElementById('export').getBoundingClientRect().toJSON()")
     assert boxes(page)[0]["right"] <= button["left"]
+
+
+def test_a_survey_in_a_corner_opens_above_the_launchers_stacked_there(page, server):
+    from studio.domain import Survey
+    from studio.domain.survey import NpsQuestion
+
+    survey = Survey(id="pulse", name="Pulse", trigger=AutomaticTrigger(), questions=[NpsQuestion(id="nps")])
+    Player(
+        page,
+        bundle_of(
+            launcher(), launcher(id="l2", name="Second", step=Step(id="s", title="Tips")), survey, HELP
+        ),
+    )
+    page.goto(server.page("/app.html", PAGE))
+    page.locator("[data-guide-runtime] .gs-survey").wait_for()
+    page.wait_for_timeout(400)
+    survey_bottom = page.evaluate(
+        """() => document.querySelector('[data-guide-runtime]').shadowRoot.querySelector('.gs-survey')
+          .getBoundingClientRect().bottom"""
+    )
+    assert survey_bottom <= min(b["top"] for b in boxes(page))  # both launchers stay visible below it

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.build_runtime import build_runtime, minified_is_current
+from scripts.build_runtime import _minify_css, build_runtime, minified_is_current
 from studio.export.runtime import (
     MINIFIED_PATH,
     RUNTIME_PATH,
@@ -29,6 +29,12 @@ def test_committed_runtime_is_built_from_the_sources():
 def test_committed_minified_runtime_is_current():
     assert minified_is_current(), "guide-runtime.min.js is stale: run `make runtime` and commit"
     assert MINIFIED_PATH.read_text(encoding="utf-8").count("\n") <= 2
+
+
+def test_css_minifying_keeps_a_descendant_before_a_pseudo_class():
+    """``[aria-invalid] :is(…)`` once became ``[aria-invalid]:is(…)``, which matched nothing."""
+    css = "/* x */ .a :is(.b, .c) > d { outline: 2px solid red; }\n.e:hover { color: #fff; }"
+    assert _minify_css(css) == ".a :is(.b,.c)>d{outline:2px solid red}.e:hover{color:#fff}"
 
 
 def test_shipped_runtime_does_not_grow_past_its_ratchet():

@@ -130,6 +130,11 @@ def test_rating_choices_and_open_text_and_a_required_answer(page, server):
     page.get_by_role("button", name="Next").click()  # required: nothing happens but focus on the scale
     page.wait_for_timeout(150)
     assert answers(player) == [] and legend(page) == "Rate the reports"
+    question = page.locator(f"{PANEL} fieldset")
+    assert question.get_attribute("aria-invalid") == "true"  # marked, so the click is not lost on anyone
+    assert (
+        question.locator(".gs-scale span").first.evaluate("s => getComputedStyle(s).outlineStyle") == "solid"
+    )
     assert (
         page.evaluate("document.querySelector('[data-guide-runtime]').shadowRoot.activeElement.type")
         == "radio"

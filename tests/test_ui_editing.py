@@ -246,7 +246,7 @@ def test_every_guide_field_is_edited_through_its_widget(make_window, project_fil
     }
     # a launcher needs its element: the message sits on the field until one is picked
     starts.setCurrentIndex(starts.findData("launcher"))
-    launcher_row = [i for i, s in enumerate(form.specs) if s.label == "Launcher element"][0]
+    launcher_row = [i for i, s in enumerate(form.specs) if s.label == "Clicked element"][0]
     assert form.messages[launcher_row].text() == "is required"
     window.browser.pending_pick = ("tip", ("trigger", "element"))
     deliver_pick(window, "Help", "help")

@@ -288,3 +288,17 @@ def test_a_pick_brings_the_studio_back_to_the_front(qtbot, session, dialogs):
     with qtbot.waitSignal(browser.picked):
         browser._on_event(RecorderEvent("capture", capture=pick))
     assert browser.pending_pick is None
+
+
+def test_the_start_page_fits_a_1280_window_with_every_hint_whole(make_window, project_file: Path, qtbot):
+    """The kinds' hints once made the whole window 1,386 px at the least (the docs' 1280 shots grew)."""
+    window = make_window()
+    window.open_project(project_file)
+    window.select_guide(None)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() == 1280
+    for kind, button in window.start_page.kind_buttons.items():
+        assert button.width() >= button.sizeHint().width(), kind  # its hint is not cut

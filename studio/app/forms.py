@@ -55,7 +55,7 @@ class FieldSpec:
     optional: bool = False
     """The value may be empty (None); the editor offers to clear it."""
     empty_text: str = "none"
-    """What an optional number shows when it is empty."""
+    """What an optional number or element shows when it is empty."""
 
     def applies(self, kind: str, value_at) -> bool:
         """Whether the field belongs on the form for a guide of ``kind`` in its current state."""
@@ -122,6 +122,12 @@ WITH_MEDIA = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_medi
 """Kinds whose steps may show an image or video."""
 WITH_TEXT = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_text)
 """Kinds whose steps show a text and buttons."""
+LABELLED = tuple(
+    kind for kind, entry in GUIDE_KINDS.items() if entry.parts_key == "steps" and not entry.has_text
+)
+"""Kinds whose one step is only a label, beside an element or in a corner (a launcher)."""
+POINTING = tuple(kind for kind in TARGETED if kind not in LABELLED)
+"""Kinds whose steps point at an element, or are shown centred without one."""
 AUTOMATIC = (("trigger", "type"), ("automatic",))
 LAUNCHER = (("trigger", "type"), ("launcher",))
 
@@ -147,6 +153,18 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
             ("manual", "only when asked (checklist, button, API)"),
             ("launcher", "when the user clicks an element"),
         ),
+        kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED),
+    ),
+    FieldSpec(  # a launcher is itself what users click: it shows by itself, or when the app asks
+        ("trigger", "type"),
+        "Shows",
+        "choice",
+        "When the launcher appears; a click on it opens its guide.",
+        choices=(
+            ("automatic", "by itself on matching pages"),
+            ("manual", "only when the app asks (API)"),
+        ),
+        kinds=LABELLED,
     ),
     FieldSpec(
         ("trigger", "url"),
@@ -173,7 +191,11 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         **limits(AutomaticTrigger, "delay_ms"),
     ),
     FieldSpec(
-        ("trigger", "element"), "Launcher element", "target", "The element users click.", when=LAUNCHER
+        ("trigger", "element"),
+        "Clicked element",
+        "target",
+        "The element of your app users click.",
+        when=LAUNCHER,
     ),
     FieldSpec(
         ("frequency",),
@@ -310,7 +332,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         ("corner",),
         "Corner",
         "choice",
-        "Where it sits when its step has no element.",
+        "Where it sits when no element is picked beside it (Step tab).",
         choices=(
             ("bottom_right", "bottom right"),
             ("bottom_left", "bottom left"),
@@ -322,16 +344,33 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 STEP_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(("title",), "Title", "line"),
+    FieldSpec(("title",), "Title", "line", kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED)),
+    FieldSpec(
+        ("title",),
+        "Label",
+        "line",
+        "The button's text; for an icon or a beacon, what screen readers say and the mouse-over tip shows.",
+        kinds=LABELLED,
+    ),
     FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images.", kinds=WITH_TEXT),
     FieldSpec(("media",), "Image or video", "media", optional=True, kinds=WITH_MEDIA),
     FieldSpec(
         ("target",),
         "Element",
         "target",
-        "What the step points at; none shows it centred (a launcher: in its corner).",
-        kinds=TARGETED,
+        "What the step points at; none shows it centred.",
+        kinds=POINTING,
         optional=True,
+        empty_text="None — shown centred",
+    ),
+    FieldSpec(
+        ("target",),
+        "Beside",
+        "target",
+        "The element it sits next to; none: in the corner chosen on the Guide tab.",
+        kinds=LABELLED,
+        optional=True,
+        empty_text="None — in its corner",
     ),
     FieldSpec(
         ("page",),
@@ -402,7 +441,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
             MissingTarget,
             {"skip": "skip the step", "center": "show it centred", "end": "end the guide"},
         ),
-        kinds=TARGETED,
+        kinds=TOURS,  # a tooltip, hotspot or launcher without its element is simply not shown
     ),
     FieldSpec(
         ("wait_ms",), "Wait for the element", "int", suffix=" ms", kinds=TARGETED, **limits(Step, "wait_ms")

@@ -78,7 +78,7 @@ _ENTRIES = (
         "walkthrough",
         "Walkthrough",
         "Walkthrough",
-        "Lead users step by step through a task, one element at a time.",
+        "Lead users through a task, one element at a time.",
         _step("Welcome", "Let us show you around."),
         multi_step=True,
         starts_where_made=True,
@@ -124,7 +124,7 @@ _ENTRIES = (
         "banner",
         "Banner",
         "Banner",
-        "Announce something across the top or bottom of matching pages.",
+        "Announce news in a bar at the top or bottom of the page.",
         {
             "trigger": {"type": "automatic"},
             "steps": [
@@ -143,7 +143,7 @@ _ENTRIES = (
         "survey",
         "Survey",
         "Survey",
-        "Ask users a few questions (NPS, satisfaction, choices, open text), one per screen.",
+        "Ask NPS, satisfaction, choice or open questions.",
         {
             "trigger": {"type": "automatic"},
             "questions": [{"id": "question-1", "type": "nps"}],
@@ -159,7 +159,7 @@ _ENTRIES = (
         "launcher",
         "Launcher",
         "Launcher",
-        "A help button, icon or beacon that opens another guide, beside an element or in a corner.",
+        "A help button, icon or beacon that opens another guide.",
         {
             "trigger": {"type": "automatic"},
             "frequency": "always",

@@ -177,9 +177,9 @@ def _never_started(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 "never-started",
                 guide.id,
                 "trigger",
-                f"nothing starts '{guide.name}': it starts only when asked, and no button or checklist "
-                "item asks; start it automatically or on a click, or from another guide "
-                "(fine if your app calls GuideRuntime.start for it)",
+                f"nothing starts '{guide.name}': it starts only when asked, and no button, checklist "
+                "item or launcher asks; start it automatically or on a click, or add a launcher that "
+                "opens it (fine if your app calls GuideRuntime.start for it)",
             )
 
 

@@ -385,7 +385,7 @@ class TargetField(Field):
             if not self.spec.optional:
                 self.label.setText("No element yet — pick one")
             else:
-                self.label.setText("None — shown centred" if self.spec.path == ("target",) else "None")
+                self.label.setText(self.spec.empty_text if self.spec.empty_text != "none" else "None")
             self.clear_button.setEnabled(False)
             return
         try:

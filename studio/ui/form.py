@@ -159,5 +159,6 @@ class FormView(QWidget):
             editor.set_images(images)
 
     def editor(self, path: FieldPath) -> Field:
-        """The (first) editor of the field at ``path``, for tests and focus."""
-        return next(e for e in self.editors if e.spec.path == path)
+        """The editor of the field at ``path`` (the shown one when kinds have their own), for tests, focus."""
+        editors = [e for e in self.editors if e.spec.path == path]
+        return next((e for e in editors if e.isVisibleTo(self)), editors[0])

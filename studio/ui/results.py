@@ -41,7 +41,8 @@ def verdict(step: StepResult) -> tuple[str, str]:
     if step.status == "passed":
         if step.confidence is not None and step.confidence < LOW_CONFIDENCE:
             return f"Low confidence ({step.confidence:.0%})", "#d97706"
-        return "Found", "#16a34a"
+        # no confidence: nothing was looked for (a modal, a survey question, a launcher in its corner)
+        return ("Found" if step.confidence is not None else "Shown"), "#16a34a"
     if step.status == "skipped":
         return VERDICTS.get(step.reason or "", ("Skipped", "#6b7280"))[0], "#6b7280"
     return VERDICTS.get(step.reason or "", ("Failed", "#dc2626"))

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..domain import GUIDE_KINDS
 from .style import icon
 
+KIND_BUTTON_MIN = 240
+"""The narrowest a kind's button gets (its text is cut there; the tip and screen readers keep it all)."""
+
 
 class StartPage(QWidget):
     """Shown when no guide is selected; emits what the author chose."""
@@ -37,7 +40,8 @@ class StartPage(QWidget):
             button = QPushButton(icon(kind), f"  {info.title}\n  {info.hint}")
             button.setObjectName("kindButton")
             button.setIconSize(QSize(28, 28))
-            button.setToolTip(f"New {info.title.lower()} (Ctrl+{number + 1})")
+            button.setMinimumWidth(KIND_BUTTON_MIN)  # a long hint is cut, never widens the window
+            button.setToolTip(f"New {info.title.lower()} (Ctrl+{number + 1}): {info.hint}")
             button.setAccessibleName(f"New {info.title.lower()}")
             button.setAccessibleDescription(info.hint)
             button.clicked.connect(lambda _c=False, k=kind: self.new_guide.emit(k))

@@ -8,6 +8,8 @@ KINDS.launcher = {
   persistent: true,
   play: function (rt, g) {
     var st = g.steps[0], offs = [], style = g.style || "button", corner = g.corner || "bottom_right";
+    /* An icon or beacon shows no text: its label names it and is its mouse-over tip. */
+    var label = style === "button" ? null : st.title;
     function show(el) {
       offs.push(rt._onRoute(function () {
         var slot = rt._active[g.id];
@@ -16,7 +18,7 @@ KINDS.launcher = {
         slot?.end?.();
       }));
       var b = h("button", {
-        "class": "gs-launch gs-" + style, "aria-label": style === "button" ? null : st.title,
+        "class": "gs-launch gs-" + style, "aria-label": label, title: label,
         text: style === "button" ? st.title : style === "icon" ? GLYPHS[g.icon] || "?" : null,
         onclick: function () { stepEvent(rt, "step_completed", g, 0); rt.start(g.guideId, { from: b }); }
       });

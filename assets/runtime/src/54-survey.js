@@ -28,6 +28,9 @@ KINDS.survey = {
       panel?.remove();
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+      /* Above the launchers stacked in its corner (cornerStack), never over them. */
+      var tops = q(rt._surface._root(), '[data-corner="' + g.position + '"]').map(function (b) { return b.getBoundingClientRect().top; });
+      if (tops.length) panel.style.setProperty("bottom", innerHeight - Math.min.apply(Math, tops) + 12 + "px");
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
     /* Ask question k (its follow-up when fu), then go on. */
@@ -58,7 +61,8 @@ KINDS.survey = {
         var picked = q(form, ":checked").map(function (i) { return i.value; });
         var value = open ? q(form, "textarea")[0].value.trim() : multi ? picked : row ? +picked[0] : picked[0];
         if (multi ? !value.length : !value && value !== 0) {
-          if (qn.required !== false) return q(form, "input,textarea")[0].focus();
+          /* Not answered: the question is marked (screen readers hear "invalid") and its first answer focused. */
+          if (qn.required !== false) return q(form, "fieldset")[0].setAttribute("aria-invalid", "true"), q(form, "input,textarea")[0].focus();
         } else {
           var d = { guideId: g.id, questionId: qn.id, value: value }, f = nps && qn.followUp;
           if (other && picked.indexOf("other") >= 0) d.text = other.value.trim();
