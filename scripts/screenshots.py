@@ -131,16 +131,26 @@ def runtime_shots() -> None:
         with_icon = {**BUNDLE, "guides": [*BUNDLE["guides"], ICON_LAUNCHER]}
         context, page = fresh("/dashboard.html", ("welcome",), with_icon, ("settings-tour",))
         shade(page, ".gs-launch.gs-icon")
-        page.locator("[data-guide-runtime] .gs-launch.gs-icon").hover()
+        page.locator("[data-guide-runtime] .gs-launch.gs-icon[title='Help with invoices']").hover()
         page.screenshot(path=OUT / "runtime-launcher-icon.png")
         context.close()
 
         context, page = fresh(
             "/customers.html", ("welcome", "settings-tour", "maintenance-banner", "customer-pulse")
         )
-        page.locator("[data-guide-runtime] .gs-launcher").click()
+        page.locator("[data-guide-runtime] .gs-launcher", has_text="Get started").click()
         shade(page, ".gs-panel")
         page.screenshot(path=OUT / "runtime-checklist.png")
+        context.close()
+
+        context, page = fresh("/dashboard.html", ("welcome",), done=("settings-tour",))
+        page.locator("[data-guide-runtime] .gs-launcher", has_text="Help").click()
+        shade(page, ".gs-panel")
+        page.screenshot(path=OUT / "runtime-resource-center.png")
+        page.locator("[data-guide-runtime] .gs-search").fill("invoice")
+        page.get_by_role("button", name="How do I send an invoice?").click()
+        page.wait_for_timeout(300)
+        page.screenshot(path=OUT / "runtime-resource-center-article.png")
         context.close()
         browser.close()
 
