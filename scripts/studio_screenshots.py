@@ -116,6 +116,12 @@ def main() -> None:
         area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
         shot(app, window, "editor-launcher-guide.png")
 
+        window.select_guide("help-center", 1)  # an article entry of the resource center
+        window.editor.tabs.setCurrentIndex(0)
+        shot(app, window, "editor-resource-center.png")
+        window.select_guide("csv-export-news", 0)
+        shot(app, window, "editor-announcement.png")
+
         window.actions_["theme"].trigger()
         shot(app, window.theme_dialog, "editor-theme.png")
         window.theme_dialog.close()

@@ -602,6 +602,7 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     )
 
     window.select_guide("center")
+    assert window.editor.parts.title.text() == "Entries"  # not "Entrys"
     for path, value in ((("title",), "Support"), (("search",), False), (("announcements",), False)):
         window.editor.guide_form.editor(path).edited.emit(value)
     entry_values = [
@@ -635,6 +636,12 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     }
     assert _holds(entry["pages"], rule) and entry["audience"]["conditions"][0]["value"] == "pro"
     window.select_guide("whats-new")
+    shown = [
+        spec.path
+        for spec in window.editor.step_form.specs
+        if window.editor.step_form.editor(spec.path).isVisibleTo(window)
+    ]
+    assert ("buttons",) not in shown and ("body",) in shown  # an announcement has a text, no buttons
     window.editor.guide_form.editor(("date",)).edited.emit("2027-01-15")
     assert str(reopened(project_file, "whats-new").date) == "2027-01-15"
 

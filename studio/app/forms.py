@@ -122,6 +122,8 @@ WITH_MEDIA = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_medi
 """Kinds whose steps may show an image or video."""
 WITH_TEXT = tuple(kind for kind, entry in GUIDE_KINDS.items() if entry.has_text)
 """Kinds whose steps show a text and buttons."""
+WITH_BUTTONS = tuple(kind for kind in WITH_TEXT if GUIDE_KINDS[kind].has_buttons)
+"""Kinds whose steps have buttons (an announcement is read in the resource center: it has none)."""
 LABELLED = tuple(
     kind for kind, entry in GUIDE_KINDS.items() if entry.parts_key == "steps" and not entry.has_text
 )
@@ -431,7 +433,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         "Buttons",
         "buttons",
         "None: Back / Next in a tour, Got it in a modal or hotspot, none on a tooltip or banner.",
-        kinds=WITH_TEXT,
+        kinds=WITH_BUTTONS,
     ),
     FieldSpec(
         ("on_missing",),

@@ -45,6 +45,8 @@ class GuideKind:
     """Its steps may show an image or video."""
     has_text: bool = True
     """Its steps show a text and buttons (a launcher shows only its label)."""
+    has_buttons: bool = True
+    """Its steps have buttons (an announcement, read in the resource center, has none)."""
     noun: str = ""
     """What one part is called in the studio when not "Step" or "Item" (a survey's "Question")."""
 
@@ -57,6 +59,12 @@ class GuideKind:
     def part_noun(self) -> str:
         """What one part is called in the studio: "Step" or "Item"."""
         return self.noun or ("Item" if self.parts_key == "items" else "Step")
+
+    @property
+    def part_plural(self) -> str:
+        """The parts' list heading: "Steps", "Items", "Questions", "Entries"."""
+        noun = self.part_noun
+        return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
     @property
     def part_title(self) -> str:
@@ -173,7 +181,7 @@ _ENTRIES = (
         "resource_center",
         "ResourceCenter",
         "Resource center",
-        "A help panel from a corner button: guides to start, links and short articles, searchable.",
+        "A searchable help panel of guides, links and short articles.",
         {
             "trigger": {"type": "automatic"},
             "frequency": "always",
@@ -199,7 +207,7 @@ _ENTRIES = (
         "announcement",
         "Announcement",
         "Announcement",
-        "A dated “What's new” note, listed in the resource center and counted until read.",
+        "A dated “What's new” note, read in the resource center.",
         {
             "steps": [
                 {
@@ -210,6 +218,7 @@ _ENTRIES = (
             ]
         },
         element_field=None,
+        has_buttons=False,
     ),
 )
 

@@ -115,7 +115,7 @@ class GuideEditor(QSplitter):
             )
             for p in draft.parts
         ]
-        self.parts.show_parts(info.part_noun, rows, self.part)
+        self.parts.show_parts(info.part_plural, rows, self.part)
         self.parts.set_editable(info.multi_step)
         self.tabs.setTabText(0, info.part_noun)
         self.part_stack.setCurrentIndex(list(self.part_forms).index(info.parts_key))

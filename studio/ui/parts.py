@@ -71,11 +71,11 @@ class PartsList(QWidget):
         self._full: QPixmap | None = None
         self._loading = False
 
-    def show_parts(self, noun: str, rows: list[tuple[str, str, bytes | None]], current: int) -> None:
-        """Show ``(id, title, thumbnail png)`` rows and select ``current``."""
+    def show_parts(self, heading: str, rows: list[tuple[str, str, bytes | None]], current: int) -> None:
+        """Show ``(id, title, thumbnail png)`` rows under ``heading`` ("Steps") and select ``current``."""
         self._loading = True
-        self.title.setText(f"{noun}s")
-        self.list.setAccessibleName(f"{noun}s")
+        self.title.setText(heading)
+        self.list.setAccessibleName(heading)
         self.list.clear()
         for number, (part_id, title, png) in enumerate(rows, 1):
             item = QListWidgetItem(f"{number}. {title or '(untitled)'}")
