@@ -153,14 +153,16 @@ def test_test_run_shows_per_step_results_and_offers_repick(make_window, example:
 
 
 def test_a_corner_launcher_is_shown_not_found(make_window, example: Path, qtbot):
-    """Nothing is looked for when a launcher sits in its corner: the result says it was shown."""
+    """Nothing is looked for when a launcher sits in its corner (the example's resource center's): the
+    result says it was shown; a launcher beside an element says it was found."""
     window = make_window(headless_recorder=True)
     window.open_project(example)
-    window.select_guide("profile-tour-launcher")
-    window.actions_["test"].trigger()
-    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
-    assert window.results.summary.text().startswith("1 of 1 guide(s) passed")
-    assert window.results.tree.topLevelItem(0).child(0).text(1) == "Shown"
+    for guide_id, said in (("help-center", "Shown"), ("profile-tour-launcher", "Found")):
+        window.select_guide(guide_id)
+        window.actions_["test"].trigger()
+        qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
+        assert window.results.summary.text().startswith("1 of 1 guide(s) passed")
+        assert window.results.tree.topLevelItem(0).child(0).text(1) == said
 
 
 def test_a_test_run_elsewhere_can_be_cancelled(make_window, example: Path, qtbot, dialogs, demo_server):
