@@ -198,7 +198,8 @@ def test_missing_targets_follow_the_fallback(page, server, on_missing, expected_
     titles = []
     for title in expected_titles:
         page.locator("[data-guide-runtime] .gs-title", has_text=title).wait_for()
-        assert "gs-center" in callout(page).get_attribute("class")
+        # placed in the animation frame after it is added (before it is painted): wait for that frame
+        page.locator("[data-guide-runtime] .gs-callout.gs-center").wait_for(timeout=2000)
         titles.append(title)
         if title == "Here":
             page.get_by_role("button", name="Next").click()
