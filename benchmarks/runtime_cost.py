@@ -169,14 +169,16 @@ KINDS = {
 }
 
 
+def _targets() -> list[tuple[str, dict]]:
+    """One target per candidate kind, and one the fingerprint alone must find."""
+    found = [(name, {"candidates": [{**candidate, "score": 0.9}]}) for name, candidate in KINDS.items()]
+    only = {"candidates": [], "fingerprint": {"tag": "button", "role": "button", "name": "Edit 4321"}}
+    return [*found, ("fingerprint only", only)]
+
+
 def _resolve_p95(page: Any) -> dict[str, float]:
     found = {}
-    for name, candidate in {**KINDS, "fingerprint only": None}.items():
-        target = (
-            {"candidates": [{**candidate, "score": 0.9}]}
-            if candidate
-            else {"candidates": [], "fingerprint": {"tag": "button", "role": "button", "name": "Edit 4321"}}
-        )
+    for name, target in _targets():
         times = page.evaluate(
             "t => { const out = []; for (let i = 0; i < 8; i++) { const s = performance.now();"
             " GuideRuntime.resolve(t); out.push(performance.now() - s); }"
@@ -203,12 +205,7 @@ def _resolve_cpu_p95(page: Any, client: Any) -> dict[str, float]:
         empty.append(_thread_ms(client) - start)
     base = statistics.median(empty)
     found = {}
-    for name, candidate in {**KINDS, "fingerprint only": None}.items():
-        target = (
-            {"candidates": [{**candidate, "score": 0.9}]}
-            if candidate
-            else {"candidates": [], "fingerprint": {"tag": "button", "role": "button", "name": "Edit 4321"}}
-        )
+    for name, target in _targets():
         times = []
         for _ in range(8):
             start = _thread_ms(client)

@@ -33,7 +33,7 @@ from .kinds import GUIDE_KINDS, guide_steps
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
 from .pages import step_rule as step_page
-from .problems import LintProblem
+from .problems import LintProblem, quote_pages
 from .rules import UrlRule
 from .spots import same_corner, same_spot
 from .step import ButtonAction
@@ -66,10 +66,6 @@ class _Start:
     target_id: str
     page: UrlRule | None
     """Where the button or item is; None when it can be on any page."""
-
-
-def _quote(rule: UrlRule | None) -> str:
-    return "any page" if rule is None else rule.value
 
 
 def _starts(guides: Iterable[GuideBase]) -> Iterator[_Start]:
@@ -197,7 +193,7 @@ def _start_elsewhere(guides: list[GuideBase]) -> Iterator[LintProblem]:
                 start.guide.id,
                 start.field,
                 f"{start.what} starts '{target.name}', whose first step waits for {first.value}, "
-                f"but the {start.noun} is only on {_quote(start.page)}",
+                f"but the {start.noun} is only on {quote_pages(start.page)}",
             )
 
 

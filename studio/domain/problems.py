@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .rules import UrlRule
+
 
 @dataclass(frozen=True)
 class LintProblem:
@@ -18,3 +20,8 @@ class LintProblem:
     def line(self) -> str:
         """The problem as one line: ``guide-id field: message``."""
         return f"{self.guide_id} {self.field}: {self.message}"
+
+
+def quote_pages(rule: UrlRule | None) -> str:
+    """Where a guide or its part shows, in a problem's words: the rule's value, or "any page"."""
+    return "any page" if rule is None else rule.value

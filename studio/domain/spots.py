@@ -7,12 +7,8 @@ from collections.abc import Iterator
 from .guide import Checklist, GuideBase, Launcher, LauncherTrigger, ResourceCenter
 from .overlap import may_overlap
 from .pages import guide_pages as _guide_pages
-from .problems import LintProblem
+from .problems import LintProblem, quote_pages
 from .target import SelectorKind, Target
-
-
-def _quote(rule) -> str:
-    return "any page" if rule is None else rule.value
 
 
 def _same_target(a: Target, b: Target) -> bool:
@@ -48,7 +44,7 @@ def same_spot(guides: list[GuideBase]) -> Iterator[LintProblem]:
                     guide.id,
                     "position",
                     f"checklists '{guide.name}' and '{earlier.name}' both sit {corner} on "
-                    f"{_quote(_guide_pages(guide))}; move one to the other corner",
+                    f"{quote_pages(_guide_pages(guide))}; move one to the other corner",
                 )
                 break
 
@@ -98,7 +94,7 @@ def same_corner(guides: list[GuideBase]) -> Iterator[LintProblem]:
                     guide.id,
                     "corner" if isinstance(guide, Launcher) else "position",
                     f"'{guide.name}' and '{earlier.name}' both sit {corner.replace('_', ' ')} on "
-                    f"{_quote(_guide_pages(guide))}: the runtime stacks them; move one to another corner "
-                    "if they should not",
+                    f"{quote_pages(_guide_pages(guide))}: the runtime stacks them; move one to another "
+                    "corner if they should not",
                 )
                 break
