@@ -153,16 +153,19 @@ thread.join()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends a child with its parent")
-def test_the_browser_ends_when_the_replay_is_killed(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-c", KILLED_MIDWAY],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        # a killed replay cannot remove its browser's profile folder: it goes in the test's own
-        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)},
-    )
+def test_the_browser_ends_when_the_replay_is_killed():
+    # a short folder: Chromium's socket paths under TMPDIR must stay under 108 bytes (xdist's are long)
+    with tempfile.TemporaryDirectory(dir="/tmp") as temp:
+        done = subprocess.run(
+            [sys.executable, "-c", KILLED_MIDWAY],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            # a killed replay cannot remove its browser's profile folder: it goes in the test's own
+            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": temp},
+        )
+    assert done.stdout.split(), done.stderr[-2000:]
     pid = int(done.stdout.split()[0])
     end = time.monotonic() + 10
     while not process_gone(pid) and time.monotonic() < end:
