@@ -14,6 +14,7 @@ from studio.domain import (
     Advance,
     Announcement,
     AutomaticTrigger,
+    Banner,
     CenterEntry,
     Launcher,
     Modal,
@@ -21,6 +22,7 @@ from studio.domain import (
     SelectorCandidate,
     Step,
     Target,
+    Tooltip,
     UrlRule,
     Walkthrough,
 )
@@ -362,3 +364,39 @@ def test_a_resource_center_passes_when_it_opens_and_finds_its_entries(server):
     results = replay(bundle_of(tour, news, center), server.url + "/", guide_ids=["app", "n"])
     assert [r.guide_id for r in results] == ["app"]
     assert results[0].passed, results[0].steps[0].detail
+
+
+def banner(gid: str, *, push: bool) -> Banner:
+    return Banner(
+        id=gid,
+        name=f"Sale {gid}",
+        push=push,
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/top.html")),
+        steps=[Step(id="bar", title="Winter sale", body="Half price on every plan this week.")],
+    )
+
+
+def test_a_banner_fails_when_it_covers_what_another_guide_points_at(server):
+    server.page(
+        "/top.html",
+        html('<nav style="margin:0;padding:4px"><a href="#" data-testid="plans">Plans</a></nav><p>Body</p>'),
+    )
+    tour = Walkthrough(
+        id="tour",
+        name="Plans tour",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/top.html")),
+        steps=[Step(id="plans", title="Plans", target=by_id("plans"))],
+    )
+    elsewhere = Tooltip(  # the same element's test id, but on another page: not this banner's concern
+        id="elsewhere",
+        name="Elsewhere",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/other.html")),
+        steps=[Step(id="s", title="Here", target=by_id("plans"))],
+    )
+    bundle = bundle_of(banner("over", push=False), banner("pushed", push=True), tour, elsewhere)
+    results = {r.guide_id: r for r in replay(bundle, server.url + "/", guide_ids=["over", "pushed"])}
+    over = results["over"].steps[0]
+    assert (over.status, over.reason) == ("failed", "covered"), over.detail
+    assert "walkthrough 'Plans tour'" in over.detail and '"Plans"' in over.detail
+    assert "Elsewhere" not in over.detail
+    assert results["pushed"].passed, results["pushed"].steps[0].detail

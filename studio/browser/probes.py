@@ -288,3 +288,29 @@ PAGE_STATE = r"""
 }
 """
 """What the replay needs to word a failure: is this a sign-in page, did the runtime load."""
+
+UNDER_BANNER = (
+    "([others]) => {"
+    + _HELPERS
+    + TARGET_STATUS
+    + r"""
+  // Which other guides' elements on this page a shown banner hides: any of five points of the
+  // element's box, inside the window, where the topmost element is the banner.
+  const host = document.querySelector("[data-guide-runtime]");
+  const bar = host && host.shadowRoot && host.shadowRoot.querySelector(".gs-banner");
+  if (!bar) return [];
+  const b = boxOf(bar), out = [];
+  const onBar = ([x, y]) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
+  for (const [label, target, rule] of others) {
+    if (rule && !GuideRuntime.matchUrl(rule, location.href)) continue;
+    const r = resolveOnce(target);
+    if (r.status !== "ok") continue;
+    const points = pointsOf(boxOf(r.element)).filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+    const hidden = points.filter(p => onBar(p) && isRuntime(topAt(p[0], p[1])));
+    if (hidden.length) out.push(label + " (" + describe(r.element) + ", " + hidden.length + " of 5 points)");
+  }
+  return out;
+}
+"""
+)
+"""The other guides' elements a shown banner covers: ``[[label, target, rule | null], …]`` → words for each."""

@@ -102,6 +102,8 @@ class GuideRun:
         self.warming: asyncio.Future | None = None
         """The context and page being opened (see ``warm``)."""
         self.timings = self.link.timings
+        self.others: list[list[Any]] = []
+        """What other guides of the bundle point at (``replay/others.py``), for a banner's check."""
         """Seconds spent per phase (context, navigation, waits, probes, actions, screenshots)."""
 
     # -- the run -------------------------------------------------------------------------------

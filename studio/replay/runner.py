@@ -24,6 +24,7 @@ from .a11y import axe_script
 from .center_play import solo_guides
 from .guide_run import GuideRun
 from .login import ReplayError, load_login, signed_in_state
+from .others import others_pointed_at
 from .page_link import CALL_SECONDS, AppUnreachable
 from .results import GuideResult, StepResult
 from .shard import shard as pick_shard
@@ -125,7 +126,7 @@ class _Replay:
         return True
 
     def _run_of(self, guide: Any, layout: Layout) -> GuideRun:
-        return GuideRun(
+        run = GuideRun(
             guide,
             self.solo[guide.id],
             self.base_url,
@@ -140,6 +141,8 @@ class _Replay:
             a11y=self.options["a11y"],
             call_seconds=self.options["page_timeout"],
         )
+        run.others = others_pointed_at(self.bundle, guide)
+        return run
 
     async def _worker(self, playwright: Any, queue: asyncio.Queue, local: asyncio.Future | None) -> None:
         """One browser playing up to GUIDES_PER_BROWSER guides at once, each in a fresh context;

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..browser.probes import WAIT_FOR_TARGET
+from ..browser.probes import UNDER_BANNER, WAIT_FOR_TARGET
 from ..domain import AdvanceMode, Banner, Hotspot, Launcher, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
 from .page_link import RunTimeout
@@ -224,8 +224,22 @@ class StepPlayer:
         if isinstance(guide, Launcher):
             await self._open(guide, probe, outcome)
             return
+        if isinstance(guide, Banner) and not await self._uncovering(outcome):
+            return
         if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
+
+    async def _uncovering(self, outcome: StepResult) -> bool:
+        """A shown banner fails when it covers an element another guide of the bundle points at on
+        this page (the banner sits where a tour's callout, a tooltip or a launcher needs the app)."""
+        if not self.run.others:
+            return True
+        hidden = await self.run.call(self.run.page.evaluate(UNDER_BANNER, [self.run.others]), phase="probes")
+        if hidden:
+            what = "; ".join(hidden[:3]) + (f"; and {len(hidden) - 3} more" if len(hidden) > 3 else "")
+            await self.run._judge(outcome, "covered", "the banner covers what other guides point at: " + what)
+            return False
+        return True
 
     async def _open(self, guide: Launcher, probe: dict, outcome: StepResult) -> None:
         """Click a launcher as a user would; it passes when the guide it opens starts (bounded wait)."""
