@@ -24,7 +24,9 @@ def banner(**fields) -> Banner:
         buttons=[Button(label="Got it", action="close", primary=True)],
     )
     fields.setdefault("trigger", AutomaticTrigger())
-    return Banner(id="b", name="CSV banner", steps=[step], **fields)
+    fields.setdefault("id", "b")
+    fields.setdefault("name", "CSV banner")
+    return Banner(steps=[step], **fields)
 
 
 def geometry(page) -> dict:
@@ -138,3 +140,39 @@ def test_two_banners_on_one_edge_stack_and_the_page_is_restored_after_both(page,
     )  # the second moved up
     page.get_by_role("button", name="Close it").click()
     assert page.evaluate("document.documentElement.getAttribute('style')") in (None, "")
+
+
+STYLES = [
+    "position:fixed;top:16px;bottom:16px;left:0;width:200px;background:#222;color:#fff",
+    "position:fixed;left:0;right:0;height:40px;background:#eee;bottom:0 !important",
+    "position:fixed;bottom:300px;right:0;width:40px;height:40px",
+]
+SIDEBAR_PAGE = html(
+    f'<nav id="side" style="{STYLES[0]}"><a href="#">Logo</a></nav>'
+    f'<div id="foot" style="{STYLES[1]}">Cookie choices</div><div id="fab" style="{STYLES[2]}">?</div>'
+    '<h1 id="first" style="margin-left:220px">Invoices</h1>',
+    head="<style>body{margin:0}</style>",
+)
+INLINE = "[...document.querySelectorAll('#side, #foot, #fab')].map(e => e.style.cssText)"
+AS_WRITTEN = "s => s.map(t => { const d = document.createElement('div'); d.setAttribute('style', t); return d.style.cssText; })"
+
+
+def test_pushing_moves_the_apps_fixed_elements_aside_and_puts_them_back(page, server):
+    Player(page, bundle_of(banner(), banner(id="low", name="Low", edge="bottom")))
+    page.goto(server.page("/app.html", SIDEBAR_PAGE))
+    page.locator(BAR).nth(1).wait_for()
+    page.wait_for_timeout(100)
+    boxes = page.evaluate(
+        """() => { const bars = [...document.querySelector('[data-guide-runtime]').shadowRoot.querySelectorAll('.gs-banner')];
+        const box = id => document.getElementById(id).getBoundingClientRect();
+        const [top, low] = bars.map(b => b.getBoundingClientRect());
+        return {top: top.bottom, low: low.top, side: box('side'), foot: box('foot'), fab: box('fab'), h: innerHeight}; }"""
+    )
+    # the sidebar starts below the top bar (its 16 px margin kept) and still ends 16 px above the bottom:
+    # it shrinks, as it would in a shorter window; the app's own bottom bar sits above the bottom banner
+    assert boxes["side"]["top"] == boxes["top"] + 16
+    assert boxes["side"]["bottom"] == boxes["h"] - 16 - (boxes["h"] - boxes["low"])
+    assert boxes["foot"]["bottom"] == boxes["low"]
+    assert boxes["fab"]["bottom"] == boxes["h"] - 300  # far from the bars: not touched
+    page.evaluate("GuideRuntime.stop()")
+    assert page.evaluate(INLINE) == page.evaluate(AS_WRITTEN, STYLES)  # as they were, priority included

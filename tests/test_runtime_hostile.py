@@ -222,3 +222,16 @@ def test_a_wrong_nonce_does_not_leave_the_ui_unstyled(page, server):
     dialog = page.get_by_role("dialog")
     dialog.wait_for()
     assert dialog.evaluate("e => getComputedStyle(e).position") == "fixed"
+
+
+def test_a_runtime_in_an_about_blank_frame_starts_without_an_error(page, server):
+    # a page's blank helper frames (resize detectors, editors) run the runtime too when it is injected into every
+    # frame; a relative media base there has no hierarchical address to resolve against
+    page.goto(server.page("/app.html", html("<iframe></iframe>")))
+    page.frames[1].evaluate(RUNTIME_JS)
+    warnings = page.frames[1].evaluate(
+        """(b) => { const seen = []; const warn = console.warn; console.warn = (...a) => seen.push(a.join(' '));
+        const ok = GuideRuntime.init({bundle: b}); console.warn = warn; return [ok, seen, location.href]; }""",
+        bundle_of(modal("m", "Hello")),
+    )
+    assert warnings[2] == "about:blank" and warnings[:2] == [True, []], warnings

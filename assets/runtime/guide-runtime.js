@@ -1238,27 +1238,49 @@ KINDS.banner = {
       var at = side === "top" && !g.coverHeader ? headerBottom() : 0, all = 0;
       edge._bars.forEach(function (b) { if (b === bar) at += all; all += b.offsetHeight; });
       bar.style.setProperty(side, at + "px");
-      if (g.push !== false) root.style.setProperty(pad, edge._base + all + "px", "important");
+      if (g.push !== false) {
+        root.style.setProperty(pad, edge._base + all + "px", "important");
+        if (!g.coverHeader) aside(edge, side, at, all);
+      }
     });
     stepEvent(rt, "step_shown", g, 0);
     return { end: function () {
       off(); bar.remove();
       edge._bars = edge._bars.filter(function (b) { return b !== bar; });
-      if (!edge._bars.length) { root.style.setProperty(pad, edge._was[0], edge._was[1]); delete edges[side]; }
+      if (!edge._bars.length) {
+        root.style.setProperty(pad, edge._was[0], edge._was[1]);
+        (edge._moved || new Map()).forEach(function (w, n) { n.style.setProperty(side, w[0], w[1]); });
+        delete edges[side];
+      }
     } };
   }
 };
 
+/* The app's own fixed or sticky elements at height y of the window, across its width: fn(element, box, style). */
+function fixedAt(y, fn) {
+  [.01, .15, .5, .85, .99].forEach(x => slice(DP.elementsFromPoint.call(D, x * innerWidth, y)).forEach(n => {
+    var s = getComputedStyle(n);
+    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
+  }));
+}
+
 /* The bottom of the app's own fixed or sticky header at the top of the window (0 when there is none). */
 function headerBottom() {
   var y = 0;
-  [8, innerWidth / 2, innerWidth - 8].forEach(function (x) {
-    slice(DP.elementsFromPoint.call(D, x, 1)).forEach(function (n) {
-      var r = n.getBoundingClientRect();
-      if (!n.hasAttribute("data-guide-runtime") && /fixed|sticky/.test(getComputedStyle(n).position) && r.top <= 1 && r.height < innerHeight / 3) y = Math.max(y, r.bottom);
-    });
-  });
+  fixedAt(1, (n, r) => { if (r.top <= 1 && r.height < innerHeight / 3) y = Math.max(y, r.bottom); });
   return y;
+}
+
+/* Pushing moves the page, not the app's fixed elements: those that reach into the bars' band (a fixed sidebar,
+   a bottom bar of the app's own) move aside by the bars' height too, and are put back as they were at the end. */
+function aside(edge, side, at, all) {
+  var moved = edge._moved = edge._moved || new Map(), top = side === "top";
+  [at + 1, at + all - 1].forEach(y => fixedAt(top ? y : innerHeight - y, (n, r, s) => {
+    var near = top ? r.top : innerHeight - r.bottom;
+    if (!moved.has(n) && s.position === "fixed" && near > at - 2 && near < at + all)
+      moved.set(n, [n.style.getPropertyValue(side), n.style.getPropertyPriority(side), parseFloat(s[side])]);
+  }));
+  moved.forEach((w, n) => n.style.setProperty(side, w[2] + all + "px", "important"));
 }
 
 
@@ -1518,7 +1540,7 @@ assign(R, {
     this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
-    var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
+    var base = new URL(options.mediaBase || options.bundleUrl || location.href, location.href).href; /* about:blank frames too */
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
     this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this._offs.push(this.on("*", options.onEvent));

@@ -65,7 +65,7 @@ assign(R, {
     this._surface = new Surface(this);
     /* Images load only from these origins: a bundle cannot make the page call elsewhere. A relative
        address (an exported project image, media/<hash>.png) is read beside the bundle, or from mediaBase. */
-    var base = new URL(options.mediaBase || options.bundleUrl || "", location.href).href;
+    var base = new URL(options.mediaBase || options.bundleUrl || location.href, location.href).href; /* about:blank frames too */
     var origins = [location.origin, new URL(base).origin].concat(options.mediaOrigins || []);
     this._media = v => { var u = safeUrl(v, base); return u && origins.indexOf(new URL(u).origin) >= 0 ? u : null; };
     if (options.onEvent) this._offs.push(this.on("*", options.onEvent));
