@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from studio.domain import AutomaticTrigger, Banner, Button, Modal, Step, UrlRule
@@ -176,3 +177,14 @@ def test_pushing_moves_the_apps_fixed_elements_aside_and_puts_them_back(page, se
     assert boxes["fab"]["bottom"] == boxes["h"] - 300  # far from the bars: not touched
     page.evaluate("GuideRuntime.stop()")
     assert page.evaluate(INLINE) == page.evaluate(AS_WRITTEN, STYLES)  # as they were, priority included
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_the_close_button_never_covers_the_banners_own_button(page, server, direction):
+    Player(page, bundle_of(banner()))
+    page.goto(server.page("/app.html", html("<h1>Invoices</h1>", dir=direction)))
+    page.locator(BAR).wait_for()
+    got, close = (page.locator(BAR).get_by_role("button", name=n).bounding_box() for n in ("Got it", "Close"))
+    apart = got["x"] + got["width"] <= close["x"] or close["x"] + close["width"] <= got["x"]
+    assert apart, (got, close)
+    assert (got["x"] < close["x"]) == (direction == "ltr")  # the close button at the reading end
