@@ -400,3 +400,34 @@ def test_a_banner_fails_when_it_covers_what_another_guide_points_at(server):
     assert "walkthrough 'Plans tour'" in over.detail and '"Plans"' in over.detail
     assert "Elsewhere" not in over.detail
     assert results["pushed"].passed, results["pushed"].steps[0].detail
+
+
+def test_a_launcher_fails_when_it_sits_on_a_fixed_control_of_the_app(server):
+    """A corner launcher over the app's own fixed button (its settings, its chat) hides it for good."""
+    server.page(
+        "/app.html",
+        html(
+            '<h1>App</h1><button style="position:fixed;right:8px;bottom:8px;width:140px;height:60px">'
+            "Settings</button>"
+        ),
+    )
+    here = Modal(id="here", name="Here", steps=[Step(id="m", title="Hello")])
+    on_app = AutomaticTrigger(url=UrlRule(match="exact", value="/app.html"))
+    launchers = [
+        Launcher(id=c, name=c, guide_id="here", corner=c, trigger=on_app, steps=[Step(id="l", title="Help")])
+        for c in ("bottom_right", "bottom_left")
+    ]
+    entry = CenterEntry(id="e", title="Say hello", guide_id="here")
+    center = ResourceCenter(id="center", name="Help", trigger=on_app, entries=[entry])
+    played = replay(
+        bundle_of(here, center, *launchers),
+        server.url + "/app.html",
+        guide_ids=["bottom_right", "bottom_left", "center"],
+    )
+    results = {r.guide_id: r.steps[0] for r in played}
+    assert (results["bottom_right"].status, results["bottom_right"].reason) == ("failed", "overlap")
+    assert results["bottom_right"].detail == (
+        'the launcher covers the app\'s own fixed control: <button> "Settings"'
+    )
+    assert results["bottom_left"].status == "passed", results["bottom_left"].detail
+    assert (results["center"].status, results["center"].reason) == ("failed", "overlap")  # bottom right too

@@ -314,3 +314,24 @@ UNDER_BANNER = (
 """
 )
 """The other guides' elements a shown banner covers: ``[[label, target, rule | null], …]`` → words for each."""
+
+OVER_APP = (
+    "([selector]) => {"
+    + _HELPERS
+    + r"""
+  // The app's own fixed or sticky controls one of the guide's launchers sits on: a user can never reach
+  // them (content scrolling under a floating launcher comes back into reach; a fixed control does not).
+  const host = document.querySelector("[data-guide-runtime]");
+  const el = host && host.shadowRoot && host.shadowRoot.querySelector(selector);
+  if (!el) return [];
+  const hits = new Set();
+  for (const [x, y] of pointsOf(boxOf(el))) {
+    const app = document.elementsFromPoint(x, y).find(n => !isRuntime(n));
+    const control = app && app.closest("a[href], button, input, select, textarea, summary, [role=button], [role=link], [tabindex]");
+    if (control && /fixed|sticky/.test(why(control))) hits.add(control);
+  }
+  return [...hits].map(describe);
+}
+"""
+)
+"""The app's fixed or sticky controls under one of the guide's own elements: ``[selector]`` → their words."""

@@ -40,6 +40,8 @@ async def play_center(run: GuideRun, player: Any) -> None:
         reason = "not_found" if probe["status"] == "missing" else probe["status"]
         await run._judge(outcome, reason, probe["detail"])
         return
+    if not await player.leaves_app(outcome, ".gs-launcher", "resource center launcher"):
+        return
     await run.call(page.mouse.click(*probe["callout"]))
     panel = page.locator(PANEL)
     if not await run.call(panel.first.is_visible()):

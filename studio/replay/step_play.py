@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..browser.probes import UNDER_BANNER, WAIT_FOR_TARGET
+from ..browser.probes import OVER_APP, UNDER_BANNER, WAIT_FOR_TARGET
 from ..domain import AdvanceMode, Banner, Hotspot, Launcher, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
 from .page_link import RunTimeout
@@ -110,6 +110,8 @@ class StepPlayer:
             await self.run._judge(
                 outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
             )
+            return
+        if not await self.leaves_app(outcome, ".gs-launcher", "checklist launcher"):
             return
         outcome.status = "passed"
         outcome.screenshot = await self.run._shot()
@@ -229,6 +231,17 @@ class StepPlayer:
         if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
 
+    async def leaves_app(self, outcome: StepResult, selector: str, what: str) -> bool:
+        """False (the step failed) when the guide's launcher sits on a fixed control of the app's own
+        (its settings button, its cookie bar's links): the author should pick another corner."""
+        under = await self.run.call(self.run.page.evaluate(OVER_APP, [selector]), phase="probes")
+        if under:
+            await self.run._judge(
+                outcome, "overlap", f"the {what} covers the app's own fixed control: {', '.join(under[:3])}"
+            )
+            return False
+        return True
+
     async def _uncovering(self, outcome: StepResult) -> bool:
         """A shown banner fails when it covers an element another guide of the bundle points at on
         this page (the banner sits where a tour's callout, a tooltip or a launcher needs the app)."""
@@ -245,6 +258,8 @@ class StepPlayer:
         """Click a launcher as a user would; it passes when the guide it opens starts (bounded wait)."""
         if not probe.get("callout"):
             await self.run._judge(outcome, "covered", "the launcher has no point a user can click")
+            return
+        if not await self.leaves_app(outcome, ".gs-launch", "launcher"):
             return
         await self.run.call(self.run.page.mouse.click(*probe["callout"]))
         ms = self.run._event_ms(3000)
