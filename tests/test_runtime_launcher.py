@@ -169,3 +169,19 @@ def test_a_survey_in_a_corner_opens_above_the_launchers_stacked_there(page, serv
           .getBoundingClientRect().bottom"""
     )
     assert survey_bottom <= min(b["top"] for b in boxes(page))  # both launchers stay visible below it
+
+
+def test_a_corner_launcher_sits_beyond_the_apps_own_fixed_control_there(page, server):
+    fixed = (
+        '<button id="gear" style="position:fixed;right:8px;bottom:8px;width:140px;height:60px">Settings</button>'
+        '<nav style="position:fixed;left:0;top:0;bottom:0;width:120px;background:#eee">Menu</nav>'
+    )
+    Player(page, bundle_of(launcher(), launcher(id="left", corner="bottom_left"), HELP))
+    page.goto(server.page("/app.html", html("<h1>Invoices</h1>" + fixed)))
+    page.locator(LAUNCH).nth(1).wait_for()
+    page.wait_for_timeout(100)
+    right, left = boxes(page)
+    gear = page.locator("#gear").bounding_box()
+    height = page.evaluate("innerHeight")
+    assert right["bottom"] == gear["y"] - 12  # above the app's settings button, not on it
+    assert left["bottom"] == height - 20  # a full-height sidebar is no reason to leave the corner

@@ -885,12 +885,18 @@ function follow(fn) {
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
 function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
 function cornerStack(rt, b, corner) {
+  var bottom = /^bottom/.test(corner), left = /left/.test(corner);
   b.dataset.corner = corner;
   return follow(function () {
     var at = 20, before = 1;
+    /* The app's own fixed controls in the corner (its settings button, a cookie bar) stay reachable: the stack
+       starts beyond them (not beyond a full-height sidebar). */
+    fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
+      if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
+    }, [left ? 40 : innerWidth - 40]);
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && o.dataset.corner === corner) at += o.offsetHeight + 12; });
-    b.style.setProperty(/^bottom/.test(corner) ? "bottom" : "top", at + "px");
-    b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
+    b.style.setProperty(bottom ? "bottom" : "top", at + "px");
+    b.style.setProperty(left ? "left" : "right", "20px");
   });
 }
 
@@ -1256,9 +1262,9 @@ KINDS.banner = {
   }
 };
 
-/* The app's own fixed or sticky elements at height y of the window, across its width: fn(element, box, style). */
-function fixedAt(y, fn) {
-  [.01, .15, .5, .85, .99].forEach(x => slice(DP.elementsFromPoint.call(D, x * innerWidth, y)).forEach(n => {
+/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
+function fixedAt(y, fn, xs) {
+  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
     var s = getComputedStyle(n);
     if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
   }));

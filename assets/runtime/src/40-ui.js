@@ -128,12 +128,18 @@ function follow(fn) {
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
 function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
 function cornerStack(rt, b, corner) {
+  var bottom = /^bottom/.test(corner), left = /left/.test(corner);
   b.dataset.corner = corner;
   return follow(function () {
     var at = 20, before = 1;
+    /* The app's own fixed controls in the corner (its settings button, a cookie bar) stay reachable: the stack
+       starts beyond them (not beyond a full-height sidebar). */
+    fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
+      if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
+    }, [left ? 40 : innerWidth - 40]);
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && o.dataset.corner === corner) at += o.offsetHeight + 12; });
-    b.style.setProperty(/^bottom/.test(corner) ? "bottom" : "top", at + "px");
-    b.style.setProperty(/left/.test(corner) ? "left" : "right", "20px");
+    b.style.setProperty(bottom ? "bottom" : "top", at + "px");
+    b.style.setProperty(left ? "left" : "right", "20px");
   });
 }
 
