@@ -188,3 +188,24 @@ def test_the_close_button_never_covers_the_banners_own_button(page, server, dire
     apart = got["x"] + got["width"] <= close["x"] or close["x"] + close["width"] <= got["x"]
     assert apart, (got, close)
     assert (got["x"] < close["x"]) == (direction == "ltr")  # the close button at the reading end
+
+
+def test_on_a_phone_the_banners_text_wraps_below_its_title_not_into_a_column(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    Player(
+        page,
+        bundle_of(
+            banner(
+                step=Step(
+                    id="s",
+                    title="Planned maintenance",
+                    body="<p>" + "Read-only on Sunday. " * 4 + "</p>",
+                    buttons=[Button(label="Got it", action="close", primary=True)],
+                )
+            )
+        ),
+    )
+    page.goto(server.page("/app.html", html("<h1>Invoices</h1>")))
+    page.locator(BAR).wait_for()
+    body = page.locator(BAR + " .gs-body").bounding_box()
+    assert body["width"] >= 200 and page.locator(BAR).bounding_box()["height"] < 200, body

@@ -185,3 +185,27 @@ def test_a_corner_launcher_sits_beyond_the_apps_own_fixed_control_there(page, se
     height = page.evaluate("innerHeight")
     assert right["bottom"] == gear["y"] - 12  # above the app's settings button, not on it
     assert left["bottom"] == height - 20  # a full-height sidebar is no reason to leave the corner
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    )
+
+
+def test_on_a_phone_the_two_bottom_corners_are_one_stack(page, server):
+    wide = launcher(id="wide", name="Wide", step=Step(id="s", title="Get started with the whole product"))
+    Player(page, bundle_of(wide, launcher(id="left", corner="bottom_left"), HELP))
+    url = server.page("/app.html", html("<h1>Invoices</h1>"))
+    page.goto(url)
+    page.locator(LAUNCH).nth(1).wait_for()
+    right, left = boxes(page)
+    assert right["bottom"] == left["bottom"]  # a wide window: each corner its own stack
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(400)  # the stacks follow a resize on the next frame
+    right, left = boxes(page)
+    assert not overlaps(right, left), (right, left)
+    assert left["bottom"] <= right["top"] - 12

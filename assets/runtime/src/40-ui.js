@@ -127,6 +127,8 @@ function follow(fn) {
    the order they were added: each sits above those before it, never on the same spot. */
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
 function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
+/* On a narrow window the two corners of one edge are one stack: their launchers and panels are too wide to pass. */
+function sameCorner(a, c) { return a === c || innerWidth < 640 && !!a && a.split("_")[0] === c.split("_")[0]; }
 function cornerStack(rt, b, corner) {
   var bottom = /^bottom/.test(corner), left = /left/.test(corner);
   b.dataset.corner = corner;
@@ -137,7 +139,7 @@ function cornerStack(rt, b, corner) {
     fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
       if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
     }, [left ? 40 : innerWidth - 40]);
-    slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && o.dataset.corner === corner) at += o.offsetHeight + 12; });
+    slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && sameCorner(o.dataset.corner, corner)) at += o.offsetHeight + 12; });
     b.style.setProperty(bottom ? "bottom" : "top", at + "px");
     b.style.setProperty(left ? "left" : "right", "20px");
   });

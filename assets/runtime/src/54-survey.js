@@ -29,7 +29,7 @@ KINDS.survey = {
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var tops = q(rt._surface._root(), '[data-corner="' + g.position + '"]').map(function (b) { return b.getBoundingClientRect().top; });
+      var tops = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position)).map(b => b.getBoundingClientRect().top);
       if (tops.length) panel.style.setProperty("bottom", innerHeight - Math.min.apply(Math, tops) + 12 + "px");
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
