@@ -403,12 +403,12 @@ def test_a_banner_fails_when_it_covers_what_another_guide_points_at(server):
 
 
 def test_a_launcher_fails_when_it_sits_on_a_fixed_control_of_the_app(server):
-    """A corner launcher over a control of the app's own fixed panel (its chat, its side bar) hides it for good
-    (the runtime sits beyond a small fixed control in the corner by itself, not beyond a tall panel)."""
+    """A corner launcher over a control of the app's own fixed panel hides it for good (the runtime sits above
+    a small fixed control and beside a sidebar by itself, not beside a panel over most of the window)."""
     server.page(
         "/app.html",
         html(
-            '<h1>App</h1><aside style="position:fixed;right:0;top:0;bottom:0;width:300px;background:#eee">'
+            '<h1>App</h1><aside style="position:fixed;right:0;top:0;bottom:0;width:70%;background:#eee">'
             '<button style="position:absolute;right:8px;bottom:8px;width:140px;height:60px">Settings</button>'
             "</aside>"
         ),

@@ -184,7 +184,9 @@ def test_a_corner_launcher_sits_beyond_the_apps_own_fixed_control_there(page, se
     gear = page.locator("#gear").bounding_box()
     height = page.evaluate("innerHeight")
     assert right["bottom"] == gear["y"] - 12  # above the app's settings button, not on it
-    assert left["bottom"] == height - 20  # a full-height sidebar is no reason to leave the corner
+    assert (
+        left["bottom"] == height - 20 and left["left"] == 120 + 20
+    )  # beside the fixed sidebar, in the content's corner
 
 
 def overlaps(a: dict, b: dict) -> bool:

@@ -31,12 +31,12 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: with all ten kinds the runtime weighs about 3.2 KB more, see README)."""
-SIZE_RATCHET_GZIP = 20_070
+SIZE_RATCHET_GZIP = 20_120
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident (raised for the launcher, the survey,
 the resolver's bounded searches, the resource center, a pushing banner moving the app's fixed elements
-aside, corner launchers sitting beyond the app's own fixed controls, one stack per edge on a phone:
-20,070 B gz with all ten kinds)."""
+aside, corner launchers sitting above the app's own fixed controls and beside its fixed sidebar, one
+stack per edge on a phone: 20,119 B gz with all ten kinds)."""
 
 __all__ = [
     "SIZE_CEILING_GZIP",

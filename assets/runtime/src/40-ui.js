@@ -126,22 +126,27 @@ function follow(fn) {
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
-function above(panel, b) { panel.style.setProperty("bottom", innerHeight - b.getBoundingClientRect().top + 12 + "px"); }
+function above(panel, b) {
+  var r = b.getBoundingClientRect(), left = /left/.test(b.dataset.corner);
+  panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
+  panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+}
 /* On a narrow window the two corners of one edge are one stack: their launchers and panels are too wide to pass. */
 function sameCorner(a, c) { return a === c || innerWidth < 640 && !!a && a.split("_")[0] === c.split("_")[0]; }
 function cornerStack(rt, b, corner) {
   var bottom = /^bottom/.test(corner), left = /left/.test(corner);
   b.dataset.corner = corner;
   return follow(function () {
-    var at = 20, before = 1;
-    /* The app's own fixed controls in the corner (its settings button, a cookie bar) stay reachable: the stack
-       starts beyond them (not beyond a full-height sidebar). */
+    var at = 20, x = 20, before = 1;
+    /* The app's own fixed controls in the corner stay reachable: the stack starts above a settings button or a
+       cookie bar, and beside a fixed sidebar (the corner of the content). */
     fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
       if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
+      else if (r.width < innerWidth / 2) x = Math.max(x, (left ? r.right : innerWidth - r.left) + 20);
     }, [left ? 40 : innerWidth - 40]);
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && sameCorner(o.dataset.corner, corner)) at += o.offsetHeight + 12; });
     b.style.setProperty(bottom ? "bottom" : "top", at + "px");
-    b.style.setProperty(left ? "left" : "right", "20px");
+    b.style.setProperty(left ? "left" : "right", x + "px");
   });
 }
 

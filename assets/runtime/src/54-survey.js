@@ -29,8 +29,9 @@ KINDS.survey = {
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var tops = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position)).map(b => b.getBoundingClientRect().top);
-      if (tops.length) panel.style.setProperty("bottom", innerHeight - Math.min.apply(Math, tops) + 12 + "px");
+      var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+      if (top) above(panel, top);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
     /* Ask question k (its follow-up when fu), then go on. */
