@@ -50,6 +50,8 @@ class FieldSpec:
     suffix: str = ""
     when: tuple[FieldPath, tuple[str, ...]] | None = None
     """Shown only while the value at this path is one of these."""
+    needs: FieldPath | None = None
+    """Shown only while the value at this path is set (a placement needs an element to sit beside)."""
     kinds: tuple[str, ...] = ()
     """Guide kinds the field applies to; empty means all."""
     optional: bool = False
@@ -60,6 +62,8 @@ class FieldSpec:
     def applies(self, kind: str, value_at) -> bool:
         """Whether the field belongs on the form for a guide of ``kind`` in its current state."""
         if self.kinds and kind not in self.kinds:
+            return False
+        if self.needs is not None and value_at(self.needs) is None:
             return False
         if self.when is None:
             return True
@@ -157,7 +161,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         ),
         kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED),
     ),
-    FieldSpec(  # a launcher is itself what users click: it shows by itself, or when the app asks
+    FieldSpec(  # a launcher is itself what users click: it shows by itself, when asked, or after a click
         ("trigger", "type"),
         "Shows",
         "choice",
@@ -165,6 +169,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         choices=(
             ("automatic", "by itself on matching pages"),
             ("manual", "only when the app asks (API)"),
+            ("launcher", "once the user clicks an element of the app"),
         ),
         kinds=LABELLED,
     ),
@@ -388,6 +393,7 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         "choice",
         choices=_choices(Placement, {"auto": "automatic"}),
         kinds=TARGETED,
+        needs=("target",),  # centred, or in a launcher's corner: there is no side to choose
     ),
     FieldSpec(
         ("advance", "mode"),
