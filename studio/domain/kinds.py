@@ -47,6 +47,8 @@ class GuideKind:
     """Its steps show a text and buttons (a launcher shows only its label)."""
     has_buttons: bool = True
     """Its steps have buttons (an announcement, read in the resource center, has none)."""
+    tested_alone: bool = True
+    """Replay tests it by itself (an announcement is checked in the resource center that lists it)."""
     noun: str = ""
     """What one part is called in the studio when not "Step" or "Item" (a survey's "Question")."""
 
@@ -219,6 +221,7 @@ _ENTRIES = (
         },
         element_field=None,
         has_buttons=False,
+        tested_alone=False,
     ),
 )
 
