@@ -438,7 +438,9 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     """Each field spec's editor, through the form's signal, ends up in the project file."""
     from studio.app.draft import get_at
     from studio.app.entry_forms import ENTRY_FIELDS
-    from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+    from studio.app.forms import GUIDE_FIELDS
+    from studio.app.item_forms import ITEM_FIELDS
+    from studio.app.step_forms import STEP_FIELDS
 
     target = make_target("go", "Go").model_dump(mode="json", exclude_none=True)
     rule = {"match": "prefix", "value": "/done"}
@@ -647,7 +649,7 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
 
 
 def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):
-    from studio.app.forms import SETTINGS_FIELDS, THEME_FIELDS
+    from studio.app.project_forms import SETTINGS_FIELDS, THEME_FIELDS
 
     window = make_window()
     window.open_project(project_file)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.forms import URL_MATCHES, FieldSpec, scale_preview
+from ..app.forms import URL_MATCHES, FieldSpec
+from ..app.question_forms import scale_preview
 from ..domain import Target, UrlRule
 from ..domain.errors import first_error
 from .richtext import RichTextEdit
