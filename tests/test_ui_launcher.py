@@ -92,15 +92,16 @@ def test_a_launcher_saved_with_a_click_trigger_says_so(make_window, tmp_path: Pa
     assert reopened(path, "help").trigger.type == "launcher"  # showing it changed nothing
 
 
-def test_placement_shows_only_beside_an_element(make_window, project_file: Path):
+def test_placement_and_the_wait_show_only_with_an_element(make_window, project_file: Path):
     """Walk finding: a launcher fixed in a window corner offered "Placement", which only applies beside an element."""
     window = make_window()
     window.open_project(project_file)
     window.select_guide("help", 0)
     form = window.editor.step_form
     assert "Placement" not in visible_labels(form)  # no element: in its corner
+    assert "Wait for the element" not in visible_labels(form)  # nor any element to wait for
     window.editor.edit(("steps", 0, "target"), make_target_data())
-    assert "Placement" in visible_labels(form)
+    assert "Placement" in visible_labels(form) and "Wait for the element" in visible_labels(form)
     assert reopened(project_file, "help").steps[0].target is not None
     window.select_guide("tip", 0)  # a tooltip always has its element
     assert "Placement" in visible_labels(form)

@@ -118,7 +118,13 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         kinds=TOURS,  # a tooltip, hotspot or launcher without its element is simply not shown
     ),
     FieldSpec(
-        ("wait_ms",), "Wait for the element", "int", suffix=" ms", kinds=TARGETED, **limits(Step, "wait_ms")
+        ("wait_ms",),
+        "Wait for the element",
+        "int",
+        suffix=" ms",
+        kinds=TARGETED,
+        needs=("target",),
+        **limits(Step, "wait_ms"),
     ),
     FieldSpec(
         ("optional",),

@@ -74,6 +74,12 @@ class GuideKind:
         return "text" if self.parts_key == "questions" else "title"
 
     @property
+    def starts_at_part(self) -> bool:
+        """Whether it can start at one of its parts (a walkthrough's step, a survey's question), so a
+        preview starts at the one being edited; a checklist or a resource center opens whole."""
+        return self.parts_key in ("steps", "questions")
+
+    @property
     def has_pictures(self) -> bool:
         """Whether its parts are steps with recorder pictures (a checklist's items have none)."""
         return self.parts_key == "steps"
