@@ -397,7 +397,7 @@ def test_geometry_and_recent_projects_are_remembered(make_window, project_file: 
 def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, project_file: Path, dialogs):
     window = make_window()
     window.open_project(project_file)
-    window.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
+    window.guide_work.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
     window.select_guide("tour", 1)
     window.editor.step_form.editor(("advance", "mode")).combo.setCurrentIndex(
         window.editor.step_form.editor(("advance", "mode")).combo.findData("element")
@@ -415,7 +415,7 @@ def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, projec
     again.select_guide("tour", 1)
     assert again.editor.step_form.editor(("advance", "mode")).combo.currentData() == "element"
     again.select_guide("hotspot-1")
-    again.delete_selected()  # dropping it forgets the kept change as well
+    again.guide_work.delete_selected()  # dropping it forgets the kept change as well
     again.close()
     with ProjectStore.open(project_file) as store:
         assert set(store.drafts()) == {"tour"}
@@ -808,7 +808,7 @@ def test_guides_move_within_their_kind_with_undo(make_window, project_file: Path
     window = make_window()
     window.open_project(project_file)
     window.select_guide("spot")
-    window.new_guide("walkthrough")  # a second walkthrough, saved at the end of the list
+    window.guide_work.new_guide("walkthrough")  # a second walkthrough, saved at the end of the list
     window.actions_["guide_up"].trigger()  # above "tour", the other walkthrough
     with ProjectStore.open(project_file, readonly=True) as store:
         assert [s.id for s in store.guide_summaries()][:2] == ["walkthrough-1", "tour"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..domain import GUIDE_KINDS, AdvanceMode, ButtonAction, MissingTarget, Placement, Step
 from .forms import (
     LABELLED,
@@ -15,6 +17,16 @@ from .forms import (
     choices_of,
     limits,
 )
+
+
+def _beside_element(spec: FieldSpec) -> tuple[FieldSpec, FieldSpec]:
+    """A field about the step's element: always there for kinds that need one (a tooltip, even before
+    its element is picked), and only once one is picked for the others (a walkthrough step without one
+    is centred, a launcher without one sits in its corner: no side to choose, nothing to wait for)."""
+    always = tuple(kind for kind in TARGETED if GUIDE_KINDS[kind].needs_element)
+    sometimes = tuple(kind for kind in TARGETED if kind not in always)
+    return replace(spec, kinds=always), replace(spec, kinds=sometimes, needs=("target",))
+
 
 STEP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("title",), "Title", "line", kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED)),
@@ -53,13 +65,8 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         optional=True,
         kinds=TOURS,
     ),
-    FieldSpec(
-        ("placement",),
-        "Placement",
-        "choice",
-        choices=choices_of(Placement, {"auto": "automatic"}),
-        kinds=TARGETED,
-        needs=("target",),  # centred, or in a launcher's corner: there is no side to choose
+    *_beside_element(
+        FieldSpec(("placement",), "Placement", "choice", choices=choices_of(Placement, {"auto": "automatic"}))
     ),
     FieldSpec(
         ("advance", "mode"),
@@ -117,14 +124,8 @@ STEP_FIELDS: tuple[FieldSpec, ...] = (
         ),
         kinds=TOURS,  # a tooltip, hotspot or launcher without its element is simply not shown
     ),
-    FieldSpec(
-        ("wait_ms",),
-        "Wait for the element",
-        "int",
-        suffix=" ms",
-        kinds=TARGETED,
-        needs=("target",),
-        **limits(Step, "wait_ms"),
+    *_beside_element(
+        FieldSpec(("wait_ms",), "Wait for the element", "int", suffix=" ms", **limits(Step, "wait_ms"))
     ),
     FieldSpec(
         ("optional",),
