@@ -86,9 +86,19 @@ function buildUi() {
   add("end", "End (Esc)", function () { emit({ type: "end" }); setMode("pause"); });
   add("collapse", "\u2013", function () { collapsed = !collapsed; paint(); }, "toggle");
   shadow.append(box, tag, bar);
+  /* In the top layer, as the runtime's own UI is (its banner, panels, dialogs): above the page, and
+     raised again whenever something else opens there, so a previewed banner never hides the toolbar. */
+  host.setAttribute("popover", "manual");
   document.documentElement.appendChild(host);
+  raise(host);
   return { host: host, box: box, tag: tag, bar: bar, state: state, buttons: buttons };
 }
+function raise(host) {
+  try { if (host.matches(":popover-open")) host.hidePopover(); host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
+}
+document.addEventListener("toggle", function (e) {
+  if (ui && e.target !== ui.host && e.newState === "open" && ui.host.isConnected) raise(ui.host);
+}, true);
 
 var waiting = false;
 function paint() {
