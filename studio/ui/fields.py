@@ -191,8 +191,20 @@ class ChoiceField(Field):
         self.row.addStretch()
 
     def show_value(self, value: Any) -> None:
+        foreign = self.combo.findData(FOREIGN, Qt.ItemDataRole.UserRole + 1)
+        if foreign >= 0 and self.combo.itemData(foreign) != value:
+            self.combo.removeItem(foreign)
         index = self.combo.findData(value)
+        if index < 0 and isinstance(value, str) and value:
+            # a value the list does not offer (saved elsewhere) shows as itself, never as the first choice
+            self.combo.addItem(f"{value.replace('_', ' ')} (not one of these choices)", value)
+            index = self.combo.count() - 1
+            self.combo.setItemData(index, FOREIGN, Qt.ItemDataRole.UserRole + 1)
         self.combo.setCurrentIndex(max(index, 0))
+
+
+FOREIGN = "foreign"
+"""Marks the item of a value the list does not offer."""
 
 
 class GuideField(ChoiceField):
