@@ -146,7 +146,7 @@ def main() -> None:
         window.results_dock.hide()
 
         # the project check in the studio: a new modal that nothing starts is listed
-        window.new_guide("modal")
+        window.guide_work.new_guide("modal")
         window.problems_dock.show()
         window.problems_dock.raise_()
         window.resizeDocks([window.problems_dock], [260], Qt.Orientation.Vertical)

@@ -273,3 +273,19 @@ def test_a_launcher_holds_only_its_label_and_opens_another_guide():
         Launcher(id="l", name="L", guide_id="l", steps=[Step(id="s", title="Help")])
     with pytest.raises(ValidationError, match="exactly one step"):
         Launcher(id="l", name="L", guide_id="t", steps=[Step(id="a", title="A"), Step(id="b", title="B")])
+
+
+def test_an_element_without_role_or_name_is_described_by_its_words():
+    """Walk finding (Gentelella): a picked <small> inside a heading read "body > div > … > h3 > small"."""
+    from studio.domain import Fingerprint, SelectorCandidate, Target
+
+    path = "body > div > div > div:nth-of-type(3) > div > div > div > h3 > small"
+    small = Target(
+        candidates=[SelectorCandidate(kind="css", value=path, score=0.3)],
+        fingerprint=Fingerprint(tag="small", text="Just add class\n   menu_fixed"),
+    )
+    assert small.describe() == 'small "Just add class menu_fixed"'
+    long = small.model_copy(update={"fingerprint": Fingerprint(tag="span", text="word " * 20)})
+    assert long.describe() == 'span "' + ("word " * 8).strip() + '…"'
+    bare = small.model_copy(update={"fingerprint": Fingerprint(tag="div")})
+    assert bare.describe() == path  # nothing better to say

@@ -342,3 +342,44 @@ def test_a_second_preview_in_the_same_browser_plays_from_its_own_step(recording,
                 f"() => ({title})() === {expected!r}", timeout=10_000
             )
         )
+
+
+def test_a_survey_preview_starts_at_the_question_being_edited(recording, demo_server):
+    """Walk finding: Preview on question 3 of a survey always asked question 1 (the runtime ignored the
+    step the preview starts from, as a walkthrough's step is honoured)."""
+    from studio.app.recording import preview_in_browser
+    from studio.app.tasks import Preview, preview_script
+    from studio.domain import ManualTrigger, Project, Survey
+
+    texts = ["First: how are we doing?", "Second: what do you use?", "Third: anything else?"]
+    survey = Survey.model_validate(
+        {
+            "id": "s",
+            "name": "Pulse",
+            "trigger": ManualTrigger().model_dump(),
+            "questions": [
+                {"id": "q1", "type": "csat", "text": texts[0]},
+                {"id": "q2", "type": "rating", "text": texts[1]},
+                {"id": "q3", "type": "open_text", "text": texts[2]},
+            ],
+        }
+    )
+    project = Project(name="P", guides=[survey])
+    rec = recording(demo_server.url + "/index.html", "pause")
+    shown = (
+        "() => { var r = document.querySelector('[data-guide-runtime]')?.shadowRoot;"
+        " return r && r.querySelector('.gs-survey legend')?.textContent + ' | '"
+        " + r.querySelector('.gs-survey .gs-progress')?.textContent; }"
+    )
+    for question, expected in (
+        (2, f"{texts[2]} | 3 of 3"),
+        (1, f"{texts[1]} | 2 of 3"),
+        (0, f"{texts[0]} | 1 of 3"),
+    ):
+        preview = Preview(preview_script(project, "s", question), demo_server.url + "/dashboard.html", {})
+        rec.do(lambda p, preview=preview: preview_in_browser(p, preview))
+        rec.do(
+            lambda p, expected=expected: p.wait_for_function(
+                f"() => ({shown})() === {expected!r}", timeout=10_000
+            )
+        )

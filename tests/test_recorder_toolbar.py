@@ -167,3 +167,43 @@ def test_the_picker_toolbar_offers_parent_child_and_use(recording, card_page):  
     toolbar_button(rec, "Use ↵")
     picked = rec.next("capture").capture
     assert picked.kind == "pick" and picked.target.candidates[0].value == "plan-card"
+
+
+def test_a_previewed_top_banner_does_not_hide_the_toolbar(recording, demo_server):  # noqa: F811
+    """Walk finding (Gentelella, Tabler): previewing a top banner laid it over the recorder's toolbar
+    (the runtime shows in the top layer), so Pause and End could not be reached until it was closed;
+    the toolbar is above it now, and out of the way of the banner's own buttons."""
+    from studio.app.recording import preview_in_browser
+    from studio.app.tasks import Preview, preview_script
+    from studio.domain import Banner, Button, ManualTrigger, Project, Step
+
+    banner = Banner(
+        id="b",
+        name="Notice",
+        trigger=ManualTrigger(),
+        steps=[
+            Step(
+                id="s", body="<p>Something new is here.</p>", buttons=[Button(label="Got it", action="close")]
+            )
+        ],
+    )
+    project = Project(name="P", guides=[banner])
+    rec = recording(demo_server.url + "/index.html", "pause")
+    url = demo_server.url + "/settings.html"
+    rec.do(lambda p: preview_in_browser(p, Preview(preview_script(project, "b"), url, {})))
+    rec.do(lambda p: p.locator("[data-guide-runtime] .gs-banner").wait_for(timeout=10_000))
+    got_it = rec.do(lambda p: p.locator("[data-guide-runtime] .gs-banner button", has_text="Got it"))
+    rec.do(lambda p: p.wait_for_timeout(800))  # the toolbar moves off the banner's controls
+    assert not overlap(box(rec, BAR), rec.do(lambda p: got_it.bounding_box()))
+    end = box(rec, "[data-guide-recorder] .bar button:text('End (Esc)')")
+    top = rec.do(
+        lambda p: p.evaluate(
+            "([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-guide-recorder]')",
+            [end["x"] + end["width"] / 2, end["y"] + end["height"] / 2],
+        )
+    )
+    assert top, "the banner lies over the recorder's toolbar"
+    toolbar_button(rec, "End (Esc)")  # Playwright checks nothing covers it
+    assert rec.next("mode").message == "ended from the page"
+    rec.do(lambda p: got_it.click(timeout=5000))  # and nothing covers the banner's own button
+    rec.do(lambda p: p.locator("[data-guide-runtime] .gs-banner").wait_for(state="detached", timeout=5000))

@@ -161,6 +161,10 @@ def test_cli_exit_codes(broken_app, demo_server, tmp_path: Path):
     )
     unknown = studio("replay", str(EXAMPLE_BUNDLE), "--url", url, "--guide", "nope")
     assert unknown.returncode == 2 and "no guide with id nope" in unknown.stderr
+    # an announcement alone replays nothing: said in words (it passed as "0 of 0 steps")
+    news = studio("replay", str(EXAMPLE_BUNDLE), "--url", url, "--guide", "csv-export-news")
+    assert news.returncode == 2 and "0 of 0" not in news.stdout, news.stdout
+    assert "csv-export-news: an announcement is not replayed alone" in news.stderr
 
 
 def test_connect_to_a_remote_playwright_server(tmp_path: Path, demo_server):

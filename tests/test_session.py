@@ -8,7 +8,9 @@ import pytest
 
 from studio.app import ProjectSession
 from studio.app.draft import get_at, set_at, tidy
-from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+from studio.app.forms import GUIDE_FIELDS
+from studio.app.item_forms import ITEM_FIELDS
+from studio.app.step_forms import STEP_FIELDS
 from studio.domain import GUIDE_KINDS
 from studio.recorder.events import Capture
 from studio.store import ProjectStore

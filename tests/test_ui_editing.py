@@ -397,7 +397,7 @@ def test_geometry_and_recent_projects_are_remembered(make_window, project_file: 
 def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, project_file: Path, dialogs):
     window = make_window()
     window.open_project(project_file)
-    window.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
+    window.guide_work.new_guide("hotspot")  # not valid until its element is picked: not a guide yet
     window.select_guide("tour", 1)
     window.editor.step_form.editor(("advance", "mode")).combo.setCurrentIndex(
         window.editor.step_form.editor(("advance", "mode")).combo.findData("element")
@@ -415,7 +415,7 @@ def test_an_unfinished_guide_survives_closing_and_comes_back(make_window, projec
     again.select_guide("tour", 1)
     assert again.editor.step_form.editor(("advance", "mode")).combo.currentData() == "element"
     again.select_guide("hotspot-1")
-    again.delete_selected()  # dropping it forgets the kept change as well
+    again.guide_work.delete_selected()  # dropping it forgets the kept change as well
     again.close()
     with ProjectStore.open(project_file) as store:
         assert set(store.drafts()) == {"tour"}
@@ -438,7 +438,9 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
     """Each field spec's editor, through the form's signal, ends up in the project file."""
     from studio.app.draft import get_at
     from studio.app.entry_forms import ENTRY_FIELDS
-    from studio.app.forms import GUIDE_FIELDS, ITEM_FIELDS, STEP_FIELDS
+    from studio.app.forms import GUIDE_FIELDS
+    from studio.app.item_forms import ITEM_FIELDS
+    from studio.app.step_forms import STEP_FIELDS
 
     target = make_target("go", "Go").model_dump(mode="json", exclude_none=True)
     rule = {"match": "prefix", "value": "/done"}
@@ -647,7 +649,7 @@ def test_every_field_of_every_form_reaches_the_file(make_window, project_file: P
 
 
 def test_every_theme_and_setting_field_reaches_the_file(make_window, project_file: Path):
-    from studio.app.forms import SETTINGS_FIELDS, THEME_FIELDS
+    from studio.app.project_forms import SETTINGS_FIELDS, THEME_FIELDS
 
     window = make_window()
     window.open_project(project_file)
@@ -806,7 +808,7 @@ def test_guides_move_within_their_kind_with_undo(make_window, project_file: Path
     window = make_window()
     window.open_project(project_file)
     window.select_guide("spot")
-    window.new_guide("walkthrough")  # a second walkthrough, saved at the end of the list
+    window.guide_work.new_guide("walkthrough")  # a second walkthrough, saved at the end of the list
     window.actions_["guide_up"].trigger()  # above "tour", the other walkthrough
     with ProjectStore.open(project_file, readonly=True) as store:
         assert [s.id for s in store.guide_summaries()][:2] == ["walkthrough-1", "tour"]

@@ -108,6 +108,47 @@ def test_preview_plays_the_unsaved_bundle_from_the_selected_step(make_window, ex
     wait_closed(qtbot, window)
 
 
+def test_preview_of_a_survey_starts_at_the_selected_question(make_window, example: Path, qtbot):
+    """Walk finding: Preview on question 2 of the survey asked question 1 (the studio sent step 0 for
+    every kind without recorded pictures, and the runtime's survey ignored the step)."""
+    window = make_window(headless_recorder=True)
+    window.open_project(example)
+    window.select_guide("customer-pulse", 1)
+    window.actions_["preview"].trigger()
+    session = window.browser.bridge.session
+    legend = "[data-guide-runtime] .gs-survey legend"
+
+    def shown() -> str:
+        if not session.running:
+            return ""
+        try:
+            return session.call(lambda page: page.locator(legend).first.text_content(timeout=500)).result(
+                timeout=10
+            )
+        except Exception:  # noqa: BLE001 - not there yet
+            return ""
+
+    qtbot.waitUntil(lambda: shown() == "How do you share your reports?", timeout=30_000)
+    wait_closed(qtbot, window)
+
+
+def test_test_on_an_announcement_says_it_is_tested_in_its_resource_center(
+    make_window, example: Path, qtbot, dialogs
+):
+    """Walk finding: Test on an announcement passed silently (replay skips announcements: their resource
+    center lists them); the studio now says so and names what to test instead."""
+    window = make_window(headless_recorder=True)
+    window.open_project(example)
+    window.select_guide("csv-export-news")
+    window.actions_["test"].trigger()
+    qtbot.waitUntil(lambda: window.jobs.job.done, timeout=60_000)
+    warnings = dialogs.messages("warning")
+    assert len(warnings) == 1, dialogs.shown
+    assert "“CSV export announcement” is not tested alone" in warnings[0]
+    assert "Test “Help center” instead" in warnings[0]
+    assert window.results_dock.isHidden()  # no empty "0 of 0 passed"
+
+
 def test_test_run_shows_per_step_results_and_offers_repick(make_window, example: Path, qtbot, monkeypatch):
     window = make_window(headless_recorder=True)
     window.open_project(example)

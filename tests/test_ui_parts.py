@@ -302,3 +302,25 @@ def test_the_start_page_fits_a_1280_window_with_every_hint_whole(make_window, pr
     assert window.width() == 1280
     for kind, button in window.start_page.kind_buttons.items():
         assert button.width() >= button.sizeHint().width(), kind  # its hint is not cut
+
+
+def test_a_choice_never_shows_another_value_than_the_one_saved(qtbot):
+    """Walk finding (the launcher's "Shows"): a value the list does not offer showed as its first choice
+    ("by itself on matching pages"); it shows as itself, and choosing another drops it."""
+    from studio.app.forms import FieldSpec
+    from studio.ui.fields import ChoiceField
+
+    field = ChoiceField(
+        FieldSpec(("edge",), "Where", "choice", choices=(("top", "top"), ("bottom", "bottom")))
+    )
+    qtbot.addWidget(field)
+    edits = []
+    field.edited.connect(edits.append)
+    field.set_value("left_side")
+    assert field.combo.currentData() == "left_side"
+    assert field.combo.currentText() == "left side (not one of these choices)"
+    assert edits == []  # showing it saved nothing
+    field.combo.setCurrentIndex(field.combo.findData("bottom"))
+    assert edits == ["bottom"]
+    field.set_value("top")
+    assert field.combo.findData("left_side") == -1 and field.combo.count() == 2

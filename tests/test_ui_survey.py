@@ -53,6 +53,10 @@ def test_a_survey_is_edited_question_by_question(make_window, project_file: Path
     editor.add_part()  # after the selected question: an open question
     assert editor.part == 1 and rows(window)[1] == "2. New question"
     assert isinstance(reopened(project_file).questions[1], OpenTextQuestion)
+    # walk finding: a fresh open question started ticked "Needs an answer"; free text is optional
+    assert not form.editor(("required",)).check.isChecked()
+    assert reopened(project_file).questions[1].required is False
+    assert not any(label.text() for label in form.messages) and not form.general.text()
     form.editor(("type",)).combo.setCurrentIndex(form.editor(("type",)).combo.findData("single_choice"))
     assert shown(form, ("options",)) and shown(form, ("allow_other",)) and not shown(form, ("low_label",))
     assert preview.label.text() == "○ Option 1   ○ Option 2"

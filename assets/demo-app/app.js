@@ -37,13 +37,14 @@
       if (item[1] === currentSection()) link.setAttribute("aria-current", "page");
       nav.appendChild(link);
     });
-    nav.appendChild(el("div", { "class": "spacer" }));
-    nav.appendChild(el("a", { href: "/index.html", id: "sign-out" }, ["Sign out"]));
     var top = el("header", { "class": "topbar" }, [
       el("input", { "class": "search", type: "search", placeholder: "Search customers, invoices…", "aria-label": "Search" }),
       el("div", { "class": "grow" }),
       el("button", { type: "button", id: "help-button", "aria-label": "Help" }, ["?"]),
-      el("div", { "class": "avatar", title: "Signed in as Dana Reyes" }, ["DR"])
+      el("div", { "class": "avatar", title: "Signed in as Dana Reyes" }, ["DR"]),
+      /* In the top bar, not at the foot of the sidebar: a corner widget (a help launcher) sits there,
+         and a banner that pushes the page down would move it below the window. */
+      el("a", { href: "/index.html", id: "sign-out" }, ["Sign out"])
     ]);
     var main = shell.querySelector("main");
     var column = el("div", {}, [top]);

@@ -1345,7 +1345,7 @@ KINDS.survey = {
     if (s.r == null) svPut(rt, g, { r: s.r = Math.random() * 100 });
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
-  play: function (rt, g) {
+  play: function (rt, g, at) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
@@ -1411,7 +1411,8 @@ KINDS.survey = {
         screen(ty.title, [h("div", { "class": "gs-body" }, [richText(ty.body, rt._media)])], false, "", [btn(L.close, 0, 1)], function () { rt.finish(g); });
       });
     }
-    var at = rt._local._get().sv?.[g.id]?.k;
+    /* From question `at` when started there (the studio's preview of the question being edited), else where it was left. */
+    at = at || rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
     return { end: function () { panel?.remove(); } };
   }

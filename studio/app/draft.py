@@ -302,8 +302,8 @@ class GuideDraft:
         parts = copy.deepcopy(self.parts)
         if part is None:
             part = {"id": self.new_part_id(), self.info.part_title: f"New {self.info.part_noun.lower()}"}
-            if self.parts_key == "questions":
-                part["type"] = "open_text"
+            if self.parts_key == "questions":  # an open question users may leave empty (Next skips it)
+                part.update(type="open_text", required=False)
         index = len(parts) if after is None else after + 1
         parts.insert(index, part)
         self._with_parts(parts, pictures)

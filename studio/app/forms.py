@@ -1,8 +1,11 @@
-"""What the property panel shows for a guide, a step, a checklist item and the theme (no Qt).
+"""What the property panel shows, as data (no Qt): the field spec, and a guide's own fields.
 
 Each field is data: where its value lives in the edited object, what kind of editor it
 needs, its label and hint in an author's words, and when it applies. The studio builds
 its forms from these lists, so a new model field is one line here, not a new widget.
+A part's form is beside it: a step's (``step_forms``), a checklist item's (``item_forms``),
+a survey question's (``question_forms``), a resource center entry's (``entry_forms``); the
+theme's and the settings' are in ``project_forms``.
 """
 
 from __future__ import annotations
@@ -15,20 +18,11 @@ from pydantic import BaseModel
 
 from ..domain import (
     GUIDE_KINDS,
-    AdvanceMode,
     AutomaticTrigger,
-    ButtonAction,
     ConditionOp,
     Frequency,
     GuideBase,
-    ItemAction,
-    ItemCompletion,
-    MissingTarget,
-    Pacing,
-    Placement,
-    Step,
     Survey,
-    Theme,
     UrlMatch,
 )
 
@@ -50,6 +44,8 @@ class FieldSpec:
     suffix: str = ""
     when: tuple[FieldPath, tuple[str, ...]] | None = None
     """Shown only while the value at this path is one of these."""
+    needs: FieldPath | None = None
+    """Shown only while the value at this path is set (a placement needs an element to sit beside)."""
     kinds: tuple[str, ...] = ()
     """Guide kinds the field applies to; empty means all."""
     optional: bool = False
@@ -60,6 +56,8 @@ class FieldSpec:
     def applies(self, kind: str, value_at) -> bool:
         """Whether the field belongs on the form for a guide of ``kind`` in its current state."""
         if self.kinds and kind not in self.kinds:
+            return False
+        if self.needs is not None and value_at(self.needs) is None:
             return False
         if self.when is None:
             return True
@@ -78,11 +76,12 @@ def limits(model: type[BaseModel], name: str) -> dict[str, int]:
     return bounds
 
 
-def _choices(enum: type[StrEnum], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+def choices_of(enum: type[StrEnum], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """An enum's members as ``(value, words)`` choices; members without words read as their value."""
     return tuple((member.value, labels.get(member.value, member.value.replace("_", " "))) for member in enum)
 
 
-URL_MATCHES = _choices(
+URL_MATCHES = choices_of(
     UrlMatch,
     {
         "exact": "is exactly",
@@ -91,7 +90,7 @@ URL_MATCHES = _choices(
         "regex": "matches the regular expression",
     },
 )
-CONDITION_OPS = _choices(ConditionOp, {"not_equals": "does not equal", "one_of": "is one of"})
+CONDITION_OPS = choices_of(ConditionOp, {"not_equals": "does not equal", "one_of": "is one of"})
 
 
 def having(name: str) -> tuple[str, ...]:
@@ -157,7 +156,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         ),
         kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED),
     ),
-    FieldSpec(  # a launcher is itself what users click: it shows by itself, or when the app asks
+    FieldSpec(  # a launcher is itself what users click: it shows by itself, when asked, or after a click
         ("trigger", "type"),
         "Shows",
         "choice",
@@ -165,6 +164,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         choices=(
             ("automatic", "by itself on matching pages"),
             ("manual", "only when the app asks (API)"),
+            ("launcher", "once the user clicks an element of the app"),
         ),
         kinds=LABELLED,
     ),
@@ -205,7 +205,7 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         "choice",
         "For automatic guides, per user.",
         kinds=lacking("sample_percent"),
-        choices=_choices(
+        choices=choices_of(
             Frequency,
             {
                 "once": "once",
@@ -343,271 +343,4 @@ GUIDE_FIELDS: tuple[FieldSpec, ...] = (
         ),
         kinds=having("corner"),
     ),
-)
-
-STEP_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(("title",), "Title", "line", kinds=tuple(kind for kind in GUIDE_KINDS if kind not in LABELLED)),
-    FieldSpec(
-        ("title",),
-        "Label",
-        "line",
-        "The button's text; for an icon or a beacon, what screen readers say and the mouse-over tip shows.",
-        kinds=LABELLED,
-    ),
-    FieldSpec(("body",), "Text", "html", "Bold, italic, links, lists and images.", kinds=WITH_TEXT),
-    FieldSpec(("media",), "Image or video", "media", optional=True, kinds=WITH_MEDIA),
-    FieldSpec(
-        ("target",),
-        "Element",
-        "target",
-        "What the step points at; none shows it centred.",
-        kinds=POINTING,
-        optional=True,
-        empty_text="None — shown centred",
-    ),
-    FieldSpec(
-        ("target",),
-        "Beside",
-        "target",
-        "The element it sits next to; none: in the corner chosen on the Guide tab.",
-        kinds=LABELLED,
-        optional=True,
-        empty_text="None — in its corner",
-    ),
-    FieldSpec(
-        ("page",),
-        "Page",
-        "url_rule",
-        "The page the step belongs to; the guide waits for it.",
-        optional=True,
-        kinds=TOURS,
-    ),
-    FieldSpec(
-        ("placement",),
-        "Placement",
-        "choice",
-        choices=_choices(Placement, {"auto": "automatic"}),
-        kinds=TARGETED,
-    ),
-    FieldSpec(
-        ("advance", "mode"),
-        "Moves on when",
-        "choice",
-        choices=_choices(
-            AdvanceMode,
-            {
-                "next": "the user presses Next",
-                "click": "the user clicks the element",
-                "input": "the user types into the element",
-                "element": "another element appears",
-                "url": "the page address changes",
-            },
-        ),
-        kinds=TOURS,
-    ),
-    FieldSpec(
-        ("advance", "element"),
-        "Element to wait for",
-        "target",
-        when=(("advance", "mode"), ("element",)),
-        kinds=TOURS,
-    ),
-    FieldSpec(
-        ("advance", "url"),
-        "Page to wait for",
-        "url_rule",
-        when=(("advance", "mode"), ("url",)),
-        kinds=TOURS,
-    ),
-    FieldSpec(
-        ("advance", "sample_input"),
-        "Sample input for tests",
-        "line",
-        "Typed by the QA replay. It ships in the bundle: use a made-up value.",
-        when=(("advance", "mode"), ("input",)),
-        kinds=TOURS,
-        optional=True,
-    ),
-    FieldSpec(
-        ("buttons",),
-        "Buttons",
-        "buttons",
-        "None: Back / Next in a tour, Got it in a modal or hotspot, none on a tooltip or banner.",
-        kinds=WITH_BUTTONS,
-    ),
-    FieldSpec(
-        ("on_missing",),
-        "If the element is missing",
-        "choice",
-        choices=_choices(
-            MissingTarget,
-            {"skip": "skip the step", "center": "show it centred", "end": "end the guide"},
-        ),
-        kinds=TOURS,  # a tooltip, hotspot or launcher without its element is simply not shown
-    ),
-    FieldSpec(
-        ("wait_ms",), "Wait for the element", "int", suffix=" ms", kinds=TARGETED, **limits(Step, "wait_ms")
-    ),
-    FieldSpec(
-        ("optional",),
-        "Optional step",
-        "bool",
-        "QA reports a missing element as skipped.",
-        kinds=TOURS,
-    ),
-)
-
-ITEM_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(("title",), "Task", "line"),
-    FieldSpec(("description",), "Details", "text"),
-    FieldSpec(
-        ("action",),
-        "Clicking it",
-        "choice",
-        choices=_choices(
-            ItemAction,
-            {"none": "does nothing else", "start_guide": "starts a guide", "open_url": "opens a page"},
-        ),
-    ),
-    FieldSpec(("guide_id",), "Guide", "guide", when=(("action",), ("start_guide",))),
-    FieldSpec(("url",), "Address", "line", when=(("action",), ("open_url",))),
-    FieldSpec(
-        ("complete_when",),
-        "Done when",
-        "choice",
-        choices=_choices(
-            ItemCompletion,
-            {
-                "clicked": "the user clicks it",
-                "guide_completed": "the guide is completed",
-                "event": "the app reports an event",
-                "url": "the user visits a page",
-                "element": "an element appears",
-            },
-        ),
-    ),
-    FieldSpec(("event",), "Event name", "line", when=(("complete_when",), ("event",))),
-    FieldSpec(("complete_url",), "Page", "url_rule", when=(("complete_when",), ("url",))),
-    FieldSpec(("element",), "Element", "target", when=(("complete_when",), ("element",))),
-)
-
-_NPS = (("type",), ("nps",))
-_CHOICE = (("type",), ("single_choice", "multiple_choice"))
-
-QUESTION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(
-        ("type",),
-        "Type",
-        "choice",
-        choices=(
-            ("nps", "NPS: how likely to recommend, 0–10"),
-            ("csat", "satisfaction, 1–5"),
-            ("rating", "rating"),
-            ("single_choice", "one answer of several"),
-            ("multiple_choice", "any answers of several"),
-            ("open_text", "open text"),
-        ),
-    ),
-    FieldSpec(("text",), "Question", "line"),
-    FieldSpec((), "Users see", "scale_preview"),
-    FieldSpec(("required",), "Needs an answer", "bool", "Off: Next skips it without an answer."),
-    FieldSpec(("low_label",), "Words at 0", "line", when=_NPS),
-    FieldSpec(("high_label",), "Words at 10", "line", when=_NPS),
-    FieldSpec(("follow_up", "detractor"), "Then ask after 0–6", "line", optional=True, when=_NPS),
-    FieldSpec(("follow_up", "passive"), "Then ask after 7–8", "line", optional=True, when=_NPS),
-    FieldSpec(
-        ("follow_up", "promoter"),
-        "Then ask after 9–10",
-        "line",
-        "Empty: no follow-up question for that score.",
-        optional=True,
-        when=_NPS,
-    ),
-    FieldSpec(
-        ("style",),
-        "Look",
-        "choice",
-        choices=(("faces", "faces"), ("stars", "stars")),
-        when=(("type",), ("csat",)),
-    ),
-    FieldSpec(
-        ("style",),
-        "Look",
-        "choice",
-        choices=(("stars", "stars"), ("numbers", "numbers")),
-        when=(("type",), ("rating",)),
-    ),
-    FieldSpec(("scale",), "Out of", "int", when=(("type",), ("rating",)), minimum=3, maximum=10),
-    FieldSpec(("options",), "Answers", "options", when=_CHOICE),
-    FieldSpec(("allow_other",), "Offers “Other” with a text box", "bool", when=_CHOICE),
-    FieldSpec(("placeholder",), "Placeholder", "line", when=(("type",), ("open_text",))),
-)
-
-FACES = "😞🙁😐🙂😀"
-"""The CSAT faces, 1 to 5 (the runtime shows the same)."""
-
-
-def scale_preview(question: dict) -> str:
-    """What users see of a question's answers, as one line of text (the editor's preview)."""
-    kind = question.get("type")
-    if kind == "nps":
-        numbers = " ".join(str(n) for n in range(11))
-        return f"{question.get('low_label', '')}  {numbers}  {question.get('high_label', '')}".strip()
-    if kind == "csat":
-        return " ".join(FACES) if question.get("style", "faces") == "faces" else "★ " * 4 + "★"
-    if kind == "rating":
-        top = question.get("scale") or 5
-        return (
-            "★ " * (top - 1) + "★"
-            if question.get("style", "stars") == "stars"
-            else " ".join(map(str, range(1, top + 1)))
-        )
-    if kind in ("single_choice", "multiple_choice"):
-        mark = "○" if kind == "single_choice" else "☐"
-        labels = [option.get("label", "") for option in question.get("options") or []]
-        if question.get("allow_other"):
-            labels.append("Other: ____")
-        return "   ".join(f"{mark} {label}" for label in labels)
-    return "[ a text box ]"
-
-
-THEME_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(("primary_color",), "Accent colour", "color", "Buttons, highlights, beacons."),
-    FieldSpec(("text_color",), "Text colour", "color"),
-    FieldSpec(("background_color",), "Background", "color"),
-    FieldSpec(("font_family",), "Font", "line", "A CSS font list, e.g. Inter, sans-serif."),
-    FieldSpec(("border_radius",), "Corner radius", "int", suffix=" px", **limits(Theme, "border_radius")),
-    FieldSpec(
-        ("backdrop_opacity",),
-        "Backdrop",
-        "int",
-        "How dark the page behind gets.",
-        suffix=" %",
-        **limits(Theme, "backdrop_opacity"),
-    ),
-)
-
-SETTINGS_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(("app_url",), "App address", "line", "Where recording and tests start.", optional=True),
-    FieldSpec(("redact_inputs",), "Blur form fields in pictures", "bool"),
-    FieldSpec(
-        ("pacing", "cooldown_hours"),
-        "Quiet time between guides",
-        "int",
-        "No survey, walkthrough or modal starts by itself within this many hours of another (0: no pause).",
-        suffix=" h",
-        **limits(Pacing, "cooldown_hours"),
-    ),
-)
-
-BUTTON_ACTIONS = _choices(
-    ButtonAction,
-    {
-        "next": "Next step",
-        "back": "Back",
-        "close": "Close",
-        "complete": "Finish",
-        "url": "Open a link",
-        "start_guide": "Start a guide",
-    },
 )

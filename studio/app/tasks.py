@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..browser.media import STUDIO_MEDIA_BASE
-from ..domain import Project
+from ..domain import GUIDE_KINDS, Project
 from ..domain.pages import step_url
 from ..export import ExportError, build_bundle, write_bundle
 from ..export.runtime import write_runtime
@@ -187,6 +187,8 @@ def check_guides(
     wanted = [g for g in (guide_ids or [g.id for g in project.guides]) if g in shipped]
     if not wanted:
         raise ExportError("nothing to test: the chosen guides are disabled")
+    if guide_ids and not any(GUIDE_KINDS[project.guide(g).kind].tested_alone for g in wanted):
+        raise ExportError(tested_elsewhere(project, wanted))
     done: list[GuideResult] = []
 
     def on_result(result: GuideResult) -> None:
@@ -203,6 +205,24 @@ def check_guides(
         cancel=cancel,
         timeout=900,
         inputs=dict(inputs or {}),
+    )
+
+
+def tested_elsewhere(project: Project, guide_ids: list[str]) -> str:
+    """Why Test on announcements alone tests nothing, in words, and what to test instead."""
+    names = ", ".join(f"“{project.guide(g).name}”" for g in guide_ids)
+    one = len(guide_ids) == 1
+    centers = [g.name for g in project.guides if g.enabled and getattr(g, "announcements", False) is True]
+    if not centers:
+        return (
+            f"{names} {'is' if one else 'are'} read in a resource center's “What's new” section, and no "
+            f"enabled resource center lists announcements: nobody sees {'it' if one else 'them'}. Add a "
+            "resource center (or turn its “What's new section” on), then test that."
+        )
+    listed = " or ".join(f"“{name}”" for name in centers)
+    return (
+        f"{names} {'is' if one else 'are'} not tested alone: users read announcements in a resource "
+        f"center's “What's new” section. Test {listed} instead; its test opens it and checks what it lists."
     )
 
 

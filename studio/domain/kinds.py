@@ -47,6 +47,8 @@ class GuideKind:
     """Its steps show a text and buttons (a launcher shows only its label)."""
     has_buttons: bool = True
     """Its steps have buttons (an announcement, read in the resource center, has none)."""
+    tested_alone: bool = True
+    """Replay tests it by itself (an announcement is checked in the resource center that lists it)."""
     noun: str = ""
     """What one part is called in the studio when not "Step" or "Item" (a survey's "Question")."""
 
@@ -70,6 +72,12 @@ class GuideKind:
     def part_title(self) -> str:
         """The field a part's line in the studio shows: a step's or item's title, a question's text."""
         return "text" if self.parts_key == "questions" else "title"
+
+    @property
+    def starts_at_part(self) -> bool:
+        """Whether it can start at one of its parts (a walkthrough's step, a survey's question), so a
+        preview starts at the one being edited; a checklist or a resource center opens whole."""
+        return self.parts_key in ("steps", "questions")
 
     @property
     def has_pictures(self) -> bool:
@@ -219,6 +227,7 @@ _ENTRIES = (
         },
         element_field=None,
         has_buttons=False,
+        tested_alone=False,
     ),
 )
 

@@ -98,6 +98,9 @@ class Target(Model):
         fp = self.fingerprint
         if fp and (fp.role or fp.name):
             return f'{fp.role or fp.tag} "{fp.name}"' if fp.name else (fp.role or fp.tag)
+        if fp and fp.text and fp.text.strip():  # a <small> or <span> with words: its words, not a CSS path
+            words = " ".join(fp.text.split())
+            return f'{fp.tag} "{words[:40].rstrip()}{"…" if len(words) > 40 else ""}"'
         first = self.candidates[0] if self.candidates else None
         if first and first.kind is SelectorKind.role:
             return f'{first.value} "{first.name}"' if first.name else first.value

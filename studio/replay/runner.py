@@ -19,6 +19,7 @@ from typing import Any
 from ..browser import BrowserNotFound, driver_compile_cache
 from ..browser.context import Layout
 from ..browser.launch import BrowserDidNotStart, LocalBrowser
+from ..domain import GUIDE_KINDS
 from ..export.bundle import Bundle
 from .a11y import axe_script
 from .center_play import solo_guides
@@ -347,7 +348,13 @@ def replay(
     missing = set(guide_ids or []) - {g.id for g in guides}
     if missing:
         raise ReplayError(f"no guide with id {', '.join(sorted(missing))} in the bundle")
-    guides = [g for g in guides if g.kind != "announcement"]  # read, and checked, in a resource center
+    alone = [g for g in guides if GUIDE_KINDS[g.kind].tested_alone]  # announcements: in a resource center
+    if guide_ids and guides and not alone:
+        names = ", ".join(g.id for g in guides)
+        raise ReplayError(
+            f"{names}: an announcement is not replayed alone; replay the resource center that lists it"
+        )
+    guides = alone
     if shard is not None:
         guides = pick_shard(guides, *shard)
     started = time.monotonic()

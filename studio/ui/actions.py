@@ -151,19 +151,37 @@ def build_actions(window: QMainWindow) -> Actions:
     )
     edit_menu.addSeparator()
     edit_menu.addAction(
-        make("duplicate_guide", "Duplicate &guide", window.duplicate_selected, "Ctrl+Shift+D", guide=True)
+        make(
+            "duplicate_guide",
+            "Duplicate &guide",
+            window.guide_work.duplicate_selected,
+            "Ctrl+Shift+D",
+            guide=True,
+        )
     )
     edit_menu.addAction(
-        make("guide_up", "Move guide u&p", lambda: window.move_selected(-1), "Alt+Shift+Up", guide=True)
+        make(
+            "guide_up",
+            "Move guide u&p",
+            lambda: window.guide_work.move_selected(-1),
+            "Alt+Shift+Up",
+            guide=True,
+        )
     )
     edit_menu.addAction(
-        make("guide_down", "Move guide dow&n", lambda: window.move_selected(1), "Alt+Shift+Down", guide=True)
+        make(
+            "guide_down",
+            "Move guide dow&n",
+            lambda: window.guide_work.move_selected(1),
+            "Alt+Shift+Down",
+            guide=True,
+        )
     )
     edit_menu.addAction(
         make(
             "delete_guide",
             "&Delete guide",
-            window.delete_selected,
+            window.guide_work.delete_selected,
             Std.Delete,
             guide=True,
             icon_name="delete",
@@ -179,7 +197,7 @@ def build_actions(window: QMainWindow) -> Actions:
             make(
                 f"new_{kind}",
                 f"&{info.title}",
-                lambda k=kind: window.new_guide(k),
+                lambda k=kind: window.guide_work.new_guide(k),
                 f"Ctrl+{number}",
                 info.hint,
                 kind,

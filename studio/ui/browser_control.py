@@ -235,7 +235,7 @@ class BrowserController(QObject):
             return
         from ..app.tasks import prepare_preview
 
-        path, step = self.session.path, step if draft.info.has_pictures else 0
+        path, step = self.session.path, step if draft.info.starts_at_part else 0
         self.preview_job = Job(lambda _progress, _cancel: prepare_preview(path, guide_id, step, base), self)
         self.preview_job.succeeded.connect(self._play)
         self.preview_job.failed.connect(lambda text: self.prompts.warn("Preview", text))

@@ -20,12 +20,11 @@ from .fields import (
     IntField,
     LineField,
     ScalePreviewField,
-    TargetField,
     TextField,
-    UrlRuleField,
 )
 from .list_fields import AudienceField, ButtonsField, OptionsField
 from .media_field import MediaField
+from .where_fields import TargetField, UrlRuleField
 
 EDITORS: dict[str, type[Field]] = {
     "line": LineField,

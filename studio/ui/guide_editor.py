@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QTabWidget
 
 from ..app import GuideDraft, ProjectFileError, ProjectSession
 from ..app.entry_forms import ENTRY_FIELDS
-from ..app.forms import GUIDE_FIELDS, ITEM_FIELDS, QUESTION_FIELDS, STEP_FIELDS
+from ..app.forms import GUIDE_FIELDS
+from ..app.item_forms import ITEM_FIELDS
+from ..app.question_forms import QUESTION_FIELDS
+from ..app.step_forms import STEP_FIELDS
 from .form import FormView
 from .parts import PartsList
 

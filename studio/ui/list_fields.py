@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from ..app.forms import BUTTON_ACTIONS, CONDITION_OPS, FieldSpec
+from ..app.forms import CONDITION_OPS, FieldSpec
+from ..app.step_forms import BUTTON_ACTIONS
 from .fields import Field, named_combo, named_line
 
 _NO_VALUE = {"exists", "not_exists"}

@@ -13,11 +13,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from ..app import ProjectFileError
-from ..domain import GUIDE_KINDS
 from .actions import EDITOR_CONTEXT_ACTIONS, build_actions
 from .before_paint import ACTIONS_CONTEXT_MENU
 from .browser_work import BrowserWork
 from .guide_panel import GuidePanel
+from .guide_work import GuideWork
 from .prompts import Prompts
 from .recent import RecentProjects
 from .start import StartPage
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.guide_panel.selected.connect(self.select_guide)
         self._editor: GuideEditor | None = None
         self.start_page = StartPage()
-        self.start_page.new_guide.connect(self.new_guide)
+        self.start_page.new_guide.connect(lambda kind: self.guide_work.new_guide(kind))
         self.start_page.open_recent.connect(lambda path: self.open_project(Path(path)))
         self.center = QStackedWidget()
         self.center.addWidget(self.start_page)
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.work = BrowserWork(self, headless=headless_recorder)
+        self.guide_work = GuideWork(self)
         self._docks: tuple[LazyDock, LazyDock] | None = None
 
         self.recorder_label = QLabel("Browser closed")
@@ -334,45 +335,6 @@ class MainWindow(QMainWindow):
             action = self.actions_[name]
             action.setEnabled(bool(text))
             action.setText(f"&{name.title()} {text}" if text else f"&{name.title()}")
-
-    # -- whole guides ----------------------------------------------------------------------------------
-
-    def new_guide(self, kind: str) -> None:
-        """Create a guide of ``kind`` and select it; a kind that needs an element goes straight to picking."""
-        if self.session is None:
-            self.prompts.inform("New guide", "Open or create a project first (Ctrl+O / Ctrl+N).")
-            return
-        draft = self.session.guides.new_guide(kind)
-        self.refresh()
-        self.select_guide(draft.id)
-        if GUIDE_KINDS[kind].needs_element:
-            self.statusBar().showMessage(f"Pick the element for the new {kind} (Pick… or Ctrl+P)")
-            self.work.start_pick(("steps", 0, GUIDE_KINDS[kind].element_field))
-
-    def move_selected(self, delta: int) -> None:
-        """Move the selected guide up (-1) or down (+1) among the guides of its kind."""
-        if (
-            self.guide_id
-            and self.session is not None
-            and self.session.guides.move_within_kind(self.guide_id, delta)
-        ):
-            self.refresh()
-
-    def duplicate_selected(self) -> None:
-        """Copy the selected guide (its steps, settings and pictures) and select the copy."""
-        if self.guide_id and self.session is not None:
-            copy = self.session.guides.duplicate(self.guide_id)
-            self.refresh()
-            self.select_guide(copy.id)
-            self.statusBar().showMessage(f"Copied as “{copy.data['name']}”", STATUS_MS)
-
-    def delete_selected(self) -> None:
-        """Delete the selected guide (Undo brings it back in place, pictures included)."""
-        if self.guide_id and self.session is not None:
-            self.session.guides.delete(self.guide_id)
-            self.select_guide(None)
-            self.refresh()
-            self.statusBar().showMessage("Guide deleted — Undo (Ctrl+Z) brings it back", STATUS_MS)
 
     # -- the project and help ------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..app import ProjectSession
-from ..app.forms import SETTINGS_FIELDS, THEME_FIELDS, FieldSpec
+from ..app.forms import FieldSpec
+from ..app.project_forms import SETTINGS_FIELDS, THEME_FIELDS
 from .form import FormView
 
 NAME_FIELD = (FieldSpec(("name",), "Project name", "line"),)

@@ -10,10 +10,12 @@ function place() {
   var x = dragged ? dragged.x : w - bw - 10, y = dragged ? dragged.y : 10;
   x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
   var mirrored = h - bh - y;
+  function under(r, top) { return r.width > 0 && r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8; }
+  /* The outlined element, or a control of a guide the author previews (a top banner's buttons). */
   function covers(top) {
-    if (!hovered || !hovered.isConnected || mode === "pause") return false;
-    var r = hovered.getBoundingClientRect();
-    return r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8;
+    var guide = document.querySelector("[data-guide-runtime]")?.shadowRoot;
+    if (guide && Array.from(guide.querySelectorAll("button,a[href],input,textarea,select")).some(function (el) { return under(el.getBoundingClientRect(), top); })) return true;
+    return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), top);
   }
   if (dragging) flipped = false;
   else if (!flipped && covers(y) && !covers(mirrored)) flipped = true;
@@ -86,9 +88,21 @@ function buildUi() {
   add("end", "End (Esc)", function () { emit({ type: "end" }); setMode("pause"); });
   add("collapse", "\u2013", function () { collapsed = !collapsed; paint(); }, "toggle");
   shadow.append(box, tag, bar);
+  /* In the top layer, as the runtime's own UI is (its banner, panels, dialogs): above the page, and
+     raised again whenever something else opens there, so a previewed banner never hides the toolbar. */
+  host.setAttribute("popover", "manual");
   document.documentElement.appendChild(host);
+  raise(host);
   return { host: host, box: box, tag: tag, bar: bar, state: state, buttons: buttons };
 }
+function raise(host) {
+  try { if (host.matches(":popover-open")) host.hidePopover(); host.showPopover(); } catch (e) { /* no popover support: the z-index still applies */ }
+}
+document.addEventListener("toggle", function (e) {
+  if (!ui || e.target === ui.host || e.newState !== "open" || !ui.host.isConnected) return;
+  raise(ui.host);
+  [100, 600].forEach(function (ms) { setTimeout(paint, ms); });  // off the guide's controls once they are laid out
+}, true);
 
 var waiting = false;
 function paint() {
