@@ -55,6 +55,14 @@ def solo_bundle(bundle: dict, guide: dict) -> dict:
     return solo
 
 
+def replay_cost(guide: Any) -> int:
+    """About how long a guide takes to replay, in tour steps: its steps and the pages they move
+    to; a survey question costs two (it is answered, then sent), a checklist or center one."""
+    steps = getattr(guide, "steps", None) or []
+    pages = len({step.page.value for step in steps if getattr(step, "page", None)})
+    return max(1, len(steps) + pages, 2 * len(getattr(guide, "questions", None) or []))
+
+
 def _unfinished(guide: Any, layout: Layout, reason: str, detail: str, *, error: bool = True) -> GuideResult:
     """A guide that never ran: its first step says why, the rest are not reached."""
     steps = getattr(guide, "steps", None) or [None]
@@ -81,8 +89,11 @@ class _Replay:
         self.timeout = options["timeout"]
         self.deadline = time.monotonic() + self.timeout
         self.results: dict[int, GuideResult] = {}
-        self.pending: list[tuple[int, tuple[Any, Layout]]] = list(enumerate(jobs))
-        """Jobs no lane has taken yet, in bundle order (a lane takes one of its seat's layout first)."""
+        self.pending: list[tuple[int, tuple[Any, Layout]]] = sorted(
+            enumerate(jobs), key=lambda job: (-replay_cost(job[1][0]), job[0])
+        )
+        """Jobs no lane has taken yet, the longest first (so no long guide starts last and ends
+        the run alone; results keep bundle order); a lane takes one of its seat's layout first."""
         self.unreachable: str | None = None
         self.stopped: str | None = None
         """Why the run stopped early (no browser), named on every guide it left undone."""
