@@ -139,11 +139,12 @@ def test_the_page_does_see_what_an_uncleared_seat_leaves(site: _Site, monkeypatc
     storage among it: the guide never starts) and fails."""
     _one_lane(monkeypatch)
 
-    async def blank_only(self, call):
+    async def blank_only(self, call, script):
         self.link, self.token = None, ""
-        script, self.script = self.script, None
-        await call(script.close(), 5, phase="reset")
+        last, self.script = self.script, None
+        await call(last.close(), 5, phase="reset")
         await call(self.page.goto("about:blank"), 5, phase="reset")
+        return await call(self.context.add_init_script(script=script), 5, phase="reset")
 
     monkeypatch.setattr(seat.Seat, "_reset", blank_only)
     first, second = replay(_tours(2), site.url, screenshots=False)
@@ -156,9 +157,9 @@ def test_a_guide_that_errs_gives_its_lane_a_fresh_context(site: _Site, monkeypat
     opened = []
     real_open = seat.Seat._open
 
-    async def counting_open(self, call):
+    async def counting_open(self, call, script):
         opened.append(self)
-        await real_open(self, call)
+        await real_open(self, call, script)
 
     monkeypatch.setattr(seat.Seat, "_open", counting_open)
     calls = {"n": 0}
@@ -172,6 +173,12 @@ def test_a_guide_that_errs_gives_its_lane_a_fresh_context(site: _Site, monkeypat
 
     monkeypatch.setattr(runner.GuideRun, "_open", failing_first)
     first, second = replay(_tours(2), site.url, screenshots=False)
-    assert (first.steps[0].status, first.steps[0].reason) == ("failed", "error")
-    assert second.passed and "reset" not in second.timings
+    assert (first.steps[0].status, first.steps[0].reason, first.steps[0].detail) == (
+        "failed",
+        "error",
+        "the browser said no",
+    )
+    assert second.passed and "reset" not in second.timings, [
+        (s.status, s.reason, s.detail) for s in second.steps
+    ]
     assert len(opened) == 2

@@ -85,8 +85,9 @@ class Seat:
         page.on("framenavigated", navigated)
 
     # -- life --------------------------------------------------------------------------------
-    async def _open(self, call: Call) -> None:
-        """A fresh context (its own storage and cookies) with the event binding, and one blank page."""
+    async def _open(self, call: Call, script: str) -> None:
+        """A fresh context (its own storage and cookies) with the event binding and the guide's init
+        script, then one blank page (made last: it is set up with both at once)."""
         options: dict[str, Any] = {}
         if self.storage_state:
             options["storage_state"] = self.storage_state
@@ -95,7 +96,11 @@ class Seat:
             new_context_async(self.browser, [], self.layout, **options), CALL_SECONDS, phase="context"
         )
         self.context.on("page", self._watch)
-        await call(self.context.expose_binding(EVENT_BINDING, self._on_event), CALL_SECONDS, phase="context")
+        ready = asyncio.gather(
+            self.context.expose_binding(EVENT_BINDING, self._on_event),
+            self.context.add_init_script(script=script),
+        )
+        _, self.script = await call(ready, CALL_SECONDS, phase="context")
         self.page = await call(self.context.new_page(), CALL_SECONDS, phase="context")
         self._watch(self.page)  # (a second handler when the page event came first: origins are a set)
 
@@ -105,25 +110,25 @@ class Seat:
         call = link.call
         if self.context is not None and self.guides:
             try:
-                await self._reset(call)
+                self.script = await self._reset(call, script)
             except RunTimeout:
                 raise
             except Exception:  # noqa: BLE001 - not reused: this guide gets a fresh context instead
                 self._closing.append(asyncio.ensure_future(self._close_context(self.context)))
                 self.context = self.page = self.cdp = None
                 self.origins = set()
-        if self.context is None:
-            await self._open(call)
-        self.guides += 1
         self.link, self.token = link, token
-        self.script = await call(self.context.add_init_script(script=script), CALL_SECONDS, phase="context")
+        if self.context is None:
+            await self._open(call, script)
+        self.guides += 1
 
-    async def _reset(self, call: Call) -> None:
-        """Clear everything the last guide could leave behind (see the module's docstring)."""
+    async def _reset(self, call: Call, script: str) -> Any:
+        """Clear everything the last guide could leave behind (see the module's docstring) and
+        install the next guide's init script (for the pages to come: the blank one is loaded)."""
         self.link, self.token = None, ""
-        script, self.script = self.script, None
-        if script is not None:
-            await call(script.close(), RESET_SECONDS, phase="reset")
+        last, self.script = self.script, None
+        if last is not None:
+            await call(last.close(), RESET_SECONDS, phase="reset")
         for page in list(self.context.pages):
             if page is not self.page:
                 await call(page.close(), RESET_SECONDS, phase="reset")
@@ -134,6 +139,7 @@ class Seat:
             self.cdp = await call(self.context.new_cdp_session(self.page), RESET_SECONDS, phase="reset")
         origins, self.origins = sorted(self.origins), set()
         clear = [
+            self.context.add_init_script(script=script),
             self.context.clear_cookies(),
             self.cdp.send("Network.clearBrowserCache"),
             self.cdp.send("Page.resetNavigationHistory"),
@@ -143,7 +149,7 @@ class Seat:
                 for origin in origins
             ),
         ]
-        await call(asyncio.gather(*clear), RESET_SECONDS, phase="reset")
+        return (await call(asyncio.gather(*clear), RESET_SECONDS, phase="reset"))[0]
 
     @staticmethod
     async def _close_context(context: Any) -> bool:
