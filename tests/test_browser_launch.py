@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.browser import LAUNCH_ARGS, launch_options
+from studio.browser import HEADLESS_ARGS, LAUNCH_ARGS, launch_options
 from studio.browser.launch import PLAYWRIGHT_SWITCHES, LocalBrowser
 from studio.replay import replay
 
@@ -44,6 +44,19 @@ def test_the_switches_are_the_ones_playwright_launches_with():
     assert words[0] == str(launch_options()["executable_path"])
     theirs = words[1 : words.index(LAUNCH_ARGS[0])]  # what Playwright puts before the studio's own
     assert tuple(theirs) == PLAYWRIGHT_SWITCHES
+
+
+def test_one_list_of_features_holds_playwrights_and_the_studios():
+    """Chromium reads only the last --disable-features: Playwright's own list must not be lost."""
+    command = LocalBrowser().command()
+    joined = {}
+    for kind in ("--disable-features=", "--enable-features="):
+        (joined[kind],) = [switch for switch in command if switch.startswith(kind)]
+        given = [s.split("=", 1)[1] for s in (*PLAYWRIGHT_SWITCHES, *HEADLESS_ARGS) if s.startswith(kind)]
+        wanted = [f for value in given for f in value.split(",")]
+        assert joined[kind].split("=", 1)[1].split(",") == list(dict.fromkeys(wanted))
+    disabled = joined["--disable-features="].split("=", 1)[1].split(",")
+    assert {"PaintHolding", "ThirdPartyStoragePartitioning", "WebUIOmniboxPopup"} <= set(disabled)
 
 
 def test_a_local_browser_is_killed_and_its_profile_removed():

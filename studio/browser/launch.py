@@ -87,6 +87,24 @@ def _die_with_parent() -> Callable[[], None] | None:
     return lambda: prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+def merged_features(switches: list[str]) -> list[str]:
+    """The switches with every ``--disable-features`` / ``--enable-features`` list joined into the
+    first of its kind: Chromium reads only the last one given, so Playwright's own list (paint
+    holding, storage partitioning, background requests...) was lost behind the studio's."""
+    lists: dict[str, list[str]] = {}
+    out: list[str] = []
+    for switch in switches:
+        name, _, value = switch.partition("=")
+        if name in ("--disable-features", "--enable-features"):
+            if name not in lists:
+                lists[name] = []
+                out.append(name)
+            lists[name] += [f for f in value.split(",") if f and f not in lists[name]]
+        else:
+            out.append(switch)
+    return [f"{s}={','.join(lists[s])}" if s in lists else s for s in out]
+
+
 class BrowserDidNotStart(Exception):
     """The browser exited before it listened (the message is its last words) or did not listen in time."""
 
@@ -104,8 +122,7 @@ class LocalBrowser:
         """The command line, profile folder and DevTools port included."""
         return [
             str(self.options["executable_path"]),
-            *PLAYWRIGHT_SWITCHES,
-            *self.options["args"],  # type: ignore[misc]
+            *merged_features([*PLAYWRIGHT_SWITCHES, *self.options["args"]]),  # type: ignore[misc]
             f"--user-data-dir={self.folder}",
             "--remote-debugging-address=127.0.0.1",
             "--remote-debugging-port=0",
