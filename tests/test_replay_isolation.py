@@ -182,3 +182,18 @@ def test_a_guide_that_errs_gives_its_lane_a_fresh_context(site: _Site, monkeypat
         (s.status, s.reason, s.detail) for s in second.steps
     ]
     assert len(opened) == 2
+
+
+def test_the_page_sees_state_it_did_not_make(site: _Site, tmp_path):
+    """The page's own look finds what is there: a context started from stored state (a cookie and
+    local storage of the app) fails the step, as a leak would."""
+    state = tmp_path / "state.json"
+    origin = site.url.rstrip("/")
+    state.write_text(
+        '{"cookies": [{"name": "c", "value": "1", "domain": "127.0.0.1", "path": "/", "expires": -1,'
+        ' "httpOnly": false, "secure": false, "sameSite": "Lax"}],'
+        ' "origins": [{"origin": "' + origin + '", "localStorage": [{"name": "k", "value": "v"}]}]}',
+        encoding="utf-8",
+    )
+    (result,) = replay(_tours(1), site.url, screenshots=False, storage_state=str(state))
+    assert (result.steps[0].status, result.steps[0].reason) == ("failed", "not_found")
