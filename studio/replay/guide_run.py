@@ -1,5 +1,6 @@
-"""One guide replayed in one fresh browser context: every step waited for on the runtime's own
-events, judged by the in-page probes, and advanced as a user would."""
+"""One guide replayed in a lane's context (fresh, or cleared since its last guide: ``seat.py``):
+every step waited for on the runtime's own events, judged by the in-page probes, and advanced as
+a user would."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def init_script(bundle_json: dict, start: str | None, token: str = "") -> str:
 
 
 class GuideRun:
-    """One guide (in one layout) in one fresh context of a shared browser."""
+    """One guide (in one layout) in one lane's context of a shared browser."""
 
     def __init__(
         self,

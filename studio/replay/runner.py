@@ -1,9 +1,11 @@
 """Replay the guides of a bundle headless and check each step as an end user would meet it.
 
-One asyncio loop on a thread of its own drives ``workers`` browsers; each browser replays one
-guide after another, each in a fresh isolated context. ``timeout`` bounds the whole run, page
-loads included: a hung page is abandoned (its context closed, else its browser replaced) and
-every guide not finished is reported as an error naming the cause.
+One asyncio loop on a thread of its own drives ``workers`` browsers; each browser replays three
+guides at once, the longest first, each lane in a context and page of its own that is cleared
+between its guides (``seat.py``) so each guide meets the app as in a fresh isolated context.
+``timeout`` bounds the whole run, page loads included: a hung page is abandoned (its context
+closed, else its browser replaced) and every guide not finished is reported as an error naming
+the cause.
 """
 
 from __future__ import annotations
