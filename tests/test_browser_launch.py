@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.browser import LAUNCH_ARGS, launch_options
-from studio.browser.launch import PLAYWRIGHT_SWITCHES, LocalBrowser
+from studio.browser import HEADLESS_ARGS, LAUNCH_ARGS, launch_options
+from studio.browser.launch import PLAYWRIGHT_SWITCHES, LocalBrowser, profile_parent
 from studio.replay import replay
 
 from .conftest import ROOT
@@ -44,6 +44,32 @@ def test_the_switches_are_the_ones_playwright_launches_with():
     assert words[0] == str(launch_options()["executable_path"])
     theirs = words[1 : words.index(LAUNCH_ARGS[0])]  # what Playwright puts before the studio's own
     assert tuple(theirs) == PLAYWRIGHT_SWITCHES
+
+
+def test_one_list_of_features_holds_playwrights_and_the_studios():
+    """Chromium reads only the last --disable-features: Playwright's own list must not be lost."""
+    command = LocalBrowser().command()
+    joined = {}
+    for kind in ("--disable-features=", "--enable-features="):
+        (joined[kind],) = [switch for switch in command if switch.startswith(kind)]
+        given = [s.split("=", 1)[1] for s in (*PLAYWRIGHT_SWITCHES, *HEADLESS_ARGS) if s.startswith(kind)]
+        wanted = [f for value in given for f in value.split(",")]
+        assert joined[kind].split("=", 1)[1].split(",") == list(dict.fromkeys(wanted))
+    disabled = joined["--disable-features="].split("=", 1)[1].split(",")
+    assert {"PaintHolding", "ThirdPartyStoragePartitioning", "WebUIOmniboxPopup"} <= set(disabled)
+
+
+def test_the_profile_goes_in_memory_unless_tmpdir_says_where(monkeypatch, tmp_path):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert profile_parent() is None  # tempfile then uses TMPDIR
+    monkeypatch.delenv("TMPDIR")
+    shm = Path("/dev/shm")
+    expected = (
+        "/dev/shm" if sys.platform.startswith("linux") and shm.is_dir() and os.access(shm, os.W_OK) else None
+    )
+    assert profile_parent() in (expected, None)  # None only when /dev/shm has under 256 MB free
+    if expected and os.statvfs(shm).f_bavail * os.statvfs(shm).f_frsize > 2**30:
+        assert profile_parent() == expected
 
 
 def test_a_local_browser_is_killed_and_its_profile_removed():

@@ -1,9 +1,12 @@
 // Replays DevTools Recorder recordings with @puppeteer/replay in the given Chromium; prints JSON figures.
 // The browser's switches come from studio replay's own (REPLAY_ARGS, JSON), so both run the same browser.
+// "seconds" counts from the browser's launch, as before; "load" is what loading the two packages
+// took before that (studio replay's own figure includes its library's start: Playwright's driver).
 import fs from "node:fs";
-import { createRunner, PuppeteerRunnerExtension } from "@puppeteer/replay";
-import puppeteer from "puppeteer-core";
 
+const loading = performance.now();
+const { createRunner, PuppeteerRunnerExtension } = await import("@puppeteer/replay");
+const { default: puppeteer } = await import("puppeteer-core");
 const [, , executablePath, ...files] = process.argv;
 const started = performance.now();
 const browser = await puppeteer.launch({
@@ -20,4 +23,5 @@ for (const file of files) {
   await page.close();
 }
 await browser.close();
-console.log(JSON.stringify({ steps, failed, seconds: (performance.now() - started) / 1000 }));
+const ended = performance.now();
+console.log(JSON.stringify({ steps, failed, seconds: (ended - started) / 1000, load: (started - loading) / 1000 }));

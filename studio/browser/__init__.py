@@ -22,7 +22,9 @@ HEADLESS_ARGS = (
     # guide). No headless user can see it. And Chromium keeps a spare renderer warm for the
     # context that navigated last; a replay never opens a second page in a context, so each spare
     # was started for nothing (4 fresh contexts with 2 page loads each: 8 renderers, 4 without).
-    # Chromium merges this list with Playwright's own.
+    # Chromium reads only the last --disable-features given: the replay's own browser joins this
+    # list with Playwright's (launch.merged_features); a browser Playwright launches itself (the
+    # studio's previews) gets this list in place of Playwright's.
     "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,"
     "SpareRendererForSitePerProcess",
 )

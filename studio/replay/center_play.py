@@ -7,12 +7,11 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ..domain import ResourceCenter
+from .own_ui import LABELS, ControlError, part, type_into
 from .results import StepResult
 
 if TYPE_CHECKING:
     from .guide_run import GuideRun
-
-PANEL = "[data-guide-runtime] .gs-panel"
 
 
 def center_plan(guide: ResourceCenter) -> list[StepResult]:
@@ -43,18 +42,23 @@ async def play_center(run: GuideRun, player: Any) -> None:
     if not await player.leaves_app(outcome, ".gs-launcher", "resource center launcher"):
         return
     await run.call(page.mouse.click(*probe["callout"]))
-    panel = page.locator(PANEL)
-    if not await run.call(panel.first.is_visible()):
-        await run.call(page.wait_for_timeout(200))
-    if not await run.call(panel.first.is_visible()):
+    try:
+        await part(run, ".gs-panel", 2_000)  # opened by the click (bounded wait on frames)
+    except ControlError:
         await run._judge(outcome, "not_found", "clicking the launcher did not open the resource center")
         return
     if run.a11y and not await player._accessible(outcome):
         return
     shown = [e for e in guide.entries if e.audience is None and e.pages is None]
     if guide.search and shown:
-        await run.call(panel.get_by_role("searchbox").fill(shown[0].title, timeout=2_000))
-        found = await run.call(panel.locator(".gs-label").all_inner_texts())
+        try:
+            await type_into(run, ".gs-panel .gs-search", shown[0].title)
+        except ControlError as exc:
+            await run._judge(
+                outcome, "error", f"could not search the resource center: the search box is {exc}"
+            )
+            return
+        found = await run.call(page.evaluate(LABELS, ".gs-panel .gs-label"))
         if shown[0].title not in found:
             await run._judge(outcome, "not_found", f"searching for “{shown[0].title}” did not find it")
             return

@@ -1,17 +1,19 @@
-"""One guide replayed in one fresh browser context: every step waited for on the runtime's own
-events, judged by the in-page probes, and advanced as a user would."""
+"""One guide replayed in a lane's context (fresh, or cleared since its last guide: ``seat.py``):
+every step waited for on the runtime's own events, judged by the in-page probes, and advanced as
+a user would."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import re
+import secrets
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..browser.context import Layout, new_context_async
+from ..browser.context import Layout
 from ..browser.probes import PAGE_STATE, STEP_PROBE
 from ..browser.scripts import runtime_script
 from ..domain import Checklist, ResourceCenter, Survey
@@ -19,18 +21,19 @@ from ..domain.pages import start_url
 from .center_play import center_plan, play_center
 from .page_link import CALL_SECONDS, AppUnreachable, PageLink, PageUnresponsive, RunTimeout, unreachable
 from .results import GuideResult, StepResult, first_line
+from .seat import EVENT_BINDING, Seat
 from .step_play import StepPlayer
 from .survey_play import play_survey, survey_plan
 
-EVENT_BINDING = "__replayEvent"
 DOCUMENT_STATUS = (
     "() => [(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0, location.pathname]"
 )
 LOGIN_PATH = re.compile(r"(log-?in|sign-?in|auth|sso|session/new)", re.I)
 
 
-def init_script(bundle_json: dict, start: str | None) -> str:
-    """Start the runtime on each page with this one-guide bundle and forward its events to Python.
+def init_script(bundle_json: dict, start: str | None, token: str = "") -> str:
+    """Start the runtime on each page with this one-guide bundle and forward its events to Python
+    (marked with ``token``: a reused page drops what a guide before sent late).
 
     With ``start`` (a guide id) the first page starts that guide by itself, saving a round trip;
     later pages resume it as the runtime does for users.
@@ -52,7 +55,7 @@ def init_script(bundle_json: dict, start: str | None) -> str:
         " function go() { GuideRuntime.init({bundle: " + json.dumps(bundle_json) + ","
         " onEvent: function (n, d) { var c = JSON.parse(JSON.stringify(d));"
         " (window.__replayLog = window.__replayLog || []).push([n, c]);"
-        f" window.{EVENT_BINDING}(n, c); }} }});" + autostart + " }"
+        f" window.{EVENT_BINDING}(n, c, {json.dumps(token)}); }} }});" + autostart + " }"
         " if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go);"
         " else go();"
         " })();"
@@ -60,7 +63,7 @@ def init_script(bundle_json: dict, start: str | None) -> str:
 
 
 class GuideRun:
-    """One guide (in one layout) in one fresh context of a shared browser."""
+    """One guide (in one layout) in one lane's context of a shared browser."""
 
     def __init__(
         self,
@@ -99,8 +102,11 @@ class GuideRun:
         self.current: StepResult | None = None
         self.context: Any = None
         self.page: Any = None
-        self.warming: asyncio.Future | None = None
-        """The context and page being opened (see ``warm``)."""
+        self.seat: Seat | None = None
+        self.token = secrets.token_hex(8)
+        """Marks this guide's runtime events (see ``Seat``)."""
+        self.broken = False
+        """An error (not a failed check) ended the guide: its seat is not reused."""
         self.timings = self.link.timings
         self.others: list[list[Any]] = []
         """What other guides of the bundle point at (``replay/others.py``), for a banner's check."""
@@ -113,37 +119,36 @@ class GuideRun:
         try:
             return bool(await work)
         except RunTimeout:
+            self.broken = True
             self._error(
                 "timeout", f"the overall --timeout of {self.timeout:g} s ended the run during this step"
             )
         except PageUnresponsive:
+            self.broken = True
             self._error("unresponsive", "the page stopped answering (a script on it may run for ever)")
         except AppUnreachable:
+            self.broken = True
             raise
         except Exception as exc:  # noqa: BLE001 - a browser error fails the step it happened in
+            self.broken = True
             self._error("error", first_line(exc), error=False)
         finally:
             self.result.seconds += time.monotonic() - started
         return False
 
-    async def prepare(self, browser: Any) -> bool:
-        """Open a fresh context and the guide's first page (signed in first when asked)."""
+    async def prepare(self, seat: Seat) -> bool:
+        """Ready the seat (a fresh context, or one cleared since its last guide) and open the
+        guide's first page (signed in first when asked)."""
         self.result.steps = self._plan()
         for step in self.result.steps:
             step.status = "pending"
         self.current = self.result.steps[0]
-        return await self._guarded(self._prepare(browser))
+        return await self._guarded(self._prepare(seat))
 
     async def play(self) -> GuideResult:
         """Start the guide on the prepared page and check every step."""
         await self._guarded(self._play())
         self.current = None
-        return self.result
-
-    async def run(self, browser: Any) -> GuideResult:
-        """Prepare and play in one go."""
-        if await self.prepare(browser):
-            await self.play()
         return self.result
 
     def _plan(self) -> list[StepResult]:
@@ -168,45 +173,20 @@ class GuideRun:
             if later.status == "pending":
                 later.status, later.detail = "skipped", "not reached: an earlier step failed"
 
-    def warm(self, browser: Any) -> None:
-        """Start opening the fresh context and its blank page now (while another guide plays);
-        ``prepare`` then waits for it instead of opening its own."""
-        if self.warming is None:
-            self.warming = asyncio.ensure_future(self._new_page(browser))
-
-    async def _prepare(self, browser: Any) -> bool:
-        if self.warming is None:
-            self.warming = asyncio.ensure_future(self._new_page(browser))
-        await self.warming
+    async def _prepare(self, seat: Seat) -> bool:
+        self.seat = seat
+        script = (
+            runtime_script()
+            + "\n"
+            + init_script(self.bundle_json, None if self.login else self.guide.id, self.token)
+        )
+        await seat.take(self.link, script, self.token)
+        self.context, self.page = seat.context, seat.page
         if self.login is not None:
             outcome = self.login(self.page, self.base_url)
             if asyncio.iscoroutine(outcome):
                 await self.call(outcome, 60)
         return await self._open(start_url(self.guide, self.base_url))
-
-    async def _new_page(self, browser: Any) -> None:
-        """A fresh context (its own storage and cookies) with the runtime's init script and the
-        event binding, and one blank page in it: nothing of the guide has run yet."""
-        options: dict[str, Any] = {}
-        if self.storage_state:
-            options["storage_state"] = self.storage_state
-        self.context = await self.call(
-            new_context_async(
-                browser,
-                [
-                    runtime_script()
-                    + "\n"
-                    + init_script(self.bundle_json, None if self.login else self.guide.id)
-                ],
-                self.layout,
-                **options,
-            ),
-            CALL_SECONDS,  # the browser's work, not the page's: --page-timeout does not shorten it
-            phase="context",
-        )
-        binding = self.context.expose_binding(EVENT_BINDING, self.link.on_event)
-        await self.call(binding, CALL_SECONDS, phase="context")
-        self.page = await self.call(self.context.new_page(), CALL_SECONDS, phase="context")
 
     async def _play(self) -> bool:
         if self.login is not None:  # started by hand: the sign-in pages must not start it
@@ -221,20 +201,6 @@ class GuideRun:
         else:
             await player.steps()
         return True
-
-    async def close(self) -> bool:
-        """Close the context; False when even that hangs (the caller then replaces the browser)."""
-        if self.warming is not None and not self.warming.done():
-            await asyncio.wait([self.warming], timeout=CALL_SECONDS)  # bounded by its own calls too
-        if self.warming is not None and self.warming.done() and not self.warming.cancelled():
-            self.warming.exception()  # retrieved: a context that failed to open was reported (or never used)
-        if self.context is None:
-            return True
-        try:
-            await asyncio.wait_for(self.context.close(), 5)
-            return True
-        except Exception:  # noqa: BLE001 - a hung renderer: the browser goes instead
-            return False
 
     async def _open(self, url: str) -> bool:
         """Open the guide's first page; False (with the step failed in words) when the app says no."""

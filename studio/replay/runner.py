@@ -1,9 +1,11 @@
 """Replay the guides of a bundle headless and check each step as an end user would meet it.
 
-One asyncio loop on a thread of its own drives ``workers`` browsers; each browser replays one
-guide after another, each in a fresh isolated context. ``timeout`` bounds the whole run, page
-loads included: a hung page is abandoned (its context closed, else its browser replaced) and
-every guide not finished is reported as an error naming the cause.
+One asyncio loop on a thread of its own drives ``workers`` browsers; each browser replays three
+guides at once, the longest first, each lane in a context and page of its own that is cleared
+between its guides (``seat.py``) so each guide meets the app as in a fresh isolated context.
+``timeout`` bounds the whole run, page loads included: a hung page is abandoned (its context
+closed, else its browser replaced) and every guide not finished is reported as an error naming
+the cause.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .login import ReplayError, load_login, signed_in_state
 from .others import others_pointed_at
 from .page_link import CALL_SECONDS, AppUnreachable
 from .results import GuideResult, StepResult
+from .seat import Seat
 from .shard import shard as pick_shard
 
 GUIDES_PER_BROWSER = 3
@@ -56,6 +59,14 @@ def solo_bundle(bundle: dict, guide: dict) -> dict:
     return solo
 
 
+def replay_cost(guide: Any) -> int:
+    """About how long a guide takes to replay, in tour steps: its steps and the pages they move
+    to; a survey question costs two (it is answered, then sent), a checklist or center one."""
+    steps = getattr(guide, "steps", None) or []
+    pages = len({step.page.value for step in steps if getattr(step, "page", None)})
+    return max(1, len(steps) + pages, 2 * len(getattr(guide, "questions", None) or []))
+
+
 def _unfinished(guide: Any, layout: Layout, reason: str, detail: str, *, error: bool = True) -> GuideResult:
     """A guide that never ran: its first step says why, the rest are not reached."""
     steps = getattr(guide, "steps", None) or [None]
@@ -82,6 +93,11 @@ class _Replay:
         self.timeout = options["timeout"]
         self.deadline = time.monotonic() + self.timeout
         self.results: dict[int, GuideResult] = {}
+        self.pending: list[tuple[int, tuple[Any, Layout]]] = sorted(
+            enumerate(jobs), key=lambda job: (-replay_cost(job[1][0]), job[0])
+        )
+        """Jobs no lane has taken yet, the longest first (so no long guide starts last and ends
+        the run alone; results keep bundle order); a lane takes one of its seat's layout first."""
         self.unreachable: str | None = None
         self.stopped: str | None = None
         """Why the run stopped early (no browser), named on every guide it left undone."""
@@ -145,10 +161,10 @@ class _Replay:
         run.others = others_pointed_at(self.bundle, guide)
         return run
 
-    async def _worker(self, playwright: Any, queue: asyncio.Queue, local: asyncio.Future | None) -> None:
-        """One browser playing up to GUIDES_PER_BROWSER guides at once, each in a fresh context;
-        while one guide waits on its page, another's context and page are being made."""
-        if queue.empty():
+    async def _worker(self, playwright: Any, local: asyncio.Future | None) -> None:
+        """One browser playing up to GUIDES_PER_BROWSER guides at once, each lane in a context and
+        page of its own that is cleared between its guides (``Seat``)."""
+        if not self.pending:
             return
         try:
             began = time.monotonic()
@@ -169,49 +185,55 @@ class _Replay:
             self.stopped = f"the browser did not start: {line}"
             return
         closing: list[asyncio.Future] = []
-        warm: list[tuple[int, Any, Layout, GuideRun]] = []
-        """Jobs whose fresh context and blank page are being opened while other guides play
-        (at most one per browser): the next lane free takes the oldest."""
+        reusable = self.options["login"] is None and not self.options["storage_state"]
 
-        def take() -> tuple[int, Any, Layout, GuideRun] | None:
-            while warm or not queue.empty():
-                if warm:
-                    number, guide, layout, run = warm.pop(0)
-                else:
-                    number, (guide, layout) = queue.get_nowait()
-                    run = self._run_of(guide, layout)
-                if not self._skip(number, guide, layout):
-                    return number, guide, layout, run
-                closing.append(asyncio.ensure_future(run.close()))
+        def take(layout: Layout | None) -> tuple[int, Any, Layout] | None:
+            """The next job to play, one of the lane's layout first (its seat then serves it)."""
+            while self.pending:
+                at = next((i for i, (_, (_, lay)) in enumerate(self.pending) if lay == layout), 0)
+                number, (guide, lay) = self.pending.pop(at)
+                if not self._skip(number, guide, lay):
+                    return number, guide, lay
             return None
 
-        def warm_next() -> None:
-            if warm or queue.empty() or self.cancel.is_set() or self.unreachable:
-                return
-            number, (guide, layout) = queue.get_nowait()
-            run = self._run_of(guide, layout)
-            run.warm(browser)
-            warm.append((number, guide, layout, run))
+        def drop(seat: Seat) -> None:
+            closing.append(asyncio.ensure_future(seat.close()))
 
         async def lane() -> None:
-            while (job := take()) is not None:
-                number, guide, layout, run = job
-                try:
-                    if await run.prepare(browser):
-                        warm_next()  # the next guide's context opens while this one plays
-                        await run.play()
-                    result = run.result
-                except AppUnreachable as exc:
-                    self.unreachable = str(exc)
-                    result = _unfinished(guide, layout, "unreachable", str(exc))
-                result.timings = run.timings
-                closing.append(asyncio.ensure_future(run.close()))
-                self._record(number, result)
+            seat: Seat | None = None
+            try:
+                while (job := take(seat.layout if seat else None)) is not None:
+                    number, guide, layout = job
+                    if seat is not None and seat.layout != layout:
+                        drop(seat)
+                        seat = None
+                    if seat is None:
+                        seat = Seat(
+                            browser,
+                            layout,
+                            storage_state=self.options["storage_state"],
+                            reusable=reusable,
+                        )
+                    run = self._run_of(guide, layout)
+                    try:
+                        if await run.prepare(seat):
+                            await run.play()
+                        result = run.result
+                    except AppUnreachable as exc:
+                        self.unreachable = str(exc)
+                        result = _unfinished(guide, layout, "unreachable", str(exc))
+                    result.timings = run.timings
+                    if run.broken or not seat.reusable:  # a fresh context for the next guide
+                        drop(seat)
+                        seat = None
+                    self._record(number, result)
+            finally:
+                if seat is not None:
+                    drop(seat)
 
         try:
             await asyncio.gather(*(lane() for _ in range(self.lanes)))
         finally:
-            closing.extend(asyncio.ensure_future(run.close()) for *_, run in warm)
             began = time.monotonic()
             if local is not None:  # our own browser goes at once: closing its contexts first is moot
                 await self._drop(browser, local)
@@ -254,7 +276,7 @@ class _Replay:
         """Guides each browser plays at once."""
         return self.options.get("lanes") or GUIDES_PER_BROWSER
 
-    async def _drive(self, queue: asyncio.Queue, began: float) -> BaseException | None:
+    async def _drive(self, began: float) -> BaseException | None:
         """Start Playwright's driver, run the workers, stop the driver; the first worker failure."""
         from playwright.async_api import async_playwright
 
@@ -273,9 +295,7 @@ class _Replay:
         self.profile["driver"] = time.monotonic() - began
         if playwright is not None:
             try:
-                tasks = [
-                    asyncio.ensure_future(self._worker(playwright, queue, start)) for start in self.starts
-                ]
+                tasks = [asyncio.ensure_future(self._worker(playwright, start)) for start in self.starts]
                 await asyncio.wait(tasks, timeout=max(0.0, self.deadline - time.monotonic()) + 8)
                 failure = next((t.exception() for t in tasks if t.done() and t.exception()), None)
                 for task in tasks:
@@ -285,9 +305,6 @@ class _Replay:
         return failure
 
     async def run(self) -> list[GuideResult]:
-        queue: asyncio.Queue = asyncio.Queue()
-        for item in enumerate(self.jobs):
-            queue.put_nowait(item)
         began = time.monotonic()
         workers = min(self.options["workers"], len(self.jobs)) or 1
         # Local browsers start now, while the driver starts; each worker attaches to one.
@@ -295,7 +312,7 @@ class _Replay:
         self.own = [] if remote else [LocalBrowser(self.options["browser"]) for _ in range(workers)]
         self.starts = [asyncio.ensure_future(b.start()) for b in self.own] or [None] * workers
         try:
-            failure = await self._drive(queue, began)
+            failure = await self._drive(began)
         finally:  # whatever stopped the run, no browser of ours outlives it
             await self._end_local()
         if isinstance(failure, BrowserNotFound):

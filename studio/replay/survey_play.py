@@ -7,12 +7,12 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Survey
+from .own_ui import CHECKED, LABELS, ControlError, click, part, type_into
 from .results import StepResult
 
 if TYPE_CHECKING:
     from .guide_run import GuideRun
 
-PANEL = "[data-guide-runtime] .gs-survey"
 SAMPLE_TEXT = "Sample answer from replay"
 
 
@@ -58,22 +58,28 @@ async def play_survey(run: GuideRun, player: Any) -> None:
                 outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
             )
             return
-        legend = await run.call(page.locator(f"{PANEL} legend").inner_text(timeout=2_000))
-        if legend.strip() != question.text:
-            await run._judge(
-                outcome, "wrong_screen", f"the survey asks “{legend.strip()}”, not “{question.text}”"
-            )
+        legends = await run.call(page.evaluate(LABELS, ".gs-survey legend"))
+        legend = legends[0] if legends else ""
+        if legend != question.text:
+            await run._judge(outcome, "wrong_screen", f"the survey asks “{legend}”, not “{question.text}”")
             return
         if run.a11y and not await player._accessible(outcome):
             return
         value = sample_answer(question)
-        if question.type == "open_text":
-            await run.call(page.locator(f"{PANEL} textarea").fill(value, timeout=2_000))
-        else:
-            picked = value[0] if isinstance(value, list) else value
-            await run.call(page.locator(f'{PANEL} input[value="{picked}"]').check(timeout=2_000))
-        shot = await run._shot()  # the question with its sample answer, as the docs show it
-        await run.call(page.locator(f"{PANEL} button[type=submit]").click(timeout=2_000))
+        try:
+            if question.type == "open_text":
+                await type_into(run, ".gs-survey textarea", value)
+            else:
+                picked = value[0] if isinstance(value, list) else value
+                answer = f'.gs-survey input[value="{picked}"]'
+                await click(run, answer)
+                if not await run.call(page.evaluate(CHECKED, answer)):
+                    raise ControlError(f"not picked by a click on its label ({picked!r})")
+            shot = await run._shot()  # the question with its sample answer, as the docs show it
+            await click(run, ".gs-survey button[type=submit]")
+        except ControlError as exc:
+            await run._judge(outcome, "error", f"could not answer the question: the control is {exc}")
+            return
         answer = await run.link.wait_event(
             lambda name, detail, q=question.id: name == "survey_answered" and detail.get("questionId") == q,
             2 + run.link.seconds / 4,
@@ -84,8 +90,12 @@ async def play_survey(run: GuideRun, player: Any) -> None:
             return
         follow = question.type == "nps" and question.follow_up and question.follow_up.promoter
         if follow:
-            await run.call(page.locator(f"{PANEL} textarea").fill(SAMPLE_TEXT, timeout=2_000))
-            await run.call(page.locator(f"{PANEL} button[type=submit]").click(timeout=2_000))
+            try:
+                await type_into(run, ".gs-survey textarea", SAMPLE_TEXT)
+                await click(run, ".gs-survey button[type=submit]")
+            except ControlError as exc:
+                await run._judge(outcome, "error", f"could not answer the follow-up: the control is {exc}")
+                return
         outcome.status = "passed"
         outcome.screenshot = shot
         outcome.seconds = time.monotonic() - began
@@ -93,8 +103,15 @@ async def play_survey(run: GuideRun, player: Any) -> None:
     last = run.result.steps[-1]
     if done is None:
         await run._judge(last, "not_completed", "the survey did not complete after its last answer")
-    elif guide.thank_you.title and not await run.call(
-        page.get_by_text(guide.thank_you.title).first.is_visible()
-    ):
+    elif guide.thank_you.title and not await _shows(run, guide.thank_you.title):
         await run._judge(last, "not_found", "the thank-you screen did not show")
     run.current = None
+
+
+async def _shows(run: GuideRun, text: str) -> bool:
+    """Whether the survey shows ``text`` (its thank-you title) on screen."""
+    try:
+        await part(run, ".gs-survey legend", 1_000, text)
+    except ControlError:
+        return False
+    return True
