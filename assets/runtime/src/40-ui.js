@@ -98,9 +98,9 @@ function place(box, arrow, rect, placement) {
   box.setAttribute("data-side", side);
   if (arrow) {
     var a = vertical ? rect.left + rect.width / 2 - x : rect.top + rect.height / 2 - y;
-    a = Math.max(14, Math.min(a, (vertical ? w : hgt) - 14));
-    arrow.style.setProperty(vertical ? "left" : "top", a - 6 + "px");
-    arrow.style.removeProperty(vertical ? "top" : "left");
+    /* along the near edge, half outside it, pointing at the target */
+    arrow.style.cssText = "";
+    pos(arrow, { [vertical ? "left" : "top"]: Math.max(14, Math.min(a, (vertical ? w : hgt) - 14)) - 6, [opposite[side]]: -6 });
   }
 }
 
