@@ -727,16 +727,16 @@ function changed(records) {
   flush();
 }
 
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `_visible`. */
 function waitFor(target, ms, cb) {
   var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
   w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
-    res.visible = !!found && isVisible(found);
-    if (found && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
+    res._visible = !!found && isVisible(found);
+    if (found && !res._visible) res.reason = "hidden";
+    if (res._visible || final) finish(res);
   };
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   w._poll = function () { return found ? isVisible(found) : (target.framePath || target.shadowPath || []).length; };
@@ -896,17 +896,46 @@ function cornerStack(rt, b, corner) {
 
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
-/* A callout or banner button ({label, primary, run}) and the × that closes one. */
-function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+/* A callout or banner button ({_label, _primary, _run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b._primary ? "gs-btn gs-primary" : "gs-btn", text: b._label, onclick: b._run }); }
 function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
 
 /* Add a node to the runtime's shadow root. */
 function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
-/* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
+/* The corner launcher of a checklist or resource center (its title and a count; its accessible name is its visible
+   text, WCAG 2.5.3) and the panel it opens just above it: a × (`dismiss`, or closing it; none when false), the
+   title, then fill()'s nodes; opened() runs once it shows. Esc closes it. Returns {_count, _launcher, _panel,
+   _toggle(open)}; offs gets its teardown. */
+function cornerPanel(rt, g, offs, fill, opened, dismiss) {
+  var side = g.position === "bottom_left" ? " gs-left" : "", c = { _count: h("span", { "class": "gs-count" }) };
+  var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
+    [h("span", { text: g.title }), mkText(" "), c._count]));
+  function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  function toggle(open) {
+    launcher.setAttribute("aria-expanded", open);
+    if (!open) { c._panel?.remove(); c._panel = null; return; }
+    if (c._panel) return;
+    var id = "gs" + (++uid);
+    above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id },
+      [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+    opened();
+  }
+  c._toggle = toggle;
+  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
+  return c;
+}
+
+/* A line of a panel's list: a button with a title, an optional description, `before` and `after` nodes. */
+function listItem(title, desc, run, before, after) {
+  return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [before, h("span", {}, [
+    h("span", { "class": "gs-label", text: title }), desc ? h("span", { "class": "gs-desc", text: desc }) : null, after])])]);
+}
+
+/* A callout (tooltip, step, modal content). Returns {_el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt._labels, st = o.step;
+  var labels = rt._labels, st = o._step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt._media));
   var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
@@ -915,11 +944,11 @@ function callout(rt, o) {
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(actionButton);
+  var buttons = (o._buttons || []).map(actionButton);
   var el = h("div", {
-    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o._role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
-    "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
+    "aria-label": st.title ? null : o._name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
     o._onClose ? closeButton(rt, o._onClose) : null,
     media,
@@ -938,12 +967,12 @@ function callout(rt, o) {
     else el.classList.add("gs-center");
   }));
   if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
-  if (o.focus !== false) {
+  if (o._focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
   }
   return {
-    el: el,
+    _el: el,
     remove: function () {
       runAll(offs);
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
@@ -986,7 +1015,8 @@ function trapFocus(e, el) {
   else if (!e.shiftKey && root.activeElement === last) { e.preventDefault(); first.focus(); }
 }
 
-/* Guide kinds as a registry: each kind plays one guide and returns {end()}.
+/* Guide kinds as a registry: each kind's _play(rt, g) plays one guide and returns {_end()};
+   _one kinds show one at a time, _stays kinds stay across pages until dismissed.
    A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
 var KINDS = {};
 
@@ -998,7 +1028,7 @@ function stepEvent(rt, name, g, i, extra) {
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
   return waitFor(st.target, st.waitMs ?? 5000, function (res) {
-    if (res.visible) cb(res.element);
+    if (res._visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
 }
@@ -1009,8 +1039,8 @@ function described(rt, el, st) {
 }
 
 KINDS.walkthrough = {
-  exclusive: true,
-  play: function (rt, g, at) {
+  _one: true,
+  _play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
     function clear() { runAll(offs); view?.remove(); view = null; }
     function go(to) {
@@ -1026,7 +1056,7 @@ KINDS.walkthrough = {
       }
       if (!st.target) return show(st, null);
       offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
-        if (res.visible) return show(st, res.element);
+        if (res._visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
         else if (st.onMissing === "center") show(st, null);
@@ -1042,14 +1072,14 @@ KINDS.walkthrough = {
     function show(st, el) {
       var mode = st.advance?.mode || "next", last = i === n - 1;
       var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
+        i > 0 ? { _label: rt._labels.back, _run: function () { go(i - 1); } } : null,
+        mode === "next" ? { _label: last ? rt._labels.done : rt._labels.next, _primary: true, _run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
+        _step: st, _anchor: el, _name: g.name, _buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
-        focus: mode === "next" || !el,
+        _focus: mode === "next" || !el,
         _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
         _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
@@ -1074,17 +1104,17 @@ KINDS.walkthrough = {
       }
     }
     go(i);
-    return { end: function () { ended = true; clear(); } };
+    return { _end: function () { ended = true; clear(); } };
   }
 };
 
 KINDS.tooltip = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
+      view = callout(rt, { _step: st, _anchor: el, _role: "tooltip", _cls: "gs-tip", _focus: false, _name: g.name });
       rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -1097,12 +1127,12 @@ KINDS.tooltip = {
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
         onKey("Escape", close), function () { hide(); });
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.hotspot = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
@@ -1114,47 +1144,47 @@ KINDS.hotspot = {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _step: st, _anchor: el, _name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          _buttons: [{ _label: rt._labels.gotIt, _primary: true, _run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
           _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.modal = {
-  exclusive: true,
-  play: function (rt, g) {
+  _one: true,
+  _play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
-      _onKey: function (e) { trapFocus(e, view.el); }
+      _step: st, _modal: true, _cls: "gs-modal", _name: g.name, _buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view._el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
     /* The page goes inert last, once nothing else can fail, and is restored first. */
     body.inert = true;
-    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
+    return { _end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
 KINDS.checklist = {
-  persistent: true,
-  play: function (rt, g) {
-    var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
-    var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
-    var count = h("span", { "class": "gs-count" });
-    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    mount(rt, launcher);
-    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
+  _stays: true,
+  _play: function (rt, g) {
+    var offs = [], done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
+    var c = cornerPanel(rt, g, offs, function () {
+      return [h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
+        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
+          return listItem(it.title, it.description, function (e) { activate(it, e); }, h("span", { "class": "gs-check", "aria-hidden": "true" }), h("span", { "class": "gs-state gs-desc" }));
+        }))];
+    }, function () { render(); c._panel.querySelector(".gs-item").focus(); }, g.dismissible !== false && function () { rt.finish(g, "dismissed"); });
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -1167,12 +1197,12 @@ KINDS.checklist = {
       var url = it.action === "open_url" && safeUrl(it.url);
       var ok = it.action === "start_guide" ? rt.start(it.guideId, { from: e.currentTarget }) : it.action !== "open_url" || !!url;
       if (ok && it.completeWhen === "clicked") complete(it);
-      if (ok && it.action === "start_guide") toggle(false);
+      if (ok && it.action === "start_guide") c._toggle(false);
       if (url) location.assign(url);
     }
     function render() {
-      var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
+      var k = g.items.filter(done).length, total = g.items.length, panel = c._panel;
+      c._count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
@@ -1182,37 +1212,14 @@ KINDS.checklist = {
         li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
-    function toggle(open) {
-      open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", open);
-      if (!open) { panel?.remove(); panel = null; return; }
-      if (panel) return;
-      var id = "gs" + (++uid);
-      panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
-        h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
-        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
-            h("span", { "class": "gs-check", "aria-hidden": "true" }),
-            h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
-              h("span", { "class": "gs-state gs-desc" })])
-          ])]);
-        }))
-      ]);
-      above(mount(rt, panel), launcher);
-      render();
-      panel.querySelector(".gs-item").focus();
-    }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
       if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
-    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
 
@@ -1221,7 +1228,7 @@ KINDS.checklist = {
    it was when the last one ends); at the top it sits below the app's own fixed or sticky header unless the
    author lets it cover it. Banners on one edge stack in the order they started. */
 KINDS.banner = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
     var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
     var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
@@ -1241,7 +1248,7 @@ KINDS.banner = {
       if (g.push !== false) root.style.setProperty(pad, edge._base + all + "px", "important");
     });
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () {
+    return { _end: function () {
       off(); bar.remove();
       edge._bars = edge._bars.filter(function (b) { return b !== bar; });
       if (!edge._bars.length) { root.style.setProperty(pad, edge._was[0], edge._was[1]); delete edges[side]; }
@@ -1268,8 +1275,8 @@ function headerBottom() {
    and evaluate() puts it back wherever it still applies. */
 var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
 KINDS.launcher = {
-  persistent: true,
-  play: function (rt, g) {
+  _stays: true,
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], style = g.style || "button", corner = g.corner || "bottom_right";
     /* An icon or beacon shows no text: its label names it and is its mouse-over tip. */
     var label = style === "button" ? null : st.title;
@@ -1278,7 +1285,7 @@ KINDS.launcher = {
         var slot = rt._active[g.id];
         if (urlMatches(g.trigger?.url, location.href) && (!el || el.isConnected)) return;
         delete rt._active[g.id]; delete rt._here[g.id];
-        slot?.end?.();
+        slot?._end?.();
       }));
       var b = h("button", {
         "class": "gs-launch gs-" + style, "aria-label": label, title: label,
@@ -1292,7 +1299,7 @@ KINDS.launcher = {
       stepEvent(rt, "step_shown", g, 0);
     }
     if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);
-    return { end: function () { runAll(offs); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
 
@@ -1304,13 +1311,13 @@ KINDS.launcher = {
    Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at, k: the question on screen,
    where it goes on after a page load}. */
 KINDS.survey = {
-  exclusive: true,
+  _one: true,
   _ok: function (rt, g, now) {
     var s = rt._local._get().sv?.[g.id] || {};
     if (s.r == null) svPut(rt, g, { r: s.r = Math.random() * 100 });
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
@@ -1319,7 +1326,7 @@ KINDS.survey = {
     /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
     function screen(legend, kids, radio, of, btns, submit) {
       var again = panel, form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
-        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        closeButton(rt, close),
         h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
@@ -1377,7 +1384,7 @@ KINDS.survey = {
     }
     var at = rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
-    return { end: function () { panel?.remove(); } };
+    return { _end: function () { panel?.remove(); } };
   }
 };
 
@@ -1388,27 +1395,27 @@ function svPut(rt, g, o) { rt._local._update(function (v) { mark(v, "sv", g.id, 
    of entries in sections, with a search box over titles, summaries and articles. A guide entry starts its guide
    and closes the panel, a link opens, an article reads inside the panel. "What's new" lists the bundle's
    announcements newest first; they count as read once the panel has shown them. Announcements never play alone. */
-KINDS.announcement = { play: function () { return { end: function () {} }; } };
+KINDS.announcement = { play: function () { return { _end: function () {} }; } };
 KINDS.resource_center = {
-  persistent: true,
-  play: function (rt, g) {
-    var offs = [], panel = null, list = null, side = g.position === "bottom_left" ? " gs-left" : "", L = rt._labels, now = Date.now();
+  _stays: true,
+  _play: function (rt, g) {
+    var offs = [], list = null, search = null, L = rt._labels, now = Date.now();
     var news = g.announcements === false ? [] : rt._guides.filter(function (a) {
       return a.kind === "announcement" && scheduleOk(a.schedule, now) && audienceOk(a.audience, rt._user);
     }).sort(function (a, b) { return a.date < b.date ? 1 : -1; });
-    var count = h("span", { "class": "gs-count" });
-    var launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!panel); } },
-      [h("span", { text: g.title }), mkText(" "), count]));
-    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
+    var c = cornerPanel(rt, g, offs, function () {
+      search = g.search !== false && h("input", { type: "search", "class": "gs-search", "aria-label": L.search, placeholder: L.search, oninput: function () { show(search.value); } });
+      return [search, list = h("div", { "class": "gs-list" })];
+    }, function () {
+      show("");
+      (search || c._panel.querySelector("button")).focus();
+      rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
+      unread();
+    });
     function unread() {
       var n = news.filter(function (a) { return !has(rt._local._get(), "read", a.id); }).length;
-      count.textContent = L.unread.replace("{n}", n);
-      count.hidden = !n;
-    }
-    /* An entry (or an announcement as one): its line, and what clicking it does. */
-    function line(e, run) {
-      return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [h("span", {}, [
-        h("span", { "class": "gs-label", text: e.title }), e.text ? h("span", { "class": "gs-desc", text: e.text }) : null])])]);
+      c._count.textContent = L.unread.replace("{n}", n);
+      c._count.hidden = !n;
     }
     function read(title, body) {
       var back = h("button", { "class": "gs-btn", text: L.back, onclick: function () { show(""); } });
@@ -1422,32 +1429,19 @@ KINDS.resource_center = {
       entries.forEach(function (e) {
         if (words && norm(e.title + " " + e.text + " " + richText(e.body || "").textContent).toLowerCase().indexOf(words) < 0) return;
         if (!groups[e.section || ""]) order.push(e.section || ""), groups[e.section || ""] = [];
-        groups[e.section || ""].push(line(e, function (ev) {
+        /* An entry (or an announcement as one): its line, and what clicking it does. */
+        groups[e.section || ""].push(listItem(e.title, e.text, function (ev) {
           if (e.action === "article") return read(e.title, e.body);
           if (e.action === "open_url") { var u = safeUrl(e.url); if (u) location.assign(u); return; }
-          if (rt.start(e.guideId, { from: ev.currentTarget })) toggle(false);
+          if (rt.start(e.guideId, { from: ev.currentTarget })) c._toggle(false);
         }));
       });
       list.replaceChildren.apply(list, order.length ? order.map(function (s) {
         return h("section", {}, [s ? h("h3", { "class": "gs-desc", text: s }) : null, h("ul", { "class": "gs-items" }, groups[s])]);
       }) : [h("p", { role: "status", text: L.none })]);
     }
-    function toggle(open) {
-      launcher.setAttribute("aria-expanded", open);
-      if (!open) { panel?.remove(); panel = null; return; }
-      var id = "gs" + (++uid), search = g.search !== false && h("input", { type: "search", "class": "gs-search", "aria-label": L.search, placeholder: L.search, oninput: function () { show(search.value); } });
-      list = h("div", { "class": "gs-list" });
-      panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        closeButton(rt, function () { toggle(false); launcher.focus(); }), h("h2", { "class": "gs-title", id: id, text: g.title }), search, list]));
-      above(panel, launcher);
-      show("");
-      (search || panel.querySelector("button")).focus();
-      rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
-      unread();
-    }
-    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     unread();
-    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
 
@@ -1574,14 +1568,14 @@ assign(R, {
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
-    if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    if (KINDS[g.kind]._one) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
     this._play(g, at);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
   _exclusive() {
-    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind]._one; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -1593,14 +1587,14 @@ assign(R, {
       this._emit("guide_started", { guideId: g.id, kind: g.kind });
       if (g.kind !== "tooltip" && g.kind !== "checklist") this._seen(g);
     }
-    try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    try { ctl = KINDS[g.kind]._play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
       slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
       delete this._active[g.id];
       this._session._update(v => { delete v.active; });
       return this._broken(g, String(err));
     }
-    if (this._active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+    if (this._active[g.id] === slot) slot._end = ctl._end; else ctl._end();
   },
 
   /* Skip a guide that cannot play, saying which field is wrong. */
@@ -1626,7 +1620,7 @@ assign(R, {
     var slot = this._active[g.id];
     if (!slot) return;
     delete this._active[g.id];
-    slot.end?.();
+    slot._end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
     else if (how) {
@@ -1649,7 +1643,7 @@ assign(R, {
         this.start(b.guideId);
       }
     }[b.action || "next"];
-    return { label: b.label, primary: b.primary, run: run || next };
+    return { _label: b.label, _primary: b.primary, _run: run || next };
   },
 
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
@@ -1665,16 +1659,16 @@ assign(R, {
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind].persistent)) &&
+        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind]._stays)) &&
         /* Pacing: no walkthrough, modal or survey starts by itself within the cooldown of the last one. */
-        !(KINDS[g.kind].exclusive && now - (local.last || 0) < this._cool) && here(t.url);
+        !(KINDS[g.kind]._one && now - (local.last || 0) < this._cool) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
-      if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
+      if (KINDS[g.kind]._one) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
           delete this._pending[g.id];
-          if (KINDS[g.kind].exclusive) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
+          if (KINDS[g.kind]._one) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
           this._play(g);
         }, t.delayMs || 0));
       };
@@ -1739,7 +1733,7 @@ assign(R, {
   stop() {
     this._stopped = true;
     this._gen = (this._gen || 0) + 1;
-    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s._end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this._offs);

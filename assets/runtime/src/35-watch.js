@@ -35,16 +35,16 @@ function changed(records) {
   flush();
 }
 
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `_visible`. */
 function waitFor(target, ms, cb) {
   var done = false, found = null, offs = [], w = { target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
   w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
-    res.visible = !!found && isVisible(found);
-    if (found && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
+    res._visible = !!found && isVisible(found);
+    if (found && !res._visible) res.reason = "hidden";
+    if (res._visible || final) finish(res);
   };
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   w._poll = function () { return found ? isVisible(found) : (target.framePath || target.shadowPath || []).length; };
