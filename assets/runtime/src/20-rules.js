@@ -3,7 +3,7 @@
    NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
    studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
 var MAX_STATES = 3000, compiled = {};
-var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
+var ATOM = /^(?:\[\^?(?:\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\\^$|?*+()[\]{}])/;
 var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
 /* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
@@ -28,7 +28,7 @@ function compileRe(src) {
     if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
     if (!(m = ATOM.exec(src.slice(i)))) throw 0;
     i += m[0].length;
-    g = mk(new RegExp("^" + m[0] + "$"));
+    g = mk(new RegExp(m[0])); /* one character: tested on one, so no anchors */
     return [g, g];
   }
   function seq() {
@@ -44,8 +44,11 @@ function compileRe(src) {
         continue;
       }
       if (m) i += m[0].length;
-      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
-      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
+      /* f -> a -> j; ? and * may skip a (f -> j), + and * repeat it (j -> a) */
+      j = mk(); N[f].e.push(a[0]); N[a[1]].e.push(j);
+      if (q === "*" || q === "?") N[f].e.push(j);
+      if (q === "*" || q === "+") N[j].e.push(a[0]);
+      f = j;
     }
     return [s, f];
   }
