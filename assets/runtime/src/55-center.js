@@ -3,7 +3,7 @@
    of entries in sections, with a search box over titles, summaries and articles. A guide entry starts its guide
    and closes the panel, a link opens, an article reads inside the panel. "What's new" lists the bundle's
    announcements newest first; they count as read once the panel has shown them. Announcements never play alone. */
-KINDS.announcement = { play: function () { return { _end: function () {} }; } };
+KINDS.announcement = { _play: function () { return { _end: function () {} }; } };
 KINDS.resource_center = {
   _stays: true,
   _play: function (rt, g) {
