@@ -118,21 +118,15 @@ function attrOf(user, path) {
   return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
 }
 
+/* not_exists, not_equals and not_one_of are the negations of exists, equals and one_of. */
 function conditionOk(c, user) {
-  var v = attrOf(user, c.attribute), x = c.value, list = Array.isArray(v) ? v.map(String) : null;
-  switch (c.op) {
-    case "exists": return v != null;
-    case "not_exists": return v == null;
-    case "equals": return v != null && String(v) === String(x);
-    case "not_equals": return v == null || String(v) !== String(x);
-    case "contains": return v != null && (list ? list.indexOf(String(x)) >= 0 : String(v).indexOf(String(x)) >= 0);
-    case "starts_with": return v != null && String(v).indexOf(String(x)) === 0;
-    case "one_of": return v != null && x.indexOf(String(v)) >= 0;
-    case "not_one_of": return v == null || x.indexOf(String(v)) < 0;
-    case "greater_than": return v != null && v !== "" && +v > x;
-    case "less_than": return v != null && v !== "" && +v < x;
-  }
-  return false;
+  var v = attrOf(user, c.attribute), x = c.value, s = String(v), neg = /^not_(exists|equals|one_of)$/.test(c.op), op = neg ? c.op.slice(4) : c.op;
+  var ok = v != null && (op === "exists" || (op === "equals" ? s === String(x)
+    : op === "contains" ? (Array.isArray(v) ? v.map(String) : s).indexOf(String(x)) >= 0
+      : op === "starts_with" ? s.indexOf(String(x)) === 0
+        : op === "one_of" ? x.indexOf(s) >= 0
+          : v !== "" && (op === "greater_than" ? +v > x : op === "less_than" && +v < x)));
+  return neg ? !ok : ok;
 }
 
 function audienceOk(rule, user) {
