@@ -6,7 +6,7 @@ address once, keeping a set of states: O(pattern × address) whatever the patter
 literals, ``.``, classes ``[a-z]`` / ``[^/]``, ``\\d \\w \\s`` (ASCII) and their negations,
 escaped punctuation, groups ``( )`` / ``(?: )``, ``|``, ``^ $`` and ``* + ? {n} {n,} {n,m}``.
 Lookarounds, backreferences, named groups, flags and ``\\b`` are refused, by both sides alike
-(``assets/runtime/src/20-rules.js`` and the shared vectors in ``tests/vectors/url_rules.json``).
+(``assets/runtime/src/56-rules.js`` and the shared vectors in ``tests/vectors/url_rules.json``).
 """
 
 from __future__ import annotations
