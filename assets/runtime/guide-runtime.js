@@ -58,7 +58,7 @@ function perFrame(fn) {
   var f = function () {
     if (!id) id = requestAnimationFrame(function () { id = 0; guard(fn)(); });
   };
-  f.cancel = function () { cancelAnimationFrame(id); id = 0; };
+  f._cancel = function () { cancelAnimationFrame(id); id = 0; };
   return f;
 }
 
@@ -562,7 +562,7 @@ function changed(records) {
   records.forEach(function (r) {
     var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
     waiters.forEach(function (w) {
-      w._dirty = w._dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+      w._dirty = w._dirty || n && mayBe(w._target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w._target, a, 1); });
     });
   });
   flush();
@@ -570,7 +570,7 @@ function changed(records) {
 
 /* Resolve now or when the page changes, within `ms`; calls back once with the result and `_visible`. */
 function waitFor(target, ms, cb) {
-  var done = false, found = null, offs = [], w = { target: target || {} };
+  var done = false, found = null, offs = [], w = { _target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
   w._check = function (final) {
     var res = resolveTarget(target);
@@ -590,7 +590,7 @@ function waitFor(target, ms, cb) {
   }
   offs.push(function () {
     waiters.splice(waiters.indexOf(w), 1);
-    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush.cancel(); }
+    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush._cancel(); }
   }, later(function () { w._check(true); }, ms));
   w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };
@@ -715,7 +715,7 @@ function inViewport(r) {
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
   var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
-    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
+    listen(window, "scroll", f, true), listen(window, "resize", f), f._cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };

@@ -31,10 +31,10 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: with all ten kinds the runtime weighs about 3.1 KB more, see README)."""
-SIZE_RATCHET_GZIP = 19_637
+SIZE_RATCHET_GZIP = 19_618
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident (raised for the launcher, the survey,
-the resolver's bounded searches and the resource center to 19,800; lowered to 19,637 B gz, all ten kinds,
+the resolver's bounded searches and the resource center to 19,800; lowered to 19,618 B gz, all ten kinds,
 by the structural size pass: shared corner panel, CSS, matcher)."""
 
 __all__ = [

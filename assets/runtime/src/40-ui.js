@@ -117,7 +117,7 @@ function inViewport(r) {
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
   var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
-    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
+    listen(window, "scroll", f, true), listen(window, "resize", f), f._cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
