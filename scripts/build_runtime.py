@@ -34,6 +34,9 @@ def _minify_css(css: str) -> str:
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
     css = re.sub(r":\s+", ":", css)  # a space before ":" stays: "a :focus" (a descendant) is not "a:focus"
+    css = re.sub(r"\s+!important", "!important", css)
+    # Sibling combinators lose their spaces; "calc(a + 2)" keeps them (a number follows, never a selector).
+    css = re.sub(r"\s*([+~])\s+(?=[A-Za-z.#\[:*])", r"\1", css)
     return css.replace(";}", "}").strip()
 
 

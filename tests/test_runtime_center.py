@@ -136,3 +136,14 @@ def test_entries_follow_their_audience_and_pages_and_stop_leaves_nothing(page, s
     assert texts(page, f"{PANEL} .gs-label") == ["Contact us"]
     page.evaluate("GuideRuntime.stop()")
     assert page.locator("[data-guide-runtime]").count() == 0
+
+
+def test_an_announcement_started_alone_shows_nothing_and_stays_listed(page, server):
+    player = Player(page, bundle_of(center(*ENTRIES), TOUR, news("n", "2026-11-20", "CSV export")))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCHER).wait_for()
+    assert page.evaluate("GuideRuntime.start('n')") is True
+    page.wait_for_timeout(100)
+    assert "guide_error" not in player.names()
+    page.locator(LAUNCHER).click()
+    assert texts(page, f"{PANEL} .gs-label")[-1] == "CSV export"

@@ -252,3 +252,39 @@ def test_check_targets_shows_the_weighed_candidates_of_a_lost_target(tmp_path):
     assert 1 <= len(lost.weighed) <= 3 and all(line[:4].replace(".", "").isdigit() for line in lost.weighed)
     assert all(line.endswith(")") and " (" in line for line in lost.weighed)  # what it is, then why
     assert all(s.weighed == () for s in steps if s.status == "passed" and (s.confidence or 0) >= 0.7)
+
+
+ARROW_PAGE = html(
+    '<button data-testid="mid" style="position:fixed;left:600px;top:380px;width:80px;height:30px">Mid</button>'
+)
+
+
+@pytest.mark.parametrize("side", ["bottom", "top", "right", "left"])
+def test_the_arrow_sits_on_the_edge_facing_the_target(page, server, side):
+    Player(
+        page,
+        bundle_of(tour(Target(candidates=[cand("test_id", "mid", attribute="data-testid")]), placement=side)),
+    )
+    page.goto(server.page("/app.html", ARROW_PAGE))
+    callout(page).wait_for()
+    page.wait_for_timeout(300)
+    box, arrow = (
+        page.locator(f"[data-guide-runtime] {s}").bounding_box() for s in (".gs-callout", ".gs-arrow")
+    )
+    target = page.get_by_test_id("mid").bounding_box()
+    assert callout(page).get_attribute("data-side") == side
+    cx, cy = arrow["x"] + arrow["width"] / 2, arrow["y"] + arrow["height"] / 2
+    edge = {
+        "bottom": box["y"],
+        "top": box["y"] + box["height"],
+        "right": box["x"],
+        "left": box["x"] + box["width"],
+    }
+    # its centre on that edge (half of it outside), in line with the target's centre
+    assert abs((cy if side in ("bottom", "top") else cx) - edge[side]) < 1.5, (side, box, arrow)
+    along = (
+        (cx, target["x"] + target["width"] / 2)
+        if side in ("bottom", "top")
+        else (cy, target["y"] + target["height"] / 2)
+    )
+    assert abs(along[0] - along[1]) < 0.5, (side, box, arrow, target)

@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{all:initial;--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50% !important;top:50% !important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:flex;align-items:center;justify-content:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}[data-side=bottom]>.gs-arrow{top:-6px}[data-side=top]>.gs-arrow{bottom:-6px}[data-side=right]>.gs-arrow{left:-6px}[data-side=left]>.gs-arrow{right:-6px}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);color:#fff;font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-check{background:var(--p);border-color:var(--p)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6);opacity:1}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none !important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s);border-bottom:var(--l)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-scale input:checked + span{background:var(--p);border-color:var(--p);color:#fff}.gs-scale input:focus-visible + span{outline:3px solid var(--p);outline-offset:2px}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked + span,.gs-stars label:has(~ label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.04em}";
+var CSS = ":host{--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50%!important;top:50%!important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 28px 6px 0}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-right:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:grid;place-items:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary,.gs-done .gs-check,.gs-scale input:checked+span{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible,.gs-scale input:focus-visible+span{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6)}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none!important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked+span,.gs-stars label:has(~label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var uid = 0;
@@ -58,7 +58,7 @@ function perFrame(fn) {
   var f = function () {
     if (!id) id = requestAnimationFrame(function () { id = 0; guard(fn)(); });
   };
-  f.cancel = function () { cancelAnimationFrame(id); id = 0; };
+  f._cancel = function () { cancelAnimationFrame(id); id = 0; };
   return f;
 }
 
@@ -175,165 +175,6 @@ function verifyBundle(buf, o, sig) {
     : C.digest("SHA-" + m[1], buf).then(function (d) { return btoa(String.fromCharCode.apply(0, new Uint8Array(d))) === m[2]; }))
     .then(function (ok) { if (!ok) throw 0; })
     .catch(function () { throw "bundle failed its " + (o.publicKey ? "signature" : "integrity") + " check"; });
-}
-
-/* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
-/* URL rules never run on the browser's backtracking RegExp: globs and regexes compile to a Thompson
-   NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
-   studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
-var MAX_STATES = 3000, compiled = {};
-var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
-var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
-
-/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
-   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
-function compileRe(src) {
-  var i = 0, N = [];
-  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
-  function alt() {
-    var s = mk(), f = mk(), b;
-    do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
-    return [s, f];
-  }
-  function atom() {
-    var c = src[i], m, g;
-    if (c === "(") {
-      i += src.substr(i, 3) === "(?:" ? 3 : 1;
-      if (src[i] === "?") throw 0;
-      g = alt();
-      if (src[i++] !== ")") throw 0;
-      return g;
-    }
-    if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
-    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
-    i += m[0].length;
-    g = mk(new RegExp("^" + m[0] + "$"));
-    return [g, g];
-  }
-  function seq() {
-    var s = mk(), f = s;
-    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
-      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
-      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
-      if (m && !q) {
-        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
-        if (hi >= 0 && hi < lo) throw 0;
-        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
-        N.length = n; i = from;
-        continue;
-      }
-      if (m) i += m[0].length;
-      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
-      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
-    }
-    return [s, f];
-  }
-  var top = alt();
-  if (i < src.length) throw 0;
-  return { N: N, s: top[0], f: top[1] };
-}
-
-/* Whether the NFA matches anywhere in s (RegExp.test semantics), one pass over s. */
-function nfaTest(m, s) {
-  var N = m.N, seen = [], set = [], pos, x, stack, node;
-  for (pos = 0; pos <= s.length; pos++) {
-    stack = [m.s];
-    set.forEach(function (y) { if (N[y].t.test(s[pos - 1])) stack.push.apply(stack, N[y].e); });
-    set = [];
-    while (stack.length) {
-      x = stack.pop();
-      if (seen[x] === pos + 1) continue;
-      seen[x] = pos + 1;
-      node = N[x];
-      if (x === m.f) return true;
-      if (node.t?.test) set.push(x);
-      else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
-    }
-  }
-  return false;
-}
-
-/* A glob as a pattern: ** spans anything, * anything but /. */
-function globSrc(p) {
-  return "^" + p.replace(/\*\*|\*|[-\\^$.|?+()[\]{}\/]/g, function (c) { return c === "**" ? ".*" : c === "*" ? "[^/]*" : "\\" + c; }) + "$";
-}
-
-/* The compiled matcher of a glob or regex rule, or null for one outside the supported subset. */
-function ruleMatcher(rule) {
-  var key = rule.match + " " + rule.value;
-  if (!own(compiled, key)) {
-    try { compiled[key] = rule.match === "regex" && rule.value.length > 200 ? null : compileRe(rule.match === "glob" ? globSrc(rule.value) : rule.value); }
-    catch (e) { compiled[key] = null; }
-  }
-  return compiled[key];
-}
-
-function trimSlash(p) { return p.length > 1 && p.slice(-1) === "/" ? p.slice(0, -1) : p; }
-
-/* Same semantics as studio.domain.UrlRule.matches (shared test vectors keep them equal). */
-function urlMatches(rule, href) {
-  if (!rule) return true;
-  var v = rule.value, s;
-  if (v.indexOf("://") >= 0) s = href;
-  else {
-    var u = new URL(href, location.href);
-    s = (u.pathname || "/") + (rule.withQuery ? u.search + u.hash : "");
-  }
-  switch (rule.match) {
-    case "exact": return trimSlash(s) === trimSlash(v);
-    case "prefix": return s.indexOf(v) === 0;
-    case "glob": case "regex": var m = ruleMatcher(rule); return !!m && nfaTest(m, s);
-  }
-  return false;
-}
-
-/* Whether the rule holds on the current page. */
-function here(rule) { return urlMatches(rule, location.href); }
-
-function attrOf(user, path) {
-  return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
-}
-
-function conditionOk(c, user) {
-  var v = attrOf(user, c.attribute), x = c.value, list = Array.isArray(v) ? v.map(String) : null;
-  switch (c.op) {
-    case "exists": return v != null;
-    case "not_exists": return v == null;
-    case "equals": return v != null && String(v) === String(x);
-    case "not_equals": return v == null || String(v) !== String(x);
-    case "contains": return v != null && (list ? list.indexOf(String(x)) >= 0 : String(v).indexOf(String(x)) >= 0);
-    case "starts_with": return v != null && String(v).indexOf(String(x)) === 0;
-    case "one_of": return v != null && x.indexOf(String(v)) >= 0;
-    case "not_one_of": return v == null || x.indexOf(String(v)) < 0;
-    case "greater_than": return v != null && v !== "" && +v > x;
-    case "less_than": return v != null && v !== "" && +v < x;
-  }
-  return false;
-}
-
-function audienceOk(rule, user) {
-  if (!rule) return true;
-  var ok = function (c) { return conditionOk(c, user || {}); };
-  return rule.match === "any" ? rule.conditions.some(ok) : rule.conditions.every(ok);
-}
-
-function scheduleOk(s, now) {
-  return !s || ((!s.startAt || now >= Date.parse(s.startAt)) && (!s.endAt || now < Date.parse(s.endAt)));
-}
-
-/* Whether an automatic guide may show again, given what this user has seen, done and dismissed.
-   A persistent widget (the checklist) stays across pages until dismissed, so dismissals count, not views. */
-function frequencyOk(g, local, session, persistent) {
-  if (persistent) {
-    var f = g.frequency;
-    return f === "always" || (!has(local, "done", g.id) && !has(f === "once" ? local : session, "dismissed", g.id));
-  }
-  switch (g.frequency) {
-    case "once": return !has(local, "seen", g.id);
-    case "once_per_session": return !has(session, "seen", g.id);
-    case "until_completed": return !has(local, "done", g.id) && !has(session, "seen", g.id);
-  }
-  return true;
 }
 
 /* Every guide is checked when its bundle loads: a malformed one is skipped with a guide_error naming
@@ -721,22 +562,22 @@ function changed(records) {
   records.forEach(function (r) {
     var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
     waiters.forEach(function (w) {
-      w._dirty = w._dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+      w._dirty = w._dirty || n && mayBe(w._target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w._target, a, 1); });
     });
   });
   flush();
 }
 
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `_visible`. */
 function waitFor(target, ms, cb) {
-  var done = false, found = null, offs = [], w = { target: target || {} };
+  var done = false, found = null, offs = [], w = { _target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
   w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
-    res.visible = !!found && isVisible(found);
-    if (found && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
+    res._visible = !!found && isVisible(found);
+    if (found && !res._visible) res.reason = "hidden";
+    if (res._visible || final) finish(res);
   };
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   w._poll = function () { return found ? isVisible(found) : (target.framePath || target.shadowPath || []).length; };
@@ -749,7 +590,7 @@ function waitFor(target, ms, cb) {
   }
   offs.push(function () {
     waiters.splice(waiters.indexOf(w), 1);
-    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush.cancel(); }
+    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush._cancel(); }
   }, later(function () { w._check(true); }, ms));
   w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };
@@ -855,9 +696,9 @@ function place(box, arrow, rect, placement) {
   box.setAttribute("data-side", side);
   if (arrow) {
     var a = vertical ? rect.left + rect.width / 2 - x : rect.top + rect.height / 2 - y;
-    a = Math.max(14, Math.min(a, (vertical ? w : hgt) - 14));
-    arrow.style.setProperty(vertical ? "left" : "top", a - 6 + "px");
-    arrow.style.removeProperty(vertical ? "top" : "left");
+    /* along the near edge, half outside it, pointing at the target */
+    arrow.style.cssText = "";
+    pos(arrow, { [vertical ? "left" : "top"]: Math.max(14, Math.min(a, (vertical ? w : hgt) - 14)) - 6, [opposite[side]]: -6 });
   }
 }
 
@@ -874,7 +715,7 @@ function inViewport(r) {
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
   var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
-    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
+    listen(window, "scroll", f, true), listen(window, "resize", f), f._cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
@@ -909,17 +750,46 @@ function cornerStack(rt, b, corner) {
 
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
-/* A callout or banner button ({label, primary, run}) and the × that closes one. */
-function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+/* A callout or banner button ({_label, _primary, _run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b._primary ? "gs-btn gs-primary" : "gs-btn", text: b._label, onclick: b._run }); }
 function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
 
 /* Add a node to the runtime's shadow root. */
 function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
-/* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
+/* The corner launcher of a checklist or resource center (its title and a count; its accessible name is its visible
+   text, WCAG 2.5.3) and the panel it opens just above it: a × (`dismiss`, or closing it; none when false), the
+   title, then fill()'s nodes; opened() runs once it shows. Esc closes it. Returns {_count, _launcher, _panel,
+   _toggle(open)}; offs gets its teardown. */
+function cornerPanel(rt, g, offs, fill, opened, dismiss) {
+  var side = g.position === "bottom_left" ? " gs-left" : "", c = { _count: h("span", { "class": "gs-count" }) };
+  var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
+    [h("span", { text: g.title }), mkText(" "), c._count]));
+  function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  function toggle(open) {
+    launcher.setAttribute("aria-expanded", open);
+    if (!open) { c._panel?.remove(); c._panel = null; return; }
+    if (c._panel) return;
+    var id = "gs" + (++uid);
+    above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id },
+      [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+    opened();
+  }
+  c._toggle = toggle;
+  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
+  return c;
+}
+
+/* A line of a panel's list: a button with a title, an optional description, `before` and `after` nodes. */
+function listItem(title, desc, run, before, after) {
+  return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [before, h("span", {}, [
+    h("span", { "class": "gs-label", text: title }), desc ? h("span", { "class": "gs-desc", text: desc }) : null, after])])]);
+}
+
+/* A callout (tooltip, step, modal content). Returns {_el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt._labels, st = o.step;
+  var labels = rt._labels, st = o._step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt._media));
   var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
@@ -928,11 +798,11 @@ function callout(rt, o) {
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(actionButton);
+  var buttons = (o._buttons || []).map(actionButton);
   var el = h("div", {
-    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o._role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
-    "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
+    "aria-label": st.title ? null : o._name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
     o._onClose ? closeButton(rt, o._onClose) : null,
     media,
@@ -951,12 +821,12 @@ function callout(rt, o) {
     else el.classList.add("gs-center");
   }));
   if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
-  if (o.focus !== false) {
+  if (o._focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
   }
   return {
-    el: el,
+    _el: el,
     remove: function () {
       runAll(offs);
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);
@@ -999,7 +869,8 @@ function trapFocus(e, el) {
   else if (!e.shiftKey && root.activeElement === last) { e.preventDefault(); first.focus(); }
 }
 
-/* Guide kinds as a registry: each kind plays one guide and returns {end()}.
+/* Guide kinds as a registry: each kind's _play(rt, g) plays one guide and returns {_end()};
+   _one kinds show one at a time, _stays kinds stay across pages until dismissed.
    A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
 var KINDS = {};
 
@@ -1011,7 +882,7 @@ function stepEvent(rt, name, g, i, extra) {
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
   return waitFor(st.target, st.waitMs ?? 5000, function (res) {
-    if (res.visible) cb(res.element);
+    if (res._visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
 }
@@ -1022,8 +893,8 @@ function described(rt, el, st) {
 }
 
 KINDS.walkthrough = {
-  exclusive: true,
-  play: function (rt, g, at) {
+  _one: true,
+  _play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
     function clear() { runAll(offs); view?.remove(); view = null; }
     function go(to) {
@@ -1039,7 +910,7 @@ KINDS.walkthrough = {
       }
       if (!st.target) return show(st, null);
       offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
-        if (res.visible) return show(st, res.element);
+        if (res._visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
         else if (st.onMissing === "center") show(st, null);
@@ -1055,14 +926,14 @@ KINDS.walkthrough = {
     function show(st, el) {
       var mode = st.advance?.mode || "next", last = i === n - 1;
       var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
+        i > 0 ? { _label: rt._labels.back, _run: function () { go(i - 1); } } : null,
+        mode === "next" ? { _label: last ? rt._labels.done : rt._labels.next, _primary: true, _run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
+        _step: st, _anchor: el, _name: g.name, _buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
-        focus: mode === "next" || !el,
+        _focus: mode === "next" || !el,
         _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
         _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
@@ -1087,17 +958,17 @@ KINDS.walkthrough = {
       }
     }
     go(i);
-    return { end: function () { ended = true; clear(); } };
+    return { _end: function () { ended = true; clear(); } };
   }
 };
 
 KINDS.tooltip = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
+      view = callout(rt, { _step: st, _anchor: el, _role: "tooltip", _cls: "gs-tip", _focus: false, _name: g.name });
       rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -1110,12 +981,12 @@ KINDS.tooltip = {
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
         onKey("Escape", close), function () { hide(); });
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.hotspot = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
@@ -1127,47 +998,47 @@ KINDS.hotspot = {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _step: st, _anchor: el, _name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          _buttons: [{ _label: rt._labels.gotIt, _primary: true, _run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
           _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.modal = {
-  exclusive: true,
-  play: function (rt, g) {
+  _one: true,
+  _play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
-      _onKey: function (e) { trapFocus(e, view.el); }
+      _step: st, _modal: true, _cls: "gs-modal", _name: g.name, _buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view._el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
     /* The page goes inert last, once nothing else can fail, and is restored first. */
     body.inert = true;
-    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
+    return { _end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
 KINDS.checklist = {
-  persistent: true,
-  play: function (rt, g) {
-    var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
-    var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
-    var count = h("span", { "class": "gs-count" });
-    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    mount(rt, launcher);
-    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
+  _stays: true,
+  _play: function (rt, g) {
+    var offs = [], done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
+    var c = cornerPanel(rt, g, offs, function () {
+      return [h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
+        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
+          return listItem(it.title, it.description, function (e) { activate(it, e); }, h("span", { "class": "gs-check", "aria-hidden": "true" }), h("span", { "class": "gs-state gs-desc" }));
+        }))];
+    }, function () { render(); c._panel.querySelector(".gs-item").focus(); }, g.dismissible !== false && function () { rt.finish(g, "dismissed"); });
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -1180,12 +1051,12 @@ KINDS.checklist = {
       var url = it.action === "open_url" && safeUrl(it.url);
       var ok = it.action === "start_guide" ? rt.start(it.guideId, { from: e.currentTarget }) : it.action !== "open_url" || !!url;
       if (ok && it.completeWhen === "clicked") complete(it);
-      if (ok && it.action === "start_guide") toggle(false);
+      if (ok && it.action === "start_guide") c._toggle(false);
       if (url) location.assign(url);
     }
     function render() {
-      var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
+      var k = g.items.filter(done).length, total = g.items.length, panel = c._panel;
+      c._count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
@@ -1195,37 +1066,14 @@ KINDS.checklist = {
         li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
-    function toggle(open) {
-      open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", open);
-      if (!open) { panel?.remove(); panel = null; return; }
-      if (panel) return;
-      var id = "gs" + (++uid);
-      panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
-        h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
-        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
-            h("span", { "class": "gs-check", "aria-hidden": "true" }),
-            h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
-              h("span", { "class": "gs-state gs-desc" })])
-          ])]);
-        }))
-      ]);
-      above(mount(rt, panel), launcher);
-      render();
-      panel.querySelector(".gs-item").focus();
-    }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
       if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
-    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
 
@@ -1234,7 +1082,7 @@ KINDS.checklist = {
    it was when the last one ends); at the top it sits below the app's own fixed or sticky header unless the
    author lets it cover it. Banners on one edge stack in the order they started. */
 KINDS.banner = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
     var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
     var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
@@ -1257,7 +1105,7 @@ KINDS.banner = {
       }
     });
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () {
+    return { _end: function () {
       off(); bar.remove();
       edge._bars = edge._bars.filter(function (b) { return b !== bar; });
       if (!edge._bars.length) {
@@ -1303,8 +1151,8 @@ function aside(edge, side, at, all) {
    and evaluate() puts it back wherever it still applies. */
 var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
 KINDS.launcher = {
-  persistent: true,
-  play: function (rt, g) {
+  _stays: true,
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], style = g.style || "button", corner = g.corner || "bottom_right";
     /* An icon or beacon shows no text: its label names it and is its mouse-over tip. */
     var label = style === "button" ? null : st.title;
@@ -1313,7 +1161,7 @@ KINDS.launcher = {
         var slot = rt._active[g.id];
         if (urlMatches(g.trigger?.url, location.href) && (!el || el.isConnected)) return;
         delete rt._active[g.id]; delete rt._here[g.id];
-        slot?.end?.();
+        slot?._end?.();
       }));
       var b = h("button", {
         "class": "gs-launch gs-" + style, "aria-label": label, title: label,
@@ -1327,7 +1175,7 @@ KINDS.launcher = {
       stepEvent(rt, "step_shown", g, 0);
     }
     if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);
-    return { end: function () { runAll(offs); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
 
@@ -1339,13 +1187,13 @@ KINDS.launcher = {
    Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at, k: the question on screen,
    where it goes on after a page load}. */
 KINDS.survey = {
-  exclusive: true,
+  _one: true,
   _ok: function (rt, g, now) {
     var s = rt._local._get().sv?.[g.id] || {};
     if (s.r == null) svPut(rt, g, { r: s.r = Math.random() * 100 });
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
-  play: function (rt, g, at) {
+  _play: function (rt, g, at) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
@@ -1354,7 +1202,7 @@ KINDS.survey = {
     /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
     function screen(legend, kids, radio, of, btns, submit) {
       var again = panel, form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
-        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        closeButton(rt, close),
         h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
@@ -1414,7 +1262,7 @@ KINDS.survey = {
     /* From question `at` when started there (the studio's preview of the question being edited), else where it was left. */
     at = at || rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
-    return { end: function () { panel?.remove(); } };
+    return { _end: function () { panel?.remove(); } };
   }
 };
 
@@ -1425,27 +1273,27 @@ function svPut(rt, g, o) { rt._local._update(function (v) { mark(v, "sv", g.id, 
    of entries in sections, with a search box over titles, summaries and articles. A guide entry starts its guide
    and closes the panel, a link opens, an article reads inside the panel. "What's new" lists the bundle's
    announcements newest first; they count as read once the panel has shown them. Announcements never play alone. */
-KINDS.announcement = { play: function () { return { end: function () {} }; } };
+KINDS.announcement = { _play: function () { return { _end: function () {} }; } };
 KINDS.resource_center = {
-  persistent: true,
-  play: function (rt, g) {
-    var offs = [], panel = null, list = null, side = g.position === "bottom_left" ? " gs-left" : "", L = rt._labels, now = Date.now();
+  _stays: true,
+  _play: function (rt, g) {
+    var offs = [], list = null, search = null, L = rt._labels, now = Date.now();
     var news = g.announcements === false ? [] : rt._guides.filter(function (a) {
       return a.kind === "announcement" && scheduleOk(a.schedule, now) && audienceOk(a.audience, rt._user);
     }).sort(function (a, b) { return a.date < b.date ? 1 : -1; });
-    var count = h("span", { "class": "gs-count" });
-    var launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!panel); } },
-      [h("span", { text: g.title }), mkText(" "), count]));
-    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
+    var c = cornerPanel(rt, g, offs, function () {
+      search = g.search !== false && h("input", { type: "search", "class": "gs-search", "aria-label": L.search, placeholder: L.search, oninput: function () { show(search.value); } });
+      return [search, list = h("div", { "class": "gs-list" })];
+    }, function () {
+      show("");
+      (search || c._panel.querySelector("button")).focus();
+      rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
+      unread();
+    });
     function unread() {
       var n = news.filter(function (a) { return !has(rt._local._get(), "read", a.id); }).length;
-      count.textContent = L.unread.replace("{n}", n);
-      count.hidden = !n;
-    }
-    /* An entry (or an announcement as one): its line, and what clicking it does. */
-    function line(e, run) {
-      return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [h("span", {}, [
-        h("span", { "class": "gs-label", text: e.title }), e.text ? h("span", { "class": "gs-desc", text: e.text }) : null])])]);
+      c._count.textContent = L.unread.replace("{n}", n);
+      c._count.hidden = !n;
     }
     function read(title, body) {
       var back = h("button", { "class": "gs-btn", text: L.back, onclick: function () { show(""); } });
@@ -1459,34 +1307,177 @@ KINDS.resource_center = {
       entries.forEach(function (e) {
         if (words && norm(e.title + " " + e.text + " " + richText(e.body || "").textContent).toLowerCase().indexOf(words) < 0) return;
         if (!groups[e.section || ""]) order.push(e.section || ""), groups[e.section || ""] = [];
-        groups[e.section || ""].push(line(e, function (ev) {
+        /* An entry (or an announcement as one): its line, and what clicking it does. */
+        groups[e.section || ""].push(listItem(e.title, e.text, function (ev) {
           if (e.action === "article") return read(e.title, e.body);
           if (e.action === "open_url") { var u = safeUrl(e.url); if (u) location.assign(u); return; }
-          if (rt.start(e.guideId, { from: ev.currentTarget })) toggle(false);
+          if (rt.start(e.guideId, { from: ev.currentTarget })) c._toggle(false);
         }));
       });
       list.replaceChildren.apply(list, order.length ? order.map(function (s) {
         return h("section", {}, [s ? h("h3", { "class": "gs-desc", text: s }) : null, h("ul", { "class": "gs-items" }, groups[s])]);
       }) : [h("p", { role: "status", text: L.none })]);
     }
-    function toggle(open) {
-      launcher.setAttribute("aria-expanded", open);
-      if (!open) { panel?.remove(); panel = null; return; }
-      var id = "gs" + (++uid), search = g.search !== false && h("input", { type: "search", "class": "gs-search", "aria-label": L.search, placeholder: L.search, oninput: function () { show(search.value); } });
-      list = h("div", { "class": "gs-list" });
-      panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        closeButton(rt, function () { toggle(false); launcher.focus(); }), h("h2", { "class": "gs-title", id: id, text: g.title }), search, list]));
-      above(panel, launcher);
-      show("");
-      (search || panel.querySelector("button")).focus();
-      rt._local._update(function (v) { news.forEach(function (a) { mark(v, "read", a.id); }); });
-      unread();
-    }
-    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     unread();
-    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+    return { _end: function () { runAll(offs); } };
   }
 };
+
+/* Where, when and for whom a guide shows: URL rules, schedule, audience, frequency. */
+/* URL rules never run on the browser's backtracking RegExp: globs and regexes compile to a Thompson
+   NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
+   studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
+var MAX_STATES = 3000, compiled = {};
+var ATOM = /^(?:\[\^?(?:\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\\^$|?*+()[\]{}])/;
+var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
+
+/* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
+   A counted repeat is spelled out in the source (x{2,3} as xx(?:x)?) and parsed again. */
+function compileRe(src) {
+  var i = 0, N = [];
+  function mk(t) { if (N.push({ t: t, e: [] }) > MAX_STATES) throw 0; return N.length - 1; }
+  function alt() {
+    var s = mk(), f = mk(), b;
+    do { b = seq(); N[s].e.push(b[0]); N[b[1]].e.push(f); } while (src[i] === "|" && ++i);
+    return [s, f];
+  }
+  function atom() {
+    var c = src[i], m, g;
+    if (c === "(") {
+      i += src.substr(i, 3) === "(?:" ? 3 : 1;
+      if (src[i] === "?") throw 0;
+      g = alt();
+      if (src[i++] !== ")") throw 0;
+      return g;
+    }
+    if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
+    if (!(m = ATOM.exec(src.slice(i)))) throw 0;
+    i += m[0].length;
+    g = mk(new RegExp(m[0])); /* one character: tested on one, so no anchors */
+    return [g, g];
+  }
+  function seq() {
+    var s = mk(), f = s;
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      var from = i, n = N.length, a = atom(), m = REPEAT.exec(src.slice(i)), q = m && m[1], j, x, lo, hi;
+      if (m && (typeof N[a[0]].t === "string" || REPEAT.test(src.slice(i + m[0].length)))) throw 0;
+      if (m && !q) {
+        x = src.slice(from, i); lo = +m[2]; hi = m[3] ? (m[4] ? +m[4] : -1) : lo;
+        if (hi >= 0 && hi < lo) throw 0;
+        src = src.slice(0, from) + x.repeat(lo) + (hi < 0 ? x + "*" : ("(?:" + x).repeat(hi - lo) + ")?".repeat(hi - lo)) + src.slice(i + m[0].length);
+        N.length = n; i = from;
+        continue;
+      }
+      if (m) i += m[0].length;
+      /* f -> a -> j; ? and * may skip a (f -> j), + and * repeat it (j -> a) */
+      j = mk(); N[f].e.push(a[0]); N[a[1]].e.push(j);
+      if (q === "*" || q === "?") N[f].e.push(j);
+      if (q === "*" || q === "+") N[j].e.push(a[0]);
+      f = j;
+    }
+    return [s, f];
+  }
+  var top = alt();
+  if (i < src.length) throw 0;
+  return { N: N, s: top[0], f: top[1] };
+}
+
+/* Whether the NFA matches anywhere in s (RegExp.test semantics), one pass over s. */
+function nfaTest(m, s) {
+  var N = m.N, seen = [], set = [], pos, x, stack, node;
+  for (pos = 0; pos <= s.length; pos++) {
+    stack = [m.s];
+    set.forEach(function (y) { if (N[y].t.test(s[pos - 1])) stack.push.apply(stack, N[y].e); });
+    set = [];
+    while (stack.length) {
+      x = stack.pop();
+      if (seen[x] === pos + 1) continue;
+      seen[x] = pos + 1;
+      node = N[x];
+      if (x === m.f) return true;
+      if (node.t?.test) set.push(x);
+      else if (!node.t || (node.t === "^" ? !pos : pos === s.length)) stack.push.apply(stack, node.e);
+    }
+  }
+  return false;
+}
+
+/* A glob as a pattern: ** spans anything, * anything but /. */
+function globSrc(p) {
+  return "^" + p.replace(/\*\*|\*|[-\\^$.|?+()[\]{}\/]/g, function (c) { return c === "**" ? ".*" : c === "*" ? "[^/]*" : "\\" + c; }) + "$";
+}
+
+/* The compiled matcher of a glob or regex rule, or null for one outside the supported subset. */
+function ruleMatcher(rule) {
+  var key = rule.match + " " + rule.value;
+  if (!own(compiled, key)) {
+    try { compiled[key] = rule.match === "regex" && rule.value.length > 200 ? null : compileRe(rule.match === "glob" ? globSrc(rule.value) : rule.value); }
+    catch (e) { compiled[key] = null; }
+  }
+  return compiled[key];
+}
+
+function trimSlash(p) { return p.length > 1 && p.slice(-1) === "/" ? p.slice(0, -1) : p; }
+
+/* Same semantics as studio.domain.UrlRule.matches (shared test vectors keep them equal). */
+function urlMatches(rule, href) {
+  if (!rule) return true;
+  var v = rule.value, s;
+  if (v.indexOf("://") >= 0) s = href;
+  else {
+    var u = new URL(href, location.href);
+    s = (u.pathname || "/") + (rule.withQuery ? u.search + u.hash : "");
+  }
+  switch (rule.match) {
+    case "exact": return trimSlash(s) === trimSlash(v);
+    case "prefix": return s.indexOf(v) === 0;
+    case "glob": case "regex": var m = ruleMatcher(rule); return !!m && nfaTest(m, s);
+  }
+  return false;
+}
+
+/* Whether the rule holds on the current page. */
+function here(rule) { return urlMatches(rule, location.href); }
+
+function attrOf(user, path) {
+  return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
+}
+
+/* not_exists, not_equals and not_one_of are the negations of exists, equals and one_of. */
+function conditionOk(c, user) {
+  var v = attrOf(user, c.attribute), x = c.value, s = String(v), neg = /^not_(exists|equals|one_of)$/.test(c.op), op = neg ? c.op.slice(4) : c.op;
+  var ok = v != null && (op === "exists" || (op === "equals" ? s === String(x)
+    : op === "contains" ? (Array.isArray(v) ? v.map(String) : s).indexOf(String(x)) >= 0
+      : op === "starts_with" ? s.indexOf(String(x)) === 0
+        : op === "one_of" ? x.indexOf(s) >= 0
+          : v !== "" && (op === "greater_than" ? +v > x : op === "less_than" && +v < x)));
+  return neg ? !ok : ok;
+}
+
+function audienceOk(rule, user) {
+  if (!rule) return true;
+  var ok = function (c) { return conditionOk(c, user || {}); };
+  return rule.match === "any" ? rule.conditions.some(ok) : rule.conditions.every(ok);
+}
+
+function scheduleOk(s, now) {
+  return !s || ((!s.startAt || now >= Date.parse(s.startAt)) && (!s.endAt || now < Date.parse(s.endAt)));
+}
+
+/* Whether an automatic guide may show again, given what this user has seen, done and dismissed.
+   A persistent widget (the checklist) stays across pages until dismissed, so dismissals count, not views. */
+function frequencyOk(g, local, session, persistent) {
+  if (persistent) {
+    var f = g.frequency;
+    return f === "always" || (!has(local, "done", g.id) && !has(f === "once" ? local : session, "dismissed", g.id));
+  }
+  switch (g.frequency) {
+    case "once": return !has(local, "seen", g.id);
+    case "once_per_session": return !has(session, "seen", g.id);
+    case "until_completed": return !has(local, "done", g.id) && !has(session, "seen", g.id);
+  }
+  return true;
+}
 
 /* The runtime: instances that load a bundle, trigger guides and report events. */
 var LABELS = { next: "Next", back: "Back", done: "Done", close: "Close", gotIt: "Got it", completed: "Completed", progress: "{n} of {total}", elsewhere: "This guide cannot start from this page.", noImage: "Image not available",
@@ -1611,14 +1602,14 @@ assign(R, {
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
-    if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    if (KINDS[g.kind]._one) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
     this._play(g, at);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
   _exclusive() {
-    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind]._one; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -1630,14 +1621,14 @@ assign(R, {
       this._emit("guide_started", { guideId: g.id, kind: g.kind });
       if (g.kind !== "tooltip" && g.kind !== "checklist") this._seen(g);
     }
-    try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    try { ctl = KINDS[g.kind]._play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
       slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
       delete this._active[g.id];
       this._session._update(v => { delete v.active; });
       return this._broken(g, String(err));
     }
-    if (this._active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+    if (this._active[g.id] === slot) slot._end = ctl._end; else ctl._end();
   },
 
   /* Skip a guide that cannot play, saying which field is wrong. */
@@ -1663,7 +1654,7 @@ assign(R, {
     var slot = this._active[g.id];
     if (!slot) return;
     delete this._active[g.id];
-    slot.end?.();
+    slot._end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
     else if (how) {
@@ -1686,7 +1677,7 @@ assign(R, {
         this.start(b.guideId);
       }
     }[b.action || "next"];
-    return { label: b.label, primary: b.primary, run: run || next };
+    return { _label: b.label, _primary: b.primary, _run: run || next };
   },
 
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
@@ -1702,16 +1693,16 @@ assign(R, {
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind].persistent)) &&
+        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind]._stays)) &&
         /* Pacing: no walkthrough, modal or survey starts by itself within the cooldown of the last one. */
-        !(KINDS[g.kind].exclusive && now - (local.last || 0) < this._cool) && here(t.url);
+        !(KINDS[g.kind]._one && now - (local.last || 0) < this._cool) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
-      if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
+      if (KINDS[g.kind]._one) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
           delete this._pending[g.id];
-          if (KINDS[g.kind].exclusive) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
+          if (KINDS[g.kind]._one) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
           this._play(g);
         }, t.delayMs || 0));
       };
@@ -1776,7 +1767,7 @@ assign(R, {
   stop() {
     this._stopped = true;
     this._gen = (this._gen || 0) + 1;
-    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s._end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this._offs);

@@ -6,7 +6,7 @@ address once, keeping a set of states: O(pattern × address) whatever the patter
 literals, ``.``, classes ``[a-z]`` / ``[^/]``, ``\\d \\w \\s`` (ASCII) and their negations,
 escaped punctuation, groups ``( )`` / ``(?: )``, ``|``, ``^ $`` and ``* + ? {n} {n,} {n,m}``.
 Lookarounds, backreferences, named groups, flags and ``\\b`` are refused, by both sides alike
-(``assets/runtime/src/20-rules.js`` and the shared vectors in ``tests/vectors/url_rules.json``).
+(``assets/runtime/src/56-rules.js`` and the shared vectors in ``tests/vectors/url_rules.json``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from functools import lru_cache
 MAX_STATES = 3000
 MAX_REGEX_LENGTH = 200
 _META = r"\-\\^$.|?*+()\[\]{}/"
-ATOM = re.compile(
-    rf"(?:\[\^?(?:\\[dwsDWS]|\\[{_META}]|[^\]\\^\[])+\]|\\[dwsDWS]|\\[{_META}]|[^\\^$.|?*+()\[\]{{}}]|\.)"
-)
+_ESCAPE = rf"\\[dwsDWS{_META}]"
+ATOM = re.compile(rf"(?:\[\^?(?:{_ESCAPE}|[^\]\\^\[])+\]|{_ESCAPE}|[^\\^$|?*+()\[\]{{}}])")
 REPEAT = re.compile(r"(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??")
 _GLOB_TOKEN = re.compile(r"\*\*|\*|[-\\^$.|?+()\[\]{}/]")
 
@@ -120,18 +119,15 @@ def _compile(src: str) -> Nfa:
                 continue
             if m:
                 pos = m.end()
+            # f -> a -> j; ? and * may skip a (f -> j), + and * repeat it (j -> a)
+            j = mk()
+            nodes[f].edges.append(a[0])
+            nodes[a[1]].edges.append(j)
             if q in ("*", "?"):
-                j = mk()
-                nodes[f].edges.extend((j if q == "*" else a[0], j))
-                nodes[a[1]].edges.append(j)
-                if q == "*":
-                    nodes[j].edges.append(a[0])
-                f = j
-            else:
-                nodes[f].edges.append(a[0])
-                if q:
-                    nodes[a[1]].edges.append(a[0])
-                f = a[1]
+                nodes[f].edges.append(j)
+            if q in ("*", "+"):
+                nodes[j].edges.append(a[0])
+            f = j
         return s, f
 
     top = alt()

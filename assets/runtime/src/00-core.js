@@ -53,7 +53,7 @@ function perFrame(fn) {
   var f = function () {
     if (!id) id = requestAnimationFrame(function () { id = 0; guard(fn)(); });
   };
-  f.cancel = function () { cancelAnimationFrame(id); id = 0; };
+  f._cancel = function () { cancelAnimationFrame(id); id = 0; };
   return f;
 }
 

@@ -29,22 +29,22 @@ function changed(records) {
   records.forEach(function (r) {
     var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
     waiters.forEach(function (w) {
-      w._dirty = w._dirty || n && mayBe(w.target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w.target, a, 1); });
+      w._dirty = w._dirty || n && mayBe(w._target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w._target, a, 1); });
     });
   });
   flush();
 }
 
-/* Resolve now or when the page changes, within `ms`; calls back once with the result and `visible`. */
+/* Resolve now or when the page changes, within `ms`; calls back once with the result and `_visible`. */
 function waitFor(target, ms, cb) {
-  var done = false, found = null, offs = [], w = { target: target || {} };
+  var done = false, found = null, offs = [], w = { _target: target || {} };
   function finish(res) { if (done) return; done = true; runAll(offs); cb(res); }
   w._check = function (final) {
     var res = resolveTarget(target);
     found = res.element;
-    res.visible = !!found && isVisible(found);
-    if (found && !res.visible) res.reason = "hidden";
-    if (res.visible || final) finish(res);
+    res._visible = !!found && isVisible(found);
+    if (found && !res._visible) res.reason = "hidden";
+    if (res._visible || final) finish(res);
   };
   /* Polled only for what the observer cannot see: a found element's style, frames and shadow roots. */
   w._poll = function () { return found ? isVisible(found) : (target.framePath || target.shadowPath || []).length; };
@@ -57,7 +57,7 @@ function waitFor(target, ms, cb) {
   }
   offs.push(function () {
     waiters.splice(waiters.indexOf(w), 1);
-    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush.cancel(); }
+    if (!waiters.length) { observer.disconnect(); observer = null; clearInterval(poll); flush._cancel(); }
   }, later(function () { w._check(true); }, ms));
   w._check(!ms);
   return function () { if (!done) { done = true; runAll(offs); } };

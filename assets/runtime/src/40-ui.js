@@ -98,9 +98,9 @@ function place(box, arrow, rect, placement) {
   box.setAttribute("data-side", side);
   if (arrow) {
     var a = vertical ? rect.left + rect.width / 2 - x : rect.top + rect.height / 2 - y;
-    a = Math.max(14, Math.min(a, (vertical ? w : hgt) - 14));
-    arrow.style.setProperty(vertical ? "left" : "top", a - 6 + "px");
-    arrow.style.removeProperty(vertical ? "top" : "left");
+    /* along the near edge, half outside it, pointing at the target */
+    arrow.style.cssText = "";
+    pos(arrow, { [vertical ? "left" : "top"]: Math.max(14, Math.min(a, (vertical ? w : hgt) - 14)) - 6, [opposite[side]]: -6 });
   }
 }
 
@@ -117,7 +117,7 @@ function inViewport(r) {
 function follow(fn) {
   var f = perFrame(fn), poll = setInterval(f, 300);
   var offs = [/* capture: scrolls of inner containers too (scroll events cannot be cancelled: nothing to make passive) */
-    listen(window, "scroll", f, true), listen(window, "resize", f), f.cancel,
+    listen(window, "scroll", f, true), listen(window, "resize", f), f._cancel,
     function () { clearInterval(poll); }];
   f();
   return function () { runAll(offs); };
@@ -152,17 +152,46 @@ function cornerStack(rt, b, corner) {
 
 function reducedMotion() { return !!(window.matchMedia && matchMedia("(prefers-reduced-motion:reduce)").matches); }
 
-/* A callout or banner button ({label, primary, run}) and the × that closes one. */
-function actionButton(b) { return h("button", { "class": b.primary ? "gs-btn gs-primary" : "gs-btn", text: b.label, onclick: b.run }); }
+/* A callout or banner button ({_label, _primary, _run}) and the × that closes one. */
+function actionButton(b) { return h("button", { "class": b._primary ? "gs-btn gs-primary" : "gs-btn", text: b._label, onclick: b._run }); }
 function closeButton(rt, fn) { return h("button", { "class": "gs-x", "aria-label": rt._labels.close, text: "\u00d7", onclick: fn }); }
 
 /* Add a node to the runtime's shadow root. */
 function mount(rt, el) { rt._surface._root().appendChild(el); return el; }
 
-/* A callout (tooltip, step, modal content). Returns {el, remove()}; focus is restored on remove. */
+/* The corner launcher of a checklist or resource center (its title and a count; its accessible name is its visible
+   text, WCAG 2.5.3) and the panel it opens just above it: a × (`dismiss`, or closing it; none when false), the
+   title, then fill()'s nodes; opened() runs once it shows. Esc closes it. Returns {_count, _launcher, _panel,
+   _toggle(open)}; offs gets its teardown. */
+function cornerPanel(rt, g, offs, fill, opened, dismiss) {
+  var side = g.position === "bottom_left" ? " gs-left" : "", c = { _count: h("span", { "class": "gs-count" }) };
+  var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
+    [h("span", { text: g.title }), mkText(" "), c._count]));
+  function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  function toggle(open) {
+    launcher.setAttribute("aria-expanded", open);
+    if (!open) { c._panel?.remove(); c._panel = null; return; }
+    if (c._panel) return;
+    var id = "gs" + (++uid);
+    above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id },
+      [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+    opened();
+  }
+  c._toggle = toggle;
+  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
+  return c;
+}
+
+/* A line of a panel's list: a button with a title, an optional description, `before` and `after` nodes. */
+function listItem(title, desc, run, before, after) {
+  return h("li", {}, [h("button", { "class": "gs-item", onclick: run }, [before, h("span", {}, [
+    h("span", { "class": "gs-label", text: title }), desc ? h("span", { "class": "gs-desc", text: desc }) : null, after])])]);
+}
+
+/* A callout (tooltip, step, modal content). Returns {_el, remove()}; focus is restored on remove. */
 function callout(rt, o) {
   var offs = [], id = "gs" + (++uid), prevFocus = doc("active");
-  var labels = rt._labels, st = o.step;
+  var labels = rt._labels, st = o._step;
   var body = h("div", { id: id + "b", "class": "gs-body" });
   body.appendChild(richText(st.body, rt._media));
   var m = st.media, src = m && rt._media(m.src), alt = m && m.alt || "";
@@ -171,11 +200,11 @@ function callout(rt, o) {
   var media = !m ? null : !src ? missing() : h(m.kind === "video" ? "video" : "img", { "class": "gs-media", src: src, referrerpolicy: "no-referrer",
     controls: m.kind === "video", width: m.width || null, alt: alt, "aria-label": alt || null,
     onerror: function () { if (media.isConnected) media.replaceWith(missing()); } });
-  var buttons = (o.buttons || []).map(actionButton);
+  var buttons = (o._buttons || []).map(actionButton);
   var el = h("div", {
-    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o.role || "dialog", id: id,
+    "class": "gs-callout" + (o._cls ? " " + o._cls : ""), role: o._role || "dialog", id: id,
     "aria-modal": o._modal ? "true" : null, "aria-labelledby": st.title ? id + "t" : null,
-    "aria-label": st.title ? null : o.name, "aria-describedby": id + "b", tabindex: "-1"
+    "aria-label": st.title ? null : o._name, "aria-describedby": id + "b", tabindex: "-1"
   }, [
     o._onClose ? closeButton(rt, o._onClose) : null,
     media,
@@ -194,12 +223,12 @@ function callout(rt, o) {
     else el.classList.add("gs-center");
   }));
   if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
-  if (o.focus !== false) {
+  if (o._focus !== false) {
     var first = el.querySelector(".gs-primary") || el.querySelector("button") || el;
     first.focus({ preventScroll: true });
   }
   return {
-    el: el,
+    _el: el,
     remove: function () {
       runAll(offs);
       var active = el.getRootNode().activeElement, hadFocus = el.contains(active);

@@ -1,4 +1,5 @@
-/* Guide kinds as a registry: each kind plays one guide and returns {end()}.
+/* Guide kinds as a registry: each kind's _play(rt, g) plays one guide and returns {_end()};
+   _one kinds show one at a time, _stays kinds stay across pages until dismissed.
    A later kind (banner, survey, resource center, launcher) is one more KINDS entry. */
 var KINDS = {};
 
@@ -10,7 +11,7 @@ function stepEvent(rt, name, g, i, extra) {
 /* The target of a single-step kind, waited for within the step's timeout; reports a missing one. */
 function withTarget(rt, g, st, cb) {
   return waitFor(st.target, st.waitMs ?? 5000, function (res) {
-    if (res.visible) cb(res.element);
+    if (res._visible) cb(res.element);
     else stepEvent(rt, "target_not_found", g, 0, { reason: res.reason, confidence: res.confidence });
   });
 }
@@ -21,8 +22,8 @@ function described(rt, el, st) {
 }
 
 KINDS.walkthrough = {
-  exclusive: true,
-  play: function (rt, g, at) {
+  _one: true,
+  _play: function (rt, g, at) {
     var i = at || 0, offs = [], view = null, ended = false, n = g.steps.length;
     function clear() { runAll(offs); view?.remove(); view = null; }
     function go(to) {
@@ -38,7 +39,7 @@ KINDS.walkthrough = {
       }
       if (!st.target) return show(st, null);
       offs.push(waitFor(st.target, st.waitMs ?? 5000, function (res) {
-        if (res.visible) return show(st, res.element);
+        if (res._visible) return show(st, res.element);
         stepEvent(rt, "target_not_found", g, i, { reason: res.reason, confidence: res.confidence });
         if (st.optional || st.onMissing === "skip" || !st.onMissing) go(i + 1);
         else if (st.onMissing === "center") show(st, null);
@@ -54,14 +55,14 @@ KINDS.walkthrough = {
     function show(st, el) {
       var mode = st.advance?.mode || "next", last = i === n - 1;
       var buttons = st.buttons?.length ? st.buttons.map(function (b) { return rt._button(b, g, next, function () { go(i - 1); }); }) : [
-        i > 0 ? { label: rt._labels.back, run: function () { go(i - 1); } } : null,
-        mode === "next" ? { label: last ? rt._labels.done : rt._labels.next, primary: true, run: next } : null
+        i > 0 ? { _label: rt._labels.back, _run: function () { go(i - 1); } } : null,
+        mode === "next" ? { _label: last ? rt._labels.done : rt._labels.next, _primary: true, _run: next } : null
       ].filter(Boolean);
       if (el) { bringIntoView(el); offs.push(highlight(rt, el)); }
       view = callout(rt, {
-        step: st, _anchor: el, name: g.name, buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
+        _step: st, _anchor: el, _name: g.name, _buttons: buttons, _onClose: function () { rt.finish(g, "dismissed"); },
         /* Steps the user completes on the page leave focus there (an input step focuses its field). */
-        focus: mode === "next" || !el,
+        _focus: mode === "next" || !el,
         _progress: n > 1 ? rt._labels.progress.replace("{n}", i + 1).replace("{total}", n) : "",
         _onKey: function (e) {
           if (e.key === "ArrowRight" && mode === "next") next();
@@ -86,17 +87,17 @@ KINDS.walkthrough = {
       }
     }
     go(i);
-    return { end: function () { ended = true; clear(); } };
+    return { _end: function () { ended = true; clear(); } };
   }
 };
 
 KINDS.tooltip = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], view = null, offs = [], el = null, hide = function () {};
     function open() {
       hide();
       if (view) return;
-      view = callout(rt, { step: st, _anchor: el, role: "tooltip", _cls: "gs-tip", focus: false, name: g.name });
+      view = callout(rt, { _step: st, _anchor: el, _role: "tooltip", _cls: "gs-tip", _focus: false, _name: g.name });
       rt._seen(g);
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -109,12 +110,12 @@ KINDS.tooltip = {
       offs.push(listen(el, "mouseenter", open), listen(el, "focus", open), listen(el, "mouseleave", soon), listen(el, "blur", soon),
         onKey("Escape", close), function () { hide(); });
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.hotspot = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], beacon = null, view = null;
     function close() { view?.remove(); view = null; }
     offs.push(withTarget(rt, g, st, function (el) {
@@ -126,47 +127,47 @@ KINDS.hotspot = {
         if (view) { close(); beacon.setAttribute("aria-expanded", "false"); return; }
         beacon.setAttribute("aria-expanded", "true");
         view = callout(rt, {
-          step: st, _anchor: el, name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
-          buttons: [{ label: rt._labels.gotIt, primary: true, run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
+          _step: st, _anchor: el, _name: g.name, _onClose: function () { rt.finish(g, "dismissed"); },
+          _buttons: [{ _label: rt._labels.gotIt, _primary: true, _run: function () { stepEvent(rt, "step_completed", g, 0); rt.finish(g, "completed"); } }],
           _onKey: function (e) { if (e.key === "Escape") { close(); beacon.focus(); } }
         });
         stepEvent(rt, "step_shown", g, 0);
       }));
     }));
-    return { end: function () { runAll(offs); close(); } };
+    return { _end: function () { runAll(offs); close(); } };
   }
 };
 
 KINDS.modal = {
-  exclusive: true,
-  play: function (rt, g) {
+  _one: true,
+  _play: function (rt, g) {
     var st = g.steps[0], body = doc("body"), wasInert = body.inert, close = function () { rt.finish(g, "dismissed"); };
     var backdrop = h("div", { "class": "gs-backdrop", "aria-hidden": "true", onclick: g.closeOnBackdrop !== false && close });
     mount(rt, backdrop);
     var buttons = (st.buttons?.length ? st.buttons : [{ label: rt._labels.gotIt, action: "complete", primary: true }])
       .map(function (b) { return rt._button(b, g, function () { rt.finish(g, "completed"); }); });
     var view = callout(rt, {
-      step: st, _modal: true, _cls: "gs-modal", name: g.name, buttons: buttons, _onClose: close,
-      _onKey: function (e) { trapFocus(e, view.el); }
+      _step: st, _modal: true, _cls: "gs-modal", _name: g.name, _buttons: buttons, _onClose: close,
+      _onKey: function (e) { trapFocus(e, view._el); }
     });
     var off = onKey("Escape", close);
     stepEvent(rt, "step_shown", g, 0);
     /* The page goes inert last, once nothing else can fail, and is restored first. */
     body.inert = true;
-    return { end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
+    return { _end: function () { body.inert = wasInert; off(); backdrop.remove(); view.remove(); } };
   }
 };
 
 KINDS.checklist = {
-  persistent: true,
-  play: function (rt, g) {
-    var offs = [], panel = null, side = g.position === "bottom_left" ? " gs-left" : "";
-    var done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
-    var count = h("span", { "class": "gs-count" });
-    /* Its accessible name is its visible text (WCAG 2.5.3): the title and "2 of 3". */
-    var launcher = h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: toggle }, [h("span", { text: g.title }), mkText(" "), count]);
-    mount(rt, launcher);
-    offs.push(cornerStack(rt, launcher, g.position || "bottom_right"));
+  _stays: true,
+  _play: function (rt, g) {
+    var offs = [], done = function (it) { return has(rt._local._get(), "items", g.id + "/" + it.id); };
+    var c = cornerPanel(rt, g, offs, function () {
+      return [h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
+        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
+          return listItem(it.title, it.description, function (e) { activate(it, e); }, h("span", { "class": "gs-check", "aria-hidden": "true" }), h("span", { "class": "gs-state gs-desc" }));
+        }))];
+    }, function () { render(); c._panel.querySelector(".gs-item").focus(); }, g.dismissible !== false && function () { rt.finish(g, "dismissed"); });
     function complete(it) {
       if (done(it)) return;
       rt._local._update(function (v) { mark(v, "items", g.id + "/" + it.id); });
@@ -179,12 +180,12 @@ KINDS.checklist = {
       var url = it.action === "open_url" && safeUrl(it.url);
       var ok = it.action === "start_guide" ? rt.start(it.guideId, { from: e.currentTarget }) : it.action !== "open_url" || !!url;
       if (ok && it.completeWhen === "clicked") complete(it);
-      if (ok && it.action === "start_guide") toggle(false);
+      if (ok && it.action === "start_guide") c._toggle(false);
       if (url) location.assign(url);
     }
     function render() {
-      var k = g.items.filter(done).length, total = g.items.length;
-      count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
+      var k = g.items.filter(done).length, total = g.items.length, panel = c._panel;
+      c._count.textContent = rt._labels.progress.replace("{n}", k).replace("{total}", total);
       if (!panel) return;
       panel.querySelector(".gs-bar").setAttribute("aria-valuenow", k);
       panel.querySelector(".gs-bar > span").style.setProperty("width", (100 * k / total) + "%");
@@ -194,36 +195,13 @@ KINDS.checklist = {
         li.querySelector(".gs-state").textContent = done(it) ? rt._labels.completed : "";
       });
     }
-    function toggle(open) {
-      open = typeof open === "boolean" ? open : !panel;
-      launcher.setAttribute("aria-expanded", open);
-      if (!open) { panel?.remove(); panel = null; return; }
-      if (panel) return;
-      var id = "gs" + (++uid);
-      panel = h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id }, [
-        g.dismissible !== false ? closeButton(rt, function () { rt.finish(g, "dismissed"); }) : null,
-        h("h2", { "class": "gs-title", id: id, text: g.title }),
-        h("div", { "class": "gs-bar", role: "progressbar", "aria-label": g.title, "aria-valuemin": "0", "aria-valuemax": g.items.length }, [h("span")]),
-        h("ul", { "class": "gs-items" }, g.items.map(function (it) {
-          return h("li", {}, [h("button", { "class": "gs-item", onclick: function (e) { activate(it, e); } }, [
-            h("span", { "class": "gs-check", "aria-hidden": "true" }),
-            h("span", {}, [h("span", { "class": "gs-label", text: it.title }), it.description ? h("span", { "class": "gs-desc", text: it.description }) : null,
-              h("span", { "class": "gs-state gs-desc" })])
-          ])]);
-        }))
-      ]);
-      above(mount(rt, panel), launcher);
-      render();
-      panel.querySelector(".gs-item").focus();
-    }
     g.items.forEach(function (it) {
       if (it.completeWhen === "guide_completed") offs.push(rt.on("guide_completed", function (d) { if (d.guideId === it.guideId) complete(it); }));
       if (it.completeWhen === "event") offs.push(rt.on("track", function (d) { if (d.name === it.event) complete(it); }));
       if (it.completeWhen === "url") { var check = function () { if (here(it.completeUrl)) complete(it); }; offs.push(rt._onRoute(check)); check(); }
       if (it.completeWhen === "element") offs.push(waitFor(it.element, 600000, function (res) { if (res.element) complete(it); }));
     });
-    offs.push(onKey("Escape", function () { if (panel) { toggle(false); launcher.focus(); } }));
     render();
-    return { end: function () { runAll(offs); panel?.remove(); launcher.remove(); } };
+    return { _end: function () { runAll(offs); } };
   }
 };

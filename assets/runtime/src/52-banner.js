@@ -3,7 +3,7 @@
    it was when the last one ends); at the top it sits below the app's own fixed or sticky header unless the
    author lets it cover it. Banners on one edge stack in the order they started. */
 KINDS.banner = {
-  play: function (rt, g) {
+  _play: function (rt, g) {
     var st = g.steps[0], root = doc("root"), side = g.edge === "bottom" ? "bottom" : "top", pad = "padding-" + side;
     var edges = rt._surface._edges = rt._surface._edges || {}, done = function (how) { return function () { rt.finish(g, how); }; };
     var edge = edges[side] = edges[side] || { _bars: [], _was: [root.style.getPropertyValue(pad), root.style.getPropertyPriority(pad)],
@@ -26,7 +26,7 @@ KINDS.banner = {
       }
     });
     stepEvent(rt, "step_shown", g, 0);
-    return { end: function () {
+    return { _end: function () {
       off(); bar.remove();
       edge._bars = edge._bars.filter(function (b) { return b !== bar; });
       if (!edge._bars.length) {

@@ -5,8 +5,8 @@
    and evaluate() puts it back wherever it still applies. */
 var GLYPHS = { help: "?", info: "i", star: "\u2605", "new": "!" };
 KINDS.launcher = {
-  persistent: true,
-  play: function (rt, g) {
+  _stays: true,
+  _play: function (rt, g) {
     var st = g.steps[0], offs = [], style = g.style || "button", corner = g.corner || "bottom_right";
     /* An icon or beacon shows no text: its label names it and is its mouse-over tip. */
     var label = style === "button" ? null : st.title;
@@ -15,7 +15,7 @@ KINDS.launcher = {
         var slot = rt._active[g.id];
         if (urlMatches(g.trigger?.url, location.href) && (!el || el.isConnected)) return;
         delete rt._active[g.id]; delete rt._here[g.id];
-        slot?.end?.();
+        slot?._end?.();
       }));
       var b = h("button", {
         "class": "gs-launch gs-" + style, "aria-label": label, title: label,
@@ -29,6 +29,6 @@ KINDS.launcher = {
       stepEvent(rt, "step_shown", g, 0);
     }
     if (st.target) offs.push(withTarget(rt, g, st, show)); else show(null);
-    return { end: function () { runAll(offs); } };
+    return { _end: function () { runAll(offs); } };
   }
 };

@@ -6,13 +6,13 @@
    Its state: sv[guideId] = {r: the draw, z: snoozed until, a: answered or closed at, k: the question on screen,
    where it goes on after a page load}. */
 KINDS.survey = {
-  exclusive: true,
+  _one: true,
   _ok: function (rt, g, now) {
     var s = rt._local._get().sv?.[g.id] || {};
     if (s.r == null) svPut(rt, g, { r: s.r = Math.random() * 100 });
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
-  play: function (rt, g, at) {
+  _play: function (rt, g, at) {
     var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
@@ -21,7 +21,7 @@ KINDS.survey = {
     /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
     function screen(legend, kids, radio, of, btns, submit) {
       var again = panel, form = h("form", { onsubmit: function (e) { e.preventDefault(); submit(form); } }, [
-        h("button", { type: "button", "class": "gs-x", "aria-label": L.close, text: "\u00d7", onclick: close }),
+        closeButton(rt, close),
         h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
@@ -81,7 +81,7 @@ KINDS.survey = {
     /* From question `at` when started there (the studio's preview of the question being edited), else where it was left. */
     at = at || rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
-    return { end: function () { panel?.remove(); } };
+    return { _end: function () { panel?.remove(); } };
   }
 };
 

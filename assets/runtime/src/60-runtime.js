@@ -121,14 +121,14 @@ assign(R, {
       if (to && !to.querySelector("[role=status]")) to.appendChild(h("span", { "class": "gs-desc", role: "status", text: this._labels.elsewhere }));
       return false;
     }
-    if (KINDS[g.kind].exclusive) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
+    if (KINDS[g.kind]._one) this._exclusive().forEach(o => { this.finish(o, "dismissed", { reason: "replaced" }); });
     this._play(g, at);
     return true;
   },
 
   /* The playing guides of kinds that show one at a time (walkthroughs, modals). */
   _exclusive() {
-    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind].exclusive; });
+    return Object.keys(this._active).map(id => { return this._guide(id); }).filter(g => { return g && KINDS[g.kind]._one; });
   },
 
   /* Play a guide (from step `at`); a walkthrough resumed after a page load is not a new start. */
@@ -140,14 +140,14 @@ assign(R, {
       this._emit("guide_started", { guideId: g.id, kind: g.kind });
       if (g.kind !== "tooltip" && g.kind !== "checklist") this._seen(g);
     }
-    try { ctl = KINDS[g.kind].play(this, g, at); } catch (err) {
+    try { ctl = KINDS[g.kind]._play(this, g, at); } catch (err) {
       /* Whatever it had built goes, and it no longer counts as playing (here or after a reload). */
       slice(root.childNodes).slice(n).forEach(c => { c.remove(); });
       delete this._active[g.id];
       this._session._update(v => { delete v.active; });
       return this._broken(g, String(err));
     }
-    if (this._active[g.id] === slot) slot.end = ctl.end; else ctl.end();
+    if (this._active[g.id] === slot) slot._end = ctl._end; else ctl._end();
   },
 
   /* Skip a guide that cannot play, saying which field is wrong. */
@@ -173,7 +173,7 @@ assign(R, {
     var slot = this._active[g.id];
     if (!slot) return;
     delete this._active[g.id];
-    slot.end?.();
+    slot._end?.();
     this._session._update(v => { if (v.active?.g === g.id) delete v.active; });
     if (how === "completed") this._completed(g);
     else if (how) {
@@ -196,7 +196,7 @@ assign(R, {
         this.start(b.guideId);
       }
     }[b.action || "next"];
-    return { label: b.label, primary: b.primary, run: run || next };
+    return { _label: b.label, _primary: b.primary, _run: run || next };
   },
 
   /* Arm every automatic guide whose rules hold here; exclusive kinds one at a time, by priority. */
@@ -212,16 +212,16 @@ assign(R, {
     this._guides.filter(guard(g => {
       var t = g.trigger || {};
       return t.type === "automatic" && !this._active[g.id] && !this._pending[g.id] && !this._here[g.id] && scheduleOk(g.schedule, now) &&
-        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind].persistent)) &&
+        audienceOk(g.audience, this._user) && (KINDS[g.kind]._ok ? KINDS[g.kind]._ok(this, g, now) : frequencyOk(g, local, session, KINDS[g.kind]._stays)) &&
         /* Pacing: no walkthrough, modal or survey starts by itself within the cooldown of the last one. */
-        !(KINDS[g.kind].exclusive && now - (local.last || 0) < this._cool) && here(t.url);
+        !(KINDS[g.kind]._one && now - (local.last || 0) < this._cool) && here(t.url);
     })).sort((a, b) => { return (b.priority || 0) - (a.priority || 0); }).forEach(g => {
-      if (KINDS[g.kind].exclusive) { if (exclusiveBusy) return; exclusiveBusy = true; }
+      if (KINDS[g.kind]._one) { if (exclusiveBusy) return; exclusiveBusy = true; }
       var t = g.trigger, cancel = [];
       var go = () => {
         cancel.push(later(() => {
           delete this._pending[g.id];
-          if (KINDS[g.kind].exclusive) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
+          if (KINDS[g.kind]._one) { if (this._exclusive().length) return; if (this._cool) this._local._update(v => { v.last = Date.now(); }); }
           this._play(g);
         }, t.delayMs || 0));
       };
@@ -286,7 +286,7 @@ assign(R, {
   stop() {
     this._stopped = true;
     this._gen = (this._gen || 0) + 1;
-    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s.end?.(); });
+    Object.keys(this._active).forEach(id => { var s = this._active[id]; delete this._active[id]; s._end?.(); });
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this._offs);

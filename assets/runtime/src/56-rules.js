@@ -3,7 +3,7 @@
    NFA matched in O(pattern x address) steps whatever the pattern, so no rule can freeze a tab.
    studio/domain/pattern.py is the same construction (shared vectors keep the two equal). */
 var MAX_STATES = 3000, compiled = {};
-var ATOM = /^(?:\[\^?(?:\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[dwsDWS]|\\[-\\^$.|?*+()[\]{}\/]|[^\\^$.|?*+()[\]{}]|\.)/;
+var ATOM = /^(?:\[\^?(?:\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\]\\^[])+\]|\\[-dwsDWS\\^$.|?*+()[\]{}\/]|[^\\^$|?*+()[\]{}])/;
 var REPEAT = /^(?:([*+?])|\{(\d{1,3})(,(\d{0,3}))?\})\??/;
 
 /* Nodes {t, e}: t a RegExp (consumes one character, then e), "^"/"$" (e where the anchor holds) or none (e).
@@ -28,7 +28,7 @@ function compileRe(src) {
     if (c === "^" || c === "$") { i++; g = mk(c); return [g, g]; }
     if (!(m = ATOM.exec(src.slice(i)))) throw 0;
     i += m[0].length;
-    g = mk(new RegExp("^" + m[0] + "$"));
+    g = mk(new RegExp(m[0])); /* one character: tested on one, so no anchors */
     return [g, g];
   }
   function seq() {
@@ -44,8 +44,11 @@ function compileRe(src) {
         continue;
       }
       if (m) i += m[0].length;
-      if (q === "*" || q === "?") { j = mk(); N[f].e.push(q === "*" ? j : a[0], j); N[a[1]].e.push(j); if (q === "*") N[j].e.push(a[0]); f = j; }
-      else { N[f].e.push(a[0]); if (q) N[a[1]].e.push(a[0]); f = a[1]; }
+      /* f -> a -> j; ? and * may skip a (f -> j), + and * repeat it (j -> a) */
+      j = mk(); N[f].e.push(a[0]); N[a[1]].e.push(j);
+      if (q === "*" || q === "?") N[f].e.push(j);
+      if (q === "*" || q === "+") N[j].e.push(a[0]);
+      f = j;
     }
     return [s, f];
   }
@@ -115,21 +118,15 @@ function attrOf(user, path) {
   return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, user);
 }
 
+/* not_exists, not_equals and not_one_of are the negations of exists, equals and one_of. */
 function conditionOk(c, user) {
-  var v = attrOf(user, c.attribute), x = c.value, list = Array.isArray(v) ? v.map(String) : null;
-  switch (c.op) {
-    case "exists": return v != null;
-    case "not_exists": return v == null;
-    case "equals": return v != null && String(v) === String(x);
-    case "not_equals": return v == null || String(v) !== String(x);
-    case "contains": return v != null && (list ? list.indexOf(String(x)) >= 0 : String(v).indexOf(String(x)) >= 0);
-    case "starts_with": return v != null && String(v).indexOf(String(x)) === 0;
-    case "one_of": return v != null && x.indexOf(String(v)) >= 0;
-    case "not_one_of": return v == null || x.indexOf(String(v)) < 0;
-    case "greater_than": return v != null && v !== "" && +v > x;
-    case "less_than": return v != null && v !== "" && +v < x;
-  }
-  return false;
+  var v = attrOf(user, c.attribute), x = c.value, s = String(v), neg = /^not_(exists|equals|one_of)$/.test(c.op), op = neg ? c.op.slice(4) : c.op;
+  var ok = v != null && (op === "exists" || (op === "equals" ? s === String(x)
+    : op === "contains" ? (Array.isArray(v) ? v.map(String) : s).indexOf(String(x)) >= 0
+      : op === "starts_with" ? s.indexOf(String(x)) === 0
+        : op === "one_of" ? x.indexOf(s) >= 0
+          : v !== "" && (op === "greater_than" ? +v > x : op === "less_than" && +v < x)));
+  return neg ? !ok : ok;
 }
 
 function audienceOk(rule, user) {
