@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from benchmarks.locators.real.serve import install  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"banner", "survey", "launcher", "resource_center", "announcement", "checklist"}
 SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+BASELINE = "4a2688f"
+"""The runtime before it was tried on these pages (its banner, corner stacks and phone layout): the peer."""
 
 LOOK = r"""() => {
   // Our top-level pieces (launchers, panels, the banner); pairs that overlap; app controls under them.
@@ -82,8 +85,24 @@ def pages() -> list[str]:
     return list(seen)
 
 
-def run(shots: Path | None = None) -> dict:
-    """Play the kinds on every page and screen; what each showed and what collided."""
+def baseline_runtime() -> str | None:
+    """The runtime of BASELINE from git, or None outside a clone."""
+    try:
+        return subprocess.run(
+            ["git", "show", f"{BASELINE}:assets/runtime/guide-runtime.min.js"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def run(shots: Path | None = None, script: str | None = None) -> dict:
+    """Play the kinds on every page and screen with ``script`` (default: the shipped runtime); what each
+    showed and what collided."""
     from playwright.sync_api import sync_playwright
 
     from studio.browser import launch_options
@@ -100,7 +119,7 @@ def run(shots: Path | None = None) -> dict:
             for screen, (width, height) in SCREENS.items():
                 context = browser.new_context(viewport={"width": width, "height": height})
                 install(context)
-                context.add_init_script(runtime_script())
+                context.add_init_script(script or runtime_script())
                 context.add_init_script(init)
                 page = context.new_page()
                 settle(page, address)
@@ -120,10 +139,14 @@ def rows() -> list[tuple[str, str]]:
     if not available():
         setup = "not fetched: run `python -m benchmarks.locators.real.setup` (needs npm)"
         return [("new kinds on real pages", setup)]
-    return summary(run()["runs"])
+    out = summary(run()["runs"])
+    before = baseline_runtime()
+    if before:
+        out += summary(run(script=before)["runs"], f" ({BASELINE}'s runtime)")
+    return out
 
 
-def summary(runs: list[dict]) -> list[tuple[str, str]]:
+def summary(runs: list[dict], who: str = "") -> list[tuple[str, str]]:
     """One row per screen: pieces shown, and the two counts whose bar is 0."""
     out = []
     for screen in SCREENS:
@@ -133,7 +156,7 @@ def summary(runs: list[dict]) -> list[tuple[str, str]]:
         covered = sum(len(r["covered"]) for r in mine)
         out.append(
             (
-                f"new kinds at once on {len(mine)} real pages, {screen} {size}",
+                f"new kinds at once on {len(mine)} real pages, {screen} {size}{who}",
                 f"{sum(r['pieces'] for r in mine)} pieces shown; ours on ours {collisions}, "
                 f"ours on the app's fixed controls {covered} (bar 0 each)",
             )
