@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.baseline import runtime_at  # noqa: E402
 from benchmarks.locators.real.corpus import PAIRS, available, url  # noqa: E402
 from benchmarks.locators.real.run import settle  # noqa: E402
 from benchmarks.locators.real.serve import install  # noqa: E402
@@ -85,21 +85,6 @@ def pages() -> list[str]:
     return list(seen)
 
 
-def baseline_runtime() -> str | None:
-    """The runtime of BASELINE from git, or None outside a clone."""
-    try:
-        return subprocess.run(
-            ["git", "show", f"{BASELINE}:assets/runtime/guide-runtime.min.js"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
 def run(shots: Path | None = None, script: str | None = None) -> dict:
     """Play the kinds on every page and screen with ``script`` (default: the shipped runtime); what each
     showed and what collided."""
@@ -140,7 +125,7 @@ def rows() -> list[tuple[str, str]]:
         setup = "not fetched: run `python -m benchmarks.locators.real.setup` (needs npm)"
         return [("new kinds on real pages", setup)]
     out = summary(run()["runs"])
-    before = baseline_runtime()
+    before = runtime_at(BASELINE)
     if before:
         out += summary(run(script=before)["runs"], f" ({BASELINE}'s runtime)")
     return out

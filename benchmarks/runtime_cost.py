@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 from typing import Any
 
 from studio.domain import AutomaticTrigger, LauncherTrigger, Project, Step, Tooltip, Walkthrough
 from studio.export import build_bundle
 from studio.export.runtime import MINIFIED_PATH
-from studio.paths import ROOT
+
+from .baseline import runtime_at
 
 NODES = 50_000
 WAITING = 10
@@ -79,17 +79,7 @@ def _runtimes() -> list[tuple[str, str]]:
     if os.environ.get("BENCH_QUICK"):
         return [("this branch", MINIFIED_PATH.read_text(encoding="utf-8"))]
     ours = [("this branch", MINIFIED_PATH.read_text(encoding="utf-8"))]
-    try:
-        before = subprocess.run(
-            ["git", "show", f"{BASELINE}:assets/runtime/guide-runtime.min.js"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ours
+    before = runtime_at(BASELINE)
     return ours + [(f"{BASELINE} (polling)", before)] if before and before != ours[0][1] else ours
 
 
