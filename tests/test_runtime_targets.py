@@ -113,6 +113,29 @@ def test_row_context_separates_look_alikes_but_position_alone_does_not(app):
     assert resolve(app, by_index)["ambiguous"] is True
 
 
+def test_what_resolutions_worked_out_is_forgotten_when_the_page_changes(app):
+    """Names and matches are kept between resolutions only while the page is unchanged: a change made
+    right before the next resolution (the same task, before any observer callback) is seen, and one
+    made in another task too."""
+    found = app.evaluate(
+        """() => {
+      const R = n => { const e = GuideRuntime.resolve({candidates: [{kind: 'role', value: 'link', name: n, score: 0.9}]}).element;
+        return e ? e.textContent : null; };
+      const a = document.querySelector('[data-testid=nav-settings]'), out = [R('Settings')];
+      a.textContent = 'Options'; out.push(R('Settings'), R('Options'));
+      a.firstChild.data = 'Preferences'; out.push(R('Options'), R('Preferences'));
+      a.setAttribute('aria-label', 'Account'); out.push(R('Preferences'), R('Account'));
+      return out; }"""
+    )
+    assert found == ["Settings", None, "Options", None, "Preferences", None, "Preferences"]
+    save = Target(candidates=[cand("label", "Company name")])
+    assert 'id="company"' in resolve(app, save)["found"]
+    app.evaluate("() => { document.querySelector('label').textContent = 'Firm'; }")
+    assert resolve(app, save)["found"] is None
+    app.evaluate("() => { document.querySelector('label').textContent = 'Company name'; }")
+    assert 'id="company"' in resolve(app, save)["found"]
+
+
 def test_nothing_like_it_is_not_found(app):
     target = Target(
         candidates=[cand("test_id", "delete-account", attribute="data-testid")],

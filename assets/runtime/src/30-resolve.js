@@ -13,6 +13,18 @@ var INPUT_ROLES = {
   radio: "radio", range: "slider", number: "spinbutton", search: "searchbox"
 };
 var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
+var FIELD = /^(INPUT|SELECT|TEXTAREA)$/, GEBT = [Element.prototype.getElementsByTagName, DP.getElementsByTagName];
+
+/* What a resolution works out from the page (names, contexts, candidates' matches, lists of elements), kept for
+   the next ones while the page does not change: an observer forgets it at the page's first mutation and stops. */
+var memo = null, kept = null, keptRoot, keptObs;
+function keep(k, key, f) {
+  if (!memo) return f();
+  var m = memo[k] || (memo[k] = new Map()), v = m.get(key);
+  if (v === undefined) m.set(key, v = f());
+  return v;
+}
+function forget() { kept = null; keptObs?.disconnect(); }
 
 /* The element's ARIA role, explicit or implied by its tag (the subset guides need). */
 function roleOf(el) {
@@ -41,13 +53,25 @@ function textOf(el, max) {
   return out;
 }
 
-/* Labels of a form control, from <label for> or a wrapping <label>. */
-function labelText(el) { return texts(slice(el.labels)); }
+/* Labels of a form control, from <label for> or a wrapping <label>: during a resolution from one pass over the
+   page's labels (a control's own list of labels is a scan of the page each time it is asked for). */
+function labelsOf(el) { return memo ? labelMap(keptRoot).get(el) || [] : slice(el.labels); }
+function labelMap(root) {
+  return keep("L", 0, function () {
+    var m = new Map();
+    all(root, "label").forEach(function (l) {
+      var el = l.control, ls;
+      if (el && FIELD.test(el.tagName)) (ls = m.get(el)) ? ls.push(l) : m.set(el, [l]);
+    });
+    return m;
+  });
+}
 
 function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
-function nameOf(el) {
+function nameOf(el) { return keep("n", el, function () { return nameNow(el); }); }
+function nameNow(el) {
   var ids = el.getAttribute("aria-labelledby"), root, v;
   if (ids) {
     root = el.getRootNode();
@@ -57,30 +81,42 @@ function nameOf(el) {
   v = norm(el.getAttribute("aria-label"));
   if (v) return v.slice(0, 200);
   var tag = el.tagName;
-  if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
+  if (FIELD.test(tag)) {
     if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
-    else v = labelText(el) || norm(el.getAttribute("placeholder"));
+    else v = texts(labelsOf(el)) || norm(el.getAttribute("placeholder"));
   } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
   else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
   return (v || norm(el.getAttribute("title"))).slice(0, 200);
 }
 
+/* The elements of a list (a loop: slice() and Array.from() on a NodeList are slower). */
+function arr(l) { for (var a = [], i = 0, n = l.length; i < n; i++) a.push(l[i]); return a; }
+
 function q(root, sel) {
-  try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+}
+
+/* q(), kept during a resolution; a tag name is asked of the browser's own lists, which it keeps while the page does not change. */
+function all(root, sel) {
+  return keep("q", sel, function () { var k = root.nodeType; return k < 11 && /^[\w-]+$/.test(sel) ? arr(GEBT[k === 9 ? 1 : 0].call(root, sel)) : q(root, sel); });
 }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
    a list of selectors is many times slower than its parts). */
 var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
-/* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
-   source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
-function mayRead(els, ws) {
-  var s = els.map(function (el) { return el.textContent; }).join(" ");
-  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
-    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.querySelector("img");
-  });
+/* Whether element el could read the words ws: each in its text, or it has a name source its text does not show
+   (a label, a labelling attribute, an image). A hint that never misses. */
+function mayRead(el, ws) {
+  for (var s = el.textContent, i = 0; i < ws.length; i++) if (s.indexOf(ws[i]) < 0) return named(el);
+  return true;
 }
+function named(el) {
+  return FIELD.test(el.tagName) || el.tagName === "IMG" || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || !!el.firstElementChild && !!el.querySelector("img");
+}
+
+/* The words of a name or text, longest (likeliest to tell elements apart) first. */
+function longFirst(v) { return norm(v).split(" ").sort(function (a, b) { return b.length - a.length; }); }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
@@ -96,40 +132,41 @@ function candidateSelector(c) {
 
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value, sel = candidateSelector(c);
+  return keep("m", [c.kind, c.value, c.name, c.attribute].join("\n"), function () { return matchesNow(c, root); });
+}
+function matchesNow(c, root) {
+  var v = c.value, sel = candidateSelector(c), ws;
   if (sel) return q(root, sel);
   switch (c.kind) {
     case "label":
-      /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
-      var labels = new Map(), ws = (v = norm(v)).split(" ");
-      q(root, "label").forEach(function (l) {
-        var el = l.control, ls;
-        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
+      /* From the labels to their controls, in one pass; the (slower) text is only built for labels that hold every word of it. */
+      var out = [];
+      ws = longFirst(v = norm(v));
+      labelMap(root).forEach(function (ls, el) {
+        var s = ls.map(function (l) { return l.textContent; }).join(" ");
+        if ((ws.every(function (w) { return s.indexOf(w) >= 0; }) || ls.some(named)) && texts(ls) === v) out.push(el);
       });
-      /* the (slower) text is only built for labels that hold every word of it */
-      return slice(labels.keys()).filter(function (el) {
-        var ls = labels.get(el);
-        return mayRead(ls, ws) && texts(ls) === v;
-      });
+      return out;
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
-      var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
+      var name = c.name == null ? null : norm(c.name), found = new Set();
+      ws = longFirst(name);
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
         .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
-          q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
+          all(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead(el, ws) && nameOf(el) === name)) found.add(el); });
         });
       return slice(found);
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
+      var cap = 9 * v.length + 99, w = longFirst(v)[0], near = [],
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
       (function down(p) {
         for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
       })(v ? root.body || root : mkEl("p"));
-      q(root, "img[alt]").forEach(function (el) {
+      all(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
       });
@@ -154,7 +191,7 @@ function overlap(a, b) {
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
   /* the recorded side is worked out once per resolution; words are only split when one of the recorded ones is there */
-  var B = memo.get(b) || memo.set(b, { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }).get(b), la = (a = norm(a)).toLowerCase();
+  var B = keep("s", b, function () { return { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }; }), la = (a = norm(a)).toLowerCase();
   return a === B.n ? 1 : a && la.replace(/\W/g, "") === B.l ? 0.95 : B.w.some(function (w) { return la.indexOf(w) >= 0; }) ? overlap(words(a), B.w) * 0.9 : 0;
 }
 
@@ -164,14 +201,16 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
-var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
-  memo && memo.set(0, hs);
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, root = el.getRootNode(), hs = keep("h", root, function () {
+    return ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(all(root, t)); }, []).sort(inOrder);
+  }), hi = hs.length;
   for (; n && n !== doc("body"); n = n.parentElement) {
-    var r = roleOf(n);
-    if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
-    else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
+    var r = keep("c", n, function () {
+      var r = roleOf(n);
+      return r && LANDMARKS.test(r) ? norm(r + " " + nameOf(n)) : /^(row|listitem|article)$/.test(r) ? entry(n) : "";
+    });
+    if (r) out.push(r);
   }
   /* The nearest heading before it: the last one before it in the page that is not around it (found by halving),
      if the walk back through its earlier siblings and theirs reaches it. */
@@ -194,12 +233,11 @@ function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); 
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
-  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
-  all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
+  var rows = slice(p.children).slice(0, 50).map(function (x) { return [x, keep("w", x, function () { return words(entry(x)); })]; }), mine = 0, rival = 0;
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
-  var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
-  all.forEach(function (x) {
-    var v = o.filter(function (w) { return memo.get(x).indexOf(w) >= 0; }).length / o.length || 0;
+  var o = words(a).filter(function (x) { return !rows.every(function (r) { return r[1].indexOf(x) >= 0; }); });
+  rows.forEach(function (r) {
+    var x = r[0], v = o.filter(function (w) { return r[1].indexOf(w) >= 0; }).length / o.length || 0;
     if (x === n) mine = v; else rival = Math.max(rival, v);
   });
   return mine < 0.5 ? 0 : mine - rival;
@@ -256,15 +294,20 @@ function rootFor(target, at) {
    (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
-  memo = new Map();
-  try { return find(target, at, min); } finally { memo = null; }
+  var root = target && rootFor(target, at);
+  if (!root) return { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
+  /* what earlier resolutions worked out still holds while the page has not changed since */
+  if (!kept || keptRoot !== root || keptObs.takeRecords().length) {
+    keptObs = keptObs || new MutationObserver(forget);
+    keptObs.disconnect();
+    keptObs.observe(keptRoot = root, { childList: true, subtree: true, attributes: true, characterData: true });
+    kept = {};
+  }
+  memo = kept;
+  try { return find(target, root, min); } finally { memo = null; }
 }
 
-function find(target, at, min) {
-  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
-  if (!target) return none;
-  var root = rootFor(target, at);
-  if (!root) return none;
+function find(target, root, min) {
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
@@ -277,22 +320,22 @@ function find(target, at, min) {
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
-  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? all(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
   if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
     /* on a big page only those that could read every recorded word or share a class */
-    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
-    pool = slice(new Set(pool.concat(all.filter(function (el) {
-      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
+    var els = all(root, fp.tag).concat(fp.role ? all(root, '[role="' + fp.role + '"]') : []), ws = longFirst(fp.name || fp.text);
+    pool = slice(new Set(pool.concat(els.filter(function (el) {
+      return !els[500] || mayRead(el, ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
     })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
-  var groups = {}, peers = function (el) {
-    var key = el.localName, nm = fp.name;
-    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return mayRead([x], nm.split(" ")) && nameOf(x) === nm; })).indexOf(el) : -1;
+  var peers = function (el) {
+    var key = el.localName, nm = fp.name, ws = longFirst(nm);
+    return nameOf(el) === nm ? keep("p", key + "\n" + nm, function () { return all(root, key).filter(function (x) { return mayRead(x, ws) && nameOf(x) === nm; }); }).indexOf(el) : -1;
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
