@@ -13,7 +13,7 @@ var INPUT_ROLES = {
   radio: "radio", range: "slider", number: "spinbutton", search: "searchbox"
 };
 var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
-var FIELD = /^(INPUT|SELECT|TEXTAREA)$/, GEBT = [Element.prototype.getElementsByTagName, DP.getElementsByTagName];
+var FIELD = /^(INPUT|SELECT|TEXTAREA)$/;
 
 /* What a resolution works out from the page (names, contexts, candidates' matches, lists of elements), kept for
    the next ones while the page does not change: an observer forgets it at the page's first mutation and stops. */
@@ -53,9 +53,8 @@ function textOf(el, max) {
   return out;
 }
 
-/* Labels of a form control, from <label for> or a wrapping <label>: during a resolution from one pass over the
-   page's labels (a control's own list of labels is a scan of the page each time it is asked for). */
-function labelsOf(el) { return memo ? labelMap(keptRoot).get(el) || [] : slice(el.labels); }
+/* Labels of form controls, from <label for> or a wrapping <label>, in one pass over the page's labels
+   (a control's own list of labels is a scan of the page each time it is asked for). */
 function labelMap(root) {
   return keep("L", 0, function () {
     var m = new Map();
@@ -72,21 +71,16 @@ function texts(els) { return norm(els.map(function (l) { return textOf(l); }).jo
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) { return keep("n", el, function () { return nameNow(el); }); }
 function nameNow(el) {
-  var ids = el.getAttribute("aria-labelledby"), root, v;
-  if (ids) {
-    root = el.getRootNode();
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
-    if (v) return v.slice(0, 200);
+  var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
+    v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
+  if (!v) {
+    /* a control's labels: during a resolution from one pass over the page's */
+    if (FIELD.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : texts(memo ? labelMap(keptRoot).get(el) || [] : slice(el.labels)) || norm(el.getAttribute("placeholder"));
+    else if (tag === "IMG") v = norm(el.getAttribute("alt"));
+    else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
+    v = v || norm(el.getAttribute("title"));
   }
-  v = norm(el.getAttribute("aria-label"));
-  if (v) return v.slice(0, 200);
-  var tag = el.tagName;
-  if (FIELD.test(tag)) {
-    if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
-    else v = texts(labelsOf(el)) || norm(el.getAttribute("placeholder"));
-  } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
-  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
-  return (v || norm(el.getAttribute("title"))).slice(0, 200);
+  return v.slice(0, 200);
 }
 
 /* The elements of a list (a loop: slice() and Array.from() on a NodeList are slower). */
@@ -96,10 +90,8 @@ function q(root, sel) {
   try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
-/* q(), kept during a resolution; a tag name is asked of the browser's own lists, which it keeps while the page does not change. */
-function all(root, sel) {
-  return keep("q", sel, function () { var k = root.nodeType; return k < 11 && /^[\w-]+$/.test(sel) ? arr(GEBT[k === 9 ? 1 : 0].call(root, sel)) : q(root, sel); });
-}
+/* q(), kept while the page does not change. */
+function all(root, sel) { return keep("q", sel, function () { return q(root, sel); }); }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
    a list of selectors is many times slower than its parts). */
@@ -107,10 +99,8 @@ var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input
 
 /* Whether element el could read the words ws: each in its text, or it has a name source its text does not show
    (a label, a labelling attribute, an image). A hint that never misses. */
-function mayRead(el, ws) {
-  for (var s = el.textContent, i = 0; i < ws.length; i++) if (s.indexOf(ws[i]) < 0) return named(el);
-  return true;
-}
+function mayRead(el, ws) { return hasWords(el.textContent, ws) || named(el); }
+function hasWords(s, ws) { return ws.every(function (w) { return s.indexOf(w) >= 0; }); }
 function named(el) {
   return FIELD.test(el.tagName) || el.tagName === "IMG" || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || !!el.firstElementChild && !!el.querySelector("img");
 }
@@ -120,14 +110,12 @@ function longFirst(v) { return norm(v).split(" ").sort(function (a, b) { return 
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
-var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
-
 /* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
 function candidateSelector(c) {
   var v = c.value;
   /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
   return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
-    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+    : /^(placeholder|aria_label|title|alt)$/.test(c.kind) ? attrSel(c.kind.replace("_", "-"), v) : null;
 }
 
 /* Elements one selector candidate points at. */
@@ -143,8 +131,7 @@ function matchesNow(c, root) {
       var out = [];
       ws = longFirst(v = norm(v));
       labelMap(root).forEach(function (ls, el) {
-        var s = ls.map(function (l) { return l.textContent; }).join(" ");
-        if ((ws.every(function (w) { return s.indexOf(w) >= 0; }) || ls.some(named)) && texts(ls) === v) out.push(el);
+        if ((hasWords(ls.map(function (l) { return l.textContent; }).join(" "), ws) || ls.some(named)) && texts(ls) === v) out.push(el);
       });
       return out;
     case "role":
@@ -198,7 +185,7 @@ function textSim(a, b) {
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
 function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
-function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
+function sameHref(v, w) { return v === w ? 1 : v && (v = page(v)) && v === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 function contextOf(el) {
