@@ -113,10 +113,9 @@ def test_row_context_separates_look_alikes_but_position_alone_does_not(app):
     assert resolve(app, by_index)["ambiguous"] is True
 
 
-def test_what_resolutions_worked_out_is_forgotten_when_the_page_changes(app):
-    """Names and matches are kept between resolutions only while the page is unchanged: a change made
-    right before the next resolution (the same task, before any observer callback) is seen, and one
-    made in another task too."""
+def test_a_resolution_sees_the_page_as_it_is_now(app):
+    """What one resolution works out (names, label map, lists of elements) is never reused by the next:
+    a change made right before it, in the same task or in another one, is seen."""
     found = app.evaluate(
         """() => {
       const R = n => { const e = GuideRuntime.resolve({candidates: [{kind: 'role', value: 'link', name: n, score: 0.9}]}).element;

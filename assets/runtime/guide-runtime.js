@@ -387,16 +387,14 @@ var INPUT_ROLES = {
 var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
 var FIELD = /^(INPUT|SELECT|TEXTAREA)$/;
 
-/* What a resolution works out from the page (names, contexts, candidates' matches, lists of elements), kept for
-   the next ones while the page does not change: an observer forgets it at the page's first mutation and stops. */
-var memo = null, kept = null, keptRoot, keptObs;
+/* What one resolution works out once (names, contexts, lists of elements, rows' words): f(key), kept in memo[k]. */
+var memo = null;
 function keep(k, key, f) {
-  if (!memo) return f();
+  if (!memo) return f(key);
   var m = memo[k] || (memo[k] = new Map()), v = m.get(key);
-  if (v === undefined) m.set(key, v = f());
+  if (v === undefined) m.set(key, v = f(key));
   return v;
 }
-function forget() { kept = null; keptObs?.disconnect(); }
 
 /* The element's ARIA role, explicit or implied by its tag (the subset guides need). */
 function roleOf(el) {
@@ -441,13 +439,12 @@ function labelMap(root) {
 function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
-function nameOf(el) { return keep("n", el, function () { return nameNow(el); }); }
+function nameOf(el) { return keep("n", el, nameNow); }
 function nameNow(el) {
   var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
     v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
   if (!v) {
-    /* a control's labels: during a resolution from one pass over the page's */
-    if (FIELD.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : texts(memo ? labelMap(keptRoot).get(el) || [] : slice(el.labels)) || norm(el.getAttribute("placeholder"));
+    if (FIELD.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : texts(labelMap(root).get(el) || []) || norm(el.getAttribute("placeholder"));
     else if (tag === "IMG") v = norm(el.getAttribute("alt"));
     else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
     v = v || norm(el.getAttribute("title"));
@@ -462,7 +459,7 @@ function q(root, sel) {
   try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
-/* q(), kept while the page does not change. */
+/* q(), once per resolution. */
 function all(root, sel) { return keep("q", sel, function () { return q(root, sel); }); }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
@@ -471,10 +468,12 @@ var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input
 
 /* Whether element el could read the words ws: each in its text, or it has a name source its text does not show
    (a label, a labelling attribute, an image). A hint that never misses. */
-function mayRead(el, ws) { return hasWords(el.textContent, ws) || named(el); }
-function hasWords(s, ws) { return ws.every(function (w) { return s.indexOf(w) >= 0; }); }
+function mayRead(el, ws, s) {
+  s = s == null ? el.textContent : s;
+  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || named(el);
+}
 function named(el) {
-  return FIELD.test(el.tagName) || el.tagName === "IMG" || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || !!el.firstElementChild && !!el.querySelector("img");
+  return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || !!el.firstElementChild && !!el.querySelector("img");
 }
 
 /* The words of a name or text, longest (likeliest to tell elements apart) first. */
@@ -492,9 +491,6 @@ function candidateSelector(c) {
 
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  return keep("m", [c.kind, c.value, c.name, c.attribute].join("\n"), function () { return matchesNow(c, root); });
-}
-function matchesNow(c, root) {
   var v = c.value, sel = candidateSelector(c), ws;
   if (sel) return q(root, sel);
   switch (c.kind) {
@@ -503,7 +499,7 @@ function matchesNow(c, root) {
       var out = [];
       ws = longFirst(v = norm(v));
       labelMap(root).forEach(function (ls, el) {
-        if ((hasWords(ls.map(function (l) { return l.textContent; }).join(" "), ws) || ls.some(named)) && texts(ls) === v) out.push(el);
+        if ((mayRead(ls[0], ws, ls.map(function (l) { return l.textContent; }).join(" ")) || ls.some(named)) && texts(ls) === v) out.push(el);
       });
       return out;
     case "role":
@@ -655,26 +651,25 @@ function rootFor(target, at) {
 function resolveTarget(target, at, min) {
   var root = target && rootFor(target, at);
   if (!root) return { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
-  kept = {}; keptRoot = root;
-  memo = kept;
+  memo = {};
   try { return find(target, root, min); } finally { memo = null; }
 }
 
 function find(target, root, min) {
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
-  var evidence = new Map(), fp = target.fingerprint, strong = 0;
+  var evidence = new Map(), fp = target.fingerprint, strong = 0, lift = function (el, s) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - s)); };
   /* Weak structural paths (score < 0.3) only count when no stronger candidate matches anything:
      after rows are deleted or reordered they point at a neighbour. */
   (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root)]; })
     .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
       if (m[0] < 0.3 && strong) return;
       if (m[0] >= 0.3 && m[1].length) strong = 1;
-      new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
+      new Set(m[1]).forEach(function (el) { lift(el, m[0]); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
   var hr = fp && fp.attributes && fp.attributes.href, to = hr ? all(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
-  if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
+  if (to.length === 1) lift(to[0], 0.6);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
@@ -1767,7 +1762,6 @@ assign(R, {
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this._offs);
-    forget();
     this._routeFns = [];
     this._surface?.remove();
   }

@@ -290,7 +290,6 @@ assign(R, {
     Object.keys(this._pending).forEach(id => { this._pending[id](); });
     this._pending = {};
     runAll(this._offs);
-    forget();
     this._routeFns = [];
     this._surface?.remove();
   }
