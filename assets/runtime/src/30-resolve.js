@@ -127,7 +127,8 @@ function candidateMatches(c, root) {
       var out = [];
       ws = longFirst(v = norm(v));
       labelMap(root).forEach(function (ls, el) {
-        if ((mayRead(ls[0], ws, ls.map(function (l) { return l.textContent; }).join(" ")) || ls.some(named)) && texts(ls) === v) out.push(el);
+        var one = !ls[1];
+        if ((mayRead(ls[0], ws, one ? null : ls.map(function (l) { return l.textContent; }).join(" ")) || ls.some(named)) && (one ? norm(textOf(ls[0])) : texts(ls)) === v) out.push(el);
       });
       return out;
     case "role":
@@ -228,7 +229,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return keep("b", s, function () { return norm(textOf(s, 2e3)).slice(0, 60); }); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -240,7 +241,7 @@ function similarity(fp, el, peers, quick) {
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
   /* a name that is gone (an icon now, a label moved out) says less than a different one */
   if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
-  if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
+  if (fp.text != null) add(2, textSim(keep("t", el, function () { return textOf(el, 400).slice(0, 400); }), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
