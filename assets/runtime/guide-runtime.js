@@ -511,7 +511,7 @@ function candidateMatches(c, root) {
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
         .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
-          all(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead(el, ws) && nameOf(el) === name)) found.add(el); });
+          all(root, s).forEach(function (el) { if ((name == null || mayRead(el, ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
         });
       return slice(found);
     case "text":
@@ -519,9 +519,10 @@ function candidateMatches(c, root) {
       /* big containers cannot hold just this text: their (slow) text is never built */
       var cap = 9 * v.length + 99, w = longFirst(v)[0], near = [],
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      (function down(p) {
-        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
-      })(v ? root.body || root : mkEl("p"));
+      /* down from the top into the children whose text holds the longest word, until they hold every time it is there */
+      (function down(p, k) {
+        for (var x = p.firstElementChild, t; x && k > 0; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x, t = t.split(w).length - 1); k -= t; }
+      })(v ? root.body || root : mkEl("p"), 1 / 0);
       all(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
