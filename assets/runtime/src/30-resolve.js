@@ -13,16 +13,6 @@ var INPUT_ROLES = {
   radio: "radio", range: "slider", number: "spinbutton", search: "searchbox"
 };
 var LANDMARKS = /^(navigation|main|banner|contentinfo|complementary|region|form|dialog|table|tablist|menu|toolbar)$/;
-var FIELD = /^(INPUT|SELECT|TEXTAREA)$/;
-
-/* What one resolution works out once (names, contexts, lists of elements, rows' words): f(key), kept in memo[k]. */
-var memo = null;
-function keep(k, key, f) {
-  if (!memo) return f(key);
-  var m = memo[k] || (memo[k] = new Map()), v = m.get(key);
-  if (v === undefined) m.set(key, v = f(key));
-  return v;
-}
 
 /* The element's ARIA role, explicit or implied by its tag (the subset guides need). */
 function roleOf(el) {
@@ -51,28 +41,17 @@ function textOf(el, max) {
   return out;
 }
 
-/* Labels of form controls, from <label for> or a wrapping <label>, in one pass over the page's labels
-   (a control's own list of labels is a scan of the page each time it is asked for). */
-function labelMap(root) {
-  return keep("L", 0, function () {
-    var m = new Map();
-    all(root, "label").forEach(function (l) {
-      var el = l.control, ls;
-      if (el && FIELD.test(el.tagName)) (ls = m.get(el)) ? ls.push(l) : m.set(el, [l]);
-    });
-    return m;
-  });
-}
+/* Labels of a form control, from <label for> or a wrapping <label>. */
+function labelText(el) { return texts(slice(el.labels)); }
 
 function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
-function nameOf(el) { return keep("n", el, nameNow); }
-function nameNow(el) {
+function nameOf(el) {
   var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
     v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
   if (!v) {
-    if (FIELD.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : texts(labelMap(root).get(el) || []) || norm(el.getAttribute("placeholder"));
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : labelText(el) || norm(el.getAttribute("placeholder"));
     else if (tag === "IMG") v = norm(el.getAttribute("alt"));
     else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
     v = v || norm(el.getAttribute("title"));
@@ -87,25 +66,18 @@ function q(root, sel) {
   try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
-/* q(), once per resolution. */
-function all(root, sel) { return keep("q", sel, function () { return q(root, sel); }); }
-
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
    a list of selectors is many times slower than its parts). */
 var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
-/* Whether element el could read the words ws: each in its text, or it has a name source its text does not show
-   (a label, a labelling attribute, an image). A hint that never misses. */
-function mayRead(el, ws, s) {
-  s = s == null ? el.textContent : s;
-  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || named(el);
+/* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
+   source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
+function mayRead(els, ws) {
+  var s = els[1] ? els.map(function (el) { return el.textContent; }).join(" ") : els[0].textContent;
+  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
+    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
+  });
 }
-function named(el) {
-  return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || !!el.firstElementChild && !!el.querySelector("img");
-}
-
-/* The words of a name or text, longest (likeliest to tell elements apart) first. */
-function longFirst(v) { return norm(v).split(" ").sort(function (a, b) { return b.length - a.length; }); }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
 
@@ -119,39 +91,40 @@ function candidateSelector(c) {
 
 /* Elements one selector candidate points at. */
 function candidateMatches(c, root) {
-  var v = c.value, sel = candidateSelector(c), ws;
+  var v = c.value, sel = candidateSelector(c);
   if (sel) return q(root, sel);
   switch (c.kind) {
     case "label":
-      /* From the labels to their controls, in one pass; the (slower) text is only built for labels that hold every word of it. */
-      var out = [];
-      ws = longFirst(v = norm(v));
-      labelMap(root).forEach(function (ls, el) {
-        var one = !ls[1];
-        if ((mayRead(ls[0], ws, one ? null : ls.map(function (l) { return l.textContent; }).join(" ")) || ls.some(named)) && (one ? norm(textOf(ls[0])) : texts(ls)) === v) out.push(el);
+      /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
+      var labels = new Map(), ws = (v = norm(v)).split(" ");
+      q(root, "label").forEach(function (l) {
+        var el = l.control, ls;
+        if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
-      return out;
+      /* the (slower) text is only built for labels that hold every word of it */
+      return slice(labels.keys()).filter(function (el) {
+        var ls = labels.get(el);
+        return mayRead(ls, ws) && texts(ls) === v;
+      });
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
-      var name = c.name == null ? null : norm(c.name), found = new Set();
-      ws = longFirst(name);
+      var name = c.name == null ? null : norm(c.name), found = new Set(), ws = String(name).split(" ");
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
         .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
-          all(root, s).forEach(function (el) { if ((name == null || mayRead(el, ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
+          q(root, s).forEach(function (el) { if ((name == null || mayRead([el], ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
         });
       return slice(found);
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, w = longFirst(v)[0], near = [],
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* down from the top into the children whose text holds the longest word, until they hold every time it is there */
-      (function down(p, k) {
-        for (var x = p.firstElementChild, t; x && k > 0; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x, t = t.split(w).length - 1); k -= t; }
-      })(v ? root.body || root : mkEl("p"), 1 / 0);
-      all(root, "img").forEach(function (el) {
+      (function down(p) {
+        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
+      })(v ? root.body || root : mkEl("p"));
+      q(root, "img[alt]").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
       });
@@ -176,7 +149,7 @@ function overlap(a, b) {
 /* Same words score 1; the same letters spaced or cased differently ("DataTables", "Data Tables") 0.95. */
 function textSim(a, b) {
   /* the recorded side is worked out once per resolution; words are only split when one of the recorded ones is there */
-  var B = keep("s", b, function () { return { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }; }), la = (a = norm(a)).toLowerCase();
+  var B = memo.get(b) || memo.set(b, { n: norm(b), l: norm(b).toLowerCase().replace(/\W/g, ""), w: words(b) }).get(b), la = (a = norm(a)).toLowerCase();
   return a === B.n ? 1 : a && la.replace(/\W/g, "") === B.l ? 0.95 : B.w.some(function (w) { return la.indexOf(w) >= 0; }) ? overlap(words(a), B.w) * 0.9 : 0;
 }
 
@@ -186,16 +159,14 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 function sameHref(v, w) { return v === w ? 1 : v && (v = page(v)) && v === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
+var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
 function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, root = el.getRootNode(), hs = keep("h", root, function () {
-    return ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(all(root, t)); }, []).sort(inOrder);
-  }), hi = hs.length;
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
+  memo && memo.set(0, hs);
   for (; n && n !== doc("body"); n = n.parentElement) {
-    var r = keep("c", n, function () {
-      var r = roleOf(n);
-      return r && LANDMARKS.test(r) ? norm(r + " " + nameOf(n)) : /^(row|listitem|article)$/.test(r) ? entry(n) : "";
-    });
-    if (r) out.push(r);
+    var r = roleOf(n);
+    if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
+    else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
   }
   /* The nearest heading before it: the last one before it in the page that is not around it (found by halving),
      if the walk back through its earlier siblings and theirs reaches it. */
@@ -218,11 +189,12 @@ function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); 
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
-  var rows = slice(p.children).slice(0, 50).map(function (x) { return [x, keep("w", x, function () { return words(entry(x)); })]; }), mine = 0, rival = 0;
+  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
+  all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
-  var o = words(a).filter(function (x) { return !rows.every(function (r) { return r[1].indexOf(x) >= 0; }); });
-  rows.forEach(function (r) {
-    var x = r[0], v = o.filter(function (w) { return r[1].indexOf(w) >= 0; }).length / o.length || 0;
+  var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
+  all.forEach(function (x) {
+    var v = o.filter(function (w) { return memo.get(x).indexOf(w) >= 0; }).length / o.length || 0;
     if (x === n) mine = v; else rival = Math.max(rival, v);
   });
   return mine < 0.5 ? 0 : mine - rival;
@@ -230,7 +202,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return keep("b", s, function () { return norm(textOf(s, 2e3)).slice(0, 60); }); }).filter(Boolean) : [];
+  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -242,23 +214,23 @@ function similarity(fp, el, peers, quick) {
   if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
   /* a name that is gone (an icon now, a label moved out) says less than a different one */
   if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
-  if (fp.text != null) add(2, textSim(keep("t", el, function () { return textOf(el, 400).slice(0, 400); }), fp.text));
+  if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
   Object.keys(fp.attributes || {}).forEach(function (k) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
-  if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.classes?.length) add(1, overlap(slice(el.classList), fp.classes));
   if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = fp.ancestors && fp.ancestors.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
+  var here = fp.ancestors?.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
     var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
     w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : row ? rowSim(a, el) : 0);
   });
   if (w) add(1.5, ctx = sum / w);
-  if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
+  if (fp.siblings?.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   var at = fp.index != null && peers ? peers(el) : -1;
   if (at >= 0) add(0.5, at === fp.index ? 1 : 0);
@@ -279,41 +251,43 @@ function rootFor(target, at) {
    (candidates: the top three weighed, {el, c: confidence, k: content score}).
    Never guesses between equals, unless the capture recorded which of its look-alikes it was. */
 function resolveTarget(target, at, min) {
-  var root = target && rootFor(target, at);
-  if (!root) return { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
-  memo = {};
-  try { return find(target, root, min); } finally { memo = null; }
+  memo = new Map();
+  try { return find(target, at, min); } finally { memo = null; }
 }
 
-function find(target, root, min) {
+function find(target, at, min) {
+  var none = { element: null, confidence: 0, ambiguous: false, reason: "not_found" };
+  if (!target) return none;
+  var root = rootFor(target, at);
+  if (!root) return none;
   /* How well each element fits the candidates it matches (noisy-OR of their scores). A candidate
      matching several elements lifts them all equally, so only a distinguishing one can break the tie. */
-  var evidence = new Map(), fp = target.fingerprint, strong = 0, lift = function (el, s) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - s)); };
+  var evidence = new Map(), fp = target.fingerprint, strong = 0;
   /* Weak structural paths (score < 0.3) only count when no stronger candidate matches anything:
      after rows are deleted or reordered they point at a neighbour. */
-  (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root)]; })
+  (target.candidates || []).map(function (c) { return [c.score ?? 0.5, candidateMatches(c, root)]; })
     .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
       if (m[0] < 0.3 && strong) return;
       if (m[0] >= 0.3 && m[1].length) strong = 1;
-      new Set(m[1]).forEach(function (el) { lift(el, m[0]); });
+      new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
-  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? all(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
-  if (to.length === 1) lift(to[0], 0.6);
+  var hr = fp?.attributes?.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
   if (fp && !pool.some(function (el) { return evidence.get(el) >= 0.5; })) {
     /* on a big page only those that could read every recorded word or share a class */
-    var els = all(root, fp.tag).concat(fp.role ? all(root, '[role="' + fp.role + '"]') : []), ws = longFirst(fp.name || fp.text);
-    pool = slice(new Set(pool.concat(els.filter(function (el) {
-      return !els[500] || mayRead(el, ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
+    var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
+    pool = slice(new Set(pool.concat(all.filter(function (el) {
+      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
     })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
-  var peers = function (el) {
-    var key = el.localName, nm = fp.name, ws = longFirst(nm);
-    return nameOf(el) === nm ? keep("p", key + "\n" + nm, function () { return all(root, key).filter(function (x) { return mayRead(x, ws) && nameOf(x) === nm; }); }).indexOf(el) : -1;
+  var groups = {}, peers = function (el) {
+    var key = el.localName, nm = fp.name;
+    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return mayRead([x], nm.split(" ")) && nameOf(x) === nm; })).indexOf(el) : -1;
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
@@ -325,7 +299,7 @@ function find(target, root, min) {
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
-  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp && fp.nth,
+  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp?.nth,
     res = { element: null, confidence: best ? Math.round(best.c * 1000) / 1000 : 0, ambiguous: false, reason: "not_found", candidates: scored.slice(0, 3) };
   if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return res;
   /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
@@ -333,7 +307,7 @@ function find(target, root, min) {
     if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
     best = tied.sort(function (a, b) { return inOrder(a.el, b.el); })[nth];
   }
-  if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
+  if (res.positional = !!(tied[1] || fp?.positional)) res.confidence = Math.min(res.confidence, 0.69);
   res.element = best.el;
   res.reason = null;
   return res;
