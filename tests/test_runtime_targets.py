@@ -113,6 +113,28 @@ def test_row_context_separates_look_alikes_but_position_alone_does_not(app):
     assert resolve(app, by_index)["ambiguous"] is True
 
 
+def test_a_resolution_sees_the_page_as_it_is_now(app):
+    """What one resolution works out (names, label map, lists of elements) is never reused by the next:
+    a change made right before it, in the same task or in another one, is seen."""
+    found = app.evaluate(
+        """() => {
+      const R = n => { const e = GuideRuntime.resolve({candidates: [{kind: 'role', value: 'link', name: n, score: 0.9}]}).element;
+        return e ? e.textContent : null; };
+      const a = document.querySelector('[data-testid=nav-settings]'), out = [R('Settings')];
+      a.textContent = 'Options'; out.push(R('Settings'), R('Options'));
+      a.firstChild.data = 'Preferences'; out.push(R('Options'), R('Preferences'));
+      a.setAttribute('aria-label', 'Account'); out.push(R('Preferences'), R('Account'));
+      return out; }"""
+    )
+    assert found == ["Settings", None, "Options", None, "Preferences", None, "Preferences"]
+    save = Target(candidates=[cand("label", "Company name")])
+    assert 'id="company"' in resolve(app, save)["found"]
+    app.evaluate("() => { document.querySelector('label').textContent = 'Firm'; }")
+    assert resolve(app, save)["found"] is None
+    app.evaluate("() => { document.querySelector('label').textContent = 'Company name'; }")
+    assert 'id="company"' in resolve(app, save)["found"]
+
+
 def test_nothing_like_it_is_not_found(app):
     target = Target(
         candidates=[cand("test_id", "delete-account", attribute="data-testid")],

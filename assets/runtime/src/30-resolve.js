@@ -48,25 +48,22 @@ function texts(els) { return norm(els.map(function (l) { return textOf(l); }).jo
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
-  var ids = el.getAttribute("aria-labelledby"), root, v;
-  if (ids) {
-    root = el.getRootNode();
-    v = norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" "));
-    if (v) return v.slice(0, 200);
+  var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
+    v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
+  if (!v) {
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : labelText(el) || norm(el.getAttribute("placeholder"));
+    else if (tag === "IMG") v = norm(el.getAttribute("alt"));
+    else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
+    v = v || norm(el.getAttribute("title"));
   }
-  v = norm(el.getAttribute("aria-label"));
-  if (v) return v.slice(0, 200);
-  var tag = el.tagName;
-  if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
-    if (/^(button|submit|reset)$/.test(el.type)) v = el.value || (el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : "");
-    else v = labelText(el) || norm(el.getAttribute("placeholder"));
-  } else if (tag === "IMG") v = norm(el.getAttribute("alt"));
-  else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
-  return (v || norm(el.getAttribute("title"))).slice(0, 200);
+  return v.slice(0, 200);
 }
 
+/* The elements of a list (a loop: slice() and Array.from() on a NodeList are slower). */
+function arr(l) { for (var a = [], i = 0, n = l.length; i < n; i++) a.push(l[i]); return a; }
+
 function q(root, sel) {
-  try { return AP.slice.call(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
@@ -76,22 +73,20 @@ var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input
 /* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
    source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
 function mayRead(els, ws) {
-  var s = els.map(function (el) { return el.textContent; }).join(" ");
+  var s = els[1] ? els.map(function (el) { return el.textContent; }).join(" ") : els[0].textContent;
   return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
-    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.querySelector("img");
+    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
   });
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
-
-var ATTR_KINDS = { placeholder: "placeholder", aria_label: "aria-label", title: "title", alt: "alt" };
 
 /* The CSS selector of a candidate that is one (test id, id, css, attribute), else null. */
 function candidateSelector(c) {
   var v = c.value;
   /* No :has() and no probing of attribute values: a selector must not read the page's secrets. */
   return c.kind === "test_id" ? attrSel(c.attribute || "data-testid", v) : c.kind === "id" || c.kind === "css" ? (/:has\(|\[\s*value|[\^$*]=/i.test(v) ? ":not(*)" : v)
-    : ATTR_KINDS[c.kind] ? attrSel(ATTR_KINDS[c.kind], v) : null;
+    : /^(placeholder|aria_label|title|alt)$/.test(c.kind) ? attrSel(c.kind.replace("_", "-"), v) : null;
 }
 
 /* Elements one selector candidate points at. */
@@ -118,7 +113,7 @@ function candidateMatches(c, root) {
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
         .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
-          q(root, s).forEach(function (el) { if (roleOf(el) === v && (name == null || mayRead([el], ws) && nameOf(el) === name)) found.add(el); });
+          q(root, s).forEach(function (el) { if ((name == null || mayRead([el], ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
         });
       return slice(found);
     case "text":
@@ -161,7 +156,7 @@ function textSim(a, b) {
 /* A link's file name: "../examples/user.html" and "./user.html" are the same page. */
 function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
-function sameHref(v, w) { return v === w ? 1 : v && page(v) && page(v) === page(w) ? 0.9 : 0; }
+function sameHref(v, w) { return v === w ? 1 : v && (v = page(v)) && v === page(w) ? 0.9 : 0; }
 
 /* Landmarks around the element and the nearest heading before it, as "role name" strings. */
 var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
@@ -224,18 +219,18 @@ function similarity(fp, el, peers, quick) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
-  if (fp.classes && fp.classes.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.classes?.length) add(1, overlap(slice(el.classList), fp.classes));
   if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = fp.ancestors && fp.ancestors.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
+  var here = fp.ancestors?.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
     var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
     w += v; sum += v * (here.indexOf(own ? norm("listitem " + nameOf(el)) : a) >= 0 ? 1 : row ? rowSim(a, el) : 0);
   });
   if (w) add(1.5, ctx = sum / w);
-  if (fp.siblings && fp.siblings.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
+  if (fp.siblings?.length) add(0.5, overlap(siblingsOf(el), fp.siblings));
   content = total ? got / total : 0;
   var at = fp.index != null && peers ? peers(el) : -1;
   if (at >= 0) add(0.5, at === fp.index ? 1 : 0);
@@ -270,14 +265,14 @@ function find(target, at, min) {
   var evidence = new Map(), fp = target.fingerprint, strong = 0;
   /* Weak structural paths (score < 0.3) only count when no stronger candidate matches anything:
      after rows are deleted or reordered they point at a neighbour. */
-  (target.candidates || []).map(function (c) { return [c.score == null ? 0.5 : c.score, candidateMatches(c, root)]; })
+  (target.candidates || []).map(function (c) { return [c.score ?? 0.5, candidateMatches(c, root)]; })
     .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
       if (m[0] < 0.3 && strong) return;
       if (m[0] >= 0.3 && m[1].length) strong = 1;
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
-  var hr = fp && fp.attributes && fp.attributes.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  var hr = fp?.attributes?.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
   if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
@@ -304,7 +299,7 @@ function find(target, at, min) {
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
-  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp && fp.nth,
+  var best = close[0], tied = close.filter(function (s) { return best.k - s.k < 0.02; }), nth = fp?.nth,
     res = { element: null, confidence: best ? Math.round(best.c * 1000) / 1000 : 0, ambiguous: false, reason: "not_found", candidates: scored.slice(0, 3) };
   if (!best || best.c < (min == null ? MIN_CONFIDENCE : min)) return res;
   /* Look-alikes: the capture recorded the element's place among them; that is all we have, and we say so. */
@@ -312,7 +307,7 @@ function find(target, at, min) {
     if (!tied[nth]) return res.ambiguous = true, res.reason = "ambiguous", res;
     best = tied.sort(function (a, b) { return inOrder(a.el, b.el); })[nth];
   }
-  if (res.positional = !!(tied[1] || fp && fp.positional)) res.confidence = Math.min(res.confidence, 0.69);
+  if (res.positional = !!(tied[1] || fp?.positional)) res.confidence = Math.min(res.confidence, 0.69);
   res.element = best.el;
   res.reason = null;
   return res;
