@@ -197,3 +197,23 @@ def test_the_browser_ends_when_the_replay_is_killed():
     while not process_gone(pid) and time.monotonic() < end:
         time.sleep(0.05)
     assert process_gone(pid)
+
+
+def test_a_long_temporary_directory_does_not_stop_the_browser(tmp_path, monkeypatch):
+    # Chromium's singleton socket goes below TMPDIR and a socket path may not pass 108 bytes
+    long = tmp_path / ("deep-folder-" * 8)
+    long.mkdir()
+    monkeypatch.setenv("TMPDIR", str(long))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+
+    async def run() -> int:
+        local = LocalBrowser()
+        try:
+            await asyncio.wait_for(local.start(), 30)
+            return local.process.pid
+        finally:
+            await local.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        pid = pool.submit(asyncio.run, run()).result(timeout=60)
+    assert process_gone(pid)

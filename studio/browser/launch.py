@@ -110,6 +110,19 @@ SHM_FREE_BYTES = 256 * 2**20
 """The room /dev/shm must have for a profile to go there (a replay's profile takes ~1.5 MB)."""
 
 
+SOCKET_ROOM = 60
+"""The longest temporary directory Chromium is given: its singleton socket's path goes below it, and a
+Unix socket's path may not pass 108 bytes (a longer TMPDIR made it exit at once: "zygote ... Broken pipe")."""
+
+
+def browser_env() -> dict[str, str]:
+    """The browser's environment: ours, with a temporary directory short enough for its sockets."""
+    env = dict(os.environ)
+    if len(tempfile.gettempdir()) > SOCKET_ROOM and os.path.isdir("/tmp"):
+        env["TMPDIR"] = "/tmp"
+    return env
+
+
 def profile_parent() -> str | None:
     """Where the browser's fresh profile folder goes: the temporary directory when ``TMPDIR`` names
     one, else on Linux the memory-backed ``/dev/shm`` when it has room (Chromium writes ~150
@@ -160,6 +173,7 @@ class LocalBrowser:
             stderr=asyncio.subprocess.PIPE,
             start_new_session=True,  # its helper processes go with it (see close)
             preexec_fn=_die_with_parent(),
+            env=browser_env(),
         )
         assert self.process.stderr is not None
         last = ""
