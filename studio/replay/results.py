@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 if TYPE_CHECKING:
+    from ..browser.context import Layout
     from ..domain import Target
 
 LOW_CONFIDENCE = 0.7
@@ -139,3 +140,18 @@ def describe_target(target: Target | None) -> str:
         f"{c.kind.value}={c.value!r}" + (f" name={c.name!r}" if c.name else "") for c in target.candidates[:4]
     )
     return candidates or json.dumps(target.fingerprint.model_dump(mode="json"))[:200]
+
+
+def unfinished(guide: Any, layout: Layout, reason: str, detail: str, *, error: bool = True) -> GuideResult:
+    """A guide that never ran: its first step says why, the rest are not reached."""
+    steps = getattr(guide, "steps", None) or [None]
+    result = GuideResult(guide.id, guide.name, guide.kind, layout=layout.label)
+    for index, step in enumerate(steps):
+        title = step.title if step is not None else getattr(guide, "title", guide.kind)
+        step_id = step.id if step is not None else guide.kind
+        if index == 0:
+            status = "skipped" if reason == "cancelled" else "failed"
+            result.steps.append(StepResult(step_id, 0, title, status, reason, detail, error=error))
+        else:
+            result.steps.append(StepResult(step_id, index, title, "skipped", None, "not reached"))
+    return result

@@ -29,9 +29,10 @@ from .guide_run import GuideRun
 from .login import ReplayError, load_login, signed_in_state
 from .others import others_pointed_at
 from .page_link import CALL_SECONDS, AppUnreachable
-from .results import GuideResult, StepResult
+from .results import GuideResult, unfinished
 from .seat import Seat
 from .shard import shard as pick_shard
+from .shard import weight
 
 GUIDES_PER_BROWSER = 3
 """Guides one browser plays at once, each in its own context: page loads and waits of one
@@ -59,29 +60,6 @@ def solo_bundle(bundle: dict, guide: dict) -> dict:
     return solo
 
 
-def replay_cost(guide: Any) -> int:
-    """About how long a guide takes to replay, in tour steps: its steps and the pages they move
-    to; a survey question costs two (it is answered, then sent), a checklist or center one."""
-    steps = getattr(guide, "steps", None) or []
-    pages = len({step.page.value for step in steps if getattr(step, "page", None)})
-    return max(1, len(steps) + pages, 2 * len(getattr(guide, "questions", None) or []))
-
-
-def _unfinished(guide: Any, layout: Layout, reason: str, detail: str, *, error: bool = True) -> GuideResult:
-    """A guide that never ran: its first step says why, the rest are not reached."""
-    steps = getattr(guide, "steps", None) or [None]
-    result = GuideResult(guide.id, guide.name, guide.kind, layout=layout.label)
-    for index, step in enumerate(steps):
-        title = step.title if step is not None else getattr(guide, "title", guide.kind)
-        step_id = step.id if step is not None else guide.kind
-        if index == 0:
-            status = "skipped" if reason == "cancelled" else "failed"
-            result.steps.append(StepResult(step_id, 0, title, status, reason, detail, error=error))
-        else:
-            result.steps.append(StepResult(step_id, index, title, "skipped", None, "not reached"))
-    return result
-
-
 class _Replay:
     """The state of one run: the jobs, the deadline, the browsers."""
 
@@ -94,7 +72,7 @@ class _Replay:
         self.deadline = time.monotonic() + self.timeout
         self.results: dict[int, GuideResult] = {}
         self.pending: list[tuple[int, tuple[Any, Layout]]] = sorted(
-            enumerate(jobs), key=lambda job: (-replay_cost(job[1][0]), job[0])
+            enumerate(jobs), key=lambda job: (-weight(job[1][0]), job[0])
         )
         """Jobs no lane has taken yet, the longest first (so no long guide starts last and ends
         the run alone; results keep bundle order); a lane takes one of its seat's layout first."""
@@ -132,12 +110,12 @@ class _Replay:
     def _skip(self, number: int, guide: Any, layout: Layout) -> bool:
         """Record a job that will not run (cancelled, app unreachable, out of time); True if so."""
         if self.cancel.is_set():
-            self._record(number, _unfinished(guide, layout, "cancelled", "run cancelled", error=False))
+            self._record(number, unfinished(guide, layout, "cancelled", "run cancelled", error=False))
         elif self.unreachable:
-            self._record(number, _unfinished(guide, layout, "unreachable", f"not run: {self.unreachable}"))
+            self._record(number, unfinished(guide, layout, "unreachable", f"not run: {self.unreachable}"))
         elif time.monotonic() >= self.deadline:
             detail = f"not run: the overall --timeout of {self.timeout:g} s ended the run"
-            self._record(number, _unfinished(guide, layout, "timeout", detail))
+            self._record(number, unfinished(guide, layout, "timeout", detail))
         else:
             return False
         return True
@@ -221,7 +199,7 @@ class _Replay:
                         result = run.result
                     except AppUnreachable as exc:
                         self.unreachable = str(exc)
-                        result = _unfinished(guide, layout, "unreachable", str(exc))
+                        result = unfinished(guide, layout, "unreachable", str(exc))
                     result.timings = run.timings
                     if run.broken or not seat.reusable:  # a fresh context for the next guide
                         drop(seat)
@@ -326,7 +304,7 @@ class _Replay:
                     self.stopped or f"not finished: the overall --timeout of {self.timeout:g} s ended the run"
                 )
                 reason = "timeout" if "--timeout" in why else "error"
-                self.results[number] = _unfinished(guide, layout, reason, why)
+                self.results[number] = unfinished(guide, layout, reason, why)
         return [self.results[n] for n in range(len(self.jobs))]
 
 

@@ -1,4 +1,4 @@
-"""Split a bundle's guides across CI jobs: ``--shard I/N``, deterministic and balanced by steps."""
+"""Split a bundle's guides across CI jobs: ``--shard I/N``, deterministic and balanced by replay cost."""
 
 from __future__ import annotations
 
@@ -18,8 +18,12 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 
 def weight(guide: Any) -> int:
-    """What a guide costs to replay: its steps (a checklist counts as one)."""
-    return max(1, len(getattr(guide, "steps", None) or []))
+    """About how long a guide takes to replay, in tour steps: its steps and the pages they move to; a
+    survey question costs two (it is answered, then sent), a checklist or center one. Shards balance on
+    it and a run's lanes take the heaviest guides first."""
+    steps = getattr(guide, "steps", None) or []
+    pages = len({step.page.value for step in steps if getattr(step, "page", None)})
+    return max(1, len(steps) + pages, 2 * len(getattr(guide, "questions", None) or []))
 
 
 def shard(guides: Sequence[Any], index: int, total: int) -> list[Any]:
