@@ -217,3 +217,22 @@ def test_a_long_temporary_directory_does_not_stop_the_browser(tmp_path, monkeypa
     with ThreadPoolExecutor(1) as pool:
         pid = pool.submit(asyncio.run, run()).result(timeout=60)
     assert process_gone(pid)
+
+
+def test_a_browser_playwright_launches_keeps_its_features_and_starts_under_a_long_tmpdir(tmp_path):
+    """The studio's previews and checks launch through Playwright: the same one list of features, and
+    a temporary directory short enough for Chromium's sockets, as the replay's own browser gets."""
+    long = tmp_path / ("deep-folder-" * 8)
+    long.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", PLAYWRIGHT_LAUNCH],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "DEBUG": "pw:browser", "PYTHONPATH": str(ROOT), "TMPDIR": str(long)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    line = next(line for line in done.stderr.splitlines() if "<launching>" in line)
+    lists = [w.split("=", 1)[1].split(",") for w in line.split() if w.startswith("--disable-features=")]
+    assert {"PaintHolding", "ThirdPartyStoragePartitioning", "WebUIOmniboxPopup"} <= set(lists[-1])

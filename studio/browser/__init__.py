@@ -22,9 +22,8 @@ HEADLESS_ARGS = (
     # guide). No headless user can see it. And Chromium keeps a spare renderer warm for the
     # context that navigated last; a replay never opens a second page in a context, so each spare
     # was started for nothing (4 fresh contexts with 2 page loads each: 8 renderers, 4 without).
-    # Chromium reads only the last --disable-features given: the replay's own browser joins this
-    # list with Playwright's (launch.merged_features); a browser Playwright launches itself (the
-    # studio's previews) gets this list in place of Playwright's.
+    # Chromium reads only the last --disable-features given: launch_options joins this list with
+    # Playwright's own (launch.merged_features), for the browsers Playwright launches and ours alike.
     "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,"
     "SpareRendererForSitePerProcess",
 )
@@ -110,9 +109,17 @@ def find_browser(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def launch_options(*, headless: bool = True, explicit: str | None = None) -> dict[str, object]:
-    """Keyword arguments for Playwright's ``chromium.launch``."""
+    """Keyword arguments for Playwright's ``chromium.launch``: our switches (a features list that keeps
+    Playwright's own, which ours would otherwise replace) and an environment Chromium can start in."""
+    from .launch import PLAYWRIGHT_SWITCHES, browser_env, merged_features  # launch.py imports this module
+
+    args = list(LAUNCH_ARGS)
+    if headless:
+        theirs = [s for s in PLAYWRIGHT_SWITCHES if s.startswith("--disable-features=")]
+        args = merged_features([*args, *theirs, *HEADLESS_ARGS])
     return {
         "executable_path": str(find_browser(explicit)),
         "headless": headless,
-        "args": list(LAUNCH_ARGS) + (list(HEADLESS_ARGS) if headless else []),
+        "args": args,
+        "env": browser_env(),
     }
