@@ -11,10 +11,12 @@ function place() {
   x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
   var mirrored = h - bh - y;
   function under(r, top) { return r.width > 0 && r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8; }
-  /* The outlined element, or a control of a guide the author previews (a top banner's buttons). */
+  /* The outlined element, a control of a guide the author previews (a top banner's buttons), or one of
+     the app's own controls (its user menu at the top right, which a paused author wants to click). */
   function covers(top) {
     var guide = document.querySelector("[data-guide-runtime]")?.shadowRoot;
-    if (guide && Array.from(guide.querySelectorAll("button,a[href],input,textarea,select")).some(function (el) { return under(el.getBoundingClientRect(), top); })) return true;
+    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), top); })) return true;
+    if (appControlAt(x, top, bw, bh)) return true;
     return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), top);
   }
   if (dragging) flipped = false;
@@ -22,6 +24,25 @@ function place() {
   else if (flipped && covers(mirrored) && !covers(y)) flipped = false;
   bar.style.left = x + "px";
   bar.style.top = (flipped ? mirrored : y) + "px";
+}
+
+var CONTROLS = "button,a[href],input,textarea,select,[role=button],[role=link],[role=menuitem],[role=tab]";
+/* Whether one of the page's controls lies under the box (x, top, w, h): the page's topmost element on a
+   grid of points over it (16 px apart, three rows), ours left out; kept for 300 ms (place() runs as the pointer moves). */
+var probed = {};
+function appControlAt(x, top, w, h) {
+  var key = [x, top, w, h, scrollX, scrollY].join(), now = Date.now(), i, j, el;
+  if (probed[key] && now - probed[key].t < 300) return probed[key].v;
+  var found = false;
+  for (i = 4; i <= w - 4 && !found; i += 16) {
+    for (j = h / 4; j < h && !found; j += h / 4) {
+      el = document.elementsFromPoint(x + i, top + j).filter(function (e) { return !e.closest("[data-guide-recorder],[data-guide-runtime]"); })[0];
+      found = !!el?.closest(CONTROLS);
+    }
+  }
+  if (Object.keys(probed).length > 3) probed = {};
+  probed[key] = { t: now, v: found };
+  return found;
 }
 
 function startDrag(e) {
