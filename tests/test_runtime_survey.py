@@ -295,9 +295,17 @@ def test_right_to_left_strict_csp_and_stop_leaves_nothing(page, server):
         "ls => ls.map(l => l.getBoundingClientRect().left)"
     )
     assert x == sorted(x, reverse=True)  # 0 on the right, 10 on the left
+    # the layout is mirrored, but English text stays English: "colleague?", not "?colleague"
+    first, last = page.locator(f"{PANEL} legend").evaluate(
+        """l => { const t = l.firstChild, r = document.createRange(), at = i => (r.setStart(t, i), r.setEnd(t, i + 1), r.getBoundingClientRect().left);
+                  return [at(t.data.length - 2), at(t.data.length - 1)]; }"""
+    )
+    assert last > first
     close = page.locator(f"{PANEL} .gs-x").bounding_box()
     panel = page.locator(PANEL).bounding_box()
     assert close["x"] < panel["x"] + panel["width"] / 2  # the close button on the left
+    legend = page.locator(f"{PANEL} legend").bounding_box()
+    assert close["x"] + close["width"] <= legend["x"]  # beside the question, not on it
     assert page.locator(PANEL).evaluate("e => getComputedStyle(e).position") == "fixed"
     page.get_by_role("radio", name="0", exact=True).focus()
     page.keyboard.press("ArrowLeft")  # towards the higher scores, as they lie
