@@ -51,20 +51,59 @@ def peer_rows() -> list[tuple[str, str]]:
     return rows
 
 
+LATER_KINDS = {
+    "banner": "52-banner.js",
+    "launcher": "53-launcher.js",
+    "survey": "54-survey.js",
+    "resource center and announcements": "55-center.js",
+}
+"""The kinds issue 16 added, each one source file: the first five kinds are the runtime without them."""
+
+
+def built_without(files: tuple[str, ...]) -> int:
+    """The gzipped size of the runtime built, as the shipped file is, without these source files."""
+    import tempfile
+    from pathlib import Path
+
+    from scripts.build_runtime import build_runtime, minify
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "runtime.js"
+        source.write_text(build_runtime(without=files), encoding="utf-8")
+        return gzip_size(minify(source))
+
+
+def part_rows() -> list[tuple[str, str]]:
+    """What the first five kinds weigh alone (issue 13's bar) and what each later kind adds (its JS; the
+    styles are one sheet for all kinds), each built in this run."""
+    full = built_without(())
+    five = built_without(tuple(LATER_KINDS.values()))
+    verdict = "within" if five <= SIZE_BUDGET_GZIP else "OVER"
+    rows = [
+        (
+            "first five kinds + hardening, gzip -9 (no later kinds' JS)",
+            f"{five:,} bytes ({verdict} issue 13's {SIZE_BUDGET_GZIP:,} B)",
+        )
+    ]
+    for kind, file in LATER_KINDS.items():
+        rows.append((f"  + {kind} (its JS)", f"{full - built_without((file,)):,} bytes"))
+    return rows
+
+
 def rows() -> list[tuple[str, str]]:
     """Figures for the table: (what, value)."""
     source = RUNTIME_PATH.read_text(encoding="utf-8")
     shipped = MINIFIED_PATH.read_text(encoding="utf-8")
     gz = gzip_size(shipped)
-    verdict = "within" if gz <= SIZE_BUDGET_GZIP else "OVER"
     return [
         ("guide-runtime.js (readable source)", f"{len(source.encode()):,} bytes"),
         ("guide-runtime.min.js (as shipped, JS + CSS)", f"{len(shipped.encode()):,} bytes"),
         (
             "shipped, gzip -9",
-            f"{gz:,} bytes ({verdict} the bar of {SIZE_BUDGET_GZIP:,} B for the five kinds with hardening;"
-            f" {'within' if gz <= SIZE_CEILING_GZIP else 'OVER'} the {SIZE_CEILING_GZIP:,} B for every kind)",
+            f"{gz:,} bytes ({'within' if gz <= SIZE_CEILING_GZIP else 'OVER'} issue 16's"
+            f" {SIZE_CEILING_GZIP:,} B for all ten kinds)",
         ),
+        *part_rows(),
         *peer_rows(),
     ]
 

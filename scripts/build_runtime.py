@@ -40,9 +40,10 @@ def _minify_css(css: str) -> str:
     return css.replace(";}", "}").strip()
 
 
-def build_runtime() -> str:
-    """The readable single-file runtime, exactly as committed."""
-    parts = sorted(SOURCE_DIR.glob("*.js"))
+def build_runtime(without: tuple[str, ...] = ()) -> str:
+    """The readable single-file runtime, exactly as committed (``without``: source files left out, for the
+    size bench's figures of what each part costs)."""
+    parts = [p for p in sorted(SOURCE_DIR.glob("*.js")) if p.name not in without]
     css = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
     body = "\n".join(part.read_text(encoding="utf-8").rstrip() + "\n" for part in parts)
     return (
@@ -157,16 +158,7 @@ def main() -> None:
     if not (ROOT / "node_modules" / ".bin" / "terser").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     preamble = f"/*! Guide Studio runtime {__version__} | MIT | source sha256:{source_digest(source)} */"
-    with tempfile.TemporaryDirectory() as tmp:
-        arrows = Path(tmp) / "arrows.js"
-        # Function declarations that may safely be arrows become arrows first (scripts/runtime_arrows.js).
-        subprocess.run(
-            ["node", str(ROOT / "scripts" / "runtime_arrows.js"), str(RUNTIME_PATH), str(arrows)],
-            cwd=ROOT,
-            check=True,
-        )
-        _terser(arrows)
-    shipped = preamble + "\n" + MINIFIED_PATH.read_text(encoding="utf-8").strip() + "\n"
+    shipped = preamble + "\n" + minify(RUNTIME_PATH).strip() + "\n"
     MINIFIED_PATH.write_text(shipped, encoding="utf-8")
     build_types()
     print(
@@ -175,8 +167,25 @@ def main() -> None:
     )
 
 
-def _terser(source: Path) -> None:
-    """Minify source into guide-runtime.min.js."""
+def minify(source: Path) -> str:
+    """The shipped form of a readable runtime file: function declarations that may safely be arrows become
+    arrows (scripts/runtime_arrows.js), then terser."""
+    with tempfile.TemporaryDirectory() as tmp:
+        arrows, out = Path(tmp) / "arrows.js", Path(tmp) / "min.js"
+        done = subprocess.run(
+            ["node", str(ROOT / "scripts" / "runtime_arrows.js"), str(source), str(arrows)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            sys.exit(f"scripts/runtime_arrows.js failed: {done.stderr.strip()}")
+        _terser(arrows, out)
+        return out.read_text(encoding="utf-8")
+
+
+def _terser(source: Path, out: Path) -> None:
+    """Minify source into out."""
     subprocess.run(
         [
             "npx",
@@ -194,7 +203,7 @@ def _terser(source: Path) -> None:
             "--comments",
             "false",
             "-o",
-            str(MINIFIED_PATH),
+            str(out),
         ],
         cwd=ROOT,
         check=True,
