@@ -147,3 +147,21 @@ def test_an_announcement_started_alone_shows_nothing_and_stays_listed(page, serv
     assert "guide_error" not in player.names()
     page.locator(LAUNCHER).click()
     assert texts(page, f"{PANEL} .gs-label")[-1] == "CSV export"
+
+
+def test_a_panel_opened_in_a_surveys_corner_hides_the_survey_until_it_closes(page, server):
+    """Two panels never share one spot: the survey waits, hidden, under the opened resource center."""
+    from .test_runtime_survey import NPS, survey
+
+    Player(page, bundle_of(center(*ENTRIES), TOUR, survey(NPS)))
+    page.goto(server.page("/app.html", PAGE))
+    asked = page.locator("[data-guide-runtime] .gs-survey")
+    asked.wait_for()
+    page.locator(LAUNCHER).click()
+    panel = page.locator(f"{PANEL}:not(.gs-survey)")
+    panel.wait_for()
+    assert asked.is_hidden()
+    page.keyboard.press("Escape")
+    assert panel.count() == 0
+    asked.wait_for()
+    page.get_by_role("radio", name="9", exact=True).check()  # the survey is whole again and answerable

@@ -761,8 +761,13 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  var hid = [];
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
+    /* A survey in this corner waits under the opened panel, hidden (so neither covers the other) until it closes. */
+    hid.forEach(s => { s.hidden = false; });
+    hid = open ? q(rt._surface._root(), "[data-at]").filter(s => !s.hidden && sameCorner(s.dataset.at, launcher.dataset.corner)) : [];
+    hid.forEach(s => { s.hidden = true; });
     if (!open) { c._panel?.remove(); c._panel = null; return; }
     if (c._panel) return;
     var id = "gs" + (++uid);
@@ -1202,7 +1207,7 @@ KINDS.survey = {
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
       panel?.remove();
-      mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
+      mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
       var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))

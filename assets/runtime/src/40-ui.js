@@ -168,8 +168,13 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  var hid = [];
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
+    /* A survey in this corner waits under the opened panel, hidden (so neither covers the other) until it closes. */
+    hid.forEach(s => { s.hidden = false; });
+    hid = open ? q(rt._surface._root(), "[data-at]").filter(s => !s.hidden && sameCorner(s.dataset.at, launcher.dataset.corner)) : [];
+    hid.forEach(s => { s.hidden = true; });
     if (!open) { c._panel?.remove(); c._panel = null; return; }
     if (c._panel) return;
     var id = "gs" + (++uid);

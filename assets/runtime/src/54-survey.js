@@ -26,7 +26,7 @@ KINDS.survey = {
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
       panel?.remove();
-      mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, role: "dialog",
+      mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
       var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
