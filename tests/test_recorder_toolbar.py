@@ -80,6 +80,19 @@ def test_the_toolbar_starts_off_the_apps_own_controls_and_stays_off_them_paused(
     rec.do(lambda p: p.locator("#account").click())  # Playwright checks nothing covers it
 
 
+def test_the_toolbar_finds_a_free_spot_when_both_right_corners_hold_controls(recording, server):  # noqa: F811
+    url = server.page(
+        "/corners.html",
+        html(
+            '<button id="menu" style="position:fixed;top:14px;right:20px">Jane Pearson</button>'
+            '<button id="buy" style="position:fixed;bottom:14px;right:20px">Buy now</button>'
+        ),
+    )
+    rec = recording(url)
+    bar = box(rec, BAR)
+    assert not overlap(bar, box(rec, "#menu")) and not overlap(bar, box(rec, "#buy"))
+
+
 def test_the_toolbar_can_be_dragged_and_collapsed(recording, header_page):  # noqa: F811
     rec = recording(header_page)
     grip = box(rec, "[data-guide-recorder] .grip")

@@ -1,29 +1,33 @@
 /* The recorder's own UI (in its shadow root): toolbar, hover outline and label, and the
    ring drawn around a step's element for its picture. */
 
-/* Toolbar placement: the author may drag it (by its grip) or collapse it; either way, when the
-   outlined element runs under it, it moves to the mirrored spot so it never covers the target. */
-var dragged = null, flipped = false, collapsed = false, passOnce = false, dragging = null, dragEnded = 0;
+/* Toolbar placement: the author may drag it (by its grip) or collapse it. When the outlined element or one of
+   the page's controls runs under it, it moves to the first free spot of a few (the mirrored one first; a dragged
+   bar only to its mirror) and stays there until that spot is covered in turn (no ping-pong). */
+var dragged = null, spot = 0, collapsed = false, passOnce = false, dragging = null, dragEnded = 0;
 function place() {
   var bar = ui.bar, w = window.innerWidth, h = window.innerHeight;
-  var bw = bar.offsetWidth, bh = bar.offsetHeight;
-  var x = dragged ? dragged.x : w - bw - 10, y = dragged ? dragged.y : 10;
-  x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
-  var mirrored = h - bh - y;
-  function under(r, top) { return r.width > 0 && r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8; }
+  var bw = bar.offsetWidth, bh = bar.offsetHeight, right = w - bw - 10, mid = (w - bw) / 2, low = h - bh - 10;
+  var spots = (dragged ? [[dragged.x, dragged.y]] : [[right, 10], [right, low], [mid, 10], [mid, low], [10, 10], [10, low]]).map(function (s) {
+    var x = Math.max(0, Math.min(w - bw, s[0])), y = Math.max(0, Math.min(h - bh, s[1]));
+    return [x, y];
+  });
+  if (dragged) spots.push([spots[0][0], h - bh - spots[0][1]]);
+  function under(r, s) { return r.width > 0 && r.left < s[0] + bw + 8 && r.right > s[0] - 8 && r.top < s[1] + bh + 8 && r.bottom > s[1] - 8; }
   /* The outlined element, a control of a guide the author previews (a top banner's buttons), or one of
      the app's own controls (its user menu at the top right, which a paused author wants to click). */
-  function covers(top) {
+  function covers(s) {
     var guide = document.querySelector("[data-guide-runtime]")?.shadowRoot;
-    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), top); })) return true;
-    if (appControlAt(x, top, bw, bh)) return true;
-    return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), top);
+    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), s); })) return true;
+    if (appControlAt(s[0], s[1], bw, bh)) return true;
+    return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), s);
   }
-  if (dragging) flipped = false;
-  else if (!flipped && covers(y) && !covers(mirrored)) flipped = true;
-  else if (flipped && covers(mirrored) && !covers(y)) flipped = false;
-  bar.style.left = x + "px";
-  bar.style.top = (flipped ? mirrored : y) + "px";
+  if (dragging || spot >= spots.length) spot = 0;
+  else if (covers(spots[spot])) {
+    for (var i = 0; i < spots.length; i++) if (i !== spot && !covers(spots[i])) { spot = i; break; }
+  }
+  bar.style.left = spots[spot][0] + "px";
+  bar.style.top = spots[spot][1] + "px";
 }
 
 var CONTROLS = "button,a[href],input,textarea,select,[role=button],[role=link],[role=menuitem],[role=tab]";
@@ -40,7 +44,7 @@ function appControlAt(x, top, w, h) {
       found = !!el?.closest(CONTROLS);
     }
   }
-  if (Object.keys(probed).length > 3) probed = {};
+  if (Object.keys(probed).length > 8) probed = {};
   probed[key] = { t: now, v: found };
   return found;
 }
@@ -50,7 +54,7 @@ function startDrag(e) {
   e.preventDefault(); e.stopPropagation();
   var r = ui.bar.getBoundingClientRect();
   dragging = { dx: e.clientX - r.left, dy: e.clientY - r.top };
-  flipped = false;
+  spot = 0;
 }
 function onDrag(e) {
   if (!dragging) return;
