@@ -36,8 +36,9 @@ def _css(text: str) -> str:
     return _minify_css(text)
 
 
-def peer_rows() -> list[tuple[str, str]]:
-    """Each peer's JS + CSS, minified and gzipped like ours, measured from node_modules in this run."""
+def peer_rows(ours: int) -> list[tuple[str, str]]:
+    """Each peer's JS + CSS, minified and gzipped like ours, measured from node_modules in this run, and
+    our shipped size (all ten kinds) as a ratio of it."""
     rows = []
     for name, (package, scripts, styles, what) in PEERS.items():
         folder = ROOT / "node_modules" / package
@@ -47,7 +48,13 @@ def peer_rows() -> list[tuple[str, str]]:
         version = json.loads((folder / "package.json").read_text())["version"]
         js = "".join(_minified((folder / s).read_text(encoding="utf-8")) for s in scripts)
         css = "".join(_css((folder / s).read_text(encoding="utf-8")) for s in styles)
-        rows.append((f"{name} {version} (npm, {what}), JS + CSS, gzip -9", f"{gzip_size(js + css):,} bytes"))
+        theirs = gzip_size(js + css)
+        rows.append(
+            (
+                f"{name} {version} (npm, {what}), JS + CSS, gzip -9",
+                f"{theirs:,} bytes (ours with all ten kinds: {ours / theirs:.2f}x)",
+            )
+        )
     return rows
 
 
@@ -104,7 +111,7 @@ def rows() -> list[tuple[str, str]]:
             f" {SIZE_CEILING_GZIP:,} B for all ten kinds)",
         ),
         *part_rows(),
-        *peer_rows(),
+        *peer_rows(gz),
     ]
 
 
