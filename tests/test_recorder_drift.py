@@ -152,6 +152,7 @@ def test_an_element_an_earlier_click_of_the_tour_reveals_is_not_drift(server):
     results = check_targets(menu_tour(url), url.rsplit("/", 1)[0] + "/", timeout_ms=300)
     by = {(r.guide_id, s.index + 1): s for r in results for s in r.steps}
     assert status_of(by[("menu", 2)]) == "found" and by[("menu", 2)].notes == "hidden until step 1 is done"
+    assert by[("menu", 2)].weighed == ()  # the look after the click is the one reported
     # the check clicked what step 1 clicks to see it: an element that click does not reveal is still drift
     assert (
         status_of(by[("menu", 3)]) == "hidden"

@@ -149,9 +149,6 @@ async def _check(
                 current = None  # a hung page: load it again for the next target
                 page = await _replace_page(context, page)
                 continue
-            outcome.confidence = round(float(probe["confidence"] or 0), 3)
-            outcome.seconds = time.monotonic() - began
-            outcome.weighed = tuple(probe.get("weighed") or ())
             opener = revealed_by(guide, index, base_url) if probe["status"] == "hidden" else None
             if opener is not None:  # click what the earlier step clicks, as the tour would, and look again
                 current = None  # the page was changed: load it afresh for the next target
@@ -166,6 +163,9 @@ async def _check(
                     outcome.notes = f"hidden until step {opener + 1} is done"
                 else:
                     outcome.notes = f"still hidden after step {opener + 1}'s click"
+            outcome.confidence = round(float(probe["confidence"] or 0), 3)
+            outcome.seconds = time.monotonic() - began
+            outcome.weighed = tuple(probe.get("weighed") or ())
             if probe["status"] == "found":
                 outcome.status, outcome.detail = "passed", f"on {url}"
             else:
