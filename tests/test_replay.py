@@ -16,6 +16,7 @@ from studio.domain import (
     AutomaticTrigger,
     Banner,
     CenterEntry,
+    Hotspot,
     Launcher,
     Modal,
     ResourceCenter,
@@ -437,3 +438,37 @@ def test_a_launcher_fails_when_it_sits_on_a_fixed_control_of_the_app(server):
     )
     assert results["bottom_left"].status == "passed", results["bottom_left"].detail
     assert (results["center"].status, results["center"].reason) == ("failed", "overlap")  # bottom right too
+
+
+def test_a_tooltip_or_hotspot_below_the_fold_is_scrolled_to_as_a_user_would(server):
+    """The runtime scrolls only to a walkthrough's steps; a tip on a field far down a long form (Gentelella's
+    editor) waits there, and a user scrolls to it: the replay does too, and the tip passes."""
+    server.page(
+        "/long.html",
+        html(
+            '<h1>Form</h1><div style="height:2400px"></div>'
+            '<textarea data-testid="editor" aria-label="Message"></textarea>'
+            '<button data-testid="send">Send</button><div style="height:600px"></div>'
+        ),
+    )
+    here = AutomaticTrigger(url=UrlRule(match="exact", value="/long.html"))
+    tip = Tooltip(
+        id="tip",
+        name="Tip",
+        trigger=here,
+        show_on="always",
+        steps=[Step(id="t", title="Write here", target=by_id("editor"))],
+    )
+    hover = Tooltip(
+        id="hover",
+        name="Hover tip",
+        trigger=here,
+        steps=[Step(id="t", title="Write", target=by_id("editor"))],
+    )
+    spot = Hotspot(
+        id="spot", name="Spot", trigger=here, steps=[Step(id="h", title="New", target=by_id("send"))]
+    )
+    results = {r.guide_id: r for r in replay(bundle_of(tip, hover, spot), server.url + "/")}
+    assert {gid: r.passed for gid, r in results.items()} == {"tip": True, "hover": True, "spot": True}, {
+        gid: r.steps[0].detail for gid, r in results.items()
+    }

@@ -281,6 +281,19 @@ WAIT_FOR_TARGET = (
 )
 """Wait (bounded) for a target to resolve visible: ``[target, ms]`` → found / hidden / ambiguous / not_found."""
 
+SCROLL_TO_TARGET = r"""
+t => {
+  // Scroll the page to an element outside the window, as a user looking for it would; true if it did.
+  const e = GuideRuntime.resolve(t).element;
+  if (!e) return false;
+  const r = e.getBoundingClientRect(), v = e.ownerDocument.defaultView;
+  if (r.bottom > 0 && r.right > 0 && r.top < v.innerHeight && r.left < v.innerWidth) return false;
+  e.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
+  return true;
+}
+"""
+"""For guides the runtime does not scroll to (a tooltip, a hotspot): the user scrolls to their element."""
+
 PAGE_STATE = r"""
 () => {
   const form = document.querySelector("input[type=password]");

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..browser.probes import OVER_APP, UNDER_BANNER, WAIT_FOR_TARGET
+from ..browser.probes import OVER_APP, SCROLL_TO_TARGET, UNDER_BANNER, WAIT_FOR_TARGET
 from ..domain import AdvanceMode, Banner, Hotspot, Launcher, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
 from .page_link import RunTimeout
@@ -146,15 +146,20 @@ class StepPlayer:
             return False
         return True
 
+    async def _reach(self, target: Target, wait_ms: int) -> dict:
+        """Wait (bounded) for the target; one below the fold is scrolled to, as a user would (the runtime
+        scrolls only to a walkthrough's step: a tooltip or a hotspot waits where its element is)."""
+        data = target.model_dump(mode="json", by_alias=True)
+        wait = [data, self.run._event_ms(wait_ms)]
+        seconds = wait_ms / 1000 + self.run.link.seconds
+        found = await self.run.call(self.run.page.evaluate(WAIT_FOR_TARGET, wait), seconds, phase="waits")
+        if found.get("point") and await self.run.call(self.run.page.evaluate(SCROLL_TO_TARGET, data)):
+            found = await self.run.call(self.run.page.evaluate(WAIT_FOR_TARGET, wait), seconds, phase="waits")
+        return found
+
     async def _hover(self, target: Target, wait_ms: int) -> None:
-        """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
-        found = await self.run.call(
-            self.run.page.evaluate(
-                WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self.run._event_ms(wait_ms)]
-            ),
-            wait_ms / 1000 + self.run.link.seconds,
-            phase="waits",
-        )
+        """Reach the target and move the mouse onto it, as a user about to read its tip."""
+        found = await self._reach(target, wait_ms)
         if found.get("point"):
             await self.run.call(self.run.page.mouse.move(*found["point"]))
 
@@ -165,6 +170,8 @@ class StepPlayer:
         if isinstance(guide, Tooltip) and step.target is not None:
             await self._hover(step.target, step.wait_ms)
         if isinstance(guide, Hotspot):
+            if step.target is not None:
+                await self._reach(step.target, step.wait_ms)
             wait = {"selector": ".gs-beacon", "ms": self.run._event_ms(step.wait_ms + 2000), "what": "beacon"}
             beacon = await self.run._probe(
                 target,
