@@ -269,9 +269,21 @@ WAIT_FOR_TARGET = (
   let weighed = [];
   if (r.status !== "ok" || r.confidence < 0.7) {
     // what the runtime weighed, best first: confidence, what it is, and which candidates matched it
-    const D = GuideRuntime.dom, full = GuideRuntime.resolve(target);
-    weighed = (full.candidates || []).map(s => `${s.c.toFixed(2)} ` +
-      `${D.roleOf(s.el) || s.el.localName} "${D.nameOf(s.el).slice(0, 40)}" (` +
+    // what it is: role and name, else the tip a tooltip plugin moved out of its title; its id, else its
+    // classes (the id a release renamed shows here: canvas#chart_gauge_01); the heading it sits under
+    const D = GuideRuntime.dom, full = GuideRuntime.resolve(target), cut = (t) => (t || "").trim().slice(0, 40);
+    const what = (el) => {
+      const name = cut(D.nameOf(el)) || cut(el.getAttribute("data-original-title") || el.getAttribute("data-bs-original-title"));
+      const mark = el.id ? "#" + el.id : [...el.classList].slice(0, 2).map(c => "." + c).join("");
+      let under = "";
+      for (let p = el.parentElement; p && !under; p = p.parentElement) {
+        const h = [...p.querySelectorAll("h1,h2,h3,h4,h5,h6,legend")].filter(h => h.compareDocumentPosition(el) & 4).pop();
+        if (h) under = cut(h.textContent.replace(/\s+/g, " "));
+      }
+      const role = D.roleOf(el), tag = el.localName + cut(mark);
+      return `${role || tag}${name ? ` "${name}"` : ""}${role && mark ? " " + tag : ""}${under ? ` under "${under}"` : ""}`;
+    };
+    weighed = (full.candidates || []).map(s => `${s.c.toFixed(2)} ${what(s.el)} (` +
       ((target.candidates || []).filter(c => D.matches(c, document).includes(s.el))
         .map(c => c.kind).join("+") || "looks similar") + ")");
   }
