@@ -208,3 +208,34 @@ def test_small_rewording_with_the_same_href_is_found(page, server):
         target,
     )
     assert result[0] == "Data Tables" and result[1] >= 1
+
+
+def footer(href: bool) -> str:
+    """Gentelella's sidebar footer: four icon links whose title Bootstrap's tooltip plugin moved away."""
+    links = "".join(
+        f'<a data-toggle="tooltip" title="{tip}"{" href=#" + tip.lower() if href else ""}>'
+        f'<span class="glyphicon" aria-hidden="true"></span></a>'
+        for tip in ("Settings", "FullScreen", "Lock", "Logout")
+    )
+    plugin = (  # what $('[data-toggle=tooltip]').tooltip() does to each: title -> data-original-title
+        "<script>document.querySelectorAll('[data-toggle=tooltip]').forEach(a => {"
+        "a.setAttribute('data-original-title', a.title); a.removeAttribute('title'); });</script>"
+    )
+    return html(f'<div class="sidebar-footer">{links}</div>{plugin}')
+
+
+def test_an_icon_link_whose_title_a_tooltip_plugin_moved_is_named_and_found_on_the_next_release(page, server):
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/v1.html", footer(href=False)))
+    seen = page.evaluate("() => GuideRecorder.describe(document.querySelectorAll('.sidebar-footer a')[3])")
+    assert seen["name"] == "Logout"  # the step is "Click Logout", the label 'a "Logout"', not 'a ""'
+    target = seen["target"]
+    page.goto(
+        server.page("/v2.html", footer(href=True))
+    )  # the next release gave them an href (Gentelella 1.4)
+    found = page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return [r.element && r.element.getAttribute('href'), r.confidence]; }",
+        target,
+    )
+    assert found[0] == "#logout" and found[1] >= 0.7, found
