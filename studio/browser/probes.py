@@ -171,6 +171,18 @@ STEP_PROBE = (
     same = key === last ? same + 1 : 0;
     last = key;
   }
+  // The runtime re-places a callout or beacon on scroll, resize and a 300 ms poll: when the app moved the
+  // element itself (Gentelella 1.4 slides its sidebar menu open at load), the callout may still sit where
+  // the element was, for a fraction of a second. Give that poll its turn (bounded) instead of judging it.
+  const stale = () => {
+    const r = target && GuideRuntime.resolve(target).element, c = calloutOf();
+    if (!r || !c) return false;
+    const t = boxOf(r), b = boxOf(c), side = c.getAttribute("data-side");
+    if (opts.beacon) return Math.abs(b.left - t.right + 11) > 2 || Math.abs(b.top - t.top + 11) > 2;
+    const gap = side && {bottom: b.top - t.bottom, top: t.top - b.bottom, right: b.left - t.right, left: t.left - b.right}[side];
+    return !!side && (gap < 0 || gap > 40);
+  };
+  for (const until = performance.now() + 400; stale() && performance.now() < until; ) await frame();
   const nav = performance.getEntriesByType("navigation")[0];
   const out = {status: "ok", detail: "", confidence: null, point: null, primary: null, element: "",
                httpStatus: nav && nav.responseStatus || 0, path: location.pathname,
