@@ -11,17 +11,22 @@ function place() {
   x = Math.max(0, Math.min(w - bw, x)); y = Math.max(0, Math.min(h - bh, y));
   var mirrored = h - bh - y;
   function under(r, top) { return r.width > 0 && r.left < x + bw + 8 && r.right > x - 8 && r.top < top + bh + 8 && r.bottom > top - 8; }
-  /* The outlined element, a control of a guide the author previews (a top banner's buttons), or one of
-     the app's own controls (its user menu at the top right, which a paused author wants to click). */
-  function covers(top) {
+  /* What a spot would cover, worst first: the outlined element (what the author is about to click), a
+     control of a guide the author previews (a top banner's buttons), one of the app's own controls (its
+     user menu at the top right, which a paused author wants to click); 0 for none. */
+  function cost(top) {
     var guide = document.querySelector("[data-guide-runtime]")?.shadowRoot;
-    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), top); })) return true;
-    if (appControlAt(x, top, bw, bh)) return true;
-    return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), top);
+    if (hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), top)) return 3;
+    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), top); })) return 2;
+    return appControlAt(x, top, bw, bh) ? 1 : 0;
   }
+  /* Moves only to a better spot (no jumping back and forth). Where both cover the app's controls (a
+     dashboard: user menu above, panel links below), the bottom: what it covers there scrolls out from
+     under it, the page's top bar does not. */
+  var here = cost(flipped ? mirrored : y), there = cost(flipped ? y : mirrored);
+  var scrolls = document.documentElement.scrollHeight > window.innerHeight + bh;
   if (dragging) flipped = false;
-  else if (!flipped && covers(y) && !covers(mirrored)) flipped = true;
-  else if (flipped && covers(mirrored) && !covers(y)) flipped = false;
+  else if (there < here || !flipped && here === 1 && there === 1 && scrolls) flipped = !flipped;
   bar.style.left = x + "px";
   bar.style.top = (flipped ? mirrored : y) + "px";
 }
