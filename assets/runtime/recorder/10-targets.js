@@ -7,7 +7,7 @@ var TIP_ATTRS = ["data-original-title", "data-bs-original-title"];
 var TEST_ATTRS = ["data-testid", "data-test", "data-cy", "data-qa", "data-test-id"];
 var STABLE_ATTRS = ["name", "type", "placeholder", "aria-label", "title", "alt", "role", "for", "href"].concat(TIP_ATTRS);
 var SCORE = { test_id: 0.95, id: 0.85, role: 0.8, label: 0.75, aria_label: 0.75, placeholder: 0.7, alt: 0.7, title: 0.6, text: 0.6, css: 0.45, structure: 0.2 };
-var INTERACTIVE = "button,a[href],input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option],[tabindex]:not([tabindex='-1'])";
+var INTERACTIVE = "button,a,input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option],[tabindex]:not([tabindex='-1'])";
 var SENSITIVE_AUTOCOMPLETE = /^(cc-|one-time-code|current-password|new-password)/;
 
 /* Tokens a build or framework generated, which change between releases. */
