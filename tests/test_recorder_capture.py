@@ -230,7 +230,9 @@ def test_an_icon_link_whose_title_a_tooltip_plugin_moved_is_named_and_found_on_t
     page.goto(server.page("/v1.html", footer(href=False)))
     # the author clicks the power icon inside it: the link is recorded (an <a> without href is still what
     # is clicked, as Gentelella's menu entries are), not 'span.glyphicon.glyphicon-off'
-    seen = page.evaluate("() => GuideRecorder.describe(document.querySelectorAll('.sidebar-footer a span')[3])")
+    seen = page.evaluate(
+        "() => GuideRecorder.describe(document.querySelectorAll('.sidebar-footer a span')[3])"
+    )
     assert seen["name"] == "Logout"  # the step is "Click Logout", the label 'a "Logout"', not 'a ""'
     assert seen["target"]["fingerprint"]["tag"] == "a"
     target = seen["target"]
@@ -242,3 +244,29 @@ def test_an_icon_link_whose_title_a_tooltip_plugin_moved_is_named_and_found_on_t
         target,
     )
     assert found[0] == "#logout" and found[1] >= 0.7, found
+
+
+def forms(extra: str = "") -> str:
+    """Gentelella's form page: panels of forms, each with its own "Submit" (the same classes everywhere)."""
+    one = '<form id="{0}"><input aria-label="{0} name"><button class="btn btn-success" type="submit">Submit</button></form>'
+    return html(extra + "".join(one.format(f) for f in ("demo-form2", "demo-form", "form-basic")))
+
+
+def test_look_alikes_in_forms_with_ids_are_told_apart_by_their_form(page, server):
+    """The first form's Submit was found with 0.69 ('low confidence' on the build it was recorded on, and on
+    every build after): the look-alike within its form's id now tells it apart, on the next release too."""
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/v1.html", forms()))
+    seen = page.evaluate("() => GuideRecorder.describe(document.querySelector('#demo-form2 button'))")
+    assert seen["confidence"] >= 0.9, seen["target"]["candidates"]
+    page.goto(
+        server.page(
+            "/v2.html", forms('<form id="new-form"><button class="btn btn-success">Submit</button></form>')
+        )
+    )
+    found = page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return [r.element && r.element.closest('form').id, r.confidence]; }",
+        seen["target"],
+    )
+    assert found[0] == "demo-form2" and found[1] >= 0.9, found
