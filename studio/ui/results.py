@@ -120,7 +120,10 @@ class ResultsView(QWidget):
                 item = QTreeWidgetItem(guide_item, [title, words, plain])
                 item.setForeground(1, QBrush(QColor(color)))
                 item.setData(0, Qt.ItemDataRole.UserRole, (result.guide_id, step))
-                item.setToolTip(2, step.detail)  # the technical detail, as QA reads it
+                # the technical detail, as QA reads it, with the elements the runtime weighed (a re-pick takes
+                # one look: "0.47 canvas#chart_gauge_01 under “Profile Completion”") and what was assumed
+                tip = [step.detail, *(f"candidate {line}" for line in step.weighed), step.notes]
+                item.setToolTip(2, "\n".join(line for line in tip if line))
                 if step.status == "failed":
                     failed_steps += 1
                     first_failure = first_failure or item
