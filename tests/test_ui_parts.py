@@ -305,6 +305,16 @@ def test_a_results_tooltip_names_the_elements_the_runtime_weighed(qtbot):
         tips[1]
         == 'on http://app/index.html\ncandidate 0.47 canvas#chart_gauge_01 under "Profile Completion" (css)'
     )
+    # a step found "not surely" is told to pick it again: the button lets it (it was greyed out)
+    unsure = StepResult("submit", 3, "Click Submit", confidence=0.69, weighed=("0.83 button",))
+    view.show_results([GuideResult("tour", "Tour", "walkthrough", steps=[shown, unsure])])
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(1))
+    assert view.repick_button.isEnabled() and view.repick_button.text() == "Re-pick element…"
+    with qtbot.waitSignal(view.repick) as picked:
+        view.repick_button.click()
+    assert picked.args == ["tour", "submit"]
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(0))
+    assert not view.repick_button.isEnabled()
 
 
 def test_a_pick_brings_the_studio_back_to_the_front(qtbot, session, dialogs):

@@ -155,8 +155,12 @@ class ResultsView(QWidget):
             self.picture.setText("No picture for this line.")
         needs_value = step is not None and step.reason == "needs_input"
         self.repick_button.setText("Give a test value…" if needs_value else "Re-pick element…")
+        from ..app.results import LOW_CONFIDENCE
+
+        # a failed step, or one found only "not surely": its words say to pick it again, so the button lets it
+        unsure = step is not None and step.status == "passed" and (step.confidence or 1) < LOW_CONFIDENCE
         self.repick_button.setEnabled(
-            step is not None and step.status == "failed" and step.step_id not in ("-",)
+            step is not None and (step.status == "failed" or unsure) and step.step_id not in ("-",)
         )
 
     def _fit(self) -> None:
