@@ -208,3 +208,65 @@ def test_small_rewording_with_the_same_href_is_found(page, server):
         target,
     )
     assert result[0] == "Data Tables" and result[1] >= 1
+
+
+def footer(href: bool) -> str:
+    """Gentelella's sidebar footer: four icon links whose title Bootstrap's tooltip plugin moved away."""
+    links = "".join(
+        f'<a data-toggle="tooltip" title="{tip}"{" href=#" + tip.lower() if href else ""}>'
+        f'<span class="glyphicon" aria-hidden="true"></span></a>'
+        for tip in ("Settings", "FullScreen", "Lock", "Logout")
+    )
+    plugin = (  # what $('[data-toggle=tooltip]').tooltip() does to each: title -> data-original-title
+        "<script>document.querySelectorAll('[data-toggle=tooltip]').forEach(a => {"
+        "a.setAttribute('data-original-title', a.title); a.removeAttribute('title'); });</script>"
+    )
+    return html(f'<div class="sidebar-footer">{links}</div>{plugin}')
+
+
+def test_an_icon_link_whose_title_a_tooltip_plugin_moved_is_named_and_found_on_the_next_release(page, server):
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/v1.html", footer(href=False)))
+    # the author clicks the power icon inside it: the link is recorded (an <a> without href is still what
+    # is clicked, as Gentelella's menu entries are), not 'span.glyphicon.glyphicon-off'
+    seen = page.evaluate(
+        "() => GuideRecorder.describe(document.querySelectorAll('.sidebar-footer a span')[3])"
+    )
+    assert seen["name"] == "Logout"  # the step is "Click Logout", the label 'a "Logout"', not 'a ""'
+    assert seen["target"]["fingerprint"]["tag"] == "a"
+    target = seen["target"]
+    page.goto(
+        server.page("/v2.html", footer(href=True))
+    )  # the next release gave them an href (Gentelella 1.4)
+    found = page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return [r.element && r.element.getAttribute('href'), r.confidence]; }",
+        target,
+    )
+    assert found[0] == "#logout" and found[1] >= 0.7, found
+
+
+def forms(extra: str = "") -> str:
+    """Gentelella's form page: panels of forms, each with its own "Submit" (the same classes everywhere)."""
+    one = '<form id="{0}"><input aria-label="{0} name"><button class="btn btn-success" type="submit">Submit</button></form>'
+    return html(extra + "".join(one.format(f) for f in ("demo-form2", "demo-form", "form-basic")))
+
+
+def test_look_alikes_in_forms_with_ids_are_told_apart_by_their_form(page, server):
+    """The first form's Submit was found with 0.69 ('low confidence' on the build it was recorded on, and on
+    every build after): the look-alike within its form's id now tells it apart, on the next release too."""
+    page.add_init_script(RUNTIME_JS)
+    page.add_init_script(RECORDER_JS)
+    page.goto(server.page("/v1.html", forms()))
+    seen = page.evaluate("() => GuideRecorder.describe(document.querySelector('#demo-form2 button'))")
+    assert seen["confidence"] >= 0.9, seen["target"]["candidates"]
+    page.goto(
+        server.page(
+            "/v2.html", forms('<form id="new-form"><button class="btn btn-success">Submit</button></form>')
+        )
+    )
+    found = page.evaluate(
+        "t => { const r = GuideRuntime.resolve(t); return [r.element && r.element.closest('form').id, r.confidence]; }",
+        seen["target"],
+    )
+    assert found[0] == "demo-form2" and found[1] >= 0.9, found

@@ -383,3 +383,23 @@ def test_a_survey_preview_starts_at_the_question_being_edited(recording, demo_se
                 f"() => ({shown})() === {expected!r}", timeout=10_000
             )
         )
+
+
+GENTELELLA_FORM = html(
+    '<ul class="side-menu"><li><a><i class="fa fa-edit"></i> Forms <span class="fa fa-chevron-down"></span></a></li></ul>'
+    '<form><label for="first-name">First Name <span class="required">*</span></label>'
+    '<input type="text" id="first-name" required></form>'
+    '<div hidden><label for="first-name">First Name <span class="required">*</span></label></div>'
+)
+
+
+def test_recorded_titles_read_as_an_author_would_write_them_on_a_real_dashboards_markup(recording, server):  # noqa: F811
+    """Gentelella's menu entries are <a> without href (no role) and its form labels one field twice with a
+    required mark: the steps were 'Click a "Forms"' and 'Type into First Name * First Name *' — titles users see."""
+    rec = recording(server.page("/form.html", GENTELELLA_FORM))
+    rec.do(lambda p: p.get_by_text("Forms").click())
+    menu = rec.next("capture").capture
+    rec.do(lambda p: p.locator("#first-name").fill("Ada"))
+    rec.do(lambda p: p.locator("#first-name").press("Tab"))
+    field = rec.next("capture").capture
+    assert [step_from_capture(c, "s").title for c in (menu, field)] == ["Click Forms", "Type into First Name"]

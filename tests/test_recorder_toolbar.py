@@ -230,3 +230,30 @@ def test_a_previewed_top_banner_does_not_hide_the_toolbar(recording, demo_server
     assert rec.next("mode").message == "ended from the page"
     rec.do(lambda p: got_it.click(timeout=5000))  # and nothing covers the banner's own button
     rec.do(lambda p: p.locator("[data-guide-runtime] .gs-banner").wait_for(state="detached", timeout=5000))
+
+
+@pytest.fixture
+def dashboard_page(server):
+    """Gentelella's index: a user menu at the top right, panel links at the bottom right, a page that scrolls."""
+    return server.page(
+        "/dash.html",
+        html(
+            '<nav style="height:56px;text-align:right"><a href="#inbox" id="inbox">Inbox</a> '
+            '<a href="#me" id="me" style="margin-right:20px">John Doe</a></nav>'
+            '<div style="height:660px"></div>'
+            '<ul style="text-align:right;margin:0;padding-right:40px;list-style:none">'
+            '<li><a href="#renew" id="renew">Auto Renewal</a></li><li><a href="#ach">Achievements</a></li>'
+            '<li><a href="#x1">Settings</a></li><li><a href="#x2">Subscription</a></li></ul>'
+            '<div style="height:900px"></div>'
+        ),
+    )
+
+
+def test_on_a_dashboard_the_toolbar_leaves_the_top_bar_free(recording, dashboard_page):  # noqa: F811
+    """Both spots covered the app's controls, so it stayed on the user menu, and even on the element the
+    author outlined: the outlined element comes first, then the top bar (what is below scrolls away)."""
+    rec = recording(dashboard_page)
+    rec.do(lambda p: p.mouse.move(5, 300))
+    assert not overlap(box(rec, BAR), box(rec, "#me")) and not overlap(box(rec, BAR), box(rec, "#inbox"))
+    rec.do(lambda p: p.locator("#renew").hover(force=True))  # the author goes for a link under the toolbar
+    assert not overlap(box(rec, BAR), box(rec, "#renew"))

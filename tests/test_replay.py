@@ -16,6 +16,8 @@ from studio.domain import (
     AutomaticTrigger,
     Banner,
     CenterEntry,
+    Fingerprint,
+    Hotspot,
     Launcher,
     Modal,
     ResourceCenter,
@@ -122,7 +124,7 @@ def test_junit_xml_has_the_common_shape(broken_app):
         assert [c.get("name") for c in cases] == ["step 1: Press act", "step 2: Afterwards"]
         assert cases[0].find("failure") is not None and cases[1].find("skipped") is not None
         float(cases[0].get("time"))
-    assert suites[0].find("testcase/failure").get("message").startswith("not_found: target not_found")
+    assert suites[0].find("testcase/failure").get("message").startswith("not_found: no element matches")
 
 
 def test_cli_exit_codes(broken_app, demo_server, tmp_path: Path):
@@ -437,3 +439,92 @@ def test_a_launcher_fails_when_it_sits_on_a_fixed_control_of_the_app(server):
     )
     assert results["bottom_left"].status == "passed", results["bottom_left"].detail
     assert (results["center"].status, results["center"].reason) == ("failed", "overlap")  # bottom right too
+
+
+def test_a_tooltip_or_hotspot_below_the_fold_is_scrolled_to_as_a_user_would(server):
+    """The runtime scrolls only to a walkthrough's steps; a tip on a field far down a long form (Gentelella's
+    editor) waits there, and a user scrolls to it: the replay does too, and the tip passes."""
+    server.page(
+        "/long.html",
+        html(
+            '<h1>Form</h1><div style="height:2400px"></div>'
+            '<textarea data-testid="editor" aria-label="Message"></textarea>'
+            '<button data-testid="send">Send</button><div style="height:600px"></div>'
+        ),
+    )
+    here = AutomaticTrigger(url=UrlRule(match="exact", value="/long.html"))
+    tip = Tooltip(
+        id="tip",
+        name="Tip",
+        trigger=here,
+        show_on="always",
+        steps=[Step(id="t", title="Write here", target=by_id("editor"))],
+    )
+    hover = Tooltip(
+        id="hover",
+        name="Hover tip",
+        trigger=here,
+        steps=[Step(id="t", title="Write", target=by_id("editor"))],
+    )
+    spot = Hotspot(
+        id="spot", name="Spot", trigger=here, steps=[Step(id="h", title="New", target=by_id("send"))]
+    )
+    results = {r.guide_id: r for r in replay(bundle_of(tip, hover, spot), server.url + "/")}
+    assert {gid: r.passed for gid, r in results.items()} == {"tip": True, "hover": True, "spot": True}, {
+        gid: r.steps[0].detail for gid, r in results.items()
+    }
+
+
+def test_an_element_the_app_moves_after_the_step_showed_is_judged_once_the_callout_followed(server):
+    """Gentelella 1.4 slides its sidebar's current menu open at load, pushing 'Forms' down under the callout
+    the runtime had placed below it; the runtime follows on its next poll (300 ms), and the replay judged the
+    moment before: 'overlap' or a missed beacon, one run in two on an unchanged build."""
+    server.page(
+        "/slide.html",
+        html(
+            '<div id="menu"></div><button data-testid="forms" style="margin:8px">Forms</button><p>Body</p>'
+            # the menu opens just after the runtime placed the callout (its first frame), between its polls
+            "<script>addEventListener('guide-runtime:step_shown', () => requestAnimationFrame(() =>"
+            " requestAnimationFrame(() => { document.getElementById('menu').style.height = '60px'; })));</script>"
+        ),
+    )
+    here = AutomaticTrigger(url=UrlRule(match="exact", value="/slide.html"))
+    tour = Walkthrough(
+        id="tour",
+        name="Tour",
+        trigger=here,
+        steps=[Step(id="forms", title="Open Forms", target=by_id("forms"), placement="bottom")],
+    )
+    spot = Hotspot(
+        id="spot", name="Spot", trigger=here, steps=[Step(id="h", title="New", target=by_id("forms"))]
+    )
+    for guide in (tour, spot):
+        result = replay(bundle_of(guide), server.url + "/")[0]
+        assert result.passed, result.steps[0].detail
+
+
+def test_a_lost_target_names_what_the_runtime_weighed_and_the_report_words_each_step_once(server, tmp_path):
+    """Gentelella 1.4 renamed its gauge's id: QA read 'not_found: target not_found: id=…' and could not tell a
+    renamed element from a deleted one; the failure now names the closest element (check-targets' line)."""
+    from studio.replay.report import write_report
+
+    server.page(
+        "/v2.html", html('<h2>Profile Completion</h2><canvas id="chart_gauge_01" width="150"></canvas>')
+    )
+    gauge = Target(
+        candidates=[SelectorCandidate(kind="id", value="#foo", score=0.85)],
+        fingerprint=Fingerprint(tag="canvas", attributes={"width": "150", "id": "foo"}),
+    )
+    tour = Walkthrough(
+        id="tour",
+        name="Tour",
+        trigger=AutomaticTrigger(url=UrlRule(match="exact", value="/v2.html")),
+        steps=[Step(id="g", title="Gauge", target=gauge, wait_ms=300), Step(id="after", title="Afterwards")],
+    )
+    [result] = replay(bundle_of(tour), server.url + "/")
+    lost = result.steps[0]
+    assert lost.reason == "not_found" and lost.detail.startswith("no element matches id='#foo'"), lost.detail
+    assert lost.weighed and "canvas#chart_gauge_01" in lost.weighed[0]
+    assert "; closest: " in lost.detail and "canvas#chart_gauge_01" in lost.detail
+    page = write_report([result], tmp_path).read_text()
+    assert "<div>not reached: an earlier step failed</div>" in page  # was ": not reached: …"

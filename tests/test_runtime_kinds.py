@@ -85,6 +85,45 @@ def test_tooltip_always_shown(page, server):
     assert callout(page).inner_text() == "Always here"
 
 
+def test_a_tip_whose_element_is_below_the_fold_waits_out_of_sight_until_scrolled_to(page, server):
+    """Not pinned to the window's bottom edge over other fields, pointing at nothing (a tip on Gentelella's
+    editor, far down its form page, covered the inputs of the panels above it)."""
+    url = server.page(
+        "/long.html",
+        html(
+            '<h1>Form</h1><input aria-label="First field"><div style="height:2400px"></div>'
+            '<button data-testid="export">Export CSV</button><div style="height:600px"></div>'
+        ),
+    )
+    tip = Tooltip(
+        id="tip",
+        name="Tip",
+        trigger=AUTO,
+        show_on="always",
+        steps=[Step(id="t", title="Always here", target=make_target("export", "Export CSV"))],
+    )
+    player = Player(page, bundle_of(tip))
+    page.goto(url)
+    player.wait_event("step_shown")
+    seen = "el => getComputedStyle(el).visibility"
+    page.wait_for_timeout(100)
+    assert callout(page).evaluate(seen) == "hidden"
+    page.evaluate("document.querySelector('[data-testid=export]').scrollIntoView({block: 'center'})")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[data-guide-runtime]').shadowRoot"
+        ".querySelector('.gs-callout')).visibility === 'visible'",
+        timeout=3000,
+    )
+    tip_box, button = callout(page).bounding_box(), page.get_by_test_id("export").bounding_box()
+    assert (
+        abs(tip_box["y"] + tip_box["height"] - button["y"]) < 40
+        or abs(tip_box["y"] - button["y"] - button["height"]) < 40
+    )
+    page.evaluate("scrollTo(0, 0)")
+    page.wait_for_timeout(150)
+    assert callout(page).evaluate(seen) == "hidden"
+
+
 def test_hotspot_beacon_opens_its_callout(page, server):
     url = server.page("/app.html", PAGE)
     player = Player(

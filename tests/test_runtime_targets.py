@@ -276,6 +276,40 @@ def test_check_targets_shows_the_weighed_candidates_of_a_lost_target(tmp_path):
     assert all(s.weighed == () for s in steps if s.status == "passed" and (s.confidence or 0) >= 0.7)
 
 
+def test_the_weighed_candidates_say_which_element_each_is_when_it_has_no_name(page, server):
+    """Gentelella's icon links (a tooltip plugin moved their title to data-original-title) and a gauge whose
+    id a release renamed read 'a ""' and 'canvas ""': each now names its tip, its id or classes, its heading."""
+    from studio.browser.probes import WAIT_FOR_TARGET
+
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(
+        server.page(
+            "/icons.html",
+            html(
+                '<div class="footer"><a data-toggle="tooltip" data-original-title="Settings"><i class="fa"></i></a>'
+                '<a data-toggle="tooltip" data-original-title="Logout"><i class="fa"></i></a></div>'
+                '<section><h4>Profile Completion</h4><canvas id="chart_gauge_01" width="150" height="80"></canvas>'
+                '<canvas class="flot-base" width="150" height="80"></canvas></section>'
+            ),
+        )
+    )
+
+    def weighed(target: Target) -> list[str]:
+        return page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), 0])["weighed"]
+
+    links = weighed(
+        Target(candidates=[cand("css", ".footer a", unique=False)], fingerprint=Fingerprint(tag="a"))
+    )
+    assert sorted(line.split(" (")[0][5:] for line in links) == ['a "Logout"', 'a "Settings"']
+    gauges = weighed(
+        Target(candidates=[cand("css", "canvas", unique=False)], fingerprint=Fingerprint(tag="canvas"))
+    )
+    assert {line.split(" (")[0][5:] for line in gauges} == {
+        'canvas#chart_gauge_01 under "Profile Completion"',
+        'canvas.flot-base under "Profile Completion"',
+    }
+
+
 ARROW_PAGE = html(
     '<button data-testid="mid" style="position:fixed;left:600px;top:380px;width:80px;height:30px">Mid</button>'
 )

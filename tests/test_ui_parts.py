@@ -277,6 +277,46 @@ def test_a_new_test_run_never_shows_the_last_runs_picture(qtbot):
     assert view.repick_button.text() == "Re-pick element…" and not view.repick_button.isEnabled()
 
 
+def test_a_results_tooltip_names_the_elements_the_runtime_weighed(qtbot):
+    """Check elements (F7) on Gentelella 1.4 said only 'on http://…' for its renamed gauge: which canvas it
+    weighed was in the CLI's lines, never in the studio."""
+    from studio.replay.results import GuideResult, StepResult
+    from studio.ui.results import ResultsView
+
+    view = ResultsView()
+    qtbot.addWidget(view)
+    lost = StepResult(
+        "gauge",
+        2,
+        "Profile completion",
+        status="failed",
+        reason="not_found",
+        detail="on http://app/index.html",
+        weighed=('0.47 canvas#chart_gauge_01 under "Profile Completion" (css)',),
+    )
+    shown = StepResult(
+        "pick", 1, "General Form", detail="on http://app/index.html", notes="hidden until step 1 is done"
+    )
+    view.show_results([GuideResult("tour", "Tour", "walkthrough", steps=[shown, lost])])
+    items = view.tree.topLevelItem(0)
+    tips = [items.child(i).toolTip(2) for i in range(2)]
+    assert tips[0].endswith("hidden until step 1 is done")
+    assert (
+        tips[1]
+        == 'on http://app/index.html\ncandidate 0.47 canvas#chart_gauge_01 under "Profile Completion" (css)'
+    )
+    # a step found "not surely" is told to pick it again: the button lets it (it was greyed out)
+    unsure = StepResult("submit", 3, "Click Submit", confidence=0.69, weighed=("0.83 button",))
+    view.show_results([GuideResult("tour", "Tour", "walkthrough", steps=[shown, unsure])])
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(1))
+    assert view.repick_button.isEnabled() and view.repick_button.text() == "Re-pick element…"
+    with qtbot.waitSignal(view.repick) as picked:
+        view.repick_button.click()
+    assert picked.args == ["tour", "submit"]
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(0))
+    assert not view.repick_button.isEnabled()
+
+
 def test_a_pick_brings_the_studio_back_to_the_front(qtbot, session, dialogs):
     """Walk finding: after picking, the browser stayed in front of the studio."""
     parent = QWidget()

@@ -817,8 +817,12 @@ function callout(rt, o) {
   mount(rt, el);
   var arrow = el.querySelector(".gs-arrow");
   offs.push(follow(function () {
-    if (o._anchor?.isConnected && st.placement !== "center") place(el, arrow, boxOf(o._anchor), st.placement || "auto");
-    else el.classList.add("gs-center");
+    if (o._anchor?.isConnected && st.placement !== "center") {
+      var r = boxOf(o._anchor);
+      place(el, arrow, r, st.placement || "auto");
+      /* A tip whose element is scrolled out of the window waits out of sight, not pinned to its edge over the app. */
+      el.style.visibility = o._focus === false && (r.bottom < 0 || r.top > innerHeight) ? "hidden" : "";
+    } else el.classList.add("gs-center");
   }));
   if (o._onKey) offs.push(listen(el, "keydown", o._onKey));
   if (o._focus !== false) {

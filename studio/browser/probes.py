@@ -171,6 +171,18 @@ STEP_PROBE = (
     same = key === last ? same + 1 : 0;
     last = key;
   }
+  // The runtime re-places a callout or beacon on scroll, resize and a 300 ms poll: when the app moved the
+  // element itself (Gentelella 1.4 slides its sidebar menu open at load), the callout may still sit where
+  // the element was, for a fraction of a second. Give that poll its turn (bounded) instead of judging it.
+  const stale = () => {
+    const r = target && GuideRuntime.resolve(target).element, c = calloutOf();
+    if (!r || !c) return false;
+    const t = boxOf(r), b = boxOf(c), side = c.getAttribute("data-side");
+    if (opts.beacon) return Math.abs(b.left - t.right + 11) > 2 || Math.abs(b.top - t.top + 11) > 2;
+    const gap = side && {bottom: b.top - t.bottom, top: t.top - b.bottom, right: b.left - t.right, left: t.left - b.right}[side];
+    return !!side && (gap < 0 || gap > 40);
+  };
+  for (const until = performance.now() + 400; stale() && performance.now() < until; ) await frame();
   const nav = performance.getEntriesByType("navigation")[0];
   const out = {status: "ok", detail: "", confidence: null, point: null, primary: null, element: "",
                httpStatus: nav && nav.responseStatus || 0, path: location.pathname,
@@ -269,9 +281,21 @@ WAIT_FOR_TARGET = (
   let weighed = [];
   if (r.status !== "ok" || r.confidence < 0.7) {
     // what the runtime weighed, best first: confidence, what it is, and which candidates matched it
-    const D = GuideRuntime.dom, full = GuideRuntime.resolve(target);
-    weighed = (full.candidates || []).map(s => `${s.c.toFixed(2)} ` +
-      `${D.roleOf(s.el) || s.el.localName} "${D.nameOf(s.el).slice(0, 40)}" (` +
+    // what it is: role and name, else the tip a tooltip plugin moved out of its title; its id, else its
+    // classes (the id a release renamed shows here: canvas#chart_gauge_01); the heading it sits under
+    const D = GuideRuntime.dom, full = GuideRuntime.resolve(target), cut = (t) => (t || "").trim().slice(0, 40);
+    const what = (el) => {
+      const name = cut(D.nameOf(el)) || cut(el.getAttribute("data-original-title") || el.getAttribute("data-bs-original-title"));
+      const mark = el.id ? "#" + el.id : [...el.classList].slice(0, 2).map(c => "." + c).join("");
+      let under = "";
+      for (let p = el.parentElement; p && !under; p = p.parentElement) {
+        const h = [...p.querySelectorAll("h1,h2,h3,h4,h5,h6,legend")].filter(h => h.compareDocumentPosition(el) & 4).pop();
+        if (h) under = cut(h.textContent.replace(/\s+/g, " "));
+      }
+      const role = D.roleOf(el), tag = el.localName + cut(mark);
+      return `${role || tag}${name ? ` "${name}"` : ""}${role && mark ? " " + tag : ""}${under ? ` under "${under}"` : ""}`;
+    };
+    weighed = (full.candidates || []).map(s => `${s.c.toFixed(2)} ${what(s.el)} (` +
       ((target.candidates || []).filter(c => D.matches(c, document).includes(s.el))
         .map(c => c.kind).join("+") || "looks similar") + ")");
   }
@@ -280,6 +304,19 @@ WAIT_FOR_TARGET = (
 """
 )
 """Wait (bounded) for a target to resolve visible: ``[target, ms]`` → found / hidden / ambiguous / not_found."""
+
+SCROLL_TO_TARGET = r"""
+t => {
+  // Scroll the page to an element outside the window, as a user looking for it would; true if it did.
+  const e = GuideRuntime.resolve(t).element;
+  if (!e) return false;
+  const r = e.getBoundingClientRect(), v = e.ownerDocument.defaultView;
+  if (r.bottom > 0 && r.right > 0 && r.top < v.innerHeight && r.left < v.innerWidth) return false;
+  e.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
+  return true;
+}
+"""
+"""For guides the runtime does not scroll to (a tooltip, a hotspot): the user scrolls to their element."""
 
 PAGE_STATE = r"""
 () => {

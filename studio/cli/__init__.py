@@ -287,7 +287,8 @@ def check_targets_command(
             mark = "!! " if needs_attention(step) else "ok "
             typer.echo(
                 f"{mark}{status_of(step):<15} {step.confidence or 0:>5.2f}  {result.name} › step "
-                f"{step.index + 1} ({step.url})" + (f": {step.detail}" if step.error else "")
+                f"{step.index + 1} ({step.url})"
+                + (f": {step.detail}" if step.error else f" — {step.notes}" if step.notes else "")
             )
             for alternative in step.weighed:
                 typer.echo(f"      candidate {alternative}")

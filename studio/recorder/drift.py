@@ -17,7 +17,7 @@ from ..browser import launch_options
 from ..browser.context import new_context_async
 from ..browser.probes import WAIT_FOR_TARGET
 from ..browser.scripts import runtime_script
-from ..domain import Project, Target
+from ..domain import AdvanceMode, Project, Target
 from ..domain.pages import step_url
 from ..replay.page_link import unreachable
 from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
@@ -45,6 +45,21 @@ def targets_to_check(project: Project, base_url: str) -> Iterator[tuple[Any, int
         for index, step in enumerate(getattr(guide, "steps", [])):
             if step.target is not None:
                 yield guide, index, step_url(guide, index, base_url), step.target
+
+
+def revealed_by(guide: Any, index: int, base_url: str) -> int | None:
+    """The earlier step on the same page whose click or typing may reveal this step's element (a
+    menu it opens, a panel it expands), nearest first; None when no earlier step acts on the page.
+
+    The check loads each page afresh without playing the steps before, so an element such a step
+    reveals is hidden there: that is the tour's design, not drift (the replay plays them in turn)."""
+    url = step_url(guide, index, base_url)
+    for earlier in range(index - 1, -1, -1):
+        if step_url(guide, earlier, base_url) != url:
+            return None
+        if guide.steps[earlier].advance.mode in (AdvanceMode.click, AdvanceMode.input):
+            return earlier
+    return None
 
 
 def check_targets(
@@ -134,6 +149,20 @@ async def _check(
                 current = None  # a hung page: load it again for the next target
                 page = await _replace_page(context, page)
                 continue
+            opener = revealed_by(guide, index, base_url) if probe["status"] == "hidden" else None
+            if opener is not None:  # click what the earlier step clicks, as the tour would, and look again
+                current = None  # the page was changed: load it afresh for the next target
+                try:
+                    again = await _bounded(
+                        _after_click(page, guide.steps[opener].target, target, wait), 20, deadline
+                    )
+                except (PlaywrightError, TimeoutError):
+                    again = None
+                if again is not None and again["status"] == "found":
+                    probe = again
+                    outcome.notes = f"hidden until step {opener + 1} is done"
+                else:
+                    outcome.notes = f"still hidden after step {opener + 1}'s click"
             outcome.confidence = round(float(probe["confidence"] or 0), 3)
             outcome.seconds = time.monotonic() - began
             outcome.weighed = tuple(probe.get("weighed") or ())
@@ -152,6 +181,16 @@ async def _check(
         except Exception:  # noqa: BLE001
             pass
     return list(results.values())
+
+
+CLICK_TARGET = "t => { const e = GuideRuntime.resolve(t).element; if (e) e.click(); return !!e; }"
+
+
+async def _after_click(page: Any, opener: Target | None, target: Target, wait: int) -> dict | None:
+    """Click the opener's element in the page, then wait (bounded) for the target again."""
+    if opener is None or not await page.evaluate(CLICK_TARGET, opener.model_dump(mode="json", by_alias=True)):
+        return None
+    return await page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait])
 
 
 async def _replace_page(context: Any, page: Any) -> Any:
@@ -175,6 +214,7 @@ def report_json(results: list[GuideResult]) -> str:
                 "status": status_of(step),
                 "confidence": step.confidence or 0.0,
                 "weighed": list(step.weighed),
+                "note": step.notes,
             }
             for result in results
             for step in result.steps

@@ -14,6 +14,22 @@ def capture_page(capture: Capture) -> UrlRule:
     return UrlRule(match="exact", value=urlsplit(capture.url).path or "/")
 
 
+def title_name(capture: Capture) -> str:
+    """The element's name as a step title says it: its accessible name, else the words it shows (a menu
+    entry that is an ``<a>`` without ``href`` has no role: "Click Forms", not 'Click a "Forms"'), without a
+    required-field mark ("First Name *") and read once when two labels name one field (Gentelella's
+    form page labels ``first-name`` twice: "First Name * First Name *")."""
+    fp = capture.target.fingerprint
+    shown = (fp.name or fp.text or "") if fp else ""
+    raw = capture.name or (shown if len(shown) <= 80 else "") or capture.target.describe()
+    # Titles are one line of plain text (the domain refuses control characters): fold the name.
+    words = "".join(ch if ch.isprintable() else " " for ch in raw).split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words).rstrip(" *:")
+
+
 def step_from_capture(capture: Capture, step_id: str) -> Step:
     """A step on the captured element: "Click Save", "Type into Company name" …
 
@@ -21,9 +37,7 @@ def step_from_capture(capture: Capture, step_id: str) -> Step:
     a test types it again; a secret field (password, one-time code, card) never has one: its
     test asks for ``--input`` or a login recipe instead.
     """
-    # Titles are one line of plain text (the domain refuses control characters): fold the name.
-    raw = capture.name or capture.target.describe()
-    name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
+    name = title_name(capture)
     page = capture_page(capture)
     if capture.kind == "input":
         sample = None if capture.sensitive or not capture.value else capture.value[:500]

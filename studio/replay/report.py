@@ -64,7 +64,7 @@ def write_report(results: list[GuideResult], folder: Path, pictures: dict[str, s
             if name:
                 image = f"<img src='{escape(name)}' alt='Step {step.index + 1} of {escape(result.name)}'>"
             why = (
-                f"<div>{escape(step.reason or '')}: {escape(step.detail)}</div>"
+                f"<div>{escape(': '.join(part for part in (step.reason, step.detail) if part))}</div>"
                 if step.status != "passed"
                 else ""
             )

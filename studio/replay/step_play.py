@@ -7,10 +7,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..browser.probes import OVER_APP, UNDER_BANNER, WAIT_FOR_TARGET
+from ..browser.probes import OVER_APP, SCROLL_TO_TARGET, UNDER_BANNER, WAIT_FOR_TARGET
 from ..domain import AdvanceMode, Banner, Hotspot, Launcher, Modal, Step, Target, Tooltip, Walkthrough
 from .a11y import AXE_RUN, axe_script
-from .page_link import RunTimeout
+from .page_link import PageUnresponsive, RunTimeout
 from .results import StepResult, describe_target, first_line
 
 if TYPE_CHECKING:
@@ -84,6 +84,14 @@ GUIDE_STARTED = """([id, ms]) => new Promise(done => {
 """Wait (bounded, on the runtime's own event) for a guide to start; true when it did."""
 
 
+LOST = {
+    "not_found": "no element matches",
+    "ambiguous": "several elements match equally:",
+    "hidden": "the element is hidden:",
+}
+"""A lost target's reason in words, before the selectors it was recorded with."""
+
+
 class StepPlayer:
     """Plays one guide run's steps (or its checklist) through the run's bounded calls and probes."""
 
@@ -146,15 +154,33 @@ class StepPlayer:
             return False
         return True
 
+    async def _weighed(self, target: dict | None) -> tuple[str, ...]:
+        """What the runtime weighed for a lost target, best first (check-targets' lines), so QA reads
+        whether it is really gone or renamed ("canvas#chart_gauge_01 under …"); none if the page went."""
+        try:
+            found = await self.run.call(
+                self.run.page.evaluate(WAIT_FOR_TARGET, [target, 0]), 10, phase="probes"
+            )
+        except (RunTimeout, PageUnresponsive):
+            raise
+        except Exception:  # noqa: BLE001 - the page navigated meanwhile: the failure stands without them
+            return ()
+        return tuple(found.get("weighed") or ())
+
+    async def _reach(self, target: Target, wait_ms: int) -> dict:
+        """Wait (bounded) for the target; one below the fold is scrolled to, as a user would (the runtime
+        scrolls only to a walkthrough's step: a tooltip or a hotspot waits where its element is)."""
+        data = target.model_dump(mode="json", by_alias=True)
+        wait = [data, self.run._event_ms(wait_ms)]
+        seconds = wait_ms / 1000 + self.run.link.seconds
+        found = await self.run.call(self.run.page.evaluate(WAIT_FOR_TARGET, wait), seconds, phase="waits")
+        if found.get("point") and await self.run.call(self.run.page.evaluate(SCROLL_TO_TARGET, data)):
+            found = await self.run.call(self.run.page.evaluate(WAIT_FOR_TARGET, wait), seconds, phase="waits")
+        return found
+
     async def _hover(self, target: Target, wait_ms: int) -> None:
-        """Wait (bounded) for the target and move the mouse onto it, as a user about to read its tip."""
-        found = await self.run.call(
-            self.run.page.evaluate(
-                WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), self.run._event_ms(wait_ms)]
-            ),
-            wait_ms / 1000 + self.run.link.seconds,
-            phase="waits",
-        )
+        """Reach the target and move the mouse onto it, as a user about to read its tip."""
+        found = await self._reach(target, wait_ms)
         if found.get("point"):
             await self.run.call(self.run.page.mouse.move(*found["point"]))
 
@@ -165,6 +191,8 @@ class StepPlayer:
         if isinstance(guide, Tooltip) and step.target is not None:
             await self._hover(step.target, step.wait_ms)
         if isinstance(guide, Hotspot):
+            if step.target is not None:
+                await self._reach(step.target, step.wait_ms)
             wait = {"selector": ".gs-beacon", "ms": self.run._event_ms(step.wait_ms + 2000), "what": "beacon"}
             beacon = await self.run._probe(
                 target,
@@ -204,7 +232,10 @@ class StepPlayer:
                 outcome.status, outcome.detail = "skipped", f"optional step: target {detail.get('reason')}"
                 return
             reason = detail.get("reason") or "not_found"
-            await self.run._judge(outcome, reason, f"target {reason}: {describe_target(step.target)}")
+            outcome.weighed = await self._weighed(target)
+            closest = f"; closest: {outcome.weighed[0]}" if outcome.weighed else ""
+            said = LOST.get(reason, f"target {reason}:")
+            await self.run._judge(outcome, reason, f"{said} {describe_target(step.target)}{closest}")
             return
         if name != "step_shown":
             await self.run._judge(outcome, "ended", f"the guide ended early ({name})")

@@ -120,7 +120,10 @@ class ResultsView(QWidget):
                 item = QTreeWidgetItem(guide_item, [title, words, plain])
                 item.setForeground(1, QBrush(QColor(color)))
                 item.setData(0, Qt.ItemDataRole.UserRole, (result.guide_id, step))
-                item.setToolTip(2, step.detail)  # the technical detail, as QA reads it
+                # the technical detail, as QA reads it, with the elements the runtime weighed (a re-pick takes
+                # one look: "0.47 canvas#chart_gauge_01 under “Profile Completion”") and what was assumed
+                tip = [step.detail, *(f"candidate {line}" for line in step.weighed), step.notes]
+                item.setToolTip(2, "\n".join(line for line in tip if line))
                 if step.status == "failed":
                     failed_steps += 1
                     first_failure = first_failure or item
@@ -152,8 +155,12 @@ class ResultsView(QWidget):
             self.picture.setText("No picture for this line.")
         needs_value = step is not None and step.reason == "needs_input"
         self.repick_button.setText("Give a test value…" if needs_value else "Re-pick element…")
+        from ..app.results import LOW_CONFIDENCE
+
+        # a failed step, or one found only "not surely": its words say to pick it again, so the button lets it
+        unsure = step is not None and step.status == "passed" and (step.confidence or 1) < LOW_CONFIDENCE
         self.repick_button.setEnabled(
-            step is not None and step.status == "failed" and step.step_id not in ("-",)
+            step is not None and (step.status == "failed" or unsure) and step.step_id not in ("-",)
         )
 
     def _fit(self) -> None:

@@ -2,10 +2,12 @@
    checked with the runtime's own role/name/matching code (GuideRuntime.dom), so what the studio
    records, production finds. */
 var RT = window.GuideRuntime || {}, D = RT.dom;
+/* Where Bootstrap's tooltip plugin moves an element's title (3/4, then 5): icon links keep their words only there. */
+var TIP_ATTRS = ["data-original-title", "data-bs-original-title"];
 var TEST_ATTRS = ["data-testid", "data-test", "data-cy", "data-qa", "data-test-id"];
 var STABLE_ATTRS = ["name", "type", "placeholder", "aria-label", "title", "alt", "role", "for", "href"];
 var SCORE = { test_id: 0.95, id: 0.85, role: 0.8, label: 0.75, aria_label: 0.75, placeholder: 0.7, alt: 0.7, title: 0.6, text: 0.6, css: 0.45, structure: 0.2 };
-var INTERACTIVE = "button,a[href],input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option],[tabindex]:not([tabindex='-1'])";
+var INTERACTIVE = "button,a,input,select,textarea,summary,label,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=switch],[role=option],[tabindex]:not([tabindex='-1'])";
 var SENSITIVE_AUTOCOMPLETE = /^(cc-|one-time-code|current-password|new-password)/;
 
 /* Tokens a build or framework generated, which change between releases. */
@@ -115,13 +117,28 @@ function describeTarget(el) {
     var v = el.getAttribute(a);
     if (v && norm(v).length <= 200) add(a === "aria-label" ? "aria_label" : a, v);
   });
+  /* Its tip, wherever the next page keeps it: the plugin's attribute, or the title when the plugin has not run (yet). */
+  TIP_ATTRS.forEach(function (a) {
+    var v = el.getAttribute(a);
+    if (v && norm(v).length <= 200) add("css", el.localName + attrSel(a, v) + "," + el.localName + attrSel("title", v), { score: SCORE.title });
+  });
   var nameAttr = el.getAttribute("name"), href = el.getAttribute("href");
   if (nameAttr && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName) && !volatile(nameAttr)) add("css", el.localName + attrSel("name", nameAttr), { score: 0.7 });
   if (href && el.tagName === "A" && /^\/[^?#]*$/.test(href) && !volatile(href)) add("css", "a" + attrSel("href", href), { score: 0.7 });
   var text = norm(el.textContent);
   if (text && text.length <= 80 && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) add("text", text);
   var classes = stableClasses(el);
-  if (classes.length) add("css", el.localName + classes.slice(0, 3).map(function (c) { return "." + cssEscape(c); }).join(""));
+  var own = el.localName + classes.slice(0, 3).map(function (c) { return "." + cssEscape(c); }).join("");
+  if (classes.length) add("css", own);
+  /* Look-alikes in different forms or panels (a dashboard's many "Submit" buttons): the element within
+     the nearest ancestor with a stable id, when that tells it apart. */
+  for (var up = el.parentElement; up && up !== root && up.nodeType === 1; up = up.parentElement) {
+    if (up.id && !volatile(up.id)) {
+      var scoped = "#" + cssEscape(up.id) + " " + own;
+      if (D.matches({ kind: "css", value: scoped }, root).length === 1) add("css", scoped, { score: 0.7 });
+      break;
+    }
+  }
   add("structure", structuralPath(el, root));
   candidates.sort(function (a, b) { return (b.unique - a.unique) || (b.score - a.score); });
 
@@ -146,11 +163,16 @@ function describeTarget(el) {
 }
 
 /* Role, name and how surely the runtime finds the element again from its capture (0..1). */
+/* The element's name as an author reads it: its accessible name, else the tip its tooltip plugin shows. */
+function tipName(el) {
+  return D.nameOf(el) || norm(el.getAttribute(TIP_ATTRS[0]) || el.getAttribute(TIP_ATTRS[1])).slice(0, 200);
+}
+
 function describe(element) {
   var el = retarget(element), target = capture(el);
   /* This frame's runtime resolves from this frame's document, so the frame path is left out here. */
   var found = RT.resolve(Object.assign({}, target, { framePath: [] }));
-  return { role: D.roleOf(el), name: D.nameOf(el), confidence: found.element === el ? found.confidence : 0, target: target };
+  return { role: D.roleOf(el), name: tipName(el), confidence: found.element === el ? found.confidence : 0, target: target };
 }
 
 function sensitive(el) {

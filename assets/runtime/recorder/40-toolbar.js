@@ -14,17 +14,20 @@ function place() {
   });
   if (dragged) spots.push([spots[0][0], h - bh - spots[0][1]]);
   function under(r, s) { return r.width > 0 && r.left < s[0] + bw + 8 && r.right > s[0] - 8 && r.top < s[1] + bh + 8 && r.bottom > s[1] - 8; }
-  /* The outlined element, a control of a guide the author previews (a top banner's buttons), or one of
-     the app's own controls (its user menu at the top right, which a paused author wants to click). */
-  function covers(s) {
+  /* What a spot would cover, worst first: the outlined element (what the author is about to click), a
+     control of a guide the author previews (a top banner's buttons), one of the app's own controls (its
+     user menu at the top right, which a paused author wants to click); 0 for none. */
+  function cost(s) {
     var guide = document.querySelector("[data-guide-runtime]")?.shadowRoot;
-    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), s); })) return true;
-    if (appControlAt(s[0], s[1], bw, bh)) return true;
-    return !!hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), s);
+    if (hovered && hovered.isConnected && mode !== "pause" && under(hovered.getBoundingClientRect(), s)) return 3;
+    if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), s); })) return 2;
+    return appControlAt(s[0], s[1], bw, bh) ? 1 : 0;
   }
+  /* Moves only to a better spot, the first of the best (no jumping back and forth). */
   if (dragging || spot >= spots.length) spot = 0;
-  else if (covers(spots[spot])) {
-    for (var i = 0; i < spots.length; i++) if (i !== spot && !covers(spots[i])) { spot = i; break; }
+  else {
+    var costs = spots.map(cost), best = costs.indexOf(Math.min.apply(null, costs));
+    if (costs[best] < costs[spot]) spot = best;
   }
   bar.style.left = spots[spot][0] + "px";
   bar.style.top = spots[spot][1] + "px";
