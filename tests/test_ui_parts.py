@@ -308,6 +308,8 @@ def test_a_results_tooltip_names_the_elements_the_runtime_weighed(qtbot):
     # a step found "not surely" is told to pick it again: the button lets it (it was greyed out)
     unsure = StepResult("submit", 3, "Click Submit", confidence=0.69, weighed=("0.83 button",))
     view.show_results([GuideResult("tour", "Tour", "walkthrough", steps=[shown, unsure])])
+    # and the summary counts it, as check-targets does (it said "1 of 1 guide(s) passed" alone)
+    assert view.summary.text() == "1 of 1 guide(s) passed, 0 step(s) failed, 1 found only with low confidence."
     view.tree.setCurrentItem(view.tree.topLevelItem(0).child(1))
     assert view.repick_button.isEnabled() and view.repick_button.text() == "Re-pick element…"
     with qtbot.waitSignal(view.repick) as picked:

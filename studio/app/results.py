@@ -6,9 +6,9 @@ QA reads the technical detail (``studio replay``); the studio says what an autho
 
 from __future__ import annotations
 
-from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
+from ..replay.results import GuideResult, StepResult
 
-__all__ = ["LOW_CONFIDENCE", "GuideResult", "StepResult", "element_words", "plain_words"]
+__all__ = ["GuideResult", "StepResult", "element_words", "plain_words"]
 
 _PLAIN = {
     "not_found": "{element} is not on this page any more — pick it again, or check the page",
@@ -56,7 +56,7 @@ def element_words(step) -> str:
 def plain_words(result: StepResult, element: str = "The element") -> str:
     """One line an author can act on for a step's outcome (its technical detail is for QA)."""
     if result.status == "passed":
-        if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
+        if result.unsure:
             return f"{element} was found, but not surely — it may have changed; pick it again to be safe"
         return ""
     template = _PLAIN.get(result.reason or "")

@@ -20,7 +20,7 @@ from ..browser.scripts import runtime_script
 from ..domain import AdvanceMode, Project, Target
 from ..domain.pages import step_url
 from ..replay.page_link import unreachable
-from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
+from ..replay.results import GuideResult, StepResult
 
 
 class DriftError(ConnectionError):
@@ -30,7 +30,7 @@ class DriftError(ConnectionError):
 def status_of(step: StepResult) -> str:
     """found, low_confidence, ambiguous, hidden, not_found (or why the check could not end)."""
     if step.status == "passed":
-        return "low_confidence" if (step.confidence or 0) < LOW_CONFIDENCE else "found"
+        return "low_confidence" if step.unsure else "found"
     return step.reason or "error"
 
 

@@ -43,6 +43,12 @@ class StepResult:
     """For an element not surely found: the two or three elements the runtime weighed, best first —
     confidence, what it is, why ("0.62 button "Send" (text+role)") — so a re-pick takes one look."""
 
+    @property
+    def unsure(self) -> bool:
+        """Passed, but its element was found only with low confidence: it may have changed, and the author
+        should pick it again (check-targets counts it as a problem; a replay passes it)."""
+        return self.status == "passed" and self.confidence is not None and self.confidence < LOW_CONFIDENCE
+
 
 @dataclass
 class GuideResult:

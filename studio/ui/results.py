@@ -36,10 +36,8 @@ VERDICTS = {
 
 def verdict(step: StepResult) -> tuple[str, str]:
     """The words and colour for a step's outcome."""
-    from ..app.results import LOW_CONFIDENCE
-
     if step.status == "passed":
-        if step.confidence is not None and step.confidence < LOW_CONFIDENCE:
+        if step.unsure:
             return f"Low confidence ({step.confidence:.0%})", "#d97706"
         # no confidence: nothing was looked for (a modal, a survey question, a launcher in its corner)
         return ("Found" if step.confidence is not None else "Shown"), "#16a34a"
@@ -100,7 +98,7 @@ class ResultsView(QWidget):
 
         self.results = results
         self.tree.clear()
-        failed_steps = 0
+        failed_steps = unsure_steps = 0
         first_failure = None
         for result in results:
             cancelled = result.passed and any(step.reason == "cancelled" for step in result.steps)
@@ -124,14 +122,16 @@ class ResultsView(QWidget):
                 # one look: "0.47 canvas#chart_gauge_01 under “Profile Completion”") and what was assumed
                 tip = [step.detail, *(f"candidate {line}" for line in step.weighed), step.notes]
                 item.setToolTip(2, "\n".join(line for line in tip if line))
+                unsure_steps += step.unsure
                 if step.status == "failed":
                     failed_steps += 1
                     first_failure = first_failure or item
             guide_item.setExpanded(not result.passed or len(results) == 1)
         passed = sum(r.passed for r in results)
-        self.summary.setText(
-            f"{passed} of {len(results)} guide(s) passed, {failed_steps} step(s) failed. {note}".strip()
-        )
+        # what check-targets counts as a problem too: an element found only "not surely"
+        unsure = f", {unsure_steps} found only with low confidence" if unsure_steps else ""
+        counts = f"{passed} of {len(results)} guide(s) passed, {failed_steps} step(s) failed{unsure}."
+        self.summary.setText(f"{counts} {note}".strip())
         # a new run never shows the last run's picture: its first failure, else its first step
         first = self.tree.topLevelItem(0)
         shown = first_failure or (first.child(0) if first is not None and first.childCount() else first)
@@ -155,12 +155,9 @@ class ResultsView(QWidget):
             self.picture.setText("No picture for this line.")
         needs_value = step is not None and step.reason == "needs_input"
         self.repick_button.setText("Give a test value…" if needs_value else "Re-pick element…")
-        from ..app.results import LOW_CONFIDENCE
-
         # a failed step, or one found only "not surely": its words say to pick it again, so the button lets it
-        unsure = step is not None and step.status == "passed" and (step.confidence or 1) < LOW_CONFIDENCE
         self.repick_button.setEnabled(
-            step is not None and (step.status == "failed" or unsure) and step.step_id not in ("-",)
+            step is not None and (step.status == "failed" or step.unsure) and step.step_id not in ("-",)
         )
 
     def _fit(self) -> None:
