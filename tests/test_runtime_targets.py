@@ -310,3 +310,28 @@ def test_the_arrow_sits_on_the_edge_facing_the_target(page, server, side):
         else (cy, target["y"] + target["height"] / 2)
     )
     assert abs(along[0] - along[1]) < 0.5, (side, box, arrow, target)
+
+
+def test_text_is_found_in_the_element_that_holds_just_it(page, server):
+    """The text search reads text nodes: a word split over several of them (a framework's text parts, a comment
+    between) is still found, in the innermost element that reads exactly the text, images by their description."""
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(
+        server.page(
+            "/texts.html",
+            html(
+                '<div id="box"><p>Intro with Invoice 42 in it</p><span id="split"></span></div>'
+                '<button id="icon"><img alt="Invoice"> 42</button>'
+                '<a id="hidden" href="#">Invoice 42<span aria-hidden="true">x</span></a>'
+                '<section><div><span id="deep">Invoice <b>42</b></span></div></section>'
+            ),
+        )
+    )
+    found = page.evaluate(
+        """() => {
+      const s = document.getElementById('split');
+      for (const part of ['Inv', 'oice', ' ', '4']) s.appendChild(document.createTextNode(part));
+      s.appendChild(document.createComment('-')); s.appendChild(document.createTextNode('2'));
+      return GuideRuntime.dom.matches({kind: 'text', value: ' Invoice  42 '}, document).map(e => e.id); }"""
+    )
+    assert found == ["split", "icon", "hidden", "deep"]

@@ -332,11 +332,15 @@ function candidateMatches(c, root) {
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], run, prev,
+        top = root.body || root, walk = (root.ownerDocument || root).createTreeWalker(top, 132), n, x,
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      (function down(p) {
-        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
-      })(v ? root.body || root : mkEl("p"));
+      /* Only text nodes are read, once each: the word lies in one, or in a run of them that comments split
+         (their text joins up as an element's own); the containers above it that are small enough could hold just this text. */
+      while (v && (n = walk.nextNode())) {
+        run = (n.previousSibling === prev ? run : "") + (n.nodeType === 3 ? n.data : "");
+        if ((prev = n, run).indexOf(w) >= 0) for (x = n.parentElement; x && x !== top && x.textContent.length < cap; x = x.parentElement) near.push(x);
+      }
       q(root, "img[alt]").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
