@@ -135,6 +135,21 @@ def test_a_resolution_sees_the_page_as_it_is_now(app):
     assert 'id="company"' in resolve(app, save)["found"]
 
 
+def test_elements_added_or_removed_in_the_same_task_are_seen(app):
+    """Lists of elements by tag come from the browser's own, kept until the page changes: an element added or
+    removed right before a resolution, in the same task, is seen by it."""
+    found = app.evaluate(
+        """() => {
+      const R = () => GuideRuntime.resolve({candidates: [{kind: 'role', value: 'button', name: 'Export', score: 0.9}],
+        fingerprint: {tag: 'button', role: 'button', name: 'Export'}}).element;
+      const out = [!!R()], b = document.createElement('button');
+      b.textContent = 'Export'; document.querySelector('main').appendChild(b); out.push(R() === b);
+      b.remove(); out.push(!!R());
+      document.querySelector('nav').appendChild(b); out.push(R() === b);
+      return out; }"""
+    )
+    assert found == [False, True, False, True]
+
 def test_nothing_like_it_is_not_found(app):
     target = Target(
         candidates=[cand("test_id", "delete-account", attribute="data-testid")],

@@ -62,8 +62,10 @@ function nameOf(el) {
 /* The elements of a list (a loop: slice() and Array.from() on a NodeList are slower). */
 function arr(l) { for (var a = [], i = 0, n = l.length; i < n; i++) a.push(l[i]); return a; }
 
+/* A tag alone is asked of the browser's list of elements by tag, which it keeps until the page changes. */
 function q(root, sel) {
-  try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  var t = root.nodeType;
+  try { return arr((/^\w+$/.test(sel) && t < 11 ? BY_TAG : QSA)[t === 9 ? 1 : t === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
 }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
@@ -128,7 +130,7 @@ function candidateMatches(c, root) {
         run = (n.previousSibling === prev ? run : "") + (n.nodeType === 3 ? n.data : "");
         if ((prev = n, run).indexOf(w) >= 0) for (x = n.parentElement; x && x !== top && x.textContent.length < cap; x = x.parentElement) near.push(x);
       }
-      q(root, "img[alt]").forEach(function (el) {
+      q(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
       });
@@ -276,7 +278,7 @@ function find(target, at, min) {
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
-  var hr = fp?.attributes?.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  var hr = fp?.attributes?.href, to = hr ? q(root, "a").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
   if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
@@ -295,11 +297,20 @@ function find(target, at, min) {
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
-  var scored = pool.map(function (el) {
-    var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
+  /* The full comparison (context, siblings, position: 2.5 of weight, each scoring at most 1) is made from the likeliest down,
+     and stops at an element that cannot reach the top three or come within AMBIGUITY_GAP of the best: what is left out could change nothing. */
+  var out = [], cs = [];
+  pool.map(function (el, i) {
+    var s = fp && similarity(fp, el, 0, 1), u = s && (s[0] * s[1] + 2.5) / (s[1] + 2.5);
+    return [i, fp ? Math.max(0.6 * (evidence.get(el) || 0) + 0.4 * u, 0.85 * u) + 1e-9 : 9];
+  }).sort(function (a, b) { return b[1] - a[1]; }).some(function (p) {
+    if (p[1] < cs[2] && cs[0] - p[1] >= AMBIGUITY_GAP) return 1;
+    var el = pool[p[0]], sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
     /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
-    return { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
-  }).sort(function (a, b) { return b.c - a.c; });
+    cs.push((out[p[0]] = { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) }).c);
+    cs.sort(function (a, b) { return b - a; });
+  });
+  var scored = out.filter(Boolean).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
