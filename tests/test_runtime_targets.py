@@ -350,3 +350,20 @@ def test_text_is_found_in_the_element_that_holds_just_it(page, server):
       return GuideRuntime.dom.matches({kind: 'text', value: ' Invoice  42 '}, document).map(e => e.id); }"""
     )
     assert found == ["split", "icon", "hidden", "deep"]
+
+
+def test_one_of_thousands_of_same_text_labels_is_told_apart_by_its_context(page, server):
+    """2,000 fields all labelled "Name": the label reaches every one of them, alone it is ambiguous, and with the
+    recorded heading above it the right control is found."""
+    rows = "".join(f'<section><h3>Row {i}</h3><label>Name <input name="n{i}"></label></section>' for i in range(2000))
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(server.page("/labels.html", html(rows)))
+    found = page.evaluate(
+        """() => {
+      const label = {kind: 'label', value: 'Name', score: 0.8}, all = GuideRuntime.dom.matches(label, document);
+      const alone = GuideRuntime.resolve({candidates: [label]});
+      const fingerprint = {tag: 'input', role: 'textbox', name: 'Name', ancestors: ['heading Row 1234']};
+      const told = GuideRuntime.resolve({candidates: [label], fingerprint});
+      return [all.length, all[1234].name, alone.ambiguous, told.element && told.element.name, told.ambiguous]; }"""
+    )
+    assert found == [2000, "n1234", True, "n1234", False]

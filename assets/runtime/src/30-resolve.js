@@ -36,7 +36,7 @@ function textOf(el, max) {
   if (!el.firstElementChild) return el.textContent;
   for (var out = "", n = el.firstChild; n && !(out.length > max); n = n.nextSibling) {
     if (n.nodeType === 3) out += n.data;
-    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n, max)) + " ";
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : n.firstChild ? textOf(n, max) : "") + " ";
   }
   return out;
 }
@@ -44,7 +44,7 @@ function textOf(el, max) {
 /* Labels of a form control, from <label for> or a wrapping <label>. */
 function labelText(el) { return texts(slice(el.labels)); }
 
-function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
+function texts(els) { return norm(els[1] ? els.map(function (l) { return textOf(l); }).join(" ") : els[0] ? textOf(els[0]) : ""); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
@@ -98,16 +98,15 @@ function candidateMatches(c, root) {
   switch (c.kind) {
     case "label":
       /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
-      var labels = new Map(), ws = (v = norm(v)).split(" ");
+      var labels = new Map();
+      v = norm(v);
       q(root, "label").forEach(function (l) {
         var el = l.control, ls;
         if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
-      /* the (slower) text is only built for labels that hold every word of it */
-      return slice(labels.keys()).filter(function (el) {
-        var ls = labels.get(el);
-        return mayRead(ls, ws) && texts(ls) === v;
-      });
+      var found = [];
+      labels.forEach(function (ls, el) { texts(ls) === v && found.push(el); });
+      return found;
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
@@ -121,15 +120,11 @@ function candidateMatches(c, root) {
     case "text":
       v = norm(v);
       /* big containers cannot hold just this text: their (slow) text is never built */
-      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], run, prev,
-        top = root.body || root, walk = (root.ownerDocument || root).createTreeWalker(top, 132), n, x,
+      var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* Only text nodes are read, once each: the word lies in one, or in a run of them that comments split
-         (their text joins up as an element's own); the containers above it that are small enough could hold just this text. */
-      while (v && (n = walk.nextNode())) {
-        run = (n.previousSibling === prev ? run : "") + (n.nodeType === 3 ? n.data : "");
-        if ((prev = n, run).indexOf(w) >= 0) for (x = n.parentElement; x && x !== top && x.textContent.length < cap; x = x.parentElement) near.push(x);
-      }
+      (function down(p) {
+        for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
+      })(v ? root.body || root : mkEl("p"));
       q(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
@@ -307,8 +302,8 @@ function find(target, at, min) {
     if (p[1] < cs[2] && cs[0] - p[1] >= AMBIGUITY_GAP) return 1;
     var el = pool[p[0]], sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
     /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
-    cs.push((out[p[0]] = { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) }).c);
-    cs.sort(function (a, b) { return b - a; });
+    var o = out[p[0]] = { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
+    fp && cs.push(o.c) && cs.sort(function (a, b) { return b - a; }).splice(3);
   });
   var scored = out.filter(Boolean).sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
