@@ -129,7 +129,7 @@ function candidateMatches(c, root) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
       });
-      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !slice(x.children).some(own); }).sort(inOrder);
+      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !arr(x.children).some(own); }).sort(inOrder);
   }
   return [];
 }
@@ -190,7 +190,7 @@ function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); 
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
-  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
+  var all = arr(p.children).slice(0, 50), mine = 0, rival = 0;
   all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
   var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
@@ -203,7 +203,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
+  return p ? arr(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -220,7 +220,7 @@ function similarity(fp, el, peers, quick) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
-  if (fp.classes?.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.classes?.length) add(1, overlap(arr(el.classList), fp.classes));
   if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
