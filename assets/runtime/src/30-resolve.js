@@ -65,7 +65,7 @@ function arr(l) { for (var a = [], i = 0, n = l.length; i < n; i++) a.push(l[i])
 /* A tag alone is asked of the browser's list of elements by tag, which it keeps until the page changes. */
 function q(root, sel) {
   var t = root.nodeType;
-  try { return arr((/^\w+$/.test(sel) && t < 11 ? BY_TAG : QSA)[t === 9 ? 1 : t === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  try { return arr((/^\w+$/.test(sel) && t < 11 ? BY_TAG : QSA)[t % 7].call(root, sel)); } catch (e) { return []; }
 }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
@@ -294,18 +294,19 @@ function find(target, at, min) {
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
   /* The full comparison (context, siblings, position: 2.5 of weight, each scoring at most 1) is made from the likeliest down,
      and stops at an element that cannot reach the top three or come within AMBIGUITY_GAP of the best: what is left out could change nothing. */
-  var out = [], cs = [];
-  pool.map(function (el, i) {
+  var scored = [], cs = [];
+  pool.map(function (el) {
     var s = fp && similarity(fp, el, 0, 1), u = s && (s[0] * s[1] + 2.5) / (s[1] + 2.5);
-    return [i, fp ? Math.max(0.6 * (evidence.get(el) || 0) + 0.4 * u, 0.85 * u) + 1e-9 : 9];
+    return [el, fp ? Math.max(0.6 * (evidence.get(el) || 0) + 0.4 * u, 0.85 * u) + 1e-9 : 9];
   }).sort(function (a, b) { return b[1] - a[1]; }).some(function (p) {
     if (p[1] < cs[2] && cs[0] - p[1] >= AMBIGUITY_GAP) return 1;
-    var el = pool[p[0]], sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
-    /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
-    var o = out[p[0]] = { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
-    fp && cs.push(o.c) && cs.sort(function (a, b) { return b - a; }).splice(3);
+    var el = p[0], sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0,
+      /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
+      c = (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]);
+    scored.push({ el: el, k: sim[1], c: c });
+    fp && cs.push(c) && cs.sort(function (a, b) { return b - a; }).splice(3);
   });
-  var scored = out.filter(Boolean).sort(function (a, b) { return b.c - a.c; });
+  scored.sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
