@@ -135,6 +135,21 @@ def test_a_resolution_sees_the_page_as_it_is_now(app):
     assert 'id="company"' in resolve(app, save)["found"]
 
 
+def test_elements_added_or_removed_in_the_same_task_are_seen(app):
+    """Lists of elements by tag come from the browser's own, kept until the page changes: an element added or
+    removed right before a resolution, in the same task, is seen by it."""
+    found = app.evaluate(
+        """() => {
+      const R = () => GuideRuntime.resolve({candidates: [{kind: 'role', value: 'button', name: 'Export', score: 0.9}],
+        fingerprint: {tag: 'button', role: 'button', name: 'Export'}}).element;
+      const out = [!!R()], b = document.createElement('button');
+      b.textContent = 'Export'; document.querySelector('main').appendChild(b); out.push(R() === b);
+      b.remove(); out.push(!!R());
+      document.querySelector('nav').appendChild(b); out.push(R() === b);
+      return out; }"""
+    )
+    assert found == [False, True, False, True]
+
 def test_nothing_like_it_is_not_found(app):
     target = Target(
         candidates=[cand("test_id", "delete-account", attribute="data-testid")],
@@ -344,3 +359,45 @@ def test_the_arrow_sits_on_the_edge_facing_the_target(page, server, side):
         else (cy, target["y"] + target["height"] / 2)
     )
     assert abs(along[0] - along[1]) < 0.5, (side, box, arrow, target)
+
+
+def test_text_is_found_in_the_element_that_holds_just_it(page, server):
+    """The text search reads text nodes: a word split over several of them (a framework's text parts, a comment
+    between) is still found, in the innermost element that reads exactly the text, images by their description."""
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(
+        server.page(
+            "/texts.html",
+            html(
+                '<div id="box"><p>Intro with Invoice 42 in it</p><span id="split"></span></div>'
+                '<button id="icon"><img alt="Invoice"> 42</button>'
+                '<a id="hidden" href="#">Invoice 42<span aria-hidden="true">x</span></a>'
+                '<section><div><span id="deep">Invoice <b>42</b></span></div></section>'
+            ),
+        )
+    )
+    found = page.evaluate(
+        """() => {
+      const s = document.getElementById('split');
+      for (const part of ['Inv', 'oice', ' ', '4']) s.appendChild(document.createTextNode(part));
+      s.appendChild(document.createComment('-')); s.appendChild(document.createTextNode('2'));
+      return GuideRuntime.dom.matches({kind: 'text', value: ' Invoice  42 '}, document).map(e => e.id); }"""
+    )
+    assert found == ["split", "icon", "hidden", "deep"]
+
+
+def test_one_of_thousands_of_same_text_labels_is_told_apart_by_its_context(page, server):
+    """2,000 fields all labelled "Name": the label reaches every one of them, alone it is ambiguous, and with the
+    recorded heading above it the right control is found."""
+    rows = "".join(f'<section><h3>Row {i}</h3><label>Name <input name="n{i}"></label></section>' for i in range(2000))
+    Player(page, bundle_of(), autoinit=False)
+    page.goto(server.page("/labels.html", html(rows)))
+    found = page.evaluate(
+        """() => {
+      const label = {kind: 'label', value: 'Name', score: 0.8}, all = GuideRuntime.dom.matches(label, document);
+      const alone = GuideRuntime.resolve({candidates: [label]});
+      const fingerprint = {tag: 'input', role: 'textbox', name: 'Name', ancestors: ['heading Row 1234']};
+      const told = GuideRuntime.resolve({candidates: [label], fingerprint});
+      return [all.length, all[1234].name, alone.ambiguous, told.element && told.element.name, told.ambiguous]; }"""
+    )
+    assert found == [2000, "n1234", True, "n1234", False]

@@ -12,7 +12,9 @@ var uid = 0;
 var assign = Object.assign, D = document, DP = Document.prototype, gopd = Object.getOwnPropertyDescriptor, AP = Array.prototype;
 var GETTERS = { body: gopd(DP, "body").get, root: gopd(DP, "documentElement").get, active: gopd(DP, "activeElement").get };
 var mkEl = DP.createElement.bind(D), mkText = DP.createTextNode.bind(D), FN_TEXT = Function.prototype.toString;
-var QSA = [Element.prototype.querySelectorAll, DP.querySelectorAll, DocumentFragment.prototype.querySelectorAll];
+/* by nodeType % 7: an element 1, a document 2, a shadow root or fragment 4 */
+var QSA = [, Element.prototype.querySelectorAll, DP.querySelectorAll, , DocumentFragment.prototype.querySelectorAll];
+var BY_TAG = [, Element.prototype.getElementsByTagName, DP.getElementsByTagName];
 function doc(k) { return GETTERS[k].call(D); }
 
 /* Whether the page replaced built-ins the runtime relies on: then it plays nothing and says so once. */
@@ -249,7 +251,7 @@ function textOf(el, max) {
   if (!el.firstElementChild) return el.textContent;
   for (var out = "", n = el.firstChild; n && !(out.length > max); n = n.nextSibling) {
     if (n.nodeType === 3) out += n.data;
-    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : textOf(n, max)) + " ";
+    else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true") out += " " + (n.tagName === "IMG" ? n.getAttribute("alt") || "" : n.firstChild ? textOf(n, max) : "") + " ";
   }
   return out;
 }
@@ -257,7 +259,7 @@ function textOf(el, max) {
 /* Labels of a form control, from <label for> or a wrapping <label>. */
 function labelText(el) { return texts(slice(el.labels)); }
 
-function texts(els) { return norm(els.map(function (l) { return textOf(l); }).join(" ")); }
+function texts(els) { return norm(els[1] ? els.map(function (l) { return textOf(l); }).join(" ") : els[0] ? textOf(els[0]) : ""); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
 function nameOf(el) {
@@ -275,8 +277,10 @@ function nameOf(el) {
 /* The elements of a list (a loop: slice() and Array.from() on a NodeList are slower). */
 function arr(l) { for (var a = [], i = 0, n = l.length; i < n; i++) a.push(l[i]); return a; }
 
+/* A tag alone is asked of the browser's list of elements by tag, which it keeps until the page changes. */
 function q(root, sel) {
-  try { return arr(QSA[root.nodeType === 9 ? 1 : root.nodeType === 11 ? 2 : 0].call(root, sel)); } catch (e) { return []; }
+  var t = root.nodeType;
+  try { return arr((/^\w+$/.test(sel) && t < 11 ? BY_TAG : QSA)[t % 7].call(root, sel)); } catch (e) { return []; }
 }
 
 /* Tags that can have a role beyond IMPLICIT_ROLES and typed inputs for INPUT_ROLES (one query each:
@@ -309,16 +313,15 @@ function candidateMatches(c, root) {
   switch (c.kind) {
     case "label":
       /* From the labels to their controls, in one pass: asking each control for its labels scans the page. */
-      var labels = new Map(), ws = (v = norm(v)).split(" ");
+      var labels = new Map();
+      v = norm(v);
       q(root, "label").forEach(function (l) {
         var el = l.control, ls;
         if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
-      /* the (slower) text is only built for labels that hold every word of it */
-      return slice(labels.keys()).filter(function (el) {
-        var ls = labels.get(el);
-        return mayRead(ls, ws) && texts(ls) === v;
-      });
+      var found = [];
+      labels.forEach(function (ls, el) { texts(ls) === v && found.push(el); });
+      return found;
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
          and the (slower) name only of those whose text or labelling attributes hold every word of it. */
@@ -337,11 +340,11 @@ function candidateMatches(c, root) {
       (function down(p) {
         for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
       })(v ? root.body || root : mkEl("p"));
-      q(root, "img[alt]").forEach(function (el) {
+      q(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
       });
-      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !slice(x.children).some(own); }).sort(inOrder);
+      return slice(new Set(near)).filter(function (x) { return x.matches("a,button,label,summary,li,td,th,h1,h2,h3,h4,h5,h6,p,span,div,[role]") && own(x) && !arr(x.children).some(own); }).sort(inOrder);
   }
   return [];
 }
@@ -402,7 +405,7 @@ function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); 
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
-  var all = slice(p.children).slice(0, 50), mine = 0, rival = 0;
+  var all = arr(p.children).slice(0, 50), mine = 0, rival = 0;
   all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
   var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
@@ -415,7 +418,7 @@ function rowSim(a, el) {
 
 function siblingsOf(el) {
   var p = el.parentElement;
-  return p ? slice(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
+  return p ? arr(p.children).filter(function (s) { return s !== el; }).slice(0, 6).map(function (s) { return norm(textOf(s, 2e3)).slice(0, 60); }).filter(Boolean) : [];
 }
 
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
@@ -432,7 +435,7 @@ function similarity(fp, el, peers, quick) {
     var v = el.getAttribute(k), w = fp.attributes[k];
     add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
   });
-  if (fp.classes?.length) add(1, overlap(slice(el.classList), fp.classes));
+  if (fp.classes?.length) add(1, overlap(arr(el.classList), fp.classes));
   if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
@@ -485,7 +488,7 @@ function find(target, at, min) {
       new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
-  var hr = fp?.attributes?.href, to = hr ? q(root, "a[href]").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
+  var hr = fp?.attributes?.href, to = hr ? q(root, "a").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
   if (to.length === 1) evidence.set(to[0], 1 - (1 - (evidence.get(to[0]) || 0)) * 0.4);
   var pool = slice(evidence.keys());
   /* Without strong evidence, the 40 likeliest by content (tag, role, name, attributes) get the full (slower) comparison too. */
@@ -504,11 +507,21 @@ function find(target, at, min) {
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
-  var scored = pool.map(function (el) {
-    var sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0;
-    /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
-    return { el: el, k: sim[1], c: (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]) };
-  }).sort(function (a, b) { return b.c - a.c; });
+  /* The full comparison (context, siblings, position: 2.5 of weight, each scoring at most 1) is made from the likeliest down,
+     and stops at an element that cannot reach the top three or come within AMBIGUITY_GAP of the best: what is left out could change nothing. */
+  var scored = [], cs = [];
+  pool.map(function (el) {
+    var s = fp && similarity(fp, el, 0, 1), u = s && (s[0] * s[1] + 2.5) / (s[1] + 2.5);
+    return [el, fp ? Math.max(0.6 * (evidence.get(el) || 0) + 0.4 * u, 0.85 * u) + 1e-9 : 9];
+  }).sort(function (a, b) { return b[1] - a[1]; }).some(function (p) {
+    if (p[1] < cs[2] && cs[0] - p[1] >= AMBIGUITY_GAP) return 1;
+    var el = p[0], sim = fp ? similarity(fp, el, peers) : [0, 0, 1], ev = evidence.get(el) || 0,
+      /* Weak selector evidence never counts against the fingerprint: a reworded element keeps its content score. */
+      c = (fp ? Math.max(0.6 * ev + 0.4 * sim[0], 0.85 * sim[0]) : ev) * (0.35 + 0.65 * sim[2]);
+    scored.push({ el: el, k: sim[1], c: c });
+    fp && cs.push(c) && cs.sort(function (a, b) { return b - a; }).splice(3);
+  });
+  scored.sort(function (a, b) { return b.c - a.c; });
   /* Close calls (within AMBIGUITY_GAP of the top) are decided by content and context alone:
      weak structural selectors and position never pick between look-alikes. */
   var close = scored.filter(function (s) { return scored[0].c - s.c < AMBIGUITY_GAP; }).sort(function (a, b) { return b.k - a.k; });
@@ -555,7 +568,7 @@ var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.
 /* Mark the waiters whose target may have appeared in these mutations. */
 function changed(records) {
   records.forEach(function (r) {
-    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
+    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = arr(r.addedNodes);
     waiters.forEach(function (w) {
       w._dirty = w._dirty || n && mayBe(w._target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w._target, a, 1); });
     });

@@ -7,7 +7,9 @@ var uid = 0;
 var assign = Object.assign, D = document, DP = Document.prototype, gopd = Object.getOwnPropertyDescriptor, AP = Array.prototype;
 var GETTERS = { body: gopd(DP, "body").get, root: gopd(DP, "documentElement").get, active: gopd(DP, "activeElement").get };
 var mkEl = DP.createElement.bind(D), mkText = DP.createTextNode.bind(D), FN_TEXT = Function.prototype.toString;
-var QSA = [Element.prototype.querySelectorAll, DP.querySelectorAll, DocumentFragment.prototype.querySelectorAll];
+/* by nodeType % 7: an element 1, a document 2, a shadow root or fragment 4 */
+var QSA = [, Element.prototype.querySelectorAll, DP.querySelectorAll, , DocumentFragment.prototype.querySelectorAll];
+var BY_TAG = [, Element.prototype.getElementsByTagName, DP.getElementsByTagName];
 function doc(k) { return GETTERS[k].call(D); }
 
 /* Whether the page replaced built-ins the runtime relies on: then it plays nothing and says so once. */

@@ -27,7 +27,7 @@ var flush = perFrame(function () { waiters.slice().forEach(function (w) { if (w.
 /* Mark the waiters whose target may have appeared in these mutations. */
 function changed(records) {
   records.forEach(function (r) {
-    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = slice(r.addedNodes);
+    var n = r.type === "characterData" ? r.target.parentElement : r.target, added = arr(r.addedNodes);
     waiters.forEach(function (w) {
       w._dirty = w._dirty || n && mayBe(w._target, n, r.type === "attributes") || added.some(function (a) { return mayBe(w._target, a, 1); });
     });
