@@ -403,3 +403,7 @@ def test_recorded_titles_read_as_an_author_would_write_them_on_a_real_dashboards
     rec.do(lambda p: p.locator("#first-name").press("Tab"))
     field = rec.next("capture").capture
     assert [step_from_capture(c, "s").title for c in (menu, field)] == ["Click Forms", "Type into First Name"]
+    # the studio's status bar names the step the same way (it said "input on First Name * First Name *")
+    from studio.ui.recording import describe
+
+    assert describe(RecorderEvent("capture", capture=field)) == "Recorded: Type into First Name"

@@ -7,8 +7,16 @@ The UI wraps ``RecorderSession``'s callback in a Qt signal; captures it reports 
 from ..browser import BrowserNotFound
 from ..browser.media import serve_media
 from ..recorder import Capture, RecorderEvent, RecorderSession
+from ..recorder.steps import step_title
 
-__all__ = ["BrowserNotFound", "Capture", "RecorderEvent", "RecorderSession", "preview_in_browser"]
+__all__ = [
+    "BrowserNotFound",
+    "Capture",
+    "RecorderEvent",
+    "RecorderSession",
+    "preview_in_browser",
+    "step_title",
+]
 
 
 def preview_in_browser(page, preview) -> None:

@@ -30,6 +30,16 @@ def title_name(capture: Capture) -> str:
     return " ".join(words).rstrip(" *:")
 
 
+def step_title(capture: Capture) -> str:
+    """A recorded step's title (users read it in the callout): "Click Save", "Type into Company name"."""
+    name = title_name(capture)
+    if capture.kind == "input":
+        return f"Type into {name}" if name else "Fill in this field"
+    if capture.kind == "click":
+        return f"Click {name}" if name else "Click here"
+    return name or "This element"
+
+
 def step_from_capture(capture: Capture, step_id: str) -> Step:
     """A step on the captured element: "Click Save", "Type into Company name" …
 
@@ -37,16 +47,15 @@ def step_from_capture(capture: Capture, step_id: str) -> Step:
     a test types it again; a secret field (password, one-time code, card) never has one: its
     test asks for ``--input`` or a login recipe instead.
     """
-    name = title_name(capture)
-    page = capture_page(capture)
     if capture.kind == "input":
         sample = None if capture.sensitive or not capture.value else capture.value[:500]
-        title = f"Type into {name}" if name else "Fill in this field"
         advance = Advance(mode="input", sample_input=sample)
-    elif capture.kind == "click":
-        title = f"Click {name}" if name else "Click here"
-        advance = Advance(mode="click")
     else:
-        title = name or "This element"
-        advance = Advance()
-    return Step(id=step_id, title=title[:200], target=capture.target, page=page, advance=advance)
+        advance = Advance(mode="click") if capture.kind == "click" else Advance()
+    return Step(
+        id=step_id,
+        title=step_title(capture)[:200],
+        target=capture.target,
+        page=capture_page(capture),
+        advance=advance,
+    )

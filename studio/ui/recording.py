@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..app.recording import RecorderEvent, RecorderSession, preview_in_browser
+from ..app.recording import RecorderEvent, RecorderSession, preview_in_browser, step_title
 
 
 class RecorderBridge(QObject):
@@ -58,7 +58,7 @@ def describe(event: RecorderEvent) -> str:
     if event.kind == "started":
         return f"Recording on {event.url} — click through your app; Esc or End in the page stops"
     if event.kind == "capture" and event.capture is not None:
-        return f"Recorded: {event.capture.kind} on {event.capture.name or 'an element'}"
+        return f"Recorded: {step_title(event.capture)}"  # what the step is called, as the author will read it
     if event.kind == "error":
         return f"Recorder: {event.message}"
     if event.kind == "ended":
