@@ -256,6 +256,9 @@ function textOf(el, max) {
   return out;
 }
 
+/* Labels of a form control, from <label for> or a wrapping <label>. */
+function labelText(el) { return texts(slice(el.labels)); }
+
 function texts(els) { return norm(els[1] ? els.map(function (l) { return textOf(l); }).join(" ") : els[0] ? textOf(els[0]) : ""); }
 
 /* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
@@ -263,7 +266,7 @@ function nameOf(el) {
   var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
     v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
   if (!v) {
-    if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : texts(slice(el.labels)) /* <label for> or a wrapping one */ || norm(el.getAttribute("placeholder"));
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) v = /^(button|submit|reset)$/.test(t) ? el.value || { submit: "Submit", reset: "Reset" }[t] : labelText(el) || norm(el.getAttribute("placeholder"));
     else if (tag === "IMG") v = norm(el.getAttribute("alt"));
     else if (/^(button|link|heading|tab|menuitem|option|cell|columnheader|checkbox|radio|switch|treeitem|listitem)$/.test(roleOf(el))) v = norm(textOf(el, 4e3));
     v = v || norm(el.getAttribute("title"));
@@ -334,14 +337,9 @@ function candidateMatches(c, root) {
       /* big containers cannot hold just this text: their (slow) text is never built */
       var cap = 9 * v.length + 99, w = v.split(" ").sort(function (a, b) { return b.length - a.length; })[0], near = [], all,
         own = function (x) { return x.textContent.length < cap && norm(textOf(x)) === v; };
-      /* The text nodes that hold the word, and their parents up to the big containers. Once they hold as many (non-overlapping)
-         occurrences as the page's text, none is split by markup, nor left in the text nodes after them: the same elements as
-         from the top down, which is where a word split by markup is looked for. */
-      var top = root.body || root, n = v && top.textContent.split(w).length - 1, i, x, y, tw = D.createTreeWalker(top, 4);
-      for (; n && (x = tw.nextNode());) for (i = x.data.split(w).length; --i; n--) for (y = x.parentElement; y && y !== top && y.textContent.length < cap; y = y.parentElement) near.push(y);
-      n && (near = [], function down(p) {
+      (function down(p) {
         for (var x = p.firstElementChild, t; x; x = x.nextElementSibling) if ((t = x.textContent).indexOf(w) >= 0) { if (t.length < cap) near.push(x); down(x); }
-      }(top));
+      })(v ? root.body || root : mkEl("p"));
       q(root, "img").forEach(function (el) {
         var t = norm(el.getAttribute("alt"));
         if (t && v.indexOf(t) >= 0) for (; el && el.textContent.length < cap; el = el.parentElement) near.push(el);
