@@ -29,17 +29,23 @@ with sync_playwright() as p:
 """
 
 
-def test_the_switches_are_the_ones_playwright_launches_with():
-    """A Playwright upgrade that changes its switches fails here until PLAYWRIGHT_SWITCHES follows."""
+def launched(**env: str) -> tuple[subprocess.CompletedProcess, str]:
+    """Launch a browser through Playwright with launch_options in a child process: the process and the
+    command line Playwright logged for the browser."""
     done = subprocess.run(
         [sys.executable, "-c", PLAYWRIGHT_LAUNCH],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
-        env={**os.environ, "DEBUG": "pw:browser", "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "DEBUG": "pw:browser", "PYTHONPATH": str(ROOT), **env},
     )
-    line = next(line for line in done.stderr.splitlines() if "<launching>" in line)
+    return done, next((line for line in done.stderr.splitlines() if "<launching>" in line), "")
+
+
+def test_the_switches_are_the_ones_playwright_launches_with():
+    """A Playwright upgrade that changes its switches fails here until PLAYWRIGHT_SWITCHES follows."""
+    _, line = launched()
     words = line.split("<launching>", 1)[1].split()
     assert words[0] == str(launch_options()["executable_path"])
     theirs = words[1 : words.index(LAUNCH_ARGS[0])]  # what Playwright puts before the studio's own
@@ -224,15 +230,7 @@ def test_a_browser_playwright_launches_keeps_its_features_and_starts_under_a_lon
     a temporary directory short enough for Chromium's sockets, as the replay's own browser gets."""
     long = tmp_path / ("deep-folder-" * 8)
     long.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-c", PLAYWRIGHT_LAUNCH],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, "DEBUG": "pw:browser", "PYTHONPATH": str(ROOT), "TMPDIR": str(long)},
-    )
+    done, line = launched(TMPDIR=str(long))
     assert done.returncode == 0, done.stderr[-2000:]
-    line = next(line for line in done.stderr.splitlines() if "<launching>" in line)
     lists = [w.split("=", 1)[1].split(",") for w in line.split() if w.startswith("--disable-features=")]
     assert {"PaintHolding", "ThirdPartyStoragePartitioning", "WebUIOmniboxPopup"} <= set(lists[-1])
