@@ -178,7 +178,8 @@ STEP_PROBE = (
     const r = target && GuideRuntime.resolve(target).element, c = calloutOf();
     if (!r || !c) return false;
     const t = boxOf(r), b = boxOf(c), side = c.getAttribute("data-side");
-    if (opts.beacon) return Math.abs(b.left - t.right + 11) > 2 || Math.abs(b.top - t.top + 11) > 2;
+    // the runtime centres a beacon on its element's top right corner
+    if (opts.beacon) return Math.abs(b.left + b.width / 2 - t.right) > 2 || Math.abs(b.top + b.height / 2 - t.top) > 2;
     const gap = side && {bottom: b.top - t.bottom, top: t.top - b.bottom, right: b.left - t.right, left: t.left - b.right}[side];
     return !!side && (gap < 0 || gap > 40);
   };

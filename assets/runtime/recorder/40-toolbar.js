@@ -23,9 +23,10 @@ function place() {
     if (guide && Array.from(guide.querySelectorAll(CONTROLS)).some(function (el) { return under(el.getBoundingClientRect(), s); })) return 2;
     return appControlAt(s[0], s[1], bw, bh) ? 1 : 0;
   }
-  /* Moves only to a better spot, the first of the best (no jumping back and forth). */
+  /* Moves only to a better spot, the first of the best (no jumping back and forth); a spot that covers
+     nothing has no better one, so the others are only weighed (a grid of hit tests each) when it does. */
   if (dragging || spot >= spots.length) spot = 0;
-  else {
+  else if (cost(spots[spot])) {
     var costs = spots.map(cost), best = costs.indexOf(Math.min.apply(null, costs));
     if (costs[best] < costs[spot]) spot = best;
   }
