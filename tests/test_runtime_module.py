@@ -81,7 +81,9 @@ def test_the_declarations_name_exactly_what_the_runtime_has(page, server):
     assert declared_instance <= instance
     emitted = set(re.findall(r'(?:_emit|stepEvent)\((?:rt, )?"(\w+)"', SOURCES)) - {"track"}
     assert _members("GuideEventMap") == emitted  # track() is the app's own, not an event of ours
-    assert _members("GuideRuntimeOptions") == set(re.findall(r"(?:\._options|(?<![.\w])options)\??\.(\w+)", SOURCES))
+    assert _members("GuideRuntimeOptions") == set(
+        re.findall(r"(?:\._options|(?<![.\w])options)\??\.(\w+)", SOURCES)
+    )
     labels = re.search(r"var LABELS = \{(.*?)\};", SOURCES, re.S)
     assert labels
     assert _members("GuideLabels") == set(re.findall(r"(\w+): \"", labels.group(1)))
@@ -93,6 +95,8 @@ def test_export_writes_the_module_and_its_types_beside_the_bundle(tmp_path: Path
     out = tmp_path / "guides.json"
     out.write_text(json.dumps(_welcome()))
     shipped = write_runtime(out)
-    assert shipped.module.read_text() == module_runtime()
+    # The module wraps the runtime written beside it (tailored to the bundle's kinds), never another one.
+    assert shipped.module.read_text() == module_runtime(shipped.script.read_text())
+    assert not shipped.full and "| kinds: " in shipped.module.read_text()
     for name in TYPE_FILES:
         assert (tmp_path / name).read_text() == (RUNTIME_DIR / name).read_text()
