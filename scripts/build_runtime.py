@@ -53,10 +53,11 @@ def _minify_css(css: str) -> str:
 
 def build_runtime(without: tuple[str, ...] = (), *, chunked: bool = False) -> str:
     """The readable single-file runtime, exactly as committed (``without``: source files left out, for the
-    size bench's figures of what each part costs; ``chunked``: each of KIND_CHUNKS wrapped as
-    ``GS_CHUNK("52-banner", () => { … });``, what is minified)."""
+    size bench's figures of what each part costs, with their styles; ``chunked``: each of KIND_CHUNKS wrapped
+    as ``GS_CHUNK("52-banner", () => { … });``, what is minified)."""
     parts = [p for p in sorted(SOURCE_DIR.glob("*.js")) if p.name not in without]
     css = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
+    css += "".join(_chunk_css(part) for part in parts)  # one sheet: the chunks' styles after the core's
 
     def text(part: Path) -> str:
         code = part.read_text(encoding="utf-8").rstrip() + "\n"
@@ -74,6 +75,14 @@ def build_runtime(without: tuple[str, ...] = (), *, chunked: bool = False) -> st
         f"var CSS = {json.dumps(css)};\n"
         f"{body}"
         "})();\n"
+    )
+
+
+def _chunk_css(part: Path) -> str:
+    """A later kind's own styles (52-banner.css beside 52-banner.js), minified; empty when it has none."""
+    sheet = part.with_suffix(".css")
+    return (
+        _minify_css(sheet.read_text(encoding="utf-8")) if part.name in KIND_CHUNKS and sheet.exists() else ""
     )
 
 
@@ -247,20 +256,40 @@ def chunked_runtime(chunked_source: str, preamble: str) -> tuple[str, dict]:
             "runtime": source_digest(shipped),
             "core": _core_kinds(),
             "chunks": [
-                {"file": name, "kinds": _kinds_of(SOURCE_DIR / name), "at": span}
-                for name, span in zip(KIND_CHUNKS, spans, strict=True)
+                {"file": name, "kinds": _kinds_of(SOURCE_DIR / name), "at": span, "css": css}
+                for name, span, css in zip(KIND_CHUNKS, spans, _css_spans(shipped), strict=True)
             ],
         }
         choices = []
         for mask in range(2 ** len(spans)):
-            text = shipped
-            for i in reversed(range(len(spans))):
-                if not mask >> i & 1:
-                    text = text[: spans[i][0]] + "0" + text[spans[i][1] :]
+            left_out = [c for i, c in enumerate(manifest["chunks"]) if not mask >> i & 1]
             choices.append(Path(tmp) / f"choice{mask}.js")
-            choices[-1].write_text(text, encoding="utf-8")
+            choices[-1].write_text(_leave_out(shipped, left_out), encoding="utf-8")
         _node("runtime_chunks.js", "--parse", *map(str, choices))
     return shipped, manifest
+
+
+def _css_spans(shipped: str) -> list[list[int] | None]:
+    """Where each chunk's styles sit in the shipped file's one style sheet (a string literal terser keeps
+    as it is: the build stops if it ever escapes something, rather than guess), None for a chunk without."""
+    core = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
+    own = [_chunk_css(SOURCE_DIR / name) for name in KIND_CHUNKS]
+    sheet = core + "".join(own)
+    if shipped.count(sheet) != 1:
+        sys.exit("the style sheet is not in the minified runtime exactly once, as written")
+    at, spans = shipped.index(sheet) + len(core), []
+    for css in own:
+        spans.append([at, at + len(css)] if css else None)
+        at += len(css)
+    return spans
+
+
+def _leave_out(shipped: str, chunks: list[dict]) -> str:
+    """What studio.export.runtime.tailored_runtime writes without these chunks (kept equal by a test)."""
+    cuts = [(c["at"], "0") for c in chunks] + [(c["css"], "") for c in chunks if c["css"]]
+    for (start, end), put in sorted(cuts, reverse=True):
+        shipped = shipped[:start] + put + shipped[end:]
+    return shipped
 
 
 def _node(script: str, *args: str) -> str:

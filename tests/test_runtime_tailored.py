@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build_runtime import KIND_CHUNKS, pieces_are_current
+from scripts.build_runtime import KIND_CHUNKS, _leave_out, pieces_are_current
 from studio.domain import GUIDE_KINDS, AutomaticTrigger, Modal, Project, Step
 from studio.export.runtime import (
     KINDS_PATH,
@@ -69,8 +69,11 @@ def test_every_kind_is_the_shipped_file_byte_for_byte_and_fewer_kinds_leave_chun
         whole = tailored_runtime(every)
         assert whole.full and whole.code == shipped and whole.kinds == tuple(sorted(GUIDE_KINDS))
     p = pieces()
-    for _kinds, start, end in p.chunks:
+    for _kinds, ((start, end), *css) in p.chunks:
         assert re.fullmatch(r"\(\(\)=>.*\)\(\)", shipped[start:end], re.S)
+        for a, b in css:  # inside the one style sheet, whole rules
+            assert shipped[a - 1] == "}" and shipped[b - 1] == "}" and shipped.count(shipped[a:b]) == 1
+    assert [bool(css) for _k, (_js, *css) in p.chunks] == [True, False, True, True]  # the launcher has none
     tours = tailored_runtime([])
     assert tours.kinds == TOURS and not tours.full
     assert tours.code.startswith(shipped.split(" */")[0] + f" | kinds: {' '.join(TOURS)} */\n")
@@ -84,6 +87,19 @@ def test_every_kind_is_the_shipped_file_byte_for_byte_and_fewer_kinds_leave_chun
     }
     assert all(gzip_size(tours.code) < size < gzip_size(shipped) for size in sizes.values()), sizes
     assert [c["file"] for c in json.loads(KINDS_PATH.read_text())["chunks"]] == list(KIND_CHUNKS)
+    assert not any(rule in tours.code for rule in (".gs-banner{", ".gs-scale{", ".gs-search{"))
+
+
+def test_the_export_leaves_chunks_out_exactly_as_the_build_checked_every_choice_parses():
+    chunks = json.loads(KINDS_PATH.read_text())["chunks"]
+    shipped = MINIFIED_PATH.read_text(encoding="utf-8")
+    for mask in range(2 ** len(chunks)):
+        kept = [c for i, c in enumerate(chunks) if mask >> i & 1]
+        code = tailored_runtime(k for c in kept for k in c["kinds"]).code
+        expected = _leave_out(shipped, [c for c in chunks if c not in kept])
+        if len(kept) < len(chunks):  # the first comment says which kinds it holds
+            expected = expected.replace(" */", code.split("\n")[0][len(shipped.split(" */")[0]) :], 1)
+        assert code == expected
 
 
 def test_a_tours_only_runtime_plays_a_walkthrough_and_a_modal(page, server):
@@ -133,7 +149,11 @@ def test_a_survey_on_a_runtime_without_it_is_skipped_with_a_guide_error_on_kind_
     try:
         player2 = Player(other, unknown)
         other.goto(url)  # (the welcome was seen on the first page: it plays once)
-        assert player2.wait_event("guide_error") == {"type": "guide_error", "guideId": "pulse", "field": "kind"}
+        assert player2.wait_event("guide_error") == {
+            "type": "guide_error",
+            "guideId": "pulse",
+            "field": "kind",
+        }
     finally:
         other.close()
 
