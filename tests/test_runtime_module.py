@@ -100,3 +100,23 @@ def test_export_writes_the_module_and_its_types_beside_the_bundle(tmp_path: Path
     assert not shipped.full and "| kinds: " in shipped.module.read_text()
     for name in TYPE_FILES:
         assert (tmp_path / name).read_text() == (RUNTIME_DIR / name).read_text()
+
+
+def test_the_module_an_export_writes_plays_its_bundle_with_the_bundles_kinds(tmp_path: Path, page, server):
+    out = tmp_path / "guides.json"
+    out.write_text(json.dumps(_welcome()))
+    shipped = write_runtime(out)
+    assert "survey" not in shipped.kinds
+    server.page("/guide-runtime.mjs", shipped.module.read_text(), ctype="text/javascript")
+    poll = {"id": "pulse", "kind": "survey", "name": "Pulse", "questions": [{"id": "q", "type": "nps"}]}
+    bundle = dict(_welcome(), guides=[*_welcome()["guides"], poll])
+    script = (
+        "<script type='module'>"
+        "import {init, on, start} from '/guide-runtime.mjs'; window.errors = [];"
+        "on('guide_error', d => { window.errors.push([d.guideId, d.field]); });"
+        f"init({{bundle: {json.dumps(bundle)}}}); start('hello');"
+        "</script>"
+    )
+    page.goto(server.page("/app.html", html("<h1>App</h1>") + script))
+    page.get_by_role("dialog", name="Welcome aboard").wait_for()
+    assert page.evaluate("window.errors") == [["pulse", "kind"]]
