@@ -225,6 +225,7 @@ def test_cli_export_writes_the_bundles_kinds_says_so_and_the_snippet_pins_that_f
     )
     snippet = out.with_name("guides.embed.html").read_text()
     assert f'integrity="{sri(script)}"' in snippet
+    assert f"<!-- This runtime plays {', '.join(TOURS)}: a guide of another kind" in snippet
     assert f'integrity="{sri(script)}"' in out.with_name("guides.embed-csp.html").read_text()
     assert out.with_name("guide-runtime.mjs").read_text() == module_runtime(script)
     # Chromium loads it through the snippet's SRI and plays the bundle.
@@ -238,7 +239,8 @@ def test_cli_export_writes_the_bundles_kinds_says_so_and_the_snippet_pins_that_f
     assert done.returncode == 0, done.stderr
     assert out.with_name("guide-runtime.min.js").read_text() == MINIFIED_PATH.read_text()
     assert "wrote guide-runtime.min.js (every kind; " in done.stdout
-    assert f'integrity="{sri(MINIFIED_PATH.read_text())}"' in out.with_name("guides.embed.html").read_text()
+    snippet = out.with_name("guides.embed.html").read_text()
+    assert f'integrity="{sri(MINIFIED_PATH.read_text())}"' in snippet and "This runtime plays" not in snippet
 
     done = _export(project, out, "--runtime-kinds", "survey, banner")
     assert done.returncode == 0, done.stderr

@@ -195,8 +195,10 @@ def embed_snippet(
     *,
     bundle_integrity: str | None = None,
     public_key: str | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> str:
-    """The copy-paste HTML that loads the runtime and plays the bundle (checked as the export says)."""
+    """The copy-paste HTML that loads the runtime and plays the bundle (checked as the export says);
+    ``kinds``: those a tailored runtime plays, named in a note (None: every kind, no note)."""
     checks = "".join(
         f"    {key}: {json.dumps(value)},\n" for key, value in _checks(bundle_integrity, public_key).items()
     )
@@ -210,6 +212,7 @@ def embed_snippet(
     return (
         "<!-- Guide Studio: paste before </body>; serve both files from your site. -->\n"
         + note
+        + _kinds_note(kinds)
         + f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"></script>\n'
         "<script>\n"
         "  GuideRuntime.init({\n"
@@ -222,6 +225,17 @@ def embed_snippet(
     )
 
 
+def _kinds_note(kinds: tuple[str, ...] | None) -> str:
+    """A snippet's word on a tailored runtime: what it plays, and what a later bundle of other kinds gets."""
+    if kinds is None:
+        return ""
+    return (
+        f"<!-- This runtime plays {', '.join(kinds)}: a guide of another kind in a bundle\n"
+        "     published later is skipped (guide_error on kind); `studio export --runtime-kinds all`\n"
+        "     writes a runtime with every kind. -->\n"
+    )
+
+
 def csp_snippet(
     script_name: str,
     bundle_name: str,
@@ -229,6 +243,7 @@ def csp_snippet(
     *,
     bundle_integrity: str | None = None,
     public_key: str | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> str:
     """The embed snippet for pages whose Content-Security-Policy allows no inline script: the
     runtime reads its ``data-`` attributes and starts itself; events arrive as DOM events."""
@@ -241,7 +256,8 @@ def csp_snippet(
         "<!-- Guide Studio for a strict Content-Security-Policy (no inline script): paste before </body>.\n"
         '     User attributes: data-user=\'{"plan": "pro"}\'. Events: window.addEventListener(\n'
         '     "guide-runtime:guide_completed", e => …) from your own script file. -->\n'
-        f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"\n'
+        + _kinds_note(kinds)
+        + f'<script src="{escape(script_name)}" integrity="{integrity}" crossorigin="anonymous"\n'
         f"        {text}></script>\n"
     )
 
@@ -277,8 +293,13 @@ def write_runtime(
         bundle_path.with_name(name).write_text(
             (RUNTIME_DIR / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
-    snippet.write_text(embed_snippet(script.name, bundle_path.name, sri(code), **checks), encoding="utf-8")
-    strict.write_text(csp_snippet(script.name, bundle_path.name, sri(code), **checks), encoding="utf-8")
+    named = None if tailored.full else tailored.kinds
+    snippet.write_text(
+        embed_snippet(script.name, bundle_path.name, sri(code), **checks, kinds=named), encoding="utf-8"
+    )
+    strict.write_text(
+        csp_snippet(script.name, bundle_path.name, sri(code), **checks, kinds=named), encoding="utf-8"
+    )
     return ShippedRuntime(
         script=script,
         module=module,
