@@ -123,6 +123,14 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
+/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
+function fixedAt(y, fn, xs) {
+  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
+    var s = getComputedStyle(n);
+    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
+  }));
+}
+
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
