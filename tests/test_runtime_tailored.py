@@ -249,3 +249,29 @@ def test_cli_export_writes_the_bundles_kinds_says_so_and_the_snippet_pins_that_f
 
     done = _export(project, out, "--runtime-kinds", "poll")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "unknown kind 'poll'" in done.stderr
+
+
+def test_a_signed_export_ships_every_kind_unless_kinds_are_named(tmp_path: Path):
+    """A signed export's snippet plays later signed bundles without a new snippet, so its runtime must play a
+    survey added later: every kind by default; kinds named on the command line still tailor it."""
+    project = _project(tmp_path, WELCOME)
+    key = tmp_path / "key.pem"
+    made = subprocess.run(
+        [sys.executable, "-m", "studio", "keygen", str(key)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "site" / "guides.json"
+    out.parent.mkdir()
+    done = _export(project, out, "--sign", str(key))
+    assert done.returncode == 0, done.stderr
+    assert out.with_name("guide-runtime.min.js").read_text() == MINIFIED_PATH.read_text()
+    assert "wrote guide-runtime.min.js (every kind; " in done.stdout
+    assert "This runtime plays" not in out.with_name("guides.embed.html").read_text()
+
+    done = _export(project, out, "--sign", str(key), "--runtime-kinds", "survey")
+    assert done.returncode == 0, done.stderr
+    assert out.with_name("guide-runtime.min.js").read_text() == tailored_runtime(["modal", "survey"]).code

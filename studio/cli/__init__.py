@@ -118,7 +118,8 @@ def export(
         typer.Option(
             "--runtime-kinds",
             help="Kinds the runtime plays besides the bundle's: 'all' (for bundles published later through"
-            " bundleUrl that may hold other kinds), or a comma-separated list (survey,banner).",
+            " bundleUrl that may hold other kinds; a --sign export's default), or a comma-separated list"
+            " (survey,banner).",
         ),
     ] = "",
     export_format: Annotated[

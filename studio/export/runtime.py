@@ -275,11 +275,14 @@ def write_runtime(
     """Write the minified runtime and both embed snippets beside ``bundle_path``.
 
     The runtime plays the bundle's kinds plus ``kinds`` (None: every kind, for bundles published later
-    through ``bundleUrl`` that may hold other kinds). The snippets pin the file written (SRI) and check the
-    bundle: against ``public_key`` when the export is signed, else its exact bytes (SRI-style integrity of
-    the bundle as written)."""
+    through ``bundleUrl`` that may hold other kinds). A signed export with no kinds named gets every kind:
+    its snippet lets later signed bundles play without a new snippet, so one with a survey must find it.
+    The snippets pin the file written (SRI) and check the bundle: against ``public_key`` when the export is
+    signed, else its exact bytes (SRI-style integrity of the bundle as written, so a later bundle comes
+    with a new snippet and runtime)."""
     from .signing import integrity as bytes_integrity
 
+    kinds = None if public_key and kinds == () else kinds
     tailored = tailored_runtime(None if kinds is None else bundle_kinds(bundle_path) | set(kinds))
     code = tailored.code
     script = bundle_path.with_name(MINIFIED_NAME)
