@@ -93,7 +93,7 @@ def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dia
         runner.export_to(tmp_path / "out.json")
     assert f"Exported {len(GUIDE_KINDS)} guides" in done.args[0] and (tmp_path / "out.json").exists()
     assert dialogs.messages("information") == [done.args[0]]
-    assert not runner.busy
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)  # the job's end arrives just after its result
 
 
 def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(qtbot, tmp_path, dialogs):
