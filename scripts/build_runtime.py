@@ -19,7 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from studio import __version__  # noqa: E402
-from studio.export.runtime import MINIFIED_PATH, RUNTIME_PATH, gzip_size, minified_runtime  # noqa: E402
+from studio.export.runtime import (  # noqa: E402
+    KINDS_PATH,
+    MINIFIED_PATH,
+    RUNTIME_PATH,
+    gzip_size,
+    minified_runtime,
+    pieces,
+)
 from studio.paths import RUNTIME_DIR  # noqa: E402
 
 SOURCE_DIR = RUNTIME_DIR / "src"
@@ -27,6 +34,10 @@ TYPES_DIR = RUNTIME_DIR / "types"
 SCHEMA_PATH = ROOT / "studio" / "export" / "guide-bundle.schema.json"
 TYPE_CHECKS = ROOT / "tests" / "types"
 SOURCE_MARK = re.compile(r"source sha256:([0-9a-f]{16})")
+KIND_CHUNKS = ("52-banner.js", "53-launcher.js", "54-survey.js", "55-center.js")
+"""The later kinds' source files: each becomes a chunk of the minified runtime that an export leaves out when
+its bundle has no guide of that file's kinds (they only add KINDS entries and their own helpers)."""
+KIND_ENTRY = re.compile(r"^KINDS\.(\w+) =", re.M)
 
 
 def _minify_css(css: str) -> str:
@@ -40,12 +51,21 @@ def _minify_css(css: str) -> str:
     return css.replace(";}", "}").strip()
 
 
-def build_runtime(without: tuple[str, ...] = ()) -> str:
+def build_runtime(without: tuple[str, ...] = (), *, chunked: bool = False) -> str:
     """The readable single-file runtime, exactly as committed (``without``: source files left out, for the
-    size bench's figures of what each part costs)."""
+    size bench's figures of what each part costs, with their styles; ``chunked``: each of KIND_CHUNKS wrapped
+    as ``GS_CHUNK("52-banner", () => { … });``, what is minified)."""
     parts = [p for p in sorted(SOURCE_DIR.glob("*.js")) if p.name not in without]
     css = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
-    body = "\n".join(part.read_text(encoding="utf-8").rstrip() + "\n" for part in parts)
+    css += "".join(_chunk_css(part) for part in parts)  # one sheet: the chunks' styles after the core's
+
+    def text(part: Path) -> str:
+        code = part.read_text(encoding="utf-8").rstrip() + "\n"
+        if chunked and part.name in KIND_CHUNKS:
+            return f"GS_CHUNK({json.dumps(part.stem)}, () => {{\n{code}}});\n"
+        return code
+
+    body = "\n".join(text(part) for part in parts)
     return (
         f"/*! Guide Studio runtime {__version__} | MIT | built from assets/runtime/src by "
         "scripts/build_runtime.py: edit the sources, not this file */\n"
@@ -55,6 +75,14 @@ def build_runtime(without: tuple[str, ...] = ()) -> str:
         f"var CSS = {json.dumps(css)};\n"
         f"{body}"
         "})();\n"
+    )
+
+
+def _chunk_css(part: Path) -> str:
+    """A later kind's own styles (52-banner.css beside 52-banner.js), minified; empty when it has none."""
+    sheet = part.with_suffix(".css")
+    return (
+        _minify_css(sheet.read_text(encoding="utf-8")) if part.name in KIND_CHUNKS and sheet.exists() else ""
     )
 
 
@@ -83,6 +111,32 @@ def minified_is_current() -> bool:
     """Whether the committed minified file was built from the committed source."""
     mark = SOURCE_MARK.search(minified_runtime()[:400])
     return bool(mark) and mark.group(1) == source_digest(RUNTIME_PATH.read_text(encoding="utf-8"))
+
+
+def pieces_are_current() -> bool:
+    """Whether the committed chunk map (guide-runtime.kinds.json) was built with the committed minified file
+    and names every later kind's chunk with the kinds its source file adds."""
+    try:
+        manifest = json.loads(KINDS_PATH.read_text(encoding="utf-8"))
+        pieces()
+    except (OSError, ValueError):
+        return False
+    chunks = {c["file"]: c["kinds"] for c in manifest["chunks"]}
+    return (
+        manifest["runtime"] == source_digest(minified_runtime())
+        and chunks == {name: _kinds_of(SOURCE_DIR / name) for name in KIND_CHUNKS}
+        and manifest["core"] == _core_kinds()
+    )
+
+
+def _core_kinds() -> list[str]:
+    """The kinds every runtime plays: those the source files other than KIND_CHUNKS add."""
+    return sorted(k for p in SOURCE_DIR.glob("*.js") if p.name not in KIND_CHUNKS for k in _kinds_of(p))
+
+
+def _kinds_of(source: Path) -> list[str]:
+    """The kinds a source file adds to the registry (``KINDS.banner = …``), sorted."""
+    return sorted(KIND_ENTRY.findall(source.read_text(encoding="utf-8")))
 
 
 def _plain_refs(node: object, *, titled: bool = True) -> None:
@@ -158,13 +212,93 @@ def main() -> None:
     if not (ROOT / "node_modules" / ".bin" / "terser").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     preamble = f"/*! Guide Studio runtime {__version__} | MIT | source sha256:{source_digest(source)} */"
-    shipped = preamble + "\n" + minify(RUNTIME_PATH).strip() + "\n"
+    shipped, manifest = chunked_runtime(build_runtime(chunked=True), preamble)
     MINIFIED_PATH.write_text(shipped, encoding="utf-8")
+    KINDS_PATH.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     build_types()
     print(
-        f"wrote {RUNTIME_PATH.name} and {MINIFIED_PATH.name}: "
+        f"wrote {RUNTIME_PATH.name}, {MINIFIED_PATH.name} and {KINDS_PATH.name}: "
         f"{len(shipped):,} bytes minified, {gzip_size(shipped):,} gzipped; type declarations checked"
     )
+
+
+def chunked_runtime(chunked_source: str, preamble: str) -> tuple[str, dict]:
+    """The shipped runtime with every kind and the map of its later kinds' chunks, from the chunked source.
+
+    terser minifies the whole runtime at once, as before; each later kind's code stays one arrow function
+    passed to GS_CHUNK (an unknown global, so terser keeps the function whole and never moves code out of it;
+    what only a chunk uses may be inlined into it, and what it uses of the core stays in the core). Each call
+    becomes ``(() => …)()`` in the shipped file; an export leaves a chunk out by writing ``0`` in its place
+    (studio.export.runtime.tailored_runtime), so no Node is needed there. Every one of the 2^n choices of
+    chunks is parsed here before anything is written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "chunked.js"
+        source.write_text(chunked_source, encoding="utf-8")
+        _node("runtime_chunks.js", "--own", str(source))
+        minified = preamble + "\n" + minify(source).strip() + "\n"
+        out = Path(tmp) / "min.js"
+        out.write_text(minified, encoding="utf-8")
+        found = json.loads(_node("runtime_chunks.js", str(out)))
+        if [c["name"] for c in found] != [Path(n).stem for n in KIND_CHUNKS]:
+            sys.exit(f"the minified runtime's chunks are {[c['name'] for c in found]}, not KIND_CHUNKS")
+        shipped, at, spans = "", 0, []
+        for chunk in found:
+            start, end = chunk["fn"]
+            if not minified[chunk["start"] : chunk["end"]].startswith("GS_CHUNK("):
+                sys.exit("runtime_chunks.js's offsets do not match the text")
+            shipped += minified[at : chunk["start"]]
+            begin = len(shipped)
+            shipped += "(" + minified[start:end] + ")()"
+            spans.append([begin, len(shipped)])
+            at = chunk["end"]
+        shipped += minified[at:]
+        manifest = {
+            "runtime": source_digest(shipped),
+            "core": _core_kinds(),
+            "chunks": [
+                {"file": name, "kinds": _kinds_of(SOURCE_DIR / name), "at": span, "css": css}
+                for name, span, css in zip(KIND_CHUNKS, spans, _css_spans(shipped), strict=True)
+            ],
+        }
+        choices = []
+        for mask in range(2 ** len(spans)):
+            left_out = [c for i, c in enumerate(manifest["chunks"]) if not mask >> i & 1]
+            choices.append(Path(tmp) / f"choice{mask}.js")
+            choices[-1].write_text(_leave_out(shipped, left_out), encoding="utf-8")
+        _node("runtime_chunks.js", "--parse", *map(str, choices))
+    return shipped, manifest
+
+
+def _css_spans(shipped: str) -> list[list[int] | None]:
+    """Where each chunk's styles sit in the shipped file's one style sheet (a string literal terser keeps
+    as it is: the build stops if it ever escapes something, rather than guess), None for a chunk without."""
+    core = _minify_css((SOURCE_DIR / "styles.css").read_text(encoding="utf-8"))
+    own = [_chunk_css(SOURCE_DIR / name) for name in KIND_CHUNKS]
+    sheet = core + "".join(own)
+    if shipped.count(sheet) != 1:
+        sys.exit("the style sheet is not in the minified runtime exactly once, as written")
+    at, spans = shipped.index(sheet) + len(core), []
+    for css in own:
+        spans.append([at, at + len(css)] if css else None)
+        at += len(css)
+    return spans
+
+
+def _leave_out(shipped: str, chunks: list[dict]) -> str:
+    """What studio.export.runtime.tailored_runtime writes without these chunks (kept equal by a test)."""
+    cuts = [(c["at"], "0") for c in chunks] + [(c["css"], "") for c in chunks if c["css"]]
+    for (start, end), put in sorted(cuts, reverse=True):
+        shipped = shipped[:start] + put + shipped[end:]
+    return shipped
+
+
+def _node(script: str, *args: str) -> str:
+    done = subprocess.run(
+        ["node", str(ROOT / "scripts" / script), *args], cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"scripts/{script} failed: {done.stderr.strip()}")
+    return done.stdout
 
 
 def minify(source: Path) -> str:

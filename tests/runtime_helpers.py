@@ -38,11 +38,13 @@ class Player:
         user: dict | None = None,
         options: dict | None = None,
         autoinit: bool = True,
+        runtime: str | None = None,
     ) -> None:
+        """``runtime``: the script to play with (default: the shipped file, RUNTIME_JS)."""
         self.page = page
         self.events: list[tuple[str, dict[str, Any]]] = []
         page.expose_function("__gsRecord", lambda name, detail: self.events.append((name, detail)))
-        page.add_init_script(script=RUNTIME_JS)
+        page.add_init_script(script=RUNTIME_JS if runtime is None else runtime)
         if autoinit:
             opts = json.dumps({"bundle": bundle, "user": user or {}, **(options or {})})
             page.add_init_script(

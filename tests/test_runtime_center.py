@@ -10,6 +10,7 @@ from studio.domain import (
     AutomaticTrigger,
     CenterEntry,
     Condition,
+    ManualTrigger,
     Modal,
     ResourceCenter,
     Step,
@@ -165,3 +166,22 @@ def test_a_panel_opened_in_a_surveys_corner_hides_the_survey_until_it_closes(pag
     assert panel.count() == 0
     asked.wait_for()
     page.get_by_role("radio", name="9", exact=True).check()  # the survey is whole again and answerable
+
+
+def test_a_survey_that_starts_while_a_panel_is_open_in_its_corner_waits_hidden_until_it_closes(page, server):
+    """Whichever comes first, the two never share one spot: the survey shown later waits under the open panel."""
+    from .test_runtime_survey import NPS, survey
+
+    Player(page, bundle_of(center(*ENTRIES), TOUR, survey(NPS, trigger=ManualTrigger())))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(LAUNCHER).click()
+    panel = page.locator(f"{PANEL}:not(.gs-survey)")
+    panel.wait_for()
+    assert page.evaluate("GuideRuntime.start('pulse')") is True
+    asked = page.locator("[data-guide-runtime] .gs-survey")
+    asked.wait_for(state="attached")
+    assert asked.is_hidden()
+    page.keyboard.press("Escape")
+    assert panel.count() == 0
+    asked.wait_for()
+    page.get_by_role("radio", name="9", exact=True).check()

@@ -81,7 +81,9 @@ def test_the_declarations_name_exactly_what_the_runtime_has(page, server):
     assert declared_instance <= instance
     emitted = set(re.findall(r'(?:_emit|stepEvent)\((?:rt, )?"(\w+)"', SOURCES)) - {"track"}
     assert _members("GuideEventMap") == emitted  # track() is the app's own, not an event of ours
-    assert _members("GuideRuntimeOptions") == set(re.findall(r"(?:\._options|(?<![.\w])options)\??\.(\w+)", SOURCES))
+    assert _members("GuideRuntimeOptions") == set(
+        re.findall(r"(?:\._options|(?<![.\w])options)\??\.(\w+)", SOURCES)
+    )
     labels = re.search(r"var LABELS = \{(.*?)\};", SOURCES, re.S)
     assert labels
     assert _members("GuideLabels") == set(re.findall(r"(\w+): \"", labels.group(1)))
@@ -93,6 +95,28 @@ def test_export_writes_the_module_and_its_types_beside_the_bundle(tmp_path: Path
     out = tmp_path / "guides.json"
     out.write_text(json.dumps(_welcome()))
     shipped = write_runtime(out)
-    assert shipped.module.read_text() == module_runtime()
+    # The module wraps the runtime written beside it (tailored to the bundle's kinds), never another one.
+    assert shipped.module.read_text() == module_runtime(shipped.script.read_text())
+    assert not shipped.full and "| kinds: " in shipped.module.read_text()
     for name in TYPE_FILES:
         assert (tmp_path / name).read_text() == (RUNTIME_DIR / name).read_text()
+
+
+def test_the_module_an_export_writes_plays_its_bundle_with_the_bundles_kinds(tmp_path: Path, page, server):
+    out = tmp_path / "guides.json"
+    out.write_text(json.dumps(_welcome()))
+    shipped = write_runtime(out)
+    assert "survey" not in shipped.kinds
+    server.page("/guide-runtime.mjs", shipped.module.read_text(), ctype="text/javascript")
+    poll = {"id": "pulse", "kind": "survey", "name": "Pulse", "questions": [{"id": "q", "type": "nps"}]}
+    bundle = dict(_welcome(), guides=[*_welcome()["guides"], poll])
+    script = (
+        "<script type='module'>"
+        "import {init, on, start} from '/guide-runtime.mjs'; window.errors = [];"
+        "on('guide_error', d => { window.errors.push([d.guideId, d.field]); });"
+        f"init({{bundle: {json.dumps(bundle)}}}); start('hello');"
+        "</script>"
+    )
+    page.goto(server.page("/app.html", html("<h1>App</h1>") + script))
+    page.get_by_role("dialog", name="Welcome aboard").wait_for()
+    assert page.evaluate("window.errors") == [["pulse", "kind"]]

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studio.export import read_bundle
+from studio.export.runtime import MINIFIED_PATH, gzip_size
 from studio.store import ProjectStore
 
 from .conftest import EXAMPLE_PROJECT
@@ -245,7 +246,12 @@ def test_export_with_progress_and_a_remembered_location(
     qtbot.waitUntil(lambda: bool(dialogs.messages("information")), timeout=5_000)
     assert dialogs.messages("information")[0].startswith(f"Exported 13 guides to {out} (")
     assert len(read_bundle(out)["guides"]) == 13  # fully checked: schema, models, digest
-    assert (out.parent / "guide-runtime.min.js").exists()
+    # The example plays every kind: its runtime is the shipped file, and the message says so.
+    assert (out.parent / "guide-runtime.min.js").read_text() == MINIFIED_PATH.read_text()
+    assert (
+        f"(every kind; {gzip_size(MINIFIED_PATH.read_text()):,} bytes gzipped)"
+        in dialogs.messages("information")[0]
+    )
     assert window.settings.value(f"export/{example.resolve()}") == str(out)
 
 

@@ -96,6 +96,32 @@ def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dia
     assert not runner.busy
 
 
+def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(qtbot, tmp_path, dialogs):
+    from studio.domain import Modal, Project, Step
+    from studio.export.runtime import gzip_size, tailored_runtime
+
+    path = tmp_path / "tours.gstudio"
+    welcome = Modal(id="hello", name="Hello", steps=[Step(id="m", title="Welcome")])
+    ProjectStore.create(path, Project(name="Tours", guides=[welcome])).close()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = JobRunner(
+        Prompts(parent), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), parent
+    )
+    runner.session = ProjectSession.open(path)
+    try:
+        with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
+            runner.export_to(tmp_path / "out.json", runtime=True)
+    finally:
+        runner.session.close()
+    code = (tmp_path / "guide-runtime.min.js").read_text()
+    assert code == tailored_runtime(["modal"]).code
+    assert (
+        "the runtime guide-runtime.min.js (only this bundle's kinds: checklist, hotspot, modal, tooltip,"
+        f" walkthrough; {gzip_size(code):,} bytes gzipped)" in done.args[0]
+    )
+
+
 def test_prompts_refuse_an_unsafe_address_in_words(qtbot, dialogs):
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -1,6 +1,6 @@
 /* Guide Studio runtime 0.1.0: types of the classic script (window.GuideRuntime).
    Built by scripts/build_runtime.py from studio/export/guide-bundle.schema.json and
-   assets/runtime/types (types sha256:3cd28ecc9d84b1d1). */
+   assets/runtime/types (types sha256:7432f0fa28209d08). */
 
 /**
  * How a URL rule compares its value with the page address.
@@ -681,6 +681,8 @@ export interface GuideEventMap {
   guide_dismissed: GuideDetail & { reason?: "target_not_found" | "replaced" | string };
   target_not_found: StepDetail & { reason: "not_found" | "ambiguous" | "hidden"; confidence: number };
   checklist_item_completed: GuideDetail & { itemId: string };
+  /** A guide skipped as malformed (or undone when it failed to start); `field` names what is wrong:
+   *  `"kind"` for a kind this runtime does not play (unknown, or left out of an export's runtime). */
   guide_error: { type: string; guideId: string | null; field: string };
   /** One answered survey question: a number for scales, an option id (or ids) for choices, text for open ones;
    *  `text` is what the user typed into "Other". A follow-up's `questionId` is `<question>/follow-up`. */

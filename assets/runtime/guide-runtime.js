@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box;unicode-bidi:plaintext}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50%!important;top:50%!important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 0 6px;margin-inline-end:28px}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-inline-end:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:grid;place-items:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary,.gs-done .gs-check,.gs-scale input:checked+span{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible,.gs-scale input:focus-visible+span{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6)}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none!important}}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}.gs-center{bottom:auto}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked+span,.gs-stars label:has(~label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
+var CSS = ":host{--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box;unicode-bidi:plaintext}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50%!important;top:50%!important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 0 6px;margin-inline-end:28px}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-inline-end:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:grid;place-items:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary,.gs-done .gs-check,.gs-scale input:checked+span{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible,.gs-scale input:focus-visible+span{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6)}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none!important}}.gs-center{bottom:auto}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked+span,.gs-stars label:has(~label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var uid = 0;
@@ -742,6 +742,14 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
+/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
+function fixedAt(y, fn, xs) {
+  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
+    var s = getComputedStyle(n);
+    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
+  }));
+}
+
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
@@ -787,23 +795,26 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
-  var hid = [];
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
-    /* A survey in this corner waits under the opened panel, hidden (so neither covers the other) until it closes. */
-    hid.forEach(s => { s.hidden = false; });
-    hid = open ? q(rt._surface._root(), "[data-at]").filter(s => !s.hidden && sameCorner(s.dataset.at, launcher.dataset.corner)) : [];
-    hid.forEach(s => { s.hidden = true; });
-    if (!open) { c._panel?.remove(); c._panel = null; return; }
-    if (c._panel) return;
-    var id = "gs" + (++uid);
-    above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id },
-      [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
-    opened();
+    if (!open) { c._panel?.remove(); c._panel = null; } else if (!c._panel) {
+      var id = "gs" + (++uid);
+      above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
+        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+      opened();
+    }
+    underPanels(rt);
   }
   c._toggle = toggle;
   offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
   return c;
+}
+
+/* A survey waits under a corner panel opened in its corner, hidden (so neither covers the other) until the panel
+   closes, whichever came first. */
+function underPanels(rt) {
+  var r = rt._surface._root(), open = q(r, "[data-open]");
+  q(r, "[data-at]").forEach(s => { s.hidden = open.some(p => sameCorner(s.dataset.at, p.dataset.open)); });
 }
 
 /* A line of a panel's list: a button with a title, an optional description, `before` and `after` nodes. */
@@ -1147,14 +1158,6 @@ KINDS.banner = {
   }
 };
 
-/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
-function fixedAt(y, fn, xs) {
-  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
-    var s = getComputedStyle(n);
-    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
-  }));
-}
-
 /* The bottom of the app's own fixed or sticky header at the top of the window (0 when there is none). */
 function headerBottom() {
   var y = 0;
@@ -1243,6 +1246,7 @@ KINDS.survey = {
       var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
       if (top) above(panel, top);
+      underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
     /* Ask question k (its follow-up when fu), then go on. */

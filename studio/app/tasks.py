@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +45,12 @@ class ExportResult:
     """The project check's findings the bundle ships anyway (a guide nobody would see …)."""
     images: int = 0
     """Project images written into ``media/`` beside the bundle."""
+    runtime_kinds: tuple[str, ...] = ()
+    """The kinds the written runtime plays (the bundle's, unless asked for more)."""
+    runtime_full: bool = False
+    """Whether the written runtime plays every kind."""
+    runtime_gzip: int = 0
+    """The written runtime's size, gzip -9."""
 
 
 def load_for_export(path: Path) -> tuple[Project, dict[str, bytes]]:
@@ -65,9 +71,11 @@ def export_project(
     progress: Progress,
     cancel: threading.Event,
     media: Mapping[str, bytes] | None = None,
+    runtime_kinds: Iterable[str] | None = (),
 ) -> ExportResult:
     """Write the bundle, its images (``media``: bytes by file name) and the runtime beside it;
-    ExportError or OSError say why not."""
+    ExportError or OSError say why not. The runtime plays the bundle's kinds and ``runtime_kinds``
+    (None: every kind, for bundles published later through bundleUrl)."""
     from ..export.media import shipped_media, write_media
 
     total = 3 if runtime else 2
@@ -82,13 +90,24 @@ def export_project(
     shipped = None
     if runtime:
         progress("Writing the runtime…", 2, total)
-        shipped = write_runtime(out)
+        shipped = write_runtime(out, kinds=runtime_kinds)
     progress("Done", total, total)
     enabled = sum(1 for g in project.guides if g.enabled)
     warnings = tuple(problem.message for problem in check_project(project))
     if shipped is None:
         return ExportResult(out, enabled, size, warnings=warnings, images=images)
-    return ExportResult(out, enabled, size, shipped.script, shipped.snippet, warnings, images)
+    return ExportResult(
+        out,
+        enabled,
+        size,
+        shipped.script,
+        shipped.snippet,
+        warnings,
+        images,
+        runtime_kinds=shipped.kinds,
+        runtime_full=shipped.full,
+        runtime_gzip=shipped.gzip_bytes,
+    )
 
 
 def check_project(project: Project) -> list:

@@ -255,7 +255,7 @@ STEP_PROBE = (
 """Judge a shown step: ``[target | null, {callout, beacon, settleMs}]`` → status, detail, click points."""
 
 WAIT_FOR_TARGET = (
-    "async ([target, ms]) => {"
+    "async ([target, ms, low]) => {"
     + TARGET_STATUS
     + r"""
   // Resolve now and again on each DOM change (and each frame while hidden), until visible or `ms`.
@@ -280,7 +280,7 @@ WAIT_FOR_TARGET = (
     point = [x - (vv ? vv.offsetLeft : 0), y - (vv ? vv.offsetTop : 0)];
   }
   let weighed = [];
-  if (r.status !== "ok" || r.confidence < 0.7) {
+  if (r.status !== "ok" || r.confidence < low) {
     // what the runtime weighed, best first: confidence, what it is, and which candidates matched it
     // what it is: role and name, else the tip a tooltip plugin moved out of its title; its id, else its
     // classes (the id a release renamed shows here: canvas#chart_gauge_01); the heading it sits under
@@ -304,7 +304,7 @@ WAIT_FOR_TARGET = (
 }
 """
 )
-"""Wait (bounded) for a target to resolve visible: ``[target, ms]`` → found / hidden / ambiguous / not_found."""
+"""Wait (bounded) for a target to resolve visible: ``[target, ms, low confidence]`` → found / hidden / ambiguous / not_found."""
 
 SCROLL_TO_TARGET = r"""
 t => {

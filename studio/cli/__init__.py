@@ -108,8 +108,19 @@ def export(
     out: Annotated[Path, typer.Option("-o", "--out", help="Bundle file (or folder, for devtools-recorder).")],
     runtime: Annotated[
         bool,
-        typer.Option("--runtime", help="Also write the minified runtime and an embed snippet beside it."),
+        typer.Option(
+            "--runtime",
+            help="Also write the minified runtime (the bundle's kinds) and an embed snippet beside it.",
+        ),
     ] = False,
+    runtime_kinds: Annotated[
+        str,
+        typer.Option(
+            "--runtime-kinds",
+            help="Kinds the runtime plays besides the bundle's: 'all' (for bundles published later through"
+            " bundleUrl that may hold other kinds), or a comma-separated list (survey,banner).",
+        ),
+    ] = "",
     export_format: Annotated[
         str, typer.Option("--format", help="guide-bundle, or devtools-recorder (a folder of recordings).")
     ] = "guide-bundle",
@@ -133,6 +144,7 @@ def export(
 
     if export_format not in ("guide-bundle", "devtools-recorder"):
         fail(f"unknown --format {export_format!r} (guide-bundle or devtools-recorder)")
+    extra_kinds = _runtime_kinds(runtime_kinds)
     try:
         with ProjectStore.open(project, readonly=True) as store:
             loaded = store.load()
@@ -148,7 +160,7 @@ def export(
         write_media(out, used, images)
         size = write_bundle(loaded, out)
         signature = sign_file(out, sign) if sign is not None else None
-        shipped = write_runtime(out, public_key=public) if runtime else None
+        shipped = write_runtime(out, public_key=public, kinds=extra_kinds) if runtime else None
     except (ProjectFileError, ExportError, SigningError) as exc:
         fail(str(exc))
     except OSError as exc:
@@ -163,11 +175,30 @@ def export(
         typer.echo(f"wrote {signature.name} (Ed25519; the runtime checks it with publicKey {public})")
     _warn_lint(loaded)
     if shipped is not None:
+        held = (
+            "every kind"
+            if shipped.full
+            else f"only {', '.join(shipped.kinds)}: --runtime-kinds all for every kind"
+        )
         typer.echo(
-            f"wrote {shipped.script.name} ({shipped.gzip_bytes:,} bytes gzipped), {shipped.snippet.name}"
-            f" and {shipped.csp_snippet.name} (for a strict Content-Security-Policy); {shipped.module.name}"
+            f"wrote {shipped.script.name} ({held}; {shipped.gzip_bytes:,} bytes gzipped),"
+            f" {shipped.snippet.name} and {shipped.csp_snippet.name} (for a strict Content-Security-Policy);"
+            f" {shipped.module.name}"
             " (the ES module) with its type declarations"
         )
+
+
+def _runtime_kinds(value: str) -> tuple[str, ...] | None:
+    """``--runtime-kinds``: None for every kind, else the kinds asked for besides the bundle's."""
+    from ..domain import GUIDE_KINDS
+
+    if value.strip() == "all":
+        return None
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in GUIDE_KINDS]
+    if unknown:
+        fail(f"unknown kind {unknown[0]!r} in --runtime-kinds (all, or some of: {', '.join(GUIDE_KINDS)})")
+    return kinds
 
 
 @app.command()

@@ -20,7 +20,7 @@ from ..browser.scripts import runtime_script
 from ..domain import AdvanceMode, Project, Target
 from ..domain.pages import step_url
 from ..replay.page_link import unreachable
-from ..replay.results import GuideResult, StepResult
+from ..replay.results import LOW_CONFIDENCE, GuideResult, StepResult
 
 
 class DriftError(ConnectionError):
@@ -126,7 +126,9 @@ async def _check(
                     await _bounded(page.goto(url, wait_until="load", timeout=30_000), 32, deadline)
                 wait = timeout_ms if timeout_ms is not None else guide.steps[index].wait_ms
                 probe = await _bounded(
-                    page.evaluate(WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait]),
+                    page.evaluate(
+                        WAIT_FOR_TARGET, [target.model_dump(mode="json", by_alias=True), wait, LOW_CONFIDENCE]
+                    ),
                     wait / 1000 + 15,
                     deadline,
                 )

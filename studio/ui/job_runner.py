@@ -154,8 +154,11 @@ class JobRunner(QObject):
             )
             text += f"\n\nShipped, but worth a look:\n{shown}{more}"
         if result.runtime is not None:
+            kinds = ", ".join(k.replace("_", " ") for k in result.runtime_kinds)
+            held = "every kind" if result.runtime_full else f"only this bundle's kinds: {kinds}"
             text += (
-                f" Beside it: the runtime {result.runtime.name} and the embed snippet {result.snippet.name}"
+                f" Beside it: the runtime {result.runtime.name} ({held};"
+                f" {result.runtime_gzip:,} bytes gzipped) and the embed snippet {result.snippet.name}"
                 " — paste the snippet into your app's pages."
             )
         self.exported.emit(text)

@@ -123,6 +123,14 @@ function follow(fn) {
   return function () { runAll(offs); };
 }
 
+/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
+function fixedAt(y, fn, xs) {
+  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
+    var s = getComputedStyle(n);
+    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
+  }));
+}
+
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
 /* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
@@ -168,23 +176,26 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
-  var hid = [];
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
-    /* A survey in this corner waits under the opened panel, hidden (so neither covers the other) until it closes. */
-    hid.forEach(s => { s.hidden = false; });
-    hid = open ? q(rt._surface._root(), "[data-at]").filter(s => !s.hidden && sameCorner(s.dataset.at, launcher.dataset.corner)) : [];
-    hid.forEach(s => { s.hidden = true; });
-    if (!open) { c._panel?.remove(); c._panel = null; return; }
-    if (c._panel) return;
-    var id = "gs" + (++uid);
-    above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id },
-      [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
-    opened();
+    if (!open) { c._panel?.remove(); c._panel = null; } else if (!c._panel) {
+      var id = "gs" + (++uid);
+      above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
+        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+      opened();
+    }
+    underPanels(rt);
   }
   c._toggle = toggle;
   offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
   return c;
+}
+
+/* A survey waits under a corner panel opened in its corner, hidden (so neither covers the other) until the panel
+   closes, whichever came first. */
+function underPanels(rt) {
+  var r = rt._surface._root(), open = q(r, "[data-open]");
+  q(r, "[data-at]").forEach(s => { s.hidden = open.some(p => sameCorner(s.dataset.at, p.dataset.open)); });
 }
 
 /* A line of a panel's list: a button with a title, an optional description, `before` and `after` nodes. */

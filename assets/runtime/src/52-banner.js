@@ -38,14 +38,6 @@ KINDS.banner = {
   }
 };
 
-/* The app's own fixed or sticky elements at height y of the window (across its width, or at xs): fn(element, box, style). */
-function fixedAt(y, fn, xs) {
-  (xs || [.01, .15, .5, .85, .99].map(f => f * innerWidth)).forEach(x => slice(DP.elementsFromPoint.call(D, x, y)).forEach(n => {
-    var s = getComputedStyle(n);
-    if (/fixed|sticky/.test(s.position) && !n.hasAttribute("data-guide-runtime")) fn(n, n.getBoundingClientRect(), s);
-  }));
-}
-
 /* The bottom of the app's own fixed or sticky header at the top of the window (0 when there is none). */
 function headerBottom() {
   var y = 0;

@@ -32,6 +32,7 @@ KINDS.survey = {
       var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
       if (top) above(panel, top);
+      underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
     /* Ask question k (its follow-up when fu), then go on. */
