@@ -21,7 +21,14 @@ window.__bench = (function () {
     var D = GuideRuntime.dom;
     return only(Array.from(document.querySelectorAll("*")).filter(function (e) { return D.roleOf(e) === rn.role && D.nameOf(e) === rn.name; }));
   }
+  var firsts = {};
   return {
+    /* Ours' first resolve of a target on the page, on its own (a bench reads the main thread's CPU time around it);
+       resolve(rec, path, key) then reports it instead of resolving again. */
+    first: function (rec, key) {
+      var t = performance.now(), el = GuideRuntime.resolve(rec.ours).element;
+      firsts[key] = [el, performance.now() - t];
+    },
     capture: function (path) {
       var el = document.querySelector(path);
       return {
@@ -32,12 +39,13 @@ window.__bench = (function () {
         role: { role: GuideRuntime.dom.roleOf(el), name: GuideRuntime.dom.nameOf(el) }
       };
     },
-    resolve: function (rec, truthPath) {
+    resolve: function (rec, truthPath, key) {
       var truth = truthPath ? document.querySelector(truthPath) : null;
       function verdict(el) { return el ? (el === truth ? "correct" : "wrong") : "none"; }
       function timed(fn) { var t = performance.now(); var el = fn(); return [verdict(el), performance.now() - t]; }
       /* ours is timed on its first resolve of the page, before the loose one */
-      var ours = timed(function () { return GuideRuntime.resolve(rec.ours).element; });
+      var f = firsts[key], ours = f ? [verdict(f[0]), f[1]] : timed(function () { return GuideRuntime.resolve(rec.ours).element; });
+      delete firsts[key];
       var loose = GuideRuntime.resolve(rec.ours, { minConfidence: 0 });
       return {
         ours: ours,

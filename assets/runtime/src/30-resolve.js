@@ -46,8 +46,10 @@ function labelText(el) { return texts(slice(el.labels)); }
 
 function texts(els) { return norm(els[1] ? els.map(function (l) { return textOf(l); }).join(" ") : els[0] ? textOf(els[0]) : ""); }
 
-/* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters. */
-function nameOf(el) {
+/* The accessible name (the subset of the ARIA algorithm guides need), at most 200 characters (worked out once per
+   element during a resolution). */
+function nameOf(el) { var m = known(el); return m.n != null ? m.n : m.n = accName(el); }
+function accName(el) {
   var ids = el.getAttribute("aria-labelledby"), root = el.getRootNode(), tag = el.tagName, t = el.type,
     v = ids && norm(ids.split(/\s+/).map(function (id) { var r = root.getElementById(id); return r ? textOf(r) : ""; }).join(" ")) || norm(el.getAttribute("aria-label"));
   if (!v) {
@@ -159,15 +161,17 @@ function page(href) { return String(href).split(/[?#]/)[0].split("/").pop(); }
 
 function sameHref(v, w) { return v === w ? 1 : v && (v = page(v)) && v === page(w) ? 0.9 : 0; }
 
-/* Landmarks around the element and the nearest heading before it, as "role name" strings. */
-var memo = null;   /* during one resolution: the page's headings (key 0), rows' words, worked-out recorded texts */
-function contextOf(el) {
-  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = memo && memo.get(0) || ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length;
-  memo && memo.set(0, hs);
-  for (; n && n !== doc("body"); n = n.parentElement) {
-    var r = roleOf(n);
-    if (r && LANDMARKS.test(r)) out.push(norm(r + " " + nameOf(n)));
-    else if (/^(row|listitem|article)$/.test(r)) out.push(entry(n));
+/* Landmarks around the element and the nearest heading before it (unless `nh`), as "role name" strings. */
+var memo = null;   /* during one resolution: the page's headings (key 0), worked-out recorded texts, what is known of an element */
+/* What this resolution has worked out about an element (candidates share containers, rows and headings). */
+function known(el) { return memo ? memo.get(el) || memo.set(el, {}).get(el) : {}; }
+function contextOf(el, nh) {
+  var out = [], n = el.parentElement, k = 0, heading = null, m, lo = 0, hs = nh ? [] : memo && memo.get(0) || ROLE_TAGS.heading.reduce(function (a, t) { return a.concat(q(el.getRootNode(), t)); }, []).sort(inOrder), hi = hs.length, b = doc("body");
+  nh || memo && memo.set(0, hs);
+  for (; n && n !== b; n = n.parentElement) {
+    var c = known(n), r;
+    if (c.x == null) c.x = (r = roleOf(n)) && LANDMARKS.test(r) ? norm(r + " " + nameOf(n)) : /^(row|listitem|article)$/.test(r) ? entry(n) : "";
+    c.x && out.push(c.x);
   }
   /* The nearest heading before it: the last one before it in the page that is not around it (found by halving),
      if the walk back through its earlier siblings and theirs reaches it. */
@@ -183,20 +187,19 @@ function contextOf(el) {
   return out;
 }
 
-function entry(n) { return norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); }
+function entry(n) { var m = known(n); return m.e != null ? m.e : m.e = norm(roleOf(n) + " " + textOf(n, 2e3)).slice(0, 80); }
 
 /* A recorded row or list item whose text changed a little ("Mar 9, 2018" → "Mar 7, 2019"): how many more of its
    distinguishing words the element's own one keeps than its best sibling does, 0..1 (0 when it keeps fewer than half: a deleted row's neighbours). */
 function rowSim(a, el) {
   var n = el.closest(a.split(" ")[0] === "row" ? "tr,[role=row]" : "li,[role=listitem]"), p = n && n.parentElement;
   if (!p) return 0;
-  var all = arr(p.children).slice(0, 50), mine = 0, rival = 0;
-  all.forEach(function (x) { memo.has(x) || memo.set(x, words(entry(x))); });
+  var all = arr(p.children).slice(0, 50), mine = 0, rival = 0, ws = all.map(function (x) { var k = known(x); return k.w || (k.w = words(entry(x))); });
   /* words every row has (its role, repeated labels and dates) do not tell rows apart */
-  var o = words(a).filter(function (x) { return !all.every(function (r) { return memo.get(r).indexOf(x) >= 0; }); });
-  all.forEach(function (x) {
-    var v = o.filter(function (w) { return memo.get(x).indexOf(w) >= 0; }).length / o.length || 0;
-    if (x === n) mine = v; else rival = Math.max(rival, v);
+  var o = words(a).filter(function (x) { return !ws.every(function (r) { return r.indexOf(x) >= 0; }); });
+  ws.forEach(function (r, i) {
+    var v = o.filter(function (w) { return r.indexOf(w) >= 0; }).length / o.length || 0;
+    if (all[i] === n) mine = v; else rival = Math.max(rival, v);
   });
   return mine < 0.5 ? 0 : mine - rival;
 }
@@ -209,22 +212,28 @@ function siblingsOf(el) {
 /* How much `el` looks like the fingerprint, 0..1 (weights after Similo's attribute stability):
    [overall, what it is and where (without its position, which alone never decides)]. */
 function similarity(fp, el, peers, quick) {
-  var total = 0, got = 0, content;
+  var m = known(el), total = m.t || 0, got = m.g, content;
   function add(w, s) { total += w; got += w * s; }
-  add(1, el.localName === fp.tag ? 1 : 0);
-  if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
-  /* a name that is gone (an icon now, a label moved out) says less than a different one */
-  if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
-  if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
-  Object.keys(fp.attributes || {}).forEach(function (k) {
-    var v = el.getAttribute(k), w = fp.attributes[k];
-    add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
-  });
-  if (fp.classes?.length) add(1, overlap(arr(el.classList), fp.classes));
+  /* the content part, once per element and resolution (one fingerprint) */
+  if (!total) {
+    got = 0;
+    add(1, el.localName === fp.tag ? 1 : 0);
+    if (fp.role != null) add(1.5, roleOf(el) === fp.role ? 1 : 0);
+    /* a name that is gone (an icon now, a label moved out) says less than a different one */
+    if (fp.name != null) add((content = nameOf(el)) ? 3 : 1.5, textSim(content, fp.name));
+    if (fp.text != null) add(2, textSim(textOf(el, 400).slice(0, 400), fp.text));
+    Object.keys(fp.attributes || {}).forEach(function (k) {
+      var v = el.getAttribute(k), w = fp.attributes[k];
+      add(k === "id" || /^data-(test|cy|qa)/.test(k) ? 2 : 1, k === "href" ? sameHref(v, w) : v === w ? 1 : 0);
+    });
+    if (fp.classes?.length) add(1, overlap(arr(el.classList), fp.classes));
+    m.t = total; m.g = got;
+  }
   if (quick) return [got / total, total];
   /* Context: how much of the recorded context is still around the element scales the confidence. */
   /* The nearest container counts most; "navigation Top" is not "navigation Breadcrumb". */
-  var here = fp.ancestors?.length ? contextOf(el) : [], ctx = 1, w = 0, sum = 0, i = 0;
+  /* (no heading is sought when none was recorded) */
+  var here = fp.ancestors?.length ? contextOf(el, fp.ancestors.join().indexOf("heading ") < 0) : [], ctx = 1, w = 0, sum = 0, i = 0;
   (fp.ancestors || []).forEach(function (a) {
     /* its own list item only says that it is in one, and counts half; the row it acts on counts double */
     var own = a === "listitem " + fp.name, row = !own && /^(row|listitem) /.test(a), v = own ? 0.5 : (row ? 2 : 1) / ++i;
@@ -286,9 +295,13 @@ function find(target, at, min) {
       .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
   /* A position only means something among the recorded look-alikes (same tag and name). */
+  /* (Its look-alikes are only sought up to the element: those after it do not change its place.) */
   var groups = {}, peers = function (el) {
-    var key = el.localName, nm = fp.name;
-    return nameOf(el) === nm ? (groups[key] = groups[key] || q(root, key).filter(function (x) { return mayRead([x], nm.split(" ")) && nameOf(x) === nm; })).indexOf(el) : -1;
+    var nm = fp.name, k = el.localName, g, x;
+    if (nameOf(el) !== nm) return -1;
+    g = groups[k] = groups[k] || { l: q(root, k), i: 0, p: [] };
+    while (g.p.indexOf(el) < 0 && (x = g.l[g.i++])) mayRead([x], nm.split(" ")) && nameOf(x) === nm && g.p.push(x);
+    return g.p.indexOf(el);
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
      is another element with the same label: context scales the score down, to "not found" when none is shared. */
