@@ -75,8 +75,9 @@ var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input
 /* Whether element `el` could read the words `ws`: each in its text, or it has a name source its text does not
    show (a label, a labelling attribute, an image). A hint that never misses. */
 function mayRead(el, ws) {
-  for (var s = el.textContent, i = 0; i < ws.length && s.indexOf(ws[i]) >= 0;) i++;
-  return !ws[i] || /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
+  /* the last words first: an id or a number tells look-alikes apart ("Edit 4321") */
+  for (var s = el.textContent, i = ws.length; i-- && s.indexOf(ws[i]) >= 0;);
+  return i < 0 || /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -283,7 +284,7 @@ function find(target, at, min) {
     /* on a big page only those that could read every recorded word or share a class */
     var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
     pool = slice(new Set(pool.concat(all.filter(function (el) {
-      return !all[500] || mayRead(el, ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
+      return !all[500] || mayRead(el, ws) || fp.classes?.some(function (c) { return el.classList.contains(c); });
     })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
