@@ -74,13 +74,12 @@ function q(root, sel) {
    a list of selectors is many times slower than its parts). */
 var ROLE_TAGS = { heading: ["h1", "h2", "h3", "h4", "h5", "h6"], textbox: "input", combobox: "input[list]", listbox: "select", presentation: "img" };
 
-/* Whether elements `els` together could read the words `ws`: each in their text, or they have a name
-   source their text does not show (a label, a labelling attribute, an image). A hint that never misses. */
-function mayRead(els, ws) {
-  var s = els[1] ? els.map(function (el) { return el.textContent; }).join(" ") : els[0].textContent;
-  return ws.every(function (w) { return s.indexOf(w) >= 0; }) || els.some(function (el) {
-    return /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
-  });
+/* Whether element `el` could read the words `ws`: each in its text, or it has a name source its text does not
+   show (a label, a labelling attribute, an image). A hint that never misses. */
+function mayRead(el, ws) {
+  /* the last words first: an id or a number tells look-alikes apart ("Edit 4321") */
+  for (var s = el.textContent, i = ws.length; i-- && s.indexOf(ws[i]) >= 0;);
+  return i < 0 || /^(INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby") || el.hasAttribute("title") || el.firstElementChild && el.querySelector("img");
 }
 
 function attrSel(a, v) { return "[" + a + '="' + String(v).replace(/["\\]/g, "\\$&") + '"]'; }
@@ -107,7 +106,11 @@ function candidateMatches(c, root) {
         if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) (ls = labels.get(el)) ? ls.push(l) : labels.set(el, [l]);
       });
       var found = [];
-      labels.forEach(function (ls, el) { texts(ls) === v && found.push(el); });
+      labels.forEach(function (ls, el) {
+        /* a label holding nothing but its empty field at one end reads as the browser's own text */
+        var l = ls[0], c = l.firstElementChild, t = ls[1] ? texts(ls) : !c || c === el && !c.firstChild && c === l.lastElementChild && (c === l.firstChild || c === l.lastChild) ? l.textContent : textOf(l);
+        (t.trim() === v || norm(t) === v) && found.push(el);
+      });
       return found;
     case "role":
       /* Only the tags that can have the role are looked at (implicit ones, typed inputs, explicit roles),
@@ -116,7 +119,7 @@ function candidateMatches(c, root) {
       Object.keys(IMPLICIT_ROLES).filter(function (t) { return IMPLICIT_ROLES[t] === v; })
         .concat(Object.values(INPUT_ROLES).indexOf(v) < 0 ? [] : "input[type]", ROLE_TAGS[v] || [], '[role="' + v + '"]')
         .forEach(function (s) {
-          q(root, s).forEach(function (el) { if ((name == null || mayRead([el], ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
+          q(root, s).forEach(function (el) { if ((name == null || mayRead(el, ws)) && roleOf(el) === v && (name == null || nameOf(el) === name)) found.add(el); });
         });
       return slice(found);
     case "text":
@@ -290,7 +293,7 @@ function find(target, at, min) {
     /* on a big page only those that could read every recorded word or share a class */
     var all = q(root, fp.tag).concat(fp.role ? q(root, '[role="' + fp.role + '"]') : []), ws = norm(fp.name || fp.text).split(" ");
     pool = slice(new Set(pool.concat(all.filter(function (el) {
-      return !all[500] || mayRead([el], ws) || (fp.classes || []).some(function (c) { return el.classList.contains(c); });
+      return !all[500] || mayRead(el, ws) || fp.classes?.some(function (c) { return el.classList.contains(c); });
     })
       .map(function (el) { return [el, similarity(fp, el, 0, 1)[0]]; }).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 40).map(function (a) { return a[0]; }))));
   }
@@ -300,7 +303,7 @@ function find(target, at, min) {
     var nm = fp.name, k = el.localName, g, x;
     if (nameOf(el) !== nm) return -1;
     g = groups[k] = groups[k] || { l: q(root, k), i: 0, p: [] };
-    while (g.p.indexOf(el) < 0 && (x = g.l[g.i++])) mayRead([x], nm.split(" ")) && nameOf(x) === nm && g.p.push(x);
+    while (g.p.indexOf(el) < 0 && (x = g.l[g.i++])) mayRead(x, nm.split(" ")) && nameOf(x) === nm && g.p.push(x);
     return g.p.indexOf(el);
   };
   /* A name or text match in another region than the recorded one (other heading, landmark, row)
