@@ -211,3 +211,31 @@ def test_on_a_phone_the_two_bottom_corners_are_one_stack(page, server):
     right, left = boxes(page)
     assert not overlaps(right, left), (right, left)
     assert left["bottom"] <= right["top"] - 12
+
+
+def test_a_survey_above_a_corner_launcher_moves_with_it_when_the_app_lifts_the_stack(page, server):
+    """A fixed bar the app adds after load (Tabler's bottom bar) lifts the launcher: the survey goes up too, not over it."""
+    from studio.domain import Survey
+    from studio.domain.survey import NpsQuestion
+
+    survey = Survey(id="pulse", name="Pulse", trigger=AutomaticTrigger(), questions=[NpsQuestion(id="nps")])
+    Player(page, bundle_of(launcher(), survey, HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator("[data-guide-runtime] .gs-survey").wait_for()
+    page.evaluate(
+        """() => { const bar = document.createElement('div');
+          bar.style.cssText = 'position:fixed;left:0;right:0;bottom:0;height:150px;background:#333';
+          document.body.appendChild(bar); }"""
+    )
+    page.wait_for_timeout(800)  # the stack polls every 300 ms
+    (help_button,) = boxes(page)
+    assert help_button["bottom"] <= page.evaluate("innerHeight") - 150  # lifted above the app's bar
+    top, bottom = page.evaluate(
+        """() => { const r = document.querySelector('[data-guide-runtime]').shadowRoot.querySelector('.gs-survey')
+          .getBoundingClientRect(); return [r.top, r.bottom]; }"""
+    )
+    assert top >= 0 and bottom <= help_button["top"], (
+        top,
+        bottom,
+        help_button,
+    )  # on screen, the launcher reachable

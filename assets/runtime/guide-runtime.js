@@ -739,11 +739,19 @@ function fixedAt(y, fn, xs) {
 
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
-/* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
-function above(panel, b) {
-  var r = b.getBoundingClientRect(), left = /left/.test(b.dataset.corner);
-  panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
-  panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+/* Keep a panel just above the corner launcher pick() names (wherever the stack puts it, now and when the stack
+   moves: a fixed bar the app adds later, another launcher), until the panel is removed. */
+function above(panel, pick) {
+  var stop, place = function () {
+    var b = pick(), r = b?.getBoundingClientRect(), left = /left/.test(b?.dataset.corner);
+    if (!panel.isConnected) stop();
+    else if (b) {
+      panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
+      panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+    }
+  };
+  place();
+  stop = follow(place);
 }
 /* On a narrow window the two corners of one edge are one stack: their launchers and panels are too wide to pass. */
 function sameCorner(a, c) { return a === c || innerWidth < 640 && !!a && a.split("_")[0] === c.split("_")[0]; }
@@ -787,7 +795,7 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
     if (!open) { c._panel?.remove(); c._panel = null; } else if (!c._panel) {
       var id = "gs" + (++uid);
       above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
-        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), () => launcher);
       opened();
     }
     underPanels(rt);
@@ -1230,9 +1238,8 @@ KINDS.survey = {
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
-        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-      if (top) above(panel, top);
+      above(panel, () => q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]);
       underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }

@@ -29,9 +29,8 @@ KINDS.survey = {
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
         "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
-        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-      if (top) above(panel, top);
+      above(panel, () => q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]);
       underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
