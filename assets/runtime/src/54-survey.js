@@ -27,7 +27,7 @@ KINDS.survey = {
       ]);
       panel?.remove();
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
-        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+        "aria-labelledby": id, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
       above(panel, () => q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]);
