@@ -231,8 +231,8 @@ def _kinds_note(kinds: tuple[str, ...] | None) -> str:
         return ""
     return (
         f"<!-- This runtime plays {', '.join(kinds)}: a guide of another kind in a bundle\n"
-        "     published later is skipped (guide_error on kind); `studio export --runtime-kinds all`\n"
-        "     writes a runtime with every kind. -->\n"
+        "     published later is skipped (guide_error on kind);\n"
+        "     `studio export --runtime --runtime-kinds all` writes a runtime with every kind. -->\n"
     )
 
 
