@@ -80,6 +80,27 @@ def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page
     assert Axe().run(page).response["violations"] == []
 
 
+def test_a_launcher_beside_an_element_scrolled_out_of_the_window_waits_out_of_sight(page, server):
+    """Material Dashboard 3.0.9: an icon beside the page's heading stayed pinned to the window's top edge once the
+    heading scrolled away, over the app (and over a banner there), pointing at nothing."""
+    target = Target(candidates=[SelectorCandidate(kind="id", value="#export", score=0.9, unique=True)])
+    step = Step(id="s", title="About exporting", target=target, placement="right")
+    Player(page, bundle_of(launcher(style="icon", step=step), HELP))
+    page.goto(server.page("/app.html", PAGE.replace("</main>", '<div style="height:3000px"></div></main>')))
+    page.locator(LAUNCH).wait_for()
+    assert page.get_by_role("button", name="About exporting").is_visible()
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function(
+        "document.getElementById('export').getBoundingClientRect().bottom < 0", timeout=5000
+    )
+    page.wait_for_timeout(400)  # past a frame and the 300 ms poll
+    assert not page.get_by_role("button", name="About exporting").is_visible()  # not pinned to the top edge
+    page.mouse.wheel(0, -1500)
+    page.wait_for_function("document.getElementById('export').getBoundingClientRect().top >= 0", timeout=5000)
+    page.wait_for_timeout(400)
+    assert page.get_by_role("button", name="About exporting").is_visible()  # back beside its element
+
+
 def test_launchers_a_checklist_and_a_resource_center_in_one_corner_stack(page, server):
     checklist = Checklist(
         id="c",
