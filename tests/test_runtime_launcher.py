@@ -210,6 +210,22 @@ def test_a_corner_launcher_sits_beyond_the_apps_own_fixed_control_there(page, se
     )  # beside the fixed sidebar, in the content's corner
 
 
+def test_a_corner_launcher_sits_above_a_round_fixed_button_of_the_app(page, server):
+    """Material Dashboard 3.0.9's settings button is a pill in the corner: the one point looked at, 40 px in from
+    the corner, fell outside its rounded end, and the Help launcher sat on it."""
+    pill = (
+        '<a href="#settings" style="position:fixed;right:30px;bottom:30px;width:112px;height:52px;'
+        'border-radius:50%;background:#fff;box-shadow:0 2px 6px #0003">Settings</a>'
+    )
+    Player(page, bundle_of(launcher(), HELP))
+    page.goto(server.page("/app.html", html("<h1>Invoices</h1>" + pill)))
+    page.locator(LAUNCH).wait_for()
+    page.wait_for_timeout(100)
+    (help_button,) = boxes(page)
+    button = page.locator("a[href='#settings']").bounding_box()
+    assert help_button["bottom"] == button["y"] - 12, (help_button, button)  # above it, not on it
+
+
 def overlaps(a: dict, b: dict) -> bool:
     return (
         a["left"] < b["right"]

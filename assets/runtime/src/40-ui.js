@@ -159,7 +159,7 @@ function cornerStack(rt, b, corner) {
     fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
       if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
       else if (r.width < innerWidth / 2) x = Math.max(x, (left ? r.right : innerWidth - r.left) + 20);
-    }, [left ? 40 : innerWidth - 40]);
+    }, [20, 40, 80].map(d => left ? d : innerWidth - d)); /* a few points: a round button's corner is empty */
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && sameCorner(o.dataset.corner, corner)) at += o.offsetHeight + 12; });
     b.style.setProperty(bottom ? "bottom" : "top", at + "px");
     b.style.setProperty(left ? "left" : "right", x + "px");
