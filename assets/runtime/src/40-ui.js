@@ -142,6 +142,8 @@ function above(panel, pick) {
     else if (b) {
       panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
       panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+      /* Within the window on a short one (a phone on its side, the stack lifted by the app's bar): it scrolls. */
+      panel.style.setProperty("max-height", r.top - 20 + "px");
     }
   };
   place();
