@@ -528,3 +528,30 @@ def test_a_lost_target_names_what_the_runtime_weighed_and_the_report_words_each_
     assert "; closest: " in lost.detail and "canvas#chart_gauge_01" in lost.detail
     page = write_report([result], tmp_path).read_text()
     assert "<div>not reached: an earlier step failed</div>" in page  # was ": not reached: …"
+
+
+def test_a_launcher_is_judged_where_the_runtime_settles_it_after_the_app_adds_a_fixed_bar(server):
+    """Tabler 0.0.34 shows its fixed bottom bar (with a "More info" button) by script after load: the runtime
+    lifts its corner launchers above it on its next poll, so a launcher that sat there for a moment is no overlap."""
+    bar = (
+        '<div id="bar" style="display:none;position:fixed;left:0;right:0;bottom:0;height:72px;background:#333">'
+        '<a href="#more" style="position:absolute;right:60px;bottom:20px;width:90px;height:30px">More info</a>'
+        "</div><script>(function wait() { const h = document.querySelector('[data-guide-runtime]');"
+        " if (h && h.shadowRoot && h.shadowRoot.querySelector('.gs-launcher, .gs-launch'))"
+        " setTimeout(() => document.getElementById('bar').style.display = 'block'); else requestAnimationFrame(wait); })();</script>"
+    )
+    server.page("/bar.html", html("<h1>App</h1>" + bar))
+    here = Modal(id="here", name="Here", steps=[Step(id="m", title="Hello")])
+    on_app = AutomaticTrigger(url=UrlRule(match="exact", value="/bar.html"))
+    launcher = Launcher(
+        id="corner", name="Corner", guide_id="here", trigger=on_app, steps=[Step(id="l", title="Help")]
+    )
+    center = ResourceCenter(
+        id="center",
+        name="Help",
+        trigger=on_app,
+        entries=[CenterEntry(id="e", title="Say hello", guide_id="here")],
+    )
+    for guide in (launcher, center):
+        (played,) = replay(bundle_of(here, guide), server.url + "/bar.html", guide_ids=[guide.id])
+        assert played.steps[0].status == "passed", played.steps[0].detail

@@ -185,3 +185,25 @@ def test_a_survey_that_starts_while_a_panel_is_open_in_its_corner_waits_hidden_u
     assert panel.count() == 0
     asked.wait_for()
     page.get_by_role("radio", name="9", exact=True).check()
+
+
+def test_on_a_short_window_the_open_panel_fits_below_the_top_and_scrolls(page, server):
+    """A phone on its side (844 x 390) under Tabler's fixed bottom bar, which lifts the launcher: the panel rose
+    above the window's top, its title, × and search out of reach."""
+    bar = '<div style="position:fixed;left:0;right:0;bottom:0;height:120px;background:#333"></div>'
+    page.set_viewport_size({"width": 844, "height": 390})
+    items = [news(f"n{i}", f"2026-11-{i + 10}", f"News {i}") for i in range(5)]
+    Player(page, bundle_of(center(*ENTRIES), TOUR, *items))
+    page.goto(server.page("/app.html", PAGE.replace("</main>", bar + "</main>")))
+    page.locator(LAUNCHER).click()
+    page.locator(PANEL).wait_for()
+    page.wait_for_timeout(100)
+    top, bottom, launcher_top = page.evaluate(
+        """() => { const s = document.querySelector('[data-guide-runtime]').shadowRoot;
+          const p = s.querySelector('.gs-panel').getBoundingClientRect();
+          return [p.top, p.bottom, s.querySelector('.gs-launcher').getBoundingClientRect().top]; }"""
+    )
+    assert top >= 0 and bottom <= launcher_top, (top, bottom, launcher_top)
+    page.get_by_role("searchbox").fill("News 4")  # within reach
+    page.get_by_role("button", name="Close").click()
+    page.locator(PANEL).wait_for(state="detached")

@@ -80,6 +80,27 @@ def test_an_icon_launcher_sits_beside_its_element_and_is_named_by_its_label(page
     assert Axe().run(page).response["violations"] == []
 
 
+def test_a_launcher_beside_an_element_scrolled_out_of_the_window_waits_out_of_sight(page, server):
+    """Material Dashboard 3.0.9: an icon beside the page's heading stayed pinned to the window's top edge once the
+    heading scrolled away, over the app (and over a banner there), pointing at nothing."""
+    target = Target(candidates=[SelectorCandidate(kind="id", value="#export", score=0.9, unique=True)])
+    step = Step(id="s", title="About exporting", target=target, placement="right")
+    Player(page, bundle_of(launcher(style="icon", step=step), HELP))
+    page.goto(server.page("/app.html", PAGE.replace("</main>", '<div style="height:3000px"></div></main>')))
+    page.locator(LAUNCH).wait_for()
+    assert page.get_by_role("button", name="About exporting").is_visible()
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function(
+        "document.getElementById('export').getBoundingClientRect().bottom < 0", timeout=5000
+    )
+    page.wait_for_timeout(400)  # past a frame and the 300 ms poll
+    assert not page.get_by_role("button", name="About exporting").is_visible()  # not pinned to the top edge
+    page.mouse.wheel(0, -1500)
+    page.wait_for_function("document.getElementById('export').getBoundingClientRect().top >= 0", timeout=5000)
+    page.wait_for_timeout(400)
+    assert page.get_by_role("button", name="About exporting").is_visible()  # back beside its element
+
+
 def test_launchers_a_checklist_and_a_resource_center_in_one_corner_stack(page, server):
     checklist = Checklist(
         id="c",
@@ -189,6 +210,22 @@ def test_a_corner_launcher_sits_beyond_the_apps_own_fixed_control_there(page, se
     )  # beside the fixed sidebar, in the content's corner
 
 
+def test_a_corner_launcher_sits_above_a_round_fixed_button_of_the_app(page, server):
+    """Material Dashboard 3.0.9's settings button is a pill in the corner: the one point looked at, 40 px in from
+    the corner, fell outside its rounded end, and the Help launcher sat on it."""
+    pill = (
+        '<a href="#settings" style="position:fixed;right:30px;bottom:30px;width:112px;height:52px;'
+        'border-radius:50%;background:#fff;box-shadow:0 2px 6px #0003">Settings</a>'
+    )
+    Player(page, bundle_of(launcher(), HELP))
+    page.goto(server.page("/app.html", html("<h1>Invoices</h1>" + pill)))
+    page.locator(LAUNCH).wait_for()
+    page.wait_for_timeout(100)
+    (help_button,) = boxes(page)
+    button = page.locator("a[href='#settings']").bounding_box()
+    assert help_button["bottom"] == button["y"] - 12, (help_button, button)  # above it, not on it
+
+
 def overlaps(a: dict, b: dict) -> bool:
     return (
         a["left"] < b["right"]
@@ -211,3 +248,31 @@ def test_on_a_phone_the_two_bottom_corners_are_one_stack(page, server):
     right, left = boxes(page)
     assert not overlaps(right, left), (right, left)
     assert left["bottom"] <= right["top"] - 12
+
+
+def test_a_survey_above_a_corner_launcher_moves_with_it_when_the_app_lifts_the_stack(page, server):
+    """A fixed bar the app adds after load (Tabler's bottom bar) lifts the launcher: the survey goes up too, not over it."""
+    from studio.domain import Survey
+    from studio.domain.survey import NpsQuestion
+
+    survey = Survey(id="pulse", name="Pulse", trigger=AutomaticTrigger(), questions=[NpsQuestion(id="nps")])
+    Player(page, bundle_of(launcher(), survey, HELP))
+    page.goto(server.page("/app.html", PAGE))
+    page.locator("[data-guide-runtime] .gs-survey").wait_for()
+    page.evaluate(
+        """() => { const bar = document.createElement('div');
+          bar.style.cssText = 'position:fixed;left:0;right:0;bottom:0;height:150px;background:#333';
+          document.body.appendChild(bar); }"""
+    )
+    page.wait_for_timeout(800)  # the stack polls every 300 ms
+    (help_button,) = boxes(page)
+    assert help_button["bottom"] <= page.evaluate("innerHeight") - 150  # lifted above the app's bar
+    top, bottom = page.evaluate(
+        """() => { const r = document.querySelector('[data-guide-runtime]').shadowRoot.querySelector('.gs-survey')
+          .getBoundingClientRect(); return [r.top, r.bottom]; }"""
+    )
+    assert top >= 0 and bottom <= help_button["top"], (
+        top,
+        bottom,
+        help_button,
+    )  # on screen, the launcher reachable

@@ -62,7 +62,11 @@ def test_nps_by_keyboard_with_its_follow_up_then_csat_then_thanks(page, server):
     )
     page.goto(server.page("/app.html", PAGE))
     page.locator(PANEL).wait_for()
-    assert page.get_by_role("dialog", name="Quick survey").is_visible()
+    # Named by the question on screen, never by the guide's name (the studio's "not shown to users")
+    assert page.get_by_role("dialog", name="Quick survey").count() == 0
+    assert page.get_by_role(
+        "dialog", name="How likely are you to recommend us to a friend or colleague?"
+    ).is_visible()
     group = page.get_by_role(
         "radiogroup", name="How likely are you to recommend us to a friend or colleague?"
     )
@@ -355,3 +359,24 @@ def test_after_a_page_load_it_goes_on_at_the_question_it_was_on(page, server):
     page.evaluate("GuideRuntime.start('pulse')")  # asked again by the app: from the first question
     page.locator(PANEL).wait_for()
     assert legend(page).startswith("How likely")
+
+
+def test_next_done_and_close_log_no_runtime_error(page, server):
+    """The submit buttons (Next, Done, Close on the thanks) had a click handler of 0: each press logged a TypeError."""
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None)
+    player = Player(
+        page, bundle_of(survey(NPS, {"id": "sat", "type": "csat", "text": "How satisfied are you?"}))
+    )
+    page.goto(server.page("/app.html", PAGE))
+    page.locator(PANEL).wait_for()
+    page.get_by_role("radio", name="9").check()
+    page.get_by_role("button", name="Next").click()
+    player.wait_event("survey_answered")
+    page.get_by_role("button", name="Next").click()  # the follow-up left empty
+    page.get_by_role("radio", name="5 / 5").check()
+    page.get_by_role("button", name="Done").click()
+    player.wait_event("guide_completed")
+    page.get_by_role("button", name="Close", exact=True).last.click()
+    page.locator(PANEL).wait_for(state="detached")
+    assert [w for w in warnings if "guide-runtime" in w] == []

@@ -275,3 +275,19 @@ def test_a_signed_export_ships_every_kind_unless_kinds_are_named(tmp_path: Path)
     done = _export(project, out, "--sign", str(key), "--runtime-kinds", "survey")
     assert done.returncode == 0, done.stderr
     assert out.with_name("guide-runtime.min.js").read_text() == tailored_runtime(["modal", "survey"]).code
+
+
+def test_runtime_kinds_without_runtime_is_refused_not_ignored(tmp_path: Path):
+    """`--runtime-kinds all` alone wrote the bundle and no runtime, exit 0: the author believed they had one."""
+    project = _project(tmp_path, WELCOME)
+    out = tmp_path / "site" / "guides.json"
+    out.parent.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "studio", "export", str(project), "-o", str(out), "--runtime-kinds", "all"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "--runtime-kinds needs --runtime" in done.stderr, done.stderr
+    assert not out.exists()  # refused before anything is written

@@ -122,6 +122,40 @@ def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(
     )
 
 
+def test_the_export_message_keeps_the_runtime_beside_the_bundle_and_the_warnings_apart(
+    qtbot, tmp_path, dialogs
+):
+    """A warning's last line ran on into "Beside it: the runtime …" ("…should tell your users Beside it:"),
+    and one guide read "1 guides"."""
+    from studio.domain import AutomaticTrigger, Banner, Project, Step
+
+    path = tmp_path / "one.gstudio"
+    notice = Banner(
+        id="notice",
+        name="Notice",
+        trigger=AutomaticTrigger(),
+        steps=[Step(id="n", title="Scheduled maintenance", body="<p>Something new is here.</p>")],
+    )
+    ProjectStore.create(path, Project(name="One", guides=[notice])).close()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = JobRunner(
+        Prompts(parent), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), parent
+    )
+    runner.session = ProjectSession.open(path)
+    try:
+        with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
+            runner.export_to(tmp_path / "out.json", runtime=True)
+    finally:
+        runner.session.close()
+    text = done.args[0]
+    head, _, warnings = text.partition("\n\nShipped, but worth a look:\n")
+    assert head.startswith(f"Exported 1 guide to {tmp_path / 'out.json'} (") and "guides" not in head
+    assert "Beside it: the runtime guide-runtime.min.js (only this bundle's kinds:" in head
+    assert warnings.startswith("• 'Notice'") and "Beside it" not in warnings
+    assert warnings.rstrip().endswith(("users", "users."))  # the warning's own words end the message
+
+
 def test_prompts_refuse_an_unsafe_address_in_words(qtbot, dialogs):
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -335,7 +369,9 @@ def test_a_results_tooltip_names_the_elements_the_runtime_weighed(qtbot):
     unsure = StepResult("submit", 3, "Click Submit", confidence=0.69, weighed=("0.83 button",))
     view.show_results([GuideResult("tour", "Tour", "walkthrough", steps=[shown, unsure])])
     # and the summary counts it, as check-targets does (it said "1 of 1 guide(s) passed" alone)
-    assert view.summary.text() == "1 of 1 guide(s) passed, 0 step(s) failed, 1 found only with low confidence."
+    assert (
+        view.summary.text() == "1 of 1 guide(s) passed, 0 step(s) failed, 1 found only with low confidence."
+    )
     view.tree.setCurrentItem(view.tree.topLevelItem(0).child(1))
     assert view.repick_button.isEnabled() and view.repick_button.text() == "Re-pick element…"
     with qtbot.waitSignal(view.repick) as picked:

@@ -2,7 +2,7 @@
 (function () {
 "use strict";
 var VERSION = "0.1.0";
-var CSS = ":host{--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box;unicode-bidi:plaintext}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50%!important;top:50%!important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 0 6px;margin-inline-end:28px}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-inline-end:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:grid;place-items:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary,.gs-done .gs-check,.gs-scale input:checked+span{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible,.gs-scale input:focus-visible+span{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6)}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none!important}}.gs-center{bottom:auto}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked+span,.gs-stars label:has(~label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
+var CSS = ":host{--p:var(--gs-primary,#2563eb);--b:var(--gs-bg,#fff);--r:var(--gs-radius,8px);--z:var(--gs-z,2147480000);--d:rgba(16,24,40,var(--gs-dim,.5));--s:0 12px 32px rgba(16,24,40,.25)}*{box-sizing:border-box;unicode-bidi:plaintext}div,button{font:14px/1.5 var(--gs-font,system-ui,sans-serif);color:var(--gs-text,#1f2937)}.gs-callout,.gs-panel{position:fixed;top:0;left:0;z-index:calc(var(--z) + 2);width:max-content;max-width:min(360px,calc(100vw - 16px));background:var(--b);border-radius:var(--r);padding:16px 18px;box-shadow:var(--s)}.gs-callout:focus{outline:0}.gs-center{left:50%!important;top:50%!important;transform:translate(-50%,-50%)}.gs-modal{width:min(480px,calc(100vw - 32px));max-width:none;padding:24px;z-index:calc(var(--z) + 4)}.gs-tip{padding:10px 12px}.gs-title{font-size:16px;font-weight:650;margin:0 0 6px;margin-inline-end:28px}.gs-title,.gs-body{overflow-wrap:anywhere}.gs-body>*{margin:0 0 8px}.gs-body a{color:var(--p)}.gs-body img,.gs-media{max-width:100%;max-height:min(50vh,360px);height:auto;object-fit:contain;display:block;margin:0 0 10px}.gs-missing{margin-inline-end:28px;min-height:64px;padding:12px;border:1px dashed;border-radius:6px;opacity:.75;font-size:13px;text-align:center;display:grid;place-items:center}.gs-foot{display:flex;align-items:center;gap:12px;margin-top:12px}.gs-progress,.gs-desc{font-size:12px;opacity:.75;display:block}.gs-btns{display:flex;gap:8px;margin-inline-start:auto}button{cursor:pointer;border:1px solid rgba(16,24,40,.15);border-radius:var(--r);background:none;padding:6px 14px;font-weight:600}.gs-primary,.gs-done .gs-check,.gs-scale input:checked+span{background:var(--p);border-color:var(--p);color:#fff}.gs-x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 8px;font-size:20px}button:focus-visible,a:focus-visible,.gs-scale input:focus-visible+span{outline:3px solid var(--p);outline-offset:2px}.gs-arrow{position:absolute;width:12px;height:12px;background:var(--b);transform:rotate(45deg)}.gs-center>.gs-arrow{display:none}.gs-hl{position:fixed;pointer-events:none;border-radius:var(--r);z-index:calc(var(--z) + 1);box-shadow:0 0 0 3px var(--p),0 0 0 100vmax var(--d)}.gs-full,.gs-backdrop{position:fixed;inset:0;background:var(--d);box-shadow:none;z-index:calc(var(--z) + 3)}.gs-launch,.gs-launcher{position:fixed;z-index:calc(var(--z) + 2);padding:10px 16px;border:0;border-radius:99px;color:#fff;background:var(--p);box-shadow:var(--s)}.gs-icon{width:40px;height:40px;padding:0;font-size:18px}.gs-beacon{position:fixed;z-index:calc(var(--z) + 2);width:22px;height:22px;padding:0;border:4px solid #fff;border-radius:50%;background:var(--p)}.gs-beacon::after{content:\"\";position:absolute;inset:-8px;border-radius:50%;border:3px solid var(--p);animation:gs-pulse 1.6s infinite}.gs-launcher{bottom:20px;right:20px}.gs-panel{top:auto;left:auto;bottom:76px;right:20px;width:340px;overflow:auto}.gs-left,.gs-bottom_left{right:auto;left:20px}.gs-count{margin-inline-start:8px;padding:1px 8px;border-radius:99px;background:rgba(255,255,255,.25);font-size:12px}.gs-bar{height:6px;border-radius:3px;background:rgba(16,24,40,.1);margin:6px 0 12px;overflow:hidden}.gs-bar>span{display:block;height:100%;background:var(--p)}.gs-body ul,.gs-body ol{padding-inline-start:20px}.gs-items{list-style:none;margin:0;padding:0;display:grid;gap:6px}.gs-item{width:100%;display:flex;gap:10px;text-align:start;font-weight:400;padding:10px 12px}.gs-check{flex:none;width:18px;height:18px;border-radius:50%;border:2px solid rgba(16,24,40,.3)}.gs-done .gs-label{text-decoration:line-through;opacity:.65}@keyframes gs-pulse{from{transform:scale(.6)}to{transform:scale(1.6);opacity:0}}@media (prefers-reduced-motion:reduce){*,::after{animation:none!important}}.gs-center{bottom:auto}.gs-banner{position:fixed;left:0;right:0;z-index:calc(var(--z) + 1);display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:10px 0;padding-inline:16px 48px;background:var(--b);box-shadow:var(--s)}.gs-banner .gs-title{margin:0;font-size:14px}.gs-banner .gs-body{flex:1 1 16em}.gs-banner .gs-body>*{margin:0}.gs-banner .gs-x{top:50%;transform:translateY(-50%)}fieldset{border:0;margin:0;padding:0}[aria-invalid] .gs-scale span,[aria-invalid] .gs-opt input,[aria-invalid] textarea{outline:2px solid #d92d20;outline-offset:1px}.gs-scale{display:flex;gap:4px}.gs-scale label{flex:1}.gs-scale input{position:absolute;opacity:0}.gs-scale span{display:block;padding:4px 0;text-align:center;border:1px solid rgba(16,24,40,.2);border-radius:var(--r)}.gs-faces span,.gs-stars span{font-size:24px;border-color:transparent}.gs-stars span{color:#6b7280}.gs-stars input:checked+span,.gs-stars label:has(~label input:checked) span{background:none;color:var(--p)}.gs-ends{display:flex;justify-content:space-between;margin-top:4px}.gs-opt{display:block;padding:2px 0}.gs-opt input{margin-inline-end:8px}input{accent-color:var(--p)}textarea,[type=text]{width:100%;margin-top:6px;padding:4px 6px;font:inherit}.gs-search{width:100%;margin:4px 0 10px;padding:8px 10px;border:1px solid rgba(16,24,40,.25);border-radius:6px;font:inherit}.gs-list{max-height:min(50vh,420px);overflow:auto}.gs-list h3.gs-desc{margin:8px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
 /* Core helpers: error containment, listeners, DOM building, storage. */
 var NS = "guide-runtime";
 var uid = 0;
@@ -755,11 +755,22 @@ function fixedAt(y, fn, xs) {
 
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
-/* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
-function above(panel, b) {
-  var r = b.getBoundingClientRect(), left = /left/.test(b.dataset.corner);
-  panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
-  panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+/* Keep a panel just above the corner launcher pick() names (wherever the stack puts it, now and when the stack
+   moves: a fixed bar the app adds later, another launcher). Returns the stop, which its owner's teardown runs;
+   a panel taken out of the shadow root stops it too. */
+function above(panel, pick) {
+  var stop, place = function () {
+    var b = pick(), r = b?.getBoundingClientRect(), left = /left/.test(b?.dataset.corner);
+    if (!panel.parentNode) stop?.();
+    else if (b) {
+      panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
+      panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+      /* Within the window on a short one (a phone on its side, the stack lifted by the app's bar): it scrolls. */
+      panel.style.setProperty("max-height", r.top - 20 + "px");
+    }
+  };
+  place();
+  return stop = follow(place);
 }
 /* On a narrow window the two corners of one edge are one stack: their launchers and panels are too wide to pass. */
 function sameCorner(a, c) { return a === c || innerWidth < 640 && !!a && a.split("_")[0] === c.split("_")[0]; }
@@ -773,7 +784,7 @@ function cornerStack(rt, b, corner) {
     fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
       if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
       else if (r.width < innerWidth / 2) x = Math.max(x, (left ? r.right : innerWidth - r.left) + 20);
-    }, [left ? 40 : innerWidth - 40]);
+    }, [20, 40, 80].map(d => left ? d : innerWidth - d)); /* a few points: a round button's corner is empty */
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && sameCorner(o.dataset.corner, corner)) at += o.offsetHeight + 12; });
     b.style.setProperty(bottom ? "bottom" : "top", at + "px");
     b.style.setProperty(left ? "left" : "right", x + "px");
@@ -798,18 +809,19 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  var unfollow;
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
-    if (!open) { c._panel?.remove(); c._panel = null; } else if (!c._panel) {
+    if (!open) { unfollow?.(); c._panel?.remove(); c._panel = null; } else if (!c._panel) {
       var id = "gs" + (++uid);
-      above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
-        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+      unfollow = above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
+        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), () => launcher);
       opened();
     }
     underPanels(rt);
   }
   c._toggle = toggle;
-  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
+  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { unfollow?.(); c._panel?.remove(); launcher.remove(); });
   return c;
 }
 
@@ -1206,7 +1218,10 @@ KINDS.launcher = {
       });
       mount(rt, b);
       offs.push(function () { b.remove(); }, el ? follow(function () {
-        place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+        var r = boxOf(el);
+        place(b, null, r, !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+        /* Its element scrolled out of the window: it waits out of sight (a tip does too), not pinned to the edge. */
+        b.style.visibility = r.bottom < 0 || r.top > innerHeight ? "hidden" : "";
       }) : cornerStack(rt, b, corner));
       stepEvent(rt, "step_shown", g, 0);
     }
@@ -1230,10 +1245,10 @@ KINDS.survey = {
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
   _play: function (rt, g, at) {
-    var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
+    var L = rt._labels, panel = null, unfollow, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
-      return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn });
+      return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn || null });
     };
     /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
     function screen(legend, kids, radio, of, btns, submit) {
@@ -1242,13 +1257,13 @@ KINDS.survey = {
         h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
+      unfollow?.();
       panel?.remove();
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
-        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+        "aria-labelledby": id, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
-        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-      if (top) above(panel, top);
+      unfollow = above(panel, () => q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]);
       underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
@@ -1299,7 +1314,7 @@ KINDS.survey = {
     /* From question `at` when started there (the studio's preview of the question being edited), else where it was left. */
     at = at || rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
-    return { _end: function () { panel?.remove(); } };
+    return { _end: function () { unfollow?.(); panel?.remove(); } };
   }
 };
 

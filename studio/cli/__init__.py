@@ -145,6 +145,8 @@ def export(
 
     if export_format not in ("guide-bundle", "devtools-recorder"):
         fail(f"unknown --format {export_format!r} (guide-bundle or devtools-recorder)")
+    if runtime_kinds.strip() and not runtime:
+        fail("--runtime-kinds needs --runtime (it chooses the kinds of the runtime that --runtime writes)")
     extra_kinds = _runtime_kinds(runtime_kinds)
     try:
         with ProjectStore.open(project, readonly=True) as store:

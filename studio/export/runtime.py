@@ -40,7 +40,7 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: with all ten kinds the runtime weighs about 3.4 KB more, see README)."""
-SIZE_RATCHET_GZIP = 20_510
+SIZE_RATCHET_GZIP = 20_588
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident (raised for the launcher, the survey,
 the resolver's bounded searches and the resource center to 19,800; lowered by the structural size pass
@@ -51,7 +51,9 @@ element is scrolled out of the window waits out of sight instead of pinned over 
 kinds each one chunk an export may leave out, kept whole through one terser run: +79 B, 20,208 -> 20,287;
 issue 12's resolve time: what one resolution works out about an element (name, content score, containers)
 kept for its other candidates, +167 B: 20,459; issue 13's candidate searches at 50,000 nodes (label text
-read natively, words checked last first, no closure per element), +51 B: 20,510)."""
+read natively, words checked last first, no closure per element), +51 B: 20,510; fixes from real pages (a survey or panel follows its launcher and fits
+the window, a launcher beside an element scrolled away waits out of sight, the corner probed at 3 points), +78 B (their follow ends with its guide):
+20,588)."""
 
 __all__ = [
     "SIZE_CEILING_GZIP",
@@ -234,8 +236,8 @@ def _kinds_note(kinds: tuple[str, ...] | None) -> str:
         return ""
     return (
         f"<!-- This runtime plays {', '.join(kinds)}: a guide of another kind in a bundle\n"
-        "     published later is skipped (guide_error on kind); `studio export --runtime-kinds all`\n"
-        "     writes a runtime with every kind. -->\n"
+        "     published later is skipped (guide_error on kind);\n"
+        "     `studio export --runtime --runtime-kinds all` writes a runtime with every kind. -->\n"
     )
 
 

@@ -39,7 +39,7 @@ async def play_center(run: GuideRun, player: Any) -> None:
         reason = "not_found" if probe["status"] == "missing" else probe["status"]
         await run._judge(outcome, reason, probe["detail"])
         return
-    if not await player.leaves_app(outcome, ".gs-launcher", "resource center launcher"):
+    if not await player.leaves_app(outcome, ".gs-launcher", "resource center launcher", probe):
         return
     await run.call(page.mouse.click(*probe["callout"]))
     try:

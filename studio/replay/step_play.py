@@ -16,6 +16,14 @@ from .results import StepResult, describe_target, first_line
 if TYPE_CHECKING:
     from .guide_run import GuideRun
 
+MIDDLE_OF = """([selector]) => { const r = document.querySelector("[data-guide-runtime]").shadowRoot
+  .querySelector(selector).getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }"""
+"""The middle of one of the runtime's own elements, where a user clicks it once it moved."""
+
+SETTLE_CHECKS, SETTLE_MS = 3, 200
+"""A launcher over an app's fixed control is looked at again this often, this far apart (600 ms: beyond the
+runtime's 300 ms poll, after which its corner stack sits above a bar the app showed late, like Tabler's)."""
+
 EVENT_SLICE_MS = 2_000
 """The longest the page waits for a step's event before Python looks at cancel and the deadline."""
 
@@ -119,7 +127,7 @@ class StepPlayer:
                 outcome, "not_found" if probe["status"] == "missing" else probe["status"], probe["detail"]
             )
             return
-        if not await self.leaves_app(outcome, ".gs-launcher", "checklist launcher"):
+        if not await self.leaves_app(outcome, ".gs-launcher", "checklist launcher", probe):
             return
         outcome.status = "passed"
         outcome.screenshot = await self.run._shot()
@@ -262,10 +270,20 @@ class StepPlayer:
         if isinstance(guide, (Tooltip, Hotspot, Modal, Banner)):
             outcome.status = "passed"
 
-    async def leaves_app(self, outcome: StepResult, selector: str, what: str) -> bool:
+    async def leaves_app(self, outcome: StepResult, selector: str, what: str, probe: dict) -> bool:
         """False (the step failed) when the guide's launcher sits on a fixed control of the app's own
         (its settings button, its cookie bar's links): the author should pick another corner."""
         under = await self.run.call(self.run.page.evaluate(OVER_APP, [selector]), phase="probes")
+        for _ in range(
+            SETTLE_CHECKS
+        ):  # a fixed bar the app shows after load: the runtime's poll lifts the stack
+            if not under:
+                break
+            await self.run.call(self.run.page.wait_for_timeout(SETTLE_MS), phase="probes")
+            under = await self.run.call(self.run.page.evaluate(OVER_APP, [selector]), phase="probes")
+            probe["callout"] = await self.run.call(
+                self.run.page.evaluate(MIDDLE_OF, [selector]), phase="probes"
+            )
         if under:
             await self.run._judge(
                 outcome, "overlap", f"the {what} covers the app's own fixed control: {', '.join(under[:3])}"
@@ -290,7 +308,7 @@ class StepPlayer:
         if not probe.get("callout"):
             await self.run._judge(outcome, "covered", "the launcher has no point a user can click")
             return
-        if not await self.leaves_app(outcome, ".gs-launch", "launcher"):
+        if not await self.leaves_app(outcome, ".gs-launch", "launcher", probe):
             return
         await self.run.call(self.run.page.mouse.click(*probe["callout"]))
         ms = self.run._event_ms(3000)

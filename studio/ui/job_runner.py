@@ -141,10 +141,19 @@ class JobRunner(QObject):
         )
 
     def _exported(self, result) -> None:
-        text = f"Exported {result.guides} guides to {result.path} ({result.size:,} bytes)."
+        guides = "1 guide" if result.guides == 1 else f"{result.guides} guides"
+        text = f"Exported {guides} to {result.path} ({result.size:,} bytes)."
         if result.images:
             images = "Its image is" if result.images == 1 else f"Its {result.images} images are"
             text += f" {images} in the media folder beside it: publish that folder too."
+        if result.runtime is not None:  # beside the bundle: said with it, before the warnings
+            kinds = ", ".join(k.replace("_", " ") for k in result.runtime_kinds)
+            held = "every kind" if result.runtime_full else f"only this bundle's kinds: {kinds}"
+            text += (
+                f" Beside it: the runtime {result.runtime.name} ({held};"
+                f" {result.runtime_gzip:,} bytes gzipped) and the embed snippet {result.snippet.name}"
+                " — paste the snippet into your app's pages."
+            )
         if result.warnings:
             shown = "\n".join(f"• {line}" for line in result.warnings[:5])
             more = (
@@ -153,13 +162,5 @@ class JobRunner(QObject):
                 else ""
             )
             text += f"\n\nShipped, but worth a look:\n{shown}{more}"
-        if result.runtime is not None:
-            kinds = ", ".join(k.replace("_", " ") for k in result.runtime_kinds)
-            held = "every kind" if result.runtime_full else f"only this bundle's kinds: {kinds}"
-            text += (
-                f" Beside it: the runtime {result.runtime.name} ({held};"
-                f" {result.runtime_gzip:,} bytes gzipped) and the embed snippet {result.snippet.name}"
-                " — paste the snippet into your app's pages."
-            )
         self.exported.emit(text)
         self.prompts.inform("Exported", text)

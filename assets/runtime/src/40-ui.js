@@ -133,11 +133,22 @@ function fixedAt(y, fn, xs) {
 
 /* Launchers in one window corner (a checklist's, a resource center's, a launcher guide's) stack upwards in
    the order they were added: each sits above those before it, never on the same spot. */
-/* Open a corner launcher's panel just above it (wherever the stack put the launcher). */
-function above(panel, b) {
-  var r = b.getBoundingClientRect(), left = /left/.test(b.dataset.corner);
-  panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
-  panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+/* Keep a panel just above the corner launcher pick() names (wherever the stack puts it, now and when the stack
+   moves: a fixed bar the app adds later, another launcher). Returns the stop, which its owner's teardown runs;
+   a panel taken out of the shadow root stops it too. */
+function above(panel, pick) {
+  var stop, place = function () {
+    var b = pick(), r = b?.getBoundingClientRect(), left = /left/.test(b?.dataset.corner);
+    if (!panel.parentNode) stop?.();
+    else if (b) {
+      panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
+      panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
+      /* Within the window on a short one (a phone on its side, the stack lifted by the app's bar): it scrolls. */
+      panel.style.setProperty("max-height", r.top - 20 + "px");
+    }
+  };
+  place();
+  return stop = follow(place);
 }
 /* On a narrow window the two corners of one edge are one stack: their launchers and panels are too wide to pass. */
 function sameCorner(a, c) { return a === c || innerWidth < 640 && !!a && a.split("_")[0] === c.split("_")[0]; }
@@ -151,7 +162,7 @@ function cornerStack(rt, b, corner) {
     fixedAt(bottom ? innerHeight - 40 : 40, (n, r) => {
       if (r.height < innerHeight / 3) at = Math.max(at, (bottom ? innerHeight - r.top : r.bottom) + 12);
       else if (r.width < innerWidth / 2) x = Math.max(x, (left ? r.right : innerWidth - r.left) + 20);
-    }, [left ? 40 : innerWidth - 40]);
+    }, [20, 40, 80].map(d => left ? d : innerWidth - d)); /* a few points: a round button's corner is empty */
     slice(rt._surface._root().children).forEach(function (o) { if (o === b) before = 0; if (before && sameCorner(o.dataset.corner, corner)) at += o.offsetHeight + 12; });
     b.style.setProperty(bottom ? "bottom" : "top", at + "px");
     b.style.setProperty(left ? "left" : "right", x + "px");
@@ -176,18 +187,19 @@ function cornerPanel(rt, g, offs, fill, opened, dismiss) {
   var launcher = c._launcher = mount(rt, h("button", { "class": "gs-launcher" + side, "aria-expanded": "false", onclick: function () { toggle(!c._panel); } },
     [h("span", { text: g.title }), mkText(" "), c._count]));
   function shut() { if (c._panel) { toggle(false); launcher.focus(); } }
+  var unfollow;
   function toggle(open) {
     launcher.setAttribute("aria-expanded", open);
-    if (!open) { c._panel?.remove(); c._panel = null; } else if (!c._panel) {
+    if (!open) { unfollow?.(); c._panel?.remove(); c._panel = null; } else if (!c._panel) {
       var id = "gs" + (++uid);
-      above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
-        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), launcher);
+      unfollow = above(c._panel = mount(rt, h("div", { "class": "gs-panel" + side, role: "dialog", "aria-labelledby": id, "data-open": launcher.dataset.corner },
+        [dismiss === false ? null : closeButton(rt, dismiss || shut), h("h2", { "class": "gs-title", id: id, text: g.title })].concat(fill()))), () => launcher);
       opened();
     }
     underPanels(rt);
   }
   c._toggle = toggle;
-  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { c._panel?.remove(); launcher.remove(); });
+  offs.push(cornerStack(rt, launcher, g.position || "bottom_right"), onKey("Escape", shut), function () { unfollow?.(); c._panel?.remove(); launcher.remove(); });
   return c;
 }
 

@@ -24,7 +24,10 @@ KINDS.launcher = {
       });
       mount(rt, b);
       offs.push(function () { b.remove(); }, el ? follow(function () {
-        place(b, null, boxOf(el), !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+        var r = boxOf(el);
+        place(b, null, r, !st.placement || st.placement === "auto" ? (getComputedStyle(el).direction === "rtl" ? "left" : "right") : st.placement);
+        /* Its element scrolled out of the window: it waits out of sight (a tip does too), not pinned to the edge. */
+        b.style.visibility = r.bottom < 0 || r.top > innerHeight ? "hidden" : "";
       }) : cornerStack(rt, b, corner));
       stepEvent(rt, "step_shown", g, 0);
     }

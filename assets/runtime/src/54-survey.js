@@ -13,10 +13,10 @@ KINDS.survey = {
     return s.r < (g.samplePercent ?? 100) && !(now < s.z) && (!s.a || g.reaskDays > 0 && now >= s.a + g.reaskDays * 864e5);
   },
   _play: function (rt, g, at) {
-    var L = rt._labels, panel = null, id = "gs" + (++uid), n = g.questions.length;
+    var L = rt._labels, panel = null, unfollow, id = "gs" + (++uid), n = g.questions.length;
     var close = function () { svPut(rt, g, { a: Date.now(), k: 0 }); rt.finish(g, "dismissed"); };
     var btn = function (label, fn, primary) {
-      return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn });
+      return h("button", { type: fn ? "button" : "submit", "class": primary ? "gs-btn gs-primary" : "gs-btn", text: label, onclick: fn || null });
     };
     /* One screen: a form around a fieldset named by its legend; later screens take the focus. */
     function screen(legend, kids, radio, of, btns, submit) {
@@ -25,13 +25,13 @@ KINDS.survey = {
         h("fieldset", { role: radio && "radiogroup" }, [h("legend", { id: id, "class": "gs-title", text: legend })].concat(kids)),
         h("div", { "class": "gs-foot" }, [h("span", { "class": "gs-progress", text: of }), h("span", { "class": "gs-btns" }, btns)])
       ]);
+      unfollow?.();
       panel?.remove();
       mount(rt, panel = h("div", { "class": "gs-panel gs-survey gs-" + g.position, "data-at": g.position, role: "dialog",
-        "aria-label": g.name, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
+        "aria-labelledby": id, onkeydown: function (e) { if (e.key === "Escape") close(); } }, [form]));
       /* Above the launchers stacked in its corner (cornerStack), never over them. */
-      var top = q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
-        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-      if (top) above(panel, top);
+      unfollow = above(panel, () => q(rt._surface._root(), "[data-corner]").filter(b => sameCorner(b.dataset.corner, g.position))
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]);
       underPanels(rt);
       if (again) q(form, "input,textarea,.gs-primary")[0].focus({ preventScroll: true });
     }
@@ -82,7 +82,7 @@ KINDS.survey = {
     /* From question `at` when started there (the studio's preview of the question being edited), else where it was left. */
     at = at || rt._local._get().sv?.[g.id]?.k;
     ask(at < n ? at : 0);
-    return { _end: function () { panel?.remove(); } };
+    return { _end: function () { unfollow?.(); panel?.remove(); } };
   }
 };
 
