@@ -506,7 +506,8 @@ function find(target, at, min) {
     .sort(function (a, b) { return b[0] - a[0]; }).forEach(function (m) {
       if (m[0] < 0.3 && strong) return;
       if (m[0] >= 0.3 && m[1].length) strong = 1;
-      new Set(m[1]).forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
+      /* (each candidate's matches are distinct) */
+      m[1].forEach(function (el) { evidence.set(el, 1 - (1 - (evidence.get(el) || 0)) * (1 - m[0])); });
     });
   /* The only link to the recorded page is evidence too (a reworded link keeps its destination). */
   var hr = fp?.attributes?.href, to = hr ? q(root, "a").filter(function (a) { return sameHref(a.getAttribute("href"), hr); }) : [];
