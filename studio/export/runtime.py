@@ -40,7 +40,7 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: with all ten kinds the runtime weighs about 3.4 KB more, see README)."""
-SIZE_RATCHET_GZIP = 20_575
+SIZE_RATCHET_GZIP = 20_574
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision,
 taken by raising this number in the same commit, never by accident (raised for the launcher, the survey,
 the resolver's bounded searches and the resource center to 19,800; lowered by the structural size pass
