@@ -159,10 +159,13 @@ KINDS = {
 
 
 def _targets() -> list[tuple[str, dict]]:
-    """One target per candidate kind, and one the fingerprint alone must find."""
+    """One target per candidate kind, one the fingerprint alone must find, and a label target as the recorder
+    writes one (with its fingerprint: its 5,000 same-label fields are then each weighed)."""
     found = [(name, {"candidates": [{**candidate, "score": 0.9}]}) for name, candidate in KINDS.items()]
     only = {"candidates": [], "fingerprint": {"tag": "button", "role": "button", "name": "Edit 4321"}}
-    return [*found, ("fingerprint only", only)]
+    fingerprint = {"tag": "input", "role": "textbox", "name": "Name", "attributes": {"name": "n4321"}}
+    recorded = {"candidates": [{**KINDS["label"], "score": 0.9}], "fingerprint": fingerprint}
+    return [*found, ("fingerprint only", only), ("label as recorded", recorded)]
 
 
 WARM = 39
