@@ -150,6 +150,7 @@ def test_elements_added_or_removed_in_the_same_task_are_seen(app):
     )
     assert found == [False, True, False, True]
 
+
 def test_nothing_like_it_is_not_found(app):
     target = Target(
         candidates=[cand("test_id", "delete-account", attribute="data-testid")],
@@ -389,7 +390,9 @@ def test_text_is_found_in_the_element_that_holds_just_it(page, server):
 def test_one_of_thousands_of_same_text_labels_is_told_apart_by_its_context(page, server):
     """2,000 fields all labelled "Name": the label reaches every one of them, alone it is ambiguous, and with the
     recorded heading above it the right control is found."""
-    rows = "".join(f'<section><h3>Row {i}</h3><label>Name <input name="n{i}"></label></section>' for i in range(2000))
+    rows = "".join(
+        f'<section><h3>Row {i}</h3><label>Name <input name="n{i}"></label></section>' for i in range(2000)
+    )
     Player(page, bundle_of(), autoinit=False)
     page.goto(server.page("/labels.html", html(rows)))
     found = page.evaluate(
