@@ -96,13 +96,8 @@ def test_the_job_runner_exports_off_the_gui_thread(qtbot, session, tmp_path, dia
     qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)  # the job's end arrives just after its result
 
 
-def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(qtbot, tmp_path, dialogs):
-    from studio.domain import Modal, Project, Step
-    from studio.export.runtime import gzip_size, tailored_runtime
-
-    path = tmp_path / "tours.gstudio"
-    welcome = Modal(id="hello", name="Hello", steps=[Step(id="m", title="Welcome")])
-    ProjectStore.create(path, Project(name="Tours", guides=[welcome])).close()
+def _export_with_runtime(qtbot, tmp_path, path):
+    """Export the project at ``path`` with its runtime through a job runner; the ``exported`` signal's blocker."""
     parent = QWidget()
     qtbot.addWidget(parent)
     runner = JobRunner(
@@ -114,6 +109,17 @@ def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(
             runner.export_to(tmp_path / "out.json", runtime=True)
     finally:
         runner.session.close()
+    return done
+
+
+def test_the_job_runner_exports_a_runtime_with_the_bundles_kinds_and_says_which(qtbot, tmp_path, dialogs):
+    from studio.domain import Modal, Project, Step
+    from studio.export.runtime import gzip_size, tailored_runtime
+
+    path = tmp_path / "tours.gstudio"
+    welcome = Modal(id="hello", name="Hello", steps=[Step(id="m", title="Welcome")])
+    ProjectStore.create(path, Project(name="Tours", guides=[welcome])).close()
+    done = _export_with_runtime(qtbot, tmp_path, path)
     code = (tmp_path / "guide-runtime.min.js").read_text()
     assert code == tailored_runtime(["modal"]).code
     assert (
@@ -137,17 +143,7 @@ def test_the_export_message_keeps_the_runtime_beside_the_bundle_and_the_warnings
         steps=[Step(id="n", title="Scheduled maintenance", body="<p>Something new is here.</p>")],
     )
     ProjectStore.create(path, Project(name="One", guides=[notice])).close()
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    runner = JobRunner(
-        Prompts(parent), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), parent
-    )
-    runner.session = ProjectSession.open(path)
-    try:
-        with qtbot.waitSignal(runner.exported, timeout=30_000) as done:
-            runner.export_to(tmp_path / "out.json", runtime=True)
-    finally:
-        runner.session.close()
+    done = _export_with_runtime(qtbot, tmp_path, path)
     text = done.args[0]
     head, _, warnings = text.partition("\n\nShipped, but worth a look:\n")
     assert head.startswith(f"Exported 1 guide to {tmp_path / 'out.json'} (") and "guides" not in head
