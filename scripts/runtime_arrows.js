@@ -4,23 +4,13 @@
    arguments, new.target or super; it is never called with new nor its .prototype read; and it cannot run or be
    read before its declaration (its name is not reachable from the code before it in the same body, directly
    or through the functions that code reaches). Usage: node runtime_arrows.js IN OUT */
-const acorn = require(require.resolve("acorn", { paths: [require.resolve("terser")] }));
+const { acorn, children } = require("./runtime_ast.js");
 const fs = require("fs");
 const src = fs.readFileSync(process.argv[2], "utf8");
 const ast = acorn.parse(src, { ecmaVersion: 2022 });
 const blocked = new Set();
 for (const m of src.matchAll(/\bnew\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\.prototype\b/g)) blocked.add(m[1] || m[2]);
 const isFn = (n) => /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(n.type);
-
-function children(n) {
-  const out = [];
-  for (const k in n) {
-    const v = n[k];
-    if (Array.isArray(v)) v.forEach((c) => c && typeof c.type === "string" && out.push(c));
-    else if (v && typeof v.type === "string") out.push(v);
-  }
-  return out;
-}
 
 function usesOwnThis(fn) {
   let found = false;

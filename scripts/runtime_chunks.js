@@ -8,7 +8,7 @@
    node runtime_chunks.js --parse FILE…  fails unless every FILE parses as a script;
    node runtime_chunks.js --own SRC  fails when code outside a chunk of the readable chunked source names what a chunk
    declares at its top level (it would be an undefined global once wrapped, in every runtime: move it to the core). */
-const acorn = require(require.resolve("acorn", { paths: [require.resolve("terser")] }));
+const { acorn, children } = require("./runtime_ast.js");
 const fs = require("fs");
 const opts = { ecmaVersion: 2022 };
 if (process.argv[2] === "--parse") {
@@ -16,15 +16,6 @@ if (process.argv[2] === "--parse") {
     try { acorn.parse(fs.readFileSync(file, "utf8"), opts); } catch (e) { console.error(`${file}: ${e.message}`); process.exit(1); }
   }
   process.exit(0);
-}
-function children(n) {
-  const out = [];
-  for (const k in n) {
-    const v = n[k];
-    if (Array.isArray(v)) v.forEach((c) => c && typeof c.type === "string" && out.push(c));
-    else if (v && typeof v.type === "string") out.push(v);
-  }
-  return out;
 }
 const isChunk = (n) => n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "GS_CHUNK";
 if (process.argv[2] === "--own") {
