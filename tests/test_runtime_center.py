@@ -207,3 +207,25 @@ def test_on_a_short_window_the_open_panel_fits_below_the_top_and_scrolls(page, s
     page.get_by_role("searchbox").fill("News 4")  # within reach
     page.get_by_role("button", name="Close").click()
     page.locator(PANEL).wait_for(state="detached")
+
+
+def test_on_a_short_window_the_open_panel_stops_below_a_top_banner(page, server):
+    """A phone on its side with a banner at the top: the open panel used to cover the banner's Got it and ×."""
+    from .test_runtime_banner import banner
+
+    page.set_viewport_size({"width": 844, "height": 390})
+    items = [news(f"n{i}", f"2026-11-{i + 10}", f"News {i}") for i in range(5)]
+    Player(page, bundle_of(center(*ENTRIES), TOUR, banner(), *items))
+    page.goto(server.page("/app.html", PAGE))
+    page.get_by_role("button", name="Got it").wait_for()
+    page.locator(LAUNCHER).click()
+    page.locator(f"{PANEL}:not(.gs-survey)").wait_for()
+    page.wait_for_timeout(100)
+    top, banner_bottom = page.evaluate(
+        """() => { const s = document.querySelector('[data-guide-runtime]').shadowRoot;
+          return [s.querySelector('.gs-panel').getBoundingClientRect().top,
+                  s.querySelector('.gs-banner').getBoundingClientRect().bottom]; }"""
+    )
+    assert top >= banner_bottom, (top, banner_bottom)
+    page.get_by_role("button", name="Got it").click()  # still within reach
+    page.locator("[data-guide-runtime] .gs-banner").wait_for(state="detached")

@@ -40,7 +40,7 @@ SIZE_BUDGET_GZIP = 13_000
 SIZE_CEILING_GZIP = 16_500
 """Issue 16's budget for all ten kinds with the hardening, JS + CSS as shipped, gzip -9 (the bench says
 whether it holds: with all ten kinds the runtime weighs about 3.4 KB more, see README)."""
-SIZE_RATCHET_GZIP = 20_654
+SIZE_RATCHET_GZIP = 20_690
 """What the shipped runtime may weigh at most today (a test holds it): growth past it is a decision, taken by
 raising this number in the same commit, never by accident (raised for the launcher, the survey, the
 resolver's bounded searches and the resource center to 19,800; lowered by the structural size pass (shared
@@ -55,7 +55,7 @@ checked last first, no closure per element), +51 B: 20,510; fixes from real page
 its launcher and fits the window, a launcher beside an element scrolled away waits out of sight, the corner
 probed at 3 points), +78 B (their follow ends with its guide): 20,588; a resolution reads the page's labels
 once instead of asking el.labels per field (a recorded label target took seconds at 50,000 nodes), +66 B:
-20,654)."""
+20,654; an open corner panel stops below a banner of ours at the top, +36 B: 20,690)."""
 
 __all__ = [
     "SIZE_CEILING_GZIP",

@@ -144,7 +144,10 @@ function above(panel, pick) {
       panel.style.setProperty("bottom", innerHeight - r.top + 12 + "px");
       panel.style.setProperty(left ? "left" : "right", (left ? r.left : innerWidth - r.right) + "px");
       /* Within the window on a short one (a phone on its side, the stack lifted by the app's bar): it scrolls. */
-      panel.style.setProperty("max-height", r.top - 20 + "px");
+      /* …and below a banner of ours at the top, whose buttons and × stay reachable. */
+      var lid = 8;
+      q(panel.parentNode, ".gs-banner").forEach(n => { var y = n.getBoundingClientRect().bottom; if (y < r.top) lid = Math.max(lid, y + 8); });
+      panel.style.setProperty("max-height", r.top - 12 - lid + "px");
     }
   };
   place();
